@@ -1,0 +1,44 @@
+//! Connecting to SurrealDB (embedded or remote) and applying the schema at start-up.
+
+use surrealdb::engine::any::Any;
+use surrealdb::opt::auth::Root;
+use surrealdb::Surreal;
+
+use crate::config::DatabaseSettings;
+
+/// The one database handle type for `mem://`, `surrealkv://` and `ws://`.
+pub type Db = Surreal<Any>;
+
+/// Schema files, applied in order; every statement is idempotent.
+const SCHEMA: [(&str, &str); 1] = [("001_core", include_str!("../schema/001_core.surql"))];
+
+/// Connects, signs in for remote servers, selects namespace and database, applies the schema.
+///
+/// `use_ns`/`use_db` run on this handle before anything clones it: a clone copies the session.
+pub async fn connect(settings: &DatabaseSettings) -> anyhow::Result<Db> {
+    let url = settings.url.trim();
+    if let Some(path) = url.strip_prefix("surrealkv://") {
+        let dir = std::path::Path::new(path.split('?').next().unwrap_or(path));
+        if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)?;
+        }
+    }
+    let db = surrealdb::engine::any::connect(url).await?;
+    let remote = url.starts_with("ws://") || url.starts_with("wss://") || url.starts_with("http");
+    if remote {
+        if let (Some(username), Some(password)) = (&settings.username, &settings.password) {
+            db.signin(Root { username: username.clone(), password: password.clone() }).await?;
+        }
+    }
+    db.use_ns(settings.namespace.as_str()).use_db(settings.database.as_str()).await?;
+    apply_schema(&db).await?;
+    Ok(db)
+}
+
+/// Applies every schema file (before the server accepts requests).
+pub async fn apply_schema(db: &Db) -> anyhow::Result<()> {
+    for (name, text) in SCHEMA {
+        db.query(text).await.and_then(|r| r.check()).map_err(|e| anyhow::anyhow!("schema {name}: {e}"))?;
+    }
+    Ok(())
+}

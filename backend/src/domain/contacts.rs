@@ -1,0 +1,466 @@
+//! Contacts: the entity, its lifecycle state machine, creation and partial updates.
+
+use serde::{Deserialize, Serialize};
+
+use super::fields::{check_phone, parse_email, parse_tags, DomainError, Issues};
+
+/// Where a contact is in the funnel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactStatus {
+    /// Known, not yet qualified.
+    #[default]
+    Lead,
+    /// Marketing-qualified lead.
+    Mql,
+    /// Sales-qualified lead.
+    Sql,
+    /// In an open sales opportunity.
+    Opportunity,
+    /// Paying customer.
+    Customer,
+    /// Former customer.
+    Churned,
+}
+
+impl ContactStatus {
+    /// Every status, in funnel order.
+    pub const ALL: [ContactStatus; 6] =
+        [Self::Lead, Self::Mql, Self::Sql, Self::Opportunity, Self::Customer, Self::Churned];
+
+    /// The wire name (`lead`, `mql`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Lead => "lead",
+            Self::Mql => "mql",
+            Self::Sql => "sql",
+            Self::Opportunity => "opportunity",
+            Self::Customer => "customer",
+            Self::Churned => "churned",
+        }
+    }
+
+    /// Parses a wire name.
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == raw.trim())
+    }
+
+    fn rank(self) -> u8 {
+        match self {
+            Self::Lead => 0,
+            Self::Mql => 1,
+            Self::Sql => 2,
+            Self::Opportunity => 3,
+            Self::Customer => 4,
+            Self::Churned => 5,
+        }
+    }
+
+    /// Whether the funnel allows moving from `self` to `to`.
+    ///
+    /// - Before becoming a customer a contact may move forward any number of stages
+    ///   (qualification often skips one) or back exactly one stage (disqualified, stalled deal).
+    /// - Only a customer can churn, and a customer can do nothing else.
+    /// - A churned contact can be won back (`customer`), re-opened (`opportunity`) or
+    ///   re-nurtured (`lead`).
+    /// - Staying in the same status is always allowed.
+    pub fn can_transition_to(self, to: Self) -> bool {
+        use ContactStatus::*;
+        if self == to {
+            return true;
+        }
+        match (self, to) {
+            (Customer, Churned) => true,
+            (Customer, _) | (_, Churned) => false,
+            (Churned, Lead | Opportunity | Customer) => true,
+            (Churned, _) => false,
+            (from, to) => to.rank() > from.rank() || to.rank() + 1 == from.rank(),
+        }
+    }
+}
+
+/// A person in the CRM, as stored now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Contact {
+    /// Id (UUIDv7).
+    pub id: String,
+    /// Given name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    /// Family name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_name: Option<String>,
+    /// Unique, lower-cased email.
+    pub email: String,
+    /// Phone number as entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Job title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The company this person works for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company_id: Option<String>,
+    /// Funnel status.
+    pub status: ContactStatus,
+    /// Where the contact came from (`web`, `import`, `referral`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Lower-cased labels.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// 1 on create, +1 per change.
+    pub version: i64,
+    /// When it was created (RFC 3339).
+    pub created_at: String,
+    /// When it last changed (RFC 3339).
+    pub updated_at: String,
+}
+
+/// Validated input for a new contact.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewContact {
+    /// Given name.
+    pub first_name: Option<String>,
+    /// Family name.
+    pub last_name: Option<String>,
+    /// Normalised email.
+    pub email: String,
+    /// Phone.
+    pub phone: Option<String>,
+    /// Title.
+    pub title: Option<String>,
+    /// Company id (existence is checked by the service).
+    pub company_id: Option<String>,
+    /// Initial status; any status is allowed at creation (imports).
+    pub status: ContactStatus,
+    /// Origin.
+    pub source: Option<String>,
+    /// Tags.
+    pub tags: Vec<String>,
+}
+
+/// Raw, untrusted fields of a new contact.
+#[derive(Debug, Clone, Default)]
+pub struct ContactInput {
+    /// Given name.
+    pub first_name: Option<String>,
+    /// Family name.
+    pub last_name: Option<String>,
+    /// Email as typed.
+    pub email: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// Title.
+    pub title: Option<String>,
+    /// Company id as typed.
+    pub company_id: Option<String>,
+    /// Status name.
+    pub status: Option<String>,
+    /// Origin.
+    pub source: Option<String>,
+    /// Tags.
+    pub tags: Option<Vec<String>>,
+}
+
+/// A partial update: `None` leaves a field alone, `Some(None)` clears it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ContactPatch {
+    /// Given name.
+    pub first_name: Option<Option<String>>,
+    /// Family name.
+    pub last_name: Option<Option<String>>,
+    /// Email (cannot be cleared).
+    pub email: Option<String>,
+    /// Phone.
+    pub phone: Option<Option<String>>,
+    /// Title.
+    pub title: Option<Option<String>>,
+    /// Company id.
+    pub company_id: Option<Option<String>>,
+    /// Status (checked against the state machine).
+    pub status: Option<ContactStatus>,
+    /// Origin.
+    pub source: Option<Option<String>>,
+    /// Tags (replaces the list).
+    pub tags: Option<Vec<String>>,
+}
+
+/// Raw, untrusted fields of a partial update (`Some(None)` = explicit null).
+#[derive(Debug, Clone, Default)]
+pub struct ContactPatchInput {
+    /// Given name.
+    pub first_name: Option<Option<String>>,
+    /// Family name.
+    pub last_name: Option<Option<String>>,
+    /// Email.
+    pub email: Option<Option<String>>,
+    /// Phone.
+    pub phone: Option<Option<String>>,
+    /// Title.
+    pub title: Option<Option<String>>,
+    /// Company id.
+    pub company_id: Option<Option<String>>,
+    /// Status.
+    pub status: Option<Option<String>>,
+    /// Origin.
+    pub source: Option<Option<String>>,
+    /// Tags.
+    pub tags: Option<Option<Vec<String>>>,
+}
+
+const NAME_MAX: usize = 100;
+const TITLE_MAX: usize = 200;
+const PHONE_MAX: usize = 40;
+const SOURCE_MAX: usize = 64;
+
+fn company_ref(issues: &mut Issues, raw: Option<String>) -> Option<String> {
+    let raw = raw.map(|r| r.trim().to_string()).filter(|r| !r.is_empty())?;
+    match super::ids::parse_id(&raw) {
+        Some(id) => Some(id),
+        None => {
+            issues.add("company_id", "is not a company id");
+            None
+        }
+    }
+}
+
+fn status_of(issues: &mut Issues, raw: &str) -> ContactStatus {
+    ContactStatus::parse(raw).unwrap_or_else(|| {
+        issues.add("status", "must be one of lead, mql, sql, opportunity, customer, churned");
+        ContactStatus::Lead
+    })
+}
+
+impl NewContact {
+    /// Validates and normalises untrusted input.
+    pub fn parse(input: ContactInput) -> Result<Self, DomainError> {
+        let mut issues = Issues::default();
+        let email = match input.email.as_deref().map(parse_email) {
+            Some(Ok(e)) => e,
+            Some(Err(msg)) => {
+                issues.add("email", msg);
+                String::new()
+            }
+            None => {
+                issues.add("email", "is required");
+                String::new()
+            }
+        };
+        let phone = issues.text("phone", input.phone, PHONE_MAX);
+        check_phone(&mut issues, &phone);
+        let new = NewContact {
+            first_name: issues.text("first_name", input.first_name, NAME_MAX),
+            last_name: issues.text("last_name", input.last_name, NAME_MAX),
+            email,
+            phone,
+            title: issues.text("title", input.title, TITLE_MAX),
+            company_id: company_ref(&mut issues, input.company_id),
+            status: input.status.map(|s| status_of(&mut issues, &s)).unwrap_or_default(),
+            source: issues.text("source", input.source, SOURCE_MAX),
+            tags: parse_tags(&mut issues, input.tags.unwrap_or_default()),
+        };
+        issues.finish(new)
+    }
+}
+
+impl ContactPatch {
+    /// Validates and normalises an untrusted partial update.
+    pub fn parse(input: ContactPatchInput) -> Result<Self, DomainError> {
+        let mut issues = Issues::default();
+        let email = match input.email {
+            None => None,
+            Some(None) => {
+                issues.add("email", "cannot be removed");
+                None
+            }
+            Some(Some(raw)) => match parse_email(&raw) {
+                Ok(e) => Some(e),
+                Err(msg) => {
+                    issues.add("email", msg);
+                    None
+                }
+            },
+        };
+        let status = match input.status {
+            None => None,
+            Some(None) => {
+                issues.add("status", "cannot be removed");
+                None
+            }
+            Some(Some(raw)) => Some(status_of(&mut issues, &raw)),
+        };
+        let phone = input.phone.map(|p| issues.text("phone", p, PHONE_MAX));
+        if let Some(p) = &phone {
+            check_phone(&mut issues, p);
+        }
+        let patch = ContactPatch {
+            first_name: input.first_name.map(|v| issues.text("first_name", v, NAME_MAX)),
+            last_name: input.last_name.map(|v| issues.text("last_name", v, NAME_MAX)),
+            email,
+            phone,
+            title: input.title.map(|v| issues.text("title", v, TITLE_MAX)),
+            company_id: input.company_id.map(|v| company_ref(&mut issues, v)),
+            status,
+            source: input.source.map(|v| issues.text("source", v, SOURCE_MAX)),
+            tags: input.tags.map(|t| parse_tags(&mut issues, t.unwrap_or_default())),
+        };
+        issues.finish(patch)
+    }
+}
+
+impl Contact {
+    /// A new contact at version 1.
+    pub fn create(id: String, new: NewContact, now: &str) -> Self {
+        Contact {
+            id,
+            first_name: new.first_name,
+            last_name: new.last_name,
+            email: new.email,
+            phone: new.phone,
+            title: new.title,
+            company_id: new.company_id,
+            status: new.status,
+            source: new.source,
+            tags: new.tags,
+            version: 1,
+            created_at: now.to_string(),
+            updated_at: now.to_string(),
+        }
+    }
+
+    /// The contact after `patch`, one version later; a forbidden status change is refused.
+    pub fn apply(&self, patch: ContactPatch, now: &str) -> Result<Self, DomainError> {
+        let mut next = self.clone();
+        if let Some(to) = patch.status {
+            if !self.status.can_transition_to(to) {
+                return Err(DomainError::InvalidTransition {
+                    from: self.status.as_str().into(),
+                    to: to.as_str().into(),
+                });
+            }
+            next.status = to;
+        }
+        set(&mut next.first_name, patch.first_name);
+        set(&mut next.last_name, patch.last_name);
+        set(&mut next.phone, patch.phone);
+        set(&mut next.title, patch.title);
+        set(&mut next.company_id, patch.company_id);
+        set(&mut next.source, patch.source);
+        if let Some(email) = patch.email {
+            next.email = email;
+        }
+        if let Some(tags) = patch.tags {
+            next.tags = tags;
+        }
+        next.version = self.version + 1;
+        next.updated_at = now.to_string();
+        Ok(next)
+    }
+
+    /// Display name: "First Last", or the email when there is no name.
+    pub fn display_name(&self) -> String {
+        let name =
+            [self.first_name.as_deref(), self.last_name.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
+        if name.is_empty() {
+            self.email.clone()
+        } else {
+            name
+        }
+    }
+
+    /// Text indexed for `q` search: names and email.
+    pub fn search_text(&self) -> String {
+        format!(
+            "{} {} {}",
+            self.first_name.as_deref().unwrap_or(""),
+            self.last_name.as_deref().unwrap_or(""),
+            self.email
+        )
+    }
+
+    /// Sort key for `sort=name`: last name, first name, then id for uniqueness.
+    pub fn name_key(&self) -> String {
+        format!(
+            "{}\u{1f}{}\u{1f}{}",
+            self.last_name.as_deref().unwrap_or("").to_lowercase(),
+            self.first_name.as_deref().unwrap_or("").to_lowercase(),
+            self.id
+        )
+    }
+}
+
+fn set<T>(field: &mut Option<T>, change: Option<Option<T>>) {
+    if let Some(v) = change {
+        *field = v;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ContactStatus::*;
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn funnel_moves_forward_and_one_step_back() {
+        assert!(Lead.can_transition_to(Mql));
+        assert!(Lead.can_transition_to(Opportunity));
+        assert!(Sql.can_transition_to(Mql));
+        assert!(!Opportunity.can_transition_to(Lead));
+        assert!(Customer.can_transition_to(Churned));
+        assert!(!Customer.can_transition_to(Lead));
+        assert!(!Lead.can_transition_to(Churned));
+        assert!(Churned.can_transition_to(Customer));
+        assert!(!Churned.can_transition_to(Mql));
+    }
+
+    fn status() -> impl Strategy<Value = ContactStatus> {
+        proptest::sample::select(ContactStatus::ALL.to_vec())
+    }
+
+    proptest! {
+        #[test]
+        fn staying_put_is_always_allowed_and_churn_needs_a_customer(a in status(), b in status()) {
+            prop_assert!(a.can_transition_to(a));
+            if b == Churned && a != Churned {
+                prop_assert_eq!(a.can_transition_to(b), a == Customer);
+            }
+        }
+    }
+
+    fn input() -> ContactInput {
+        ContactInput { email: Some(" Ann@Example.com ".into()), first_name: Some(" Ann ".into()), ..Default::default() }
+    }
+
+    #[test]
+    fn new_contact_is_normalised_and_defaults_to_lead() {
+        let c = NewContact::parse(input()).unwrap();
+        assert_eq!(c.email, "ann@example.com");
+        assert_eq!(c.first_name.as_deref(), Some("Ann"));
+        assert_eq!(c.status, Lead);
+    }
+
+    #[test]
+    fn new_contact_reports_every_bad_field() {
+        let bad = ContactInput {
+            email: Some("nope".into()),
+            status: Some("vip".into()),
+            company_id: Some("acme".into()),
+            ..Default::default()
+        };
+        let Err(DomainError::Invalid(issues)) = NewContact::parse(bad) else { panic!("expected invalid") };
+        let fields: Vec<_> = issues.iter().map(|i| i.field.as_str()).collect();
+        assert_eq!(fields, vec!["email", "company_id", "status"]);
+    }
+
+    #[test]
+    fn apply_bumps_version_and_enforces_the_funnel() {
+        let c = Contact::create("id".into(), NewContact::parse(input()).unwrap(), "t0");
+        let patch = ContactPatch { status: Some(Mql), title: Some(Some("CTO".into())), ..Default::default() };
+        let next = c.apply(patch, "t1").unwrap();
+        assert_eq!((next.version, next.status, next.updated_at.as_str()), (2, Mql, "t1"));
+        let churn = ContactPatch { status: Some(Churned), ..Default::default() };
+        assert!(matches!(next.apply(churn, "t2"), Err(DomainError::InvalidTransition { .. })));
+    }
+}

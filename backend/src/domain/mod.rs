@@ -1,0 +1,9 @@
+//! Pure business rules: entities, state machines, validation, history replay. No I/O.
+
+pub mod companies;
+pub mod contacts;
+pub mod fields;
+pub mod history;
+pub mod ids;
+pub mod pagination;
+pub mod timeline;

@@ -1,0 +1,158 @@
+//! `/api/contacts`: create, list, read (now or `as_of`), update, delete, history.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::{created, with_etag};
+use crate::domain::contacts::{ContactPatch, NewContact};
+use crate::domain::ids::parse_ts;
+use crate::error::{AppError, AppResult, Problem};
+use crate::extract::{ApiQuery, IfMatch, PathId, RequestOrigin, ValidJson};
+use crate::models::contacts::{
+    ContactList, ContactResponse, CreateContactRequest, ListContactsParams, UpdateContactRequest,
+};
+use crate::models::history::{AsOfParams, HistoryList, HistoryParams};
+use crate::services::contacts::ContactService;
+use crate::services::history::HistoryService;
+use crate::state::AppState;
+
+/// Routes of this module.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_contacts, create_contact))
+        .routes(routes!(get_contact, update_contact, delete_contact))
+        .routes(routes!(list_contact_history))
+}
+
+/// Parses `?as_of=`.
+pub(crate) fn as_of(params: AsOfParams) -> AppResult<Option<chrono::DateTime<chrono::Utc>>> {
+    match params.as_of.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(raw) => parse_ts(raw).map(Some).ok_or_else(|| {
+            AppError::invalid_field("as_of", "must be an RFC 3339 timestamp such as 2026-01-31T09:00:00Z")
+        }),
+    }
+}
+
+/// List contacts (keyset-paginated, filterable).
+#[utoipa::path(get, path = "/api/contacts", tag = "contacts", params(ListContactsParams),
+    responses(
+        (status = 200, description = "A page of contacts", body = ContactList),
+        (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn list_contacts(
+    State(contacts): State<ContactService>,
+    ApiQuery(params): ApiQuery<ListContactsParams>,
+) -> AppResult<Json<ContactList>> {
+    let (query, page) = params.parse()?;
+    Ok(Json(contacts.list(&query, &page).await?.into()))
+}
+
+/// Create a contact.
+#[utoipa::path(post, path = "/api/contacts", tag = "contacts", request_body = CreateContactRequest,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for 24 h")),
+    responses(
+        (status = 201, description = "Created", body = ContactResponse,
+            headers(("Location" = String, description = "URL of the contact"), ("ETag" = String, description = "Version"))),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Email already taken", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn create_contact(
+    State(contacts): State<ContactService>,
+    RequestOrigin(origin): RequestOrigin,
+    ValidJson(body): ValidJson<CreateContactRequest>,
+) -> AppResult<Response> {
+    let new = NewContact::try_from(body)?;
+    let contact = contacts.create(new, &origin).await?;
+    Ok(created(format!("/api/contacts/{}", contact.id), contact.version, ContactResponse::from(contact)))
+}
+
+/// Get a contact, now or as it was at `as_of`.
+#[utoipa::path(get, path = "/api/contacts/{id}", tag = "contacts",
+    params(("id" = String, Path, description = "Contact id"), AsOfParams),
+    responses(
+        (status = 200, description = "The contact", body = ContactResponse, headers(("ETag" = String, description = "Version"))),
+        (status = 404, description = "No such contact (or it did not exist at as_of)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid as_of", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_contact(
+    State(contacts): State<ContactService>,
+    PathId(id): PathId,
+    ApiQuery(params): ApiQuery<AsOfParams>,
+) -> AppResult<Response> {
+    let contact = match as_of(params)? {
+        Some(at) => contacts.get_as_of(&id, at).await?,
+        None => contacts.get(&id).await?,
+    };
+    Ok(with_etag(contact.version, ContactResponse::from(contact)))
+}
+
+/// Update some fields of a contact.
+#[utoipa::path(patch, path = "/api/contacts/{id}", tag = "contacts", request_body = UpdateContactRequest,
+    params(("id" = String, Path, description = "Contact id"),
+        ("If-Match" = Option<String>, Header, description = "ETag from a GET; 412 if the contact changed since")),
+    responses(
+        (status = 200, description = "Updated", body = ContactResponse, headers(("ETag" = String, description = "New version"))),
+        (status = 400, description = "Malformed JSON or If-Match", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such contact", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Email already taken", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields or forbidden status change (invalid_transition)", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn update_contact(
+    State(contacts): State<ContactService>,
+    PathId(id): PathId,
+    IfMatch(pre): IfMatch,
+    RequestOrigin(origin): RequestOrigin,
+    ValidJson(body): ValidJson<UpdateContactRequest>,
+) -> AppResult<Response> {
+    let patch = ContactPatch::try_from(body)?;
+    let contact = contacts.update(&id, patch, pre, &origin).await?;
+    Ok(with_etag(contact.version, ContactResponse::from(contact)))
+}
+
+/// Delete a contact (its history stays readable).
+#[utoipa::path(delete, path = "/api/contacts/{id}", tag = "contacts",
+    params(("id" = String, Path, description = "Contact id"),
+        ("If-Match" = Option<String>, Header, description = "ETag from a GET; 412 if the contact changed since")),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 400, description = "Malformed If-Match", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such contact", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn delete_contact(
+    State(contacts): State<ContactService>,
+    PathId(id): PathId,
+    IfMatch(pre): IfMatch,
+    RequestOrigin(origin): RequestOrigin,
+) -> AppResult<impl IntoResponse> {
+    contacts.delete(&id, pre, &origin).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The change events of a contact, oldest first (also after it was deleted).
+#[utoipa::path(get, path = "/api/contacts/{id}/history", tag = "contacts",
+    params(("id" = String, Path, description = "Contact id"), HistoryParams),
+    responses(
+        (status = 200, description = "Change events", body = HistoryList),
+        (status = 404, description = "No contact with this id ever existed", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn list_contact_history(
+    State(history): State<HistoryService>,
+    PathId(id): PathId,
+    ApiQuery(params): ApiQuery<HistoryParams>,
+) -> AppResult<Json<HistoryList>> {
+    let (after, limit) = params.parse()?;
+    Ok(Json(history.list("contact", &id, after, limit).await?.into()))
+}

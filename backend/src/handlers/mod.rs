@@ -1,0 +1,34 @@
+//! HTTP only: extract, call one service, map to a DTO. No SurrealQL here.
+
+pub mod companies;
+pub mod contacts;
+pub mod health;
+pub mod idempotency;
+pub mod timeline;
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Serialize;
+
+/// `ETag` value for a version.
+pub fn etag(version: i64) -> HeaderValue {
+    HeaderValue::from_str(&format!("\"{version}\"")).unwrap_or(HeaderValue::from_static("\"0\""))
+}
+
+/// 201 with `Location` and `ETag`.
+pub fn created<T: Serialize>(location: String, version: i64, body: T) -> Response {
+    let mut response = (StatusCode::CREATED, Json(body)).into_response();
+    if let Ok(loc) = HeaderValue::from_str(&location) {
+        response.headers_mut().insert(header::LOCATION, loc);
+    }
+    response.headers_mut().insert(header::ETAG, etag(version));
+    response
+}
+
+/// 200 with `ETag`.
+pub fn with_etag<T: Serialize>(version: i64, body: T) -> Response {
+    let mut response = Json(body).into_response();
+    response.headers_mut().insert(header::ETAG, etag(version));
+    response
+}

@@ -1,0 +1,104 @@
+//! The CRM server: configuration, database, HTTP application and its layers.
+
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod extract;
+pub mod handlers;
+pub mod models;
+pub mod repositories;
+pub mod router;
+pub mod services;
+pub mod state;
+pub mod telemetry;
+
+use std::future::Future;
+use std::time::Duration;
+
+use tokio::net::TcpListener;
+
+use crate::config::Settings;
+use crate::db::Db;
+use crate::state::AppState;
+
+/// A bound, ready-to-serve application.
+pub struct Application {
+    listener: TcpListener,
+    state: AppState,
+    port: u16,
+}
+
+impl Application {
+    /// Connects to the database, applies the schema and binds the listener.
+    ///
+    /// The schema is applied before the listener accepts anything.
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let db = db::connect(&settings.database).await?;
+        Self::with_db(settings, db).await
+    }
+
+    /// Like [`Application::build`], over an already connected database.
+    pub async fn with_db(settings: Settings, db: Db) -> anyhow::Result<Self> {
+        let addr = format!("{}:{}", settings.server.host, settings.server.port);
+        let listener = TcpListener::bind(&addr).await.map_err(|e| anyhow::anyhow!("cannot bind {addr}: {e}"))?;
+        let port = listener.local_addr()?.port();
+        Ok(Self { listener, state: AppState::new(settings, db), port })
+    }
+
+    /// The bound port.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The application state (services), for tests and commands.
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` resolves, then finishes in-flight requests.
+    pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+        let idempotency = self.state.idempotency.clone();
+        let sweeper = tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(3600));
+            loop {
+                tick.tick().await;
+                if let Err(e) = idempotency.purge_expired().await {
+                    tracing::warn!(error = %e, "purging expired idempotency keys failed");
+                }
+            }
+        });
+        let app = router::build(self.state);
+        let result = axum::serve(self.listener, app).with_graceful_shutdown(shutdown).await;
+        sweeper.abort();
+        Ok(result?)
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
+
+/// Settings for the given database URL with everything else at built-in defaults.
+pub fn settings_for(database_url: &str) -> anyhow::Result<Settings> {
+    Ok(Settings::for_tests(database_url)?)
+}

@@ -1,0 +1,65 @@
+//! `crm`: serve the API (default), or seed demo data.
+
+use clap::{Parser, Subcommand};
+use crm::config::Settings;
+use crm::repositories::companies::CompanyRepository;
+use crm::repositories::contacts::ContactRepository;
+use crm::{db, telemetry, Application};
+
+#[derive(Parser)]
+#[command(name = "crm", version, about = "CRM and marketing platform server")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the HTTP API and Swagger UI (the default).
+    Serve,
+    /// Fill the configured database with realistic fake companies and contacts.
+    Seed {
+        /// Number of contacts.
+        #[arg(long, default_value_t = 1000)]
+        contacts: usize,
+        /// Number of companies.
+        #[arg(long, default_value_t = 100)]
+        companies: usize,
+    },
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let settings = Settings::load()?;
+    telemetry::init(&settings.log);
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => {
+            let started = std::time::Instant::now();
+            let app = Application::build(settings.clone()).await?;
+            tracing::info!(
+                host = %settings.server.host, port = app.port(), database = %settings.database.url,
+                startup_ms = started.elapsed().as_millis() as u64, "listening; Swagger UI at /swagger-ui/"
+            );
+            app.run_until_stopped(crm::shutdown_signal()).await
+        }
+        Command::Seed { contacts, companies } => {
+            let db = db::connect(&settings.database).await?;
+            let report = crm::services::seed::seed(
+                &ContactRepository::new(db.clone()),
+                &CompanyRepository::new(db),
+                contacts,
+                companies,
+            )
+            .await?;
+            println!(
+                "seeded {} companies and {} contacts in {:.1} s ({:.0} contacts/s)",
+                report.companies,
+                report.contacts,
+                report.seconds,
+                report.contacts as f64 / report.seconds.max(0.001)
+            );
+            Ok(())
+        }
+    }
+}

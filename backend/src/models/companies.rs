@@ -1,0 +1,203 @@
+//! Company DTOs: create and patch requests, the response, list parameters.
+
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+use super::contacts::parse_q;
+use super::double_option;
+use super::pagination::{list_response, ParamErrors};
+use crate::domain::companies::{Company, CompanyPatch, CompanyPatchInput, CompanySize, NewCompany};
+use crate::domain::fields::DomainError;
+use crate::domain::pagination::{PageRequest, Sort};
+use crate::error::AppError;
+use crate::repositories::companies::CompanyQuery;
+
+/// Company size: a head count (`250`) or a band (`"51-200"`).
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(untagged)]
+pub enum CompanySizeDto {
+    /// Number of employees, 0 to 10,000,000.
+    Count(i64),
+    /// A band such as `"51-200"`.
+    Band(String),
+}
+
+impl From<CompanySizeDto> for CompanySize {
+    fn from(s: CompanySizeDto) -> Self {
+        match s {
+            CompanySizeDto::Count(n) => CompanySize::Count(n),
+            CompanySizeDto::Band(b) => CompanySize::Band(b),
+        }
+    }
+}
+
+impl From<CompanySize> for CompanySizeDto {
+    fn from(s: CompanySize) -> Self {
+        match s {
+            CompanySize::Count(n) => CompanySizeDto::Count(n),
+            CompanySize::Band(b) => CompanySizeDto::Band(b),
+        }
+    }
+}
+
+/// A new company. Only `name` is required.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "Acme Consulting", "domain": "acme.example", "industry": "Consulting", "size": 120, "website": "https://acme.example"}))]
+pub struct CreateCompanyRequest {
+    /// Name.
+    #[validate(length(max = 200))]
+    pub name: Option<String>,
+    /// Web domain, e.g. `acme.com` (lower-cased).
+    #[validate(length(max = 253))]
+    pub domain: Option<String>,
+    /// Industry.
+    #[validate(length(max = 100))]
+    pub industry: Option<String>,
+    /// Size: head count or band.
+    pub size: Option<CompanySizeDto>,
+    /// Website URL.
+    #[validate(length(max = 2048))]
+    pub website: Option<String>,
+}
+
+/// A partial update: omitted fields are unchanged, `null` clears a field (not `name`).
+#[derive(Debug, Default, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"industry": "Software", "size": "51-200"}))]
+pub struct UpdateCompanyRequest {
+    /// Name (cannot be cleared).
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>)]
+    pub name: Option<Option<String>>,
+    /// Domain.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>)]
+    pub domain: Option<Option<String>>,
+    /// Industry.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>)]
+    pub industry: Option<Option<String>>,
+    /// Size.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<CompanySizeDto>)]
+    pub size: Option<Option<CompanySizeDto>>,
+    /// Website.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>)]
+    pub website: Option<Option<String>>,
+}
+
+/// A company.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CompanyResponse {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Domain.
+    pub domain: Option<String>,
+    /// Industry.
+    pub industry: Option<String>,
+    /// Size.
+    pub size: Option<CompanySizeDto>,
+    /// Website.
+    pub website: Option<String>,
+    /// 1 on create, +1 per change; also sent as `ETag`.
+    pub version: i64,
+    /// Creation time.
+    pub created_at: String,
+    /// Last change.
+    pub updated_at: String,
+}
+
+impl From<Company> for CompanyResponse {
+    fn from(c: Company) -> Self {
+        Self {
+            id: c.id,
+            name: c.name,
+            domain: c.domain,
+            industry: c.industry,
+            size: c.size.map(Into::into),
+            website: c.website,
+            version: c.version,
+            created_at: c.created_at,
+            updated_at: c.updated_at,
+        }
+    }
+}
+
+list_response!(CompanyList, CompanyResponse, "A page of companies.");
+
+impl TryFrom<CreateCompanyRequest> for NewCompany {
+    type Error = DomainError;
+    fn try_from(r: CreateCompanyRequest) -> Result<Self, Self::Error> {
+        NewCompany::parse(CompanyPatchInput {
+            name: Some(r.name),
+            domain: Some(r.domain),
+            industry: Some(r.industry),
+            size: Some(r.size.map(Into::into)),
+            website: Some(r.website),
+        })
+    }
+}
+
+impl TryFrom<UpdateCompanyRequest> for CompanyPatch {
+    type Error = DomainError;
+    fn try_from(r: UpdateCompanyRequest) -> Result<Self, Self::Error> {
+        CompanyPatch::parse(CompanyPatchInput {
+            name: r.name,
+            domain: r.domain,
+            industry: r.industry,
+            size: r.size.map(|s| s.map(Into::into)),
+            website: r.website,
+        })
+    }
+}
+
+/// Sort fields of company lists.
+pub const COMPANY_SORTS: [&str; 3] = ["created_at", "updated_at", "name"];
+/// Newest first.
+pub const DEFAULT_COMPANY_SORT: Sort = Sort { field: "created_at", desc: true };
+
+/// Filters, order and position of a company list.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListCompaniesParams {
+    /// Page size, 1 to 500 (default 50).
+    pub limit: Option<String>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+    /// `created_at`, `updated_at`, `name`; prefix `-` for descending. Default `-created_at`.
+    pub sort: Option<String>,
+    /// `true` adds `total`.
+    pub count: Option<String>,
+    /// Search name and domain (at least 2 characters).
+    pub q: Option<String>,
+    /// Only this industry (exact).
+    pub industry: Option<String>,
+    /// Only this domain (exact, case-insensitive).
+    pub domain: Option<String>,
+}
+
+impl ListCompaniesParams {
+    /// Parses every parameter, reporting all invalid ones at once.
+    pub fn parse(self) -> Result<(CompanyQuery, PageRequest), AppError> {
+        let mut errors = ParamErrors::default();
+        let page = errors.page(
+            self.limit.as_deref(),
+            self.sort.as_deref(),
+            self.cursor.as_deref(),
+            self.count.as_deref(),
+            &COMPANY_SORTS,
+            DEFAULT_COMPANY_SORT,
+        );
+        let query = CompanyQuery {
+            q: parse_q(&mut errors, self.q.as_deref()),
+            industry: self.industry.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+            domain: self.domain.map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()),
+        };
+        errors.finish((query, page))
+    }
+}

@@ -1,0 +1,18 @@
+//! Request and response DTOs: the API contract, with utoipa schemas.
+
+pub mod companies;
+pub mod contacts;
+pub mod history;
+pub mod pagination;
+pub mod timeline;
+
+use serde::{Deserialize, Deserializer};
+
+/// Deserialises a field that distinguishes "absent" (`None`) from "null" (`Some(None)`).
+pub fn double_option<'de, T, D>(de: D) -> Result<Option<Option<T>>, D::Error>
+where
+    T: Deserialize<'de>,
+    D: Deserializer<'de>,
+{
+    Option::<T>::deserialize(de).map(Some)
+}

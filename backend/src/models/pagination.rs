@@ -1,0 +1,102 @@
+//! Shared list parameters: `limit`, `cursor`, `sort`, `count`, and date bounds.
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::ids::parse_ts;
+use crate::domain::pagination::{parse_limit, Cursor, PageRequest, Sort};
+use crate::error::FieldError;
+
+/// Collects field errors while list parameters are parsed.
+#[derive(Default)]
+pub struct ParamErrors(pub Vec<FieldError>);
+
+impl ParamErrors {
+    /// Records one error.
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.0.push(FieldError::new(field, message));
+    }
+
+    /// Parses an optional RFC 3339 timestamp.
+    pub fn timestamp(&mut self, field: &str, raw: Option<&str>) -> Option<DateTime<Utc>> {
+        let raw = raw.map(str::trim).filter(|s| !s.is_empty())?;
+        let parsed = parse_ts(raw);
+        if parsed.is_none() {
+            self.add(field, "must be an RFC 3339 timestamp such as 2026-01-31T09:00:00Z");
+        }
+        parsed
+    }
+
+    /// Parses `limit`, `sort`, `cursor` and `count` into a page request.
+    pub fn page(
+        &mut self,
+        limit: Option<&str>,
+        sort: Option<&str>,
+        cursor: Option<&str>,
+        count: Option<&str>,
+        allowed: &[&'static str],
+        default: Sort,
+    ) -> PageRequest {
+        let limit = parse_limit(limit).unwrap_or_else(|m| {
+            self.add("limit", m);
+            1
+        });
+        let sort = Sort::parse(sort, allowed, default).unwrap_or_else(|m| {
+            self.add("sort", m);
+            default
+        });
+        let after = cursor.map(str::trim).filter(|c| !c.is_empty()).and_then(|c| match Cursor::decode(c, &sort) {
+            Ok(c) => Some(c.k),
+            Err(m) => {
+                self.add("cursor", m);
+                None
+            }
+        });
+        let count = match count.map(|c| c.trim().to_ascii_lowercase()) {
+            None => false,
+            Some(c) if c == "true" || c == "1" => true,
+            Some(c) if c == "false" || c == "0" || c.is_empty() => false,
+            Some(_) => {
+                self.add("count", "must be true or false");
+                false
+            }
+        };
+        PageRequest { limit, sort, after, count }
+    }
+
+    /// `Ok(value)` when no error was recorded, else a 422 listing them.
+    pub fn finish<T>(self, value: T) -> Result<T, crate::error::AppError> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(crate::error::AppError::validation(self.0))
+        }
+    }
+}
+
+/// Response envelope of every list.
+macro_rules! list_response {
+    ($name:ident, $item:ty, $doc:literal) => {
+        #[doc = $doc]
+        #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+        pub struct $name {
+            /// The page of results.
+            pub data: Vec<$item>,
+            /// Pass as `cursor` to get the next page; `null` on the last page.
+            pub next_cursor: Option<String>,
+            /// Total number of matches; only present with `?count=true`.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub total: Option<u64>,
+        }
+
+        impl<T: Into<$item>> From<crate::domain::pagination::Page<T>> for $name {
+            fn from(page: crate::domain::pagination::Page<T>) -> Self {
+                Self {
+                    data: page.data.into_iter().map(Into::into).collect(),
+                    next_cursor: page.next_cursor,
+                    total: page.total,
+                }
+            }
+        }
+    };
+}
+pub(crate) use list_response;

@@ -1,0 +1,132 @@
+//! Company storage: rows with derived index fields, lookups and keyset lists.
+
+use serde_json::{json, Map, Value};
+
+use super::records::{self, Guard, ListQuery, VersionedWrite};
+use super::{decode_row, encode_row, RepoResult};
+use crate::db::Db;
+use crate::domain::companies::Company;
+use crate::domain::history::ChangeEvent;
+use crate::domain::pagination::Sort;
+
+/// Table name.
+pub const TABLE: &str = "company";
+
+/// Filters of a company list.
+#[derive(Debug, Clone, Default)]
+pub struct CompanyQuery {
+    /// Name/domain search text.
+    pub q: Option<String>,
+    /// Only this industry.
+    pub industry: Option<String>,
+    /// Only this domain.
+    pub domain: Option<String>,
+}
+
+/// Company persistence over SurrealDB.
+#[derive(Clone)]
+pub struct CompanyRepository {
+    db: Db,
+}
+
+fn sort_column(field: &str) -> &'static str {
+    match field {
+        "updated_at" => "ukey",
+        "name" => "nkey",
+        _ => "key",
+    }
+}
+
+/// The stored form of a company, with derived fields for search and sorting.
+pub fn row(company: &Company) -> Value {
+    let mut row = encode_row(company);
+    if let Value::Object(map) = &mut row {
+        map.insert("search".into(), json!(company.search_text()));
+        map.insert("nkey".into(), json!(company.name_key()));
+        map.insert("ukey".into(), json!(format!("{}|{}", company.updated_at, company.id)));
+    }
+    row
+}
+
+impl CompanyRepository {
+    /// A repository over `db`.
+    pub fn new(db: Db) -> Self {
+        Self { db }
+    }
+
+    /// The company with this id, if it exists.
+    pub async fn get(&self, id: &str) -> RepoResult<Option<Company>> {
+        records::get_row(&self.db, TABLE, id).await?.map(decode_row).transpose()
+    }
+
+    /// Writes a company change (create when `expected` is `None`, delete when `company` is `None`).
+    ///
+    /// A delete is refused with `company_has_contacts` while any contact references the company.
+    pub async fn write(
+        &self,
+        id: &str,
+        company: Option<&Company>,
+        expected: Option<i64>,
+        event: &ChangeEvent,
+    ) -> RepoResult<()> {
+        let guards = if company.is_none() { vec![Guard::CompanyUnreferenced(id.to_string())] } else { vec![] };
+        records::commit(
+            &self.db,
+            VersionedWrite { table: TABLE, id, row: company.map(row), expected, event, timeline: None, guards },
+        )
+        .await
+    }
+
+    fn list_query(&self, query: &CompanyQuery, sort: Sort, after: Option<String>, limit: usize) -> ListQuery {
+        let mut conditions = Vec::new();
+        let mut vars = Map::new();
+        if let Some(q) = &query.q {
+            conditions.push("search @1@ $q");
+            vars.insert("q".into(), json!(q));
+        }
+        if let Some(industry) = &query.industry {
+            conditions.push("industry = $industry");
+            vars.insert("industry".into(), json!(industry));
+        }
+        if let Some(domain) = &query.domain {
+            conditions.push("domain = $domain");
+            vars.insert("domain".into(), json!(domain));
+        }
+        ListQuery {
+            table: TABLE,
+            conditions,
+            vars,
+            sort_column: sort_column(sort.field),
+            desc: sort.desc,
+            after,
+            limit,
+        }
+    }
+
+    /// One page of companies and the sort key to continue from.
+    pub async fn list(
+        &self,
+        query: &CompanyQuery,
+        sort: Sort,
+        after: Option<String>,
+        limit: usize,
+    ) -> RepoResult<(Vec<Company>, Option<String>)> {
+        let page = self.list_query(query, sort, after, limit).fetch(&self.db).await?;
+        let companies = page.rows.into_iter().map(decode_row).collect::<RepoResult<Vec<_>>>()?;
+        Ok((companies, page.next))
+    }
+
+    /// How many companies match.
+    pub async fn count(&self, query: &CompanyQuery) -> RepoResult<u64> {
+        self.list_query(query, Sort { field: "created_at", desc: false }, None, 1).count(&self.db).await
+    }
+
+    /// Inserts already-built companies with their events (seed, replay).
+    pub async fn insert_bulk(&self, companies: &[Company], events: &[ChangeEvent]) -> RepoResult<()> {
+        let batches = vec![
+            (TABLE, companies.iter().map(row).collect()),
+            ("change_event", events.iter().map(encode_row).collect()),
+        ];
+        records::insert_rows(&self.db, batches).await
+    }
+}

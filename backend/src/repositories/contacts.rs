@@ -1,0 +1,171 @@
+//! Contact storage: rows with derived index fields, lookups and keyset lists.
+
+use chrono::{DateTime, Utc};
+use serde_json::{json, Map, Value};
+
+use super::records::{self, Guard, ListQuery, VersionedWrite};
+use super::{decode_row, encode_row, RepoResult};
+use crate::db::Db;
+use crate::domain::contacts::{Contact, ContactStatus};
+use crate::domain::history::ChangeEvent;
+use crate::domain::ids::{format_ts, id_floor};
+use crate::domain::pagination::Sort;
+use crate::domain::timeline::TimelineEntry;
+
+/// Table name.
+pub const TABLE: &str = "contact";
+
+/// Filters and position of a contact list.
+#[derive(Debug, Clone, Default)]
+pub struct ContactQuery {
+    /// Only this status.
+    pub status: Option<ContactStatus>,
+    /// Only contacts of this company.
+    pub company_id: Option<String>,
+    /// Only contacts with this tag.
+    pub tag: Option<String>,
+    /// Name/email search text.
+    pub q: Option<String>,
+    /// Created at or after.
+    pub created_after: Option<DateTime<Utc>>,
+    /// Created before.
+    pub created_before: Option<DateTime<Utc>>,
+}
+
+/// Contact persistence over SurrealDB.
+#[derive(Clone)]
+pub struct ContactRepository {
+    db: Db,
+}
+
+/// The sort column behind each public sort field.
+fn sort_column(field: &str) -> &'static str {
+    match field {
+        "updated_at" => "ukey",
+        "name" => "nkey",
+        "email" => "email",
+        _ => "key",
+    }
+}
+
+/// The stored form of a contact, with derived fields for search and sorting.
+pub fn row(contact: &Contact) -> Value {
+    let mut row = encode_row(contact);
+    if let Value::Object(map) = &mut row {
+        map.insert("search".into(), json!(contact.search_text()));
+        map.insert("nkey".into(), json!(contact.name_key()));
+        map.insert("ukey".into(), json!(format!("{}|{}", contact.updated_at, contact.id)));
+    }
+    row
+}
+
+impl ContactRepository {
+    /// A repository over `db`.
+    pub fn new(db: Db) -> Self {
+        Self { db }
+    }
+
+    /// The contact with this id, if it exists.
+    pub async fn get(&self, id: &str) -> RepoResult<Option<Contact>> {
+        records::get_row(&self.db, TABLE, id).await?.map(decode_row).transpose()
+    }
+
+    /// Writes a contact change (create when `expected` is `None`, delete when `contact` is `None`).
+    pub async fn write(
+        &self,
+        id: &str,
+        contact: Option<&Contact>,
+        expected: Option<i64>,
+        event: &ChangeEvent,
+        timeline: &TimelineEntry,
+    ) -> RepoResult<()> {
+        let guards = contact.and_then(|c| c.company_id.clone()).map(Guard::CompanyExists).into_iter().collect();
+        records::commit(
+            &self.db,
+            VersionedWrite {
+                table: TABLE,
+                id,
+                row: contact.map(row),
+                expected,
+                event,
+                timeline: Some(timeline),
+                guards,
+            },
+        )
+        .await
+    }
+
+    fn list_query(&self, query: &ContactQuery, sort: Sort, after: Option<String>, limit: usize) -> ListQuery {
+        let mut conditions = Vec::new();
+        let mut vars = Map::new();
+        if let Some(status) = query.status {
+            conditions.push("status = $status");
+            vars.insert("status".into(), json!(status.as_str()));
+        }
+        if let Some(company) = &query.company_id {
+            conditions.push("company_id = $company_id");
+            vars.insert("company_id".into(), json!(company));
+        }
+        if let Some(tag) = &query.tag {
+            conditions.push("tags CONTAINS $tag");
+            vars.insert("tag".into(), json!(tag));
+        }
+        if let Some(q) = &query.q {
+            conditions.push("search @1@ $q");
+            vars.insert("q".into(), json!(q));
+        }
+        if let Some(after) = query.created_after {
+            conditions.push("key >= $after_key AND created_at >= $after");
+            vars.insert("after_key".into(), json!(id_floor(after)));
+            vars.insert("after".into(), json!(format_ts(after)));
+        }
+        if let Some(before) = query.created_before {
+            conditions.push("key < $before_key AND created_at < $before");
+            let next_ms = before + chrono::Duration::milliseconds(1);
+            vars.insert("before_key".into(), json!(id_floor(next_ms)));
+            vars.insert("before".into(), json!(format_ts(before)));
+        }
+        ListQuery {
+            table: TABLE,
+            conditions,
+            vars,
+            sort_column: sort_column(sort.field),
+            desc: sort.desc,
+            after,
+            limit,
+        }
+    }
+
+    /// One page of contacts and the sort key to continue from.
+    pub async fn list(
+        &self,
+        query: &ContactQuery,
+        sort: Sort,
+        after: Option<String>,
+        limit: usize,
+    ) -> RepoResult<(Vec<Contact>, Option<String>)> {
+        let page = self.list_query(query, sort, after, limit).fetch(&self.db).await?;
+        let contacts = page.rows.into_iter().map(decode_row).collect::<RepoResult<Vec<_>>>()?;
+        Ok((contacts, page.next))
+    }
+
+    /// How many contacts match.
+    pub async fn count(&self, query: &ContactQuery) -> RepoResult<u64> {
+        self.list_query(query, Sort { field: "created_at", desc: false }, None, 1).count(&self.db).await
+    }
+
+    /// Inserts already-built contacts with their events and timeline entries (seed, replay).
+    pub async fn insert_bulk(
+        &self,
+        contacts: &[Contact],
+        events: &[ChangeEvent],
+        timeline: &[TimelineEntry],
+    ) -> RepoResult<()> {
+        let batches = vec![
+            (TABLE, contacts.iter().map(row).collect()),
+            ("change_event", events.iter().map(encode_row).collect()),
+            ("timeline_entry", timeline.iter().map(encode_row).collect()),
+        ];
+        records::insert_rows(&self.db, batches).await
+    }
+}

@@ -1,0 +1,68 @@
+//! Reading the change-event log (it is written only by versioned writes, never updated).
+
+use serde_json::{json, Value};
+
+use super::{decode_rows, RepoResult};
+use crate::db::Db;
+use crate::domain::history::ChangeEvent;
+
+/// Change-event log reader.
+#[derive(Clone)]
+pub struct HistoryRepository {
+    db: Db,
+}
+
+impl HistoryRepository {
+    /// A repository over `db`.
+    pub fn new(db: Db) -> Self {
+        Self { db }
+    }
+
+    /// Events of one record with a version above `after_version`, oldest first.
+    pub async fn events(
+        &self,
+        entity: &str,
+        entity_id: &str,
+        after_version: i64,
+        limit: usize,
+    ) -> RepoResult<Vec<ChangeEvent>> {
+        let mut response = self
+            .db
+            .query(
+                "SELECT * FROM change_event WHERE entity = $entity AND entity_id = $id AND version > $after \
+                 ORDER BY version ASC LIMIT $limit",
+            )
+            .bind(json!({ "entity": entity, "id": entity_id, "after": after_version, "limit": limit }))
+            .await?
+            .check()?;
+        let rows: Vec<Value> = response.take(0)?;
+        decode_rows(rows)
+    }
+
+    /// Every event of one record up to and including `at`, oldest first.
+    pub async fn events_until(&self, entity: &str, entity_id: &str, at: &str) -> RepoResult<Vec<ChangeEvent>> {
+        let mut response = self
+            .db
+            .query(
+                "SELECT * FROM change_event WHERE entity = $entity AND entity_id = $id AND at <= $at \
+                 ORDER BY version ASC",
+            )
+            .bind(json!({ "entity": entity, "id": entity_id, "at": at }))
+            .await?
+            .check()?;
+        let rows: Vec<Value> = response.take(0)?;
+        decode_rows(rows)
+    }
+
+    /// A page of the whole log in write order (ids are time-ordered), after event id `after`.
+    pub async fn log_page(&self, after: Option<&str>, limit: usize) -> RepoResult<Vec<ChangeEvent>> {
+        let mut response = self
+            .db
+            .query("SELECT * FROM change_event WHERE key > $after ORDER BY key ASC LIMIT $limit")
+            .bind(json!({ "after": after.unwrap_or(""), "limit": limit }))
+            .await?
+            .check()?;
+        let rows: Vec<Value> = response.take(0)?;
+        decode_rows(rows)
+    }
+}

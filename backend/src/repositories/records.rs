@@ -1,0 +1,213 @@
+//! Versioned writes shared by every entity: the record, its change event and (for contacts)
+//! its timeline entry, committed in ONE transaction with an optimistic version check.
+
+use serde_json::{json, Map, Value};
+
+use super::{check_tx, encode_row, RepoError, RepoResult};
+use crate::db::Db;
+use crate::domain::history::ChangeEvent;
+use crate::domain::timeline::TimelineEntry;
+
+/// A rule checked inside the write transaction (fixed query fragments, bound values).
+#[derive(Debug, Clone)]
+pub enum Guard {
+    /// The company with this id must exist (else `company_not_found`).
+    CompanyExists(String),
+    /// No contact may reference this company (else `company_has_contacts`).
+    CompanyUnreferenced(String),
+}
+
+impl Guard {
+    fn fragment(&self, i: usize) -> String {
+        match self {
+            Guard::CompanyExists(_) => format!(
+                "IF (SELECT VALUE key FROM ONLY type::record('company', $g{i})) = NONE {{ THROW 'company_not_found' }};\n"
+            ),
+            Guard::CompanyUnreferenced(_) => format!(
+                "IF array::len(SELECT VALUE key FROM contact WHERE company_id = $g{i} LIMIT 1) > 0 {{ THROW 'company_has_contacts' }};\n"
+            ),
+        }
+    }
+
+    fn value(&self) -> &str {
+        match self {
+            Guard::CompanyExists(id) | Guard::CompanyUnreferenced(id) => id,
+        }
+    }
+}
+
+/// What one versioned write stores.
+pub struct VersionedWrite<'a> {
+    /// Table of the record.
+    pub table: &'static str,
+    /// Record id.
+    pub id: &'a str,
+    /// The new stored row (`None` deletes the record).
+    pub row: Option<Value>,
+    /// The version the record must have now (`None` for a create).
+    pub expected: Option<i64>,
+    /// The change event to append.
+    pub event: &'a ChangeEvent,
+    /// A timeline entry to append as well.
+    pub timeline: Option<&'a TimelineEntry>,
+    /// Rules checked first.
+    pub guards: Vec<Guard>,
+}
+
+/// Commits a versioned write; errors say which rule stopped it.
+pub async fn commit(db: &Db, write: VersionedWrite<'_>) -> RepoResult<()> {
+    let mut sql = String::from("BEGIN;\n");
+    let mut vars = Map::new();
+    for (i, guard) in write.guards.iter().enumerate() {
+        sql.push_str(&guard.fragment(i));
+        vars.insert(format!("g{i}"), Value::String(guard.value().to_string()));
+    }
+    if let Some(expected) = write.expected {
+        sql.push_str(
+            "LET $cur = (SELECT version FROM ONLY type::record($tb, $id));\n\
+             IF $cur = NONE { THROW 'not_found' };\n\
+             IF $cur.version != $expected { THROW 'version_mismatch' };\n",
+        );
+        vars.insert("expected".into(), json!(expected));
+    }
+    sql.push_str(match (&write.row, write.expected) {
+        (Some(_), None) => "CREATE type::record($tb, $id) CONTENT $rec;\n",
+        (Some(_), Some(_)) => "UPDATE type::record($tb, $id) CONTENT $rec;\n",
+        (None, _) => "DELETE type::record($tb, $id);\n",
+    });
+    sql.push_str("CREATE type::record('change_event', $eid) CONTENT $ev;\n");
+    if let Some(entry) = write.timeline {
+        sql.push_str("CREATE type::record('timeline_entry', $tid) CONTENT $tl;\n");
+        vars.insert("tid".into(), json!(entry.id));
+        vars.insert("tl".into(), encode_row(entry));
+    }
+    sql.push_str("COMMIT;");
+    vars.insert("tb".into(), json!(write.table));
+    vars.insert("id".into(), json!(write.id));
+    vars.insert("rec".into(), write.row.unwrap_or(Value::Null));
+    vars.insert("eid".into(), json!(write.event.id));
+    vars.insert("ev".into(), encode_row(write.event));
+    let response = db.query(sql).bind(Value::Object(vars)).await?;
+    check_tx(response).map(|_| ())
+}
+
+/// Reads one stored row as JSON, `None` when absent.
+pub async fn get_row(db: &Db, table: &'static str, id: &str) -> RepoResult<Option<Value>> {
+    let mut response =
+        db.query("SELECT * FROM ONLY type::record($tb, $id)").bind(json!({ "tb": table, "id": id })).await?.check()?;
+    let row: Option<Value> = response.take(0)?;
+    Ok(row.filter(|v| !v.is_null()))
+}
+
+/// Inserts prepared rows of several tables in ONE transaction (seed, replay);
+/// each row's `key` becomes its record id.
+pub async fn insert_rows(db: &Db, batches: Vec<(&'static str, Vec<Value>)>) -> RepoResult<()> {
+    let mut sql = String::from("BEGIN;\n");
+    let mut vars = Map::new();
+    for (i, (table, rows)) in batches.into_iter().enumerate() {
+        if rows.is_empty() {
+            continue;
+        }
+        sql.push_str(match table {
+            "contact" => "INSERT INTO contact $r",
+            "company" => "INSERT INTO company $r",
+            "change_event" => "INSERT INTO change_event $r",
+            "timeline_entry" => "INSERT INTO timeline_entry $r",
+            other => return Err(RepoError::Decode(format!("no bulk insert for {other}"))),
+        });
+        sql.push_str(&format!("{i};\n"));
+        let rows: Vec<Value> = rows
+            .into_iter()
+            .map(|mut row| {
+                if let Value::Object(map) = &mut row {
+                    if let Some(key) = map.get("key").cloned() {
+                        map.insert("id".into(), key);
+                    }
+                }
+                row
+            })
+            .collect();
+        vars.insert(format!("r{i}"), Value::Array(rows));
+    }
+    if vars.is_empty() {
+        return Ok(());
+    }
+    sql.push_str("COMMIT;");
+    let response = db.query(sql).bind(Value::Object(vars)).await?;
+    check_tx(response).map(|_| ())
+}
+
+/// A keyset-paginated query over one table: fixed condition fragments plus bound values.
+pub struct ListQuery {
+    /// Table (a fixed name).
+    pub table: &'static str,
+    /// `AND`-ed condition fragments, each a constant string.
+    pub conditions: Vec<&'static str>,
+    /// Values the fragments bind.
+    pub vars: Map<String, Value>,
+    /// Sort column: unique and indexed.
+    pub sort_column: &'static str,
+    /// Descending order.
+    pub desc: bool,
+    /// Sort key of the last row already seen.
+    pub after: Option<String>,
+    /// Rows wanted.
+    pub limit: usize,
+}
+
+/// One page of rows and the sort key of its last row when more follow.
+pub struct RowPage {
+    /// The rows, in order.
+    pub rows: Vec<Value>,
+    /// Sort key to continue from, when there is a next page.
+    pub next: Option<String>,
+}
+
+impl ListQuery {
+    fn where_clause(&self, with_cursor: bool) -> String {
+        let mut conds: Vec<String> = self.conditions.iter().map(|c| c.to_string()).collect();
+        if with_cursor && self.after.is_some() {
+            let op = if self.desc { "<" } else { ">" };
+            conds.push(format!("{} {op} $cursor", self.sort_column));
+        }
+        if conds.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", conds.join(" AND "))
+        }
+    }
+
+    /// Fetches one page (asks for one row more than wanted to know whether more follow).
+    pub async fn fetch(&self, db: &Db) -> RepoResult<RowPage> {
+        let dir = if self.desc { "DESC" } else { "ASC" };
+        let sql = format!(
+            "SELECT * FROM {}{} ORDER BY {} {dir} LIMIT $limit",
+            self.table,
+            self.where_clause(true),
+            self.sort_column
+        );
+        let mut vars = self.vars.clone();
+        vars.insert("limit".into(), json!(self.limit + 1));
+        if let Some(after) = &self.after {
+            vars.insert("cursor".into(), json!(after));
+        }
+        let mut response = db.query(sql).bind(Value::Object(vars)).await?.check()?;
+        let mut rows: Vec<Value> = response.take(0)?;
+        let more = rows.len() > self.limit;
+        rows.truncate(self.limit);
+        let next = if more {
+            rows.last().and_then(|r| r.get(self.sort_column)).and_then(Value::as_str).map(str::to_string)
+        } else {
+            None
+        };
+        Ok(RowPage { rows, next })
+    }
+
+    /// Counts every row matching the conditions (ignores the cursor).
+    pub async fn count(&self, db: &Db) -> RepoResult<u64> {
+        let sql = format!("SELECT count() AS n FROM {}{} GROUP ALL", self.table, self.where_clause(false));
+        let mut response = db.query(sql).bind(Value::Object(self.vars.clone())).await?.check()?;
+        let rows: Vec<Value> = response.take(0)?;
+        Ok(rows.first().and_then(|r| r.get("n")).and_then(Value::as_u64).unwrap_or(0))
+    }
+}

@@ -1,0 +1,120 @@
+//! Company use cases: create, read (now or as of a moment), update, delete, list.
+
+use chrono::{DateTime, Utc};
+use tracing::instrument;
+
+use super::contacts::precondition_failed;
+use super::{backoff, Precondition, WRITE_ATTEMPTS};
+use crate::domain::companies::{Company, CompanyPatch, NewCompany};
+use crate::domain::history::{event_for, replay, Origin};
+use crate::domain::ids::{format_ts, new_id, now};
+use crate::domain::pagination::{Page, PageRequest};
+use crate::error::{AppError, AppResult};
+use crate::repositories::companies::{CompanyQuery, CompanyRepository, TABLE};
+use crate::repositories::history::HistoryRepository;
+use crate::repositories::RepoError;
+
+/// Company use cases.
+#[derive(Clone)]
+pub struct CompanyService {
+    companies: CompanyRepository,
+    history: HistoryRepository,
+}
+
+fn write_error(err: RepoError) -> AppError {
+    match err {
+        RepoError::Rule(code) if code == "company_has_contacts" => AppError::conflict(
+            "company_has_contacts",
+            "the company still has contacts; move or unlink them (PATCH company_id) first",
+        ),
+        other => other.into(),
+    }
+}
+
+impl CompanyService {
+    /// A service over its repositories.
+    pub fn new(companies: CompanyRepository, history: HistoryRepository) -> Self {
+        Self { companies, history }
+    }
+
+    /// Creates a company (version 1) with its `created` event.
+    #[instrument(skip_all)]
+    pub async fn create(&self, new: NewCompany, origin: &Origin) -> AppResult<Company> {
+        let at = now();
+        let ts = format_ts(at);
+        let company = Company::create(new_id(at), new, &ts);
+        let event = event_for(TABLE, &company.id, 1, None, Some(&company), origin, new_id(at), &ts);
+        self.companies.write(&company.id, Some(&company), None, &event).await.map_err(write_error)?;
+        Ok(company)
+    }
+
+    /// The company now; 404 when it does not exist.
+    pub async fn get(&self, id: &str) -> AppResult<Company> {
+        self.companies.get(id).await?.ok_or_else(|| AppError::not_found("company", id))
+    }
+
+    /// The company as it was at `at`, rebuilt from its events.
+    pub async fn get_as_of(&self, id: &str, at: DateTime<Utc>) -> AppResult<Company> {
+        let events = self.history.events_until(TABLE, id, &format_ts(at)).await?;
+        let state = replay(&events).ok_or_else(|| AppError::not_found("company", id))?;
+        serde_json::from_value(serde_json::Value::Object(state))
+            .map_err(|e| AppError::Internal(format!("replaying company history: {e}")))
+    }
+
+    /// Writes `next` (or a delete) over `current`, with retries unless `If-Match` was given.
+    async fn change(
+        &self,
+        id: &str,
+        pre: Precondition,
+        origin: &Origin,
+        next_of: impl Fn(&Company, &str) -> Option<Company>,
+    ) -> AppResult<Option<Company>> {
+        for attempt in 0..WRITE_ATTEMPTS {
+            let current = self.get(id).await?;
+            if !pre.holds(current.version) {
+                return Err(precondition_failed(current.version));
+            }
+            let at = now();
+            let ts = format_ts(at);
+            let next = next_of(&current, &ts);
+            let version = current.version + 1;
+            let event = event_for(TABLE, id, version, Some(&current), next.as_ref(), origin, new_id(at), &ts);
+            match self.companies.write(id, next.as_ref(), Some(current.version), &event).await {
+                Ok(()) => return Ok(next),
+                Err(RepoError::NotFound) => return Err(AppError::not_found("company", id)),
+                Err(RepoError::VersionMismatch | RepoError::TxConflict) if pre.is_strict() => {
+                    return Err(precondition_failed(version));
+                }
+                Err(RepoError::VersionMismatch | RepoError::TxConflict) => backoff(attempt).await,
+                Err(e) => return Err(write_error(e)),
+            }
+        }
+        Err(AppError::conflict("write_contention", "the company is being changed by others; try again"))
+    }
+
+    /// Applies a partial update under an optional `If-Match` precondition.
+    #[instrument(skip_all)]
+    pub async fn update(
+        &self,
+        id: &str,
+        patch: CompanyPatch,
+        pre: Precondition,
+        origin: &Origin,
+    ) -> AppResult<Company> {
+        let next = self.change(id, pre, origin, |c, ts| Some(c.apply(patch.clone(), ts))).await?;
+        next.ok_or_else(|| AppError::Internal("update produced no record".into()))
+    }
+
+    /// Deletes a company; refused with 409 while contacts reference it.
+    #[instrument(skip_all)]
+    pub async fn delete(&self, id: &str, pre: Precondition, origin: &Origin) -> AppResult<()> {
+        self.change(id, pre, origin, |_, _| None).await.map(|_| ())
+    }
+
+    /// One page of companies matching `query`.
+    pub async fn list(&self, query: &CompanyQuery, page: &PageRequest) -> AppResult<Page<Company>> {
+        let (rows, next) = self.companies.list(query, page.sort, page.after.clone(), page.limit).await?;
+        let total = if page.count { Some(self.companies.count(query).await?) } else { None };
+        Ok(page.page(rows, next, total))
+    }
+}

@@ -1,0 +1,138 @@
+//! Contact use cases: create, read (now or as of a moment), update, delete, list, history.
+
+use chrono::{DateTime, Utc};
+use tracing::instrument;
+
+use super::{backoff, Precondition, WRITE_ATTEMPTS};
+use crate::domain::contacts::{Contact, ContactPatch, NewContact};
+use crate::domain::history::{event_for, replay, Origin};
+use crate::domain::ids::{format_ts, new_id, now};
+use crate::domain::pagination::{Page, PageRequest};
+use crate::domain::timeline::entry_for_change;
+use crate::error::{AppError, AppResult};
+use crate::repositories::contacts::{ContactQuery, ContactRepository, TABLE};
+use crate::repositories::history::HistoryRepository;
+use crate::repositories::RepoError;
+
+/// Contact use cases.
+#[derive(Clone)]
+pub struct ContactService {
+    contacts: ContactRepository,
+    history: HistoryRepository,
+}
+
+/// Maps a failed contact write to the error a client sees.
+fn write_error(err: RepoError) -> AppError {
+    match err {
+        RepoError::Duplicate(index) if index.contains("email") => {
+            AppError::conflict("email_taken", "a contact with this email already exists")
+        }
+        RepoError::Rule(code) if code == "company_not_found" => {
+            AppError::invalid_field("company_id", "no company with this id exists")
+        }
+        other => other.into(),
+    }
+}
+
+impl ContactService {
+    /// A service over its repositories.
+    pub fn new(contacts: ContactRepository, history: HistoryRepository) -> Self {
+        Self { contacts, history }
+    }
+
+    /// Creates a contact (version 1) with its `created` event and timeline entry.
+    #[instrument(skip_all)]
+    pub async fn create(&self, new: NewContact, origin: &Origin) -> AppResult<Contact> {
+        let at = now();
+        let ts = format_ts(at);
+        let contact = Contact::create(new_id(at), new, &ts);
+        let event = event_for(TABLE, &contact.id, 1, None, Some(&contact), origin, new_id(at), &ts);
+        let entry = entry_for_change(&event, new_id(at));
+        self.contacts.write(&contact.id, Some(&contact), None, &event, &entry).await.map_err(write_error)?;
+        Ok(contact)
+    }
+
+    /// The contact now; 404 when it does not exist.
+    pub async fn get(&self, id: &str) -> AppResult<Contact> {
+        self.contacts.get(id).await?.ok_or_else(|| AppError::not_found("contact", id))
+    }
+
+    /// The contact as it was at `at`, rebuilt from its events; 404 if it did not exist then.
+    pub async fn get_as_of(&self, id: &str, at: DateTime<Utc>) -> AppResult<Contact> {
+        let events = self.history.events_until(TABLE, id, &format_ts(at)).await?;
+        let state = replay(&events).ok_or_else(|| AppError::not_found("contact", id))?;
+        serde_json::from_value(serde_json::Value::Object(state))
+            .map_err(|e| AppError::Internal(format!("replaying contact history: {e}")))
+    }
+
+    /// Applies a partial update under an optional `If-Match` precondition.
+    #[instrument(skip_all)]
+    pub async fn update(
+        &self,
+        id: &str,
+        patch: ContactPatch,
+        pre: Precondition,
+        origin: &Origin,
+    ) -> AppResult<Contact> {
+        for attempt in 0..WRITE_ATTEMPTS {
+            let current = self.get(id).await?;
+            if !pre.holds(current.version) {
+                return Err(precondition_failed(current.version));
+            }
+            let ts = format_ts(now());
+            let next = current.apply(patch.clone(), &ts)?;
+            let at = now();
+            let event = event_for(TABLE, id, next.version, Some(&current), Some(&next), origin, new_id(at), &ts);
+            let entry = entry_for_change(&event, new_id(at));
+            match self.contacts.write(id, Some(&next), Some(current.version), &event, &entry).await {
+                Ok(()) => return Ok(next),
+                Err(RepoError::VersionMismatch | RepoError::TxConflict) if pre.is_strict() => {
+                    return Err(precondition_failed(current.version + 1));
+                }
+                Err(RepoError::VersionMismatch | RepoError::TxConflict) => backoff(attempt).await,
+                Err(e) => return Err(write_error(e)),
+            }
+        }
+        Err(AppError::conflict("write_contention", "the contact is being changed by others; try again"))
+    }
+
+    /// Deletes a contact; its history stays readable.
+    #[instrument(skip_all)]
+    pub async fn delete(&self, id: &str, pre: Precondition, origin: &Origin) -> AppResult<()> {
+        for attempt in 0..WRITE_ATTEMPTS {
+            let current = self.get(id).await?;
+            if !pre.holds(current.version) {
+                return Err(precondition_failed(current.version));
+            }
+            let at = now();
+            let ts = format_ts(at);
+            let event =
+                event_for::<Contact>(TABLE, id, current.version + 1, Some(&current), None, origin, new_id(at), &ts);
+            let entry = entry_for_change(&event, new_id(at));
+            match self.contacts.write(id, None, Some(current.version), &event, &entry).await {
+                Ok(()) => return Ok(()),
+                Err(RepoError::NotFound) => return Err(AppError::not_found("contact", id)),
+                Err(RepoError::VersionMismatch | RepoError::TxConflict) if pre.is_strict() => {
+                    return Err(precondition_failed(current.version + 1));
+                }
+                Err(RepoError::VersionMismatch | RepoError::TxConflict) => backoff(attempt).await,
+                Err(e) => return Err(write_error(e)),
+            }
+        }
+        Err(AppError::conflict("write_contention", "the contact is being changed by others; try again"))
+    }
+
+    /// One page of contacts matching `query`.
+    pub async fn list(&self, query: &ContactQuery, page: &PageRequest) -> AppResult<Page<Contact>> {
+        let (rows, next) = self.contacts.list(query, page.sort, page.after.clone(), page.limit).await?;
+        let total = if page.count { Some(self.contacts.count(query).await?) } else { None };
+        Ok(page.page(rows, next, total))
+    }
+}
+
+/// 412 naming the version the record is at.
+pub(crate) fn precondition_failed(current: i64) -> AppError {
+    AppError::PreconditionFailed {
+        detail: format!("the record has changed (it is at version {current}); fetch it again and retry"),
+    }
+}
