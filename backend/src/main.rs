@@ -17,6 +17,8 @@ struct Cli {
 enum Command {
     /// Serve the HTTP API and Swagger UI (the default).
     Serve,
+    /// Print the OpenAPI document (JSON) and exit.
+    Openapi,
     /// Fill the configured database with realistic fake companies and contacts.
     Seed {
         /// Number of contacts.
@@ -31,6 +33,10 @@ enum Command {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
+    if let Some(Command::Openapi) = cli.command {
+        println!("{}", crm::router::api().1.to_pretty_json()?);
+        return Ok(());
+    }
     let settings = Settings::load()?;
     telemetry::init(&settings.log);
     match cli.command.unwrap_or(Command::Serve) {
@@ -43,6 +49,7 @@ async fn main() -> anyhow::Result<()> {
             );
             app.run_until_stopped(crm::shutdown_signal()).await
         }
+        Command::Openapi => Ok(()),
         Command::Seed { contacts, companies } => {
             let db = db::connect(&settings.database).await?;
             let report = crm::services::seed::seed(

@@ -69,7 +69,6 @@ pub(crate) fn check_tx(mut response: IndexedResults) -> RepoResult<IndexedResult
     let (_, err) = errors
         .into_iter()
         .find(|(_, e)| !e.message().contains("not executed") && !e.message().contains("cancelled"))
-        .or_else(|| None)
         .ok_or(RepoError::TxConflict)?;
     Err(RepoError::Db(err))
 }

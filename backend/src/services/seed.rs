@@ -73,7 +73,7 @@ const TAGS: [&str; 8] = ["vip", "newsletter", "event-2026", "partner", "prospect
 const SOURCES: [&str; 5] = ["web", "referral", "event", "import", "linkedin"];
 
 /// Rows written per transaction.
-const BATCH: usize = 1_000;
+const BATCH: usize = 50;
 
 /// What a seed run wrote.
 #[derive(Debug, Clone, Copy)]

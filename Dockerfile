@@ -1,0 +1,25 @@
+# The crm server: one binary, embedded SurrealDB by default, or a SurrealDB server over ws://.
+FROM rust:1.95-bookworm AS build
+WORKDIR /src
+COPY Cargo.toml Cargo.lock rustfmt.toml ./
+COPY backend ./backend
+RUN cargo build --release -p crm --locked
+
+FROM debian:bookworm-slim
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends ca-certificates curl \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --create-home --home-dir /app crm
+WORKDIR /app
+COPY --from=build /src/target/release/crm /usr/local/bin/crm
+COPY backend/config ./config
+ENV APP_ENV=production \
+    CRM_CONFIG_DIR=/app/config \
+    CRM__SERVER__HOST=0.0.0.0 \
+    CRM__SERVER__PORT=8080 \
+    CRM__DATABASE__URL=surrealkv:///app/data/crm.db
+USER crm
+VOLUME ["/app/data"]
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD curl -fsS http://127.0.0.1:8080/health || exit 1
+ENTRYPOINT ["crm"]

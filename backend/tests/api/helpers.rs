@@ -1,0 +1,144 @@
+//! `spawn_app()` and typed helpers. `CRM_TEST_DATABASE=surrealkv` reruns everything on disk.
+
+use crm::db::Db;
+use crm::{settings_for, Application};
+use reqwest::{Response, StatusCode};
+use serde_json::{json, Value};
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub db: Db,
+    _dir: Option<tempfile::TempDir>,
+}
+
+/// The database URL for a fresh test database, and the temp dir that holds it (if on disk).
+pub fn fresh_database_url() -> (String, Option<tempfile::TempDir>) {
+    match std::env::var("CRM_TEST_DATABASE").as_deref() {
+        Ok("surrealkv") => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let url = format!("surrealkv://{}", dir.path().join("crm.db").display());
+            (url, Some(dir))
+        }
+        _ => ("mem://".to_string(), None),
+    }
+}
+
+/// Builds the real application on port 0 over a fresh database; the listener is bound on return.
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// Like [`spawn_app`], with a hook to change settings first.
+pub async fn spawn_app_with(tweak: impl FnOnce(&mut crm::config::Settings)) -> TestApp {
+    let (url, dir) = fresh_database_url();
+    let mut settings = settings_for(&url).expect("settings");
+    tweak(&mut settings);
+    let db = crm::db::connect(&settings.database).await.expect("database");
+    let app = Application::with_db(settings, db.clone()).await.expect("application");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped(std::future::pending()));
+    TestApp { address, client: reqwest::Client::new(), db, _dir: dir }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client.get(self.url(path)).send().await.expect("request")
+    }
+
+    pub async fn post_json(&self, path: &str, body: &Value) -> Response {
+        self.client.post(self.url(path)).json(body).send().await.expect("request")
+    }
+
+    pub async fn patch_json(&self, path: &str, body: &Value, if_match: Option<&str>) -> Response {
+        let mut req = self.client.patch(self.url(path)).json(body);
+        if let Some(tag) = if_match {
+            req = req.header("If-Match", tag);
+        }
+        req.send().await.expect("request")
+    }
+
+    pub async fn delete(&self, path: &str) -> Response {
+        self.client.delete(self.url(path)).send().await.expect("request")
+    }
+
+    /// Creates a contact and returns its JSON, asserting 201.
+    pub async fn create_contact(&self, body: &Value) -> Value {
+        let res = self.post_json("/api/contacts", body).await;
+        assert_eq!(res.status(), StatusCode::CREATED, "create contact {body}");
+        res.json().await.expect("json")
+    }
+
+    /// Creates a contact with just an email.
+    pub async fn contact_with_email(&self, email: &str) -> Value {
+        self.create_contact(&json!({ "email": email })).await
+    }
+
+    /// Creates a company and returns its JSON, asserting 201.
+    pub async fn create_company(&self, body: &Value) -> Value {
+        let res = self.post_json("/api/companies", body).await;
+        assert_eq!(res.status(), StatusCode::CREATED, "create company {body}");
+        res.json().await.expect("json")
+    }
+
+    /// GET that must answer 200; returns the body.
+    pub async fn get_ok(&self, path: &str) -> Value {
+        let res = self.get(path).await;
+        assert_eq!(res.status(), StatusCode::OK, "GET {path}");
+        res.json().await.expect("json")
+    }
+
+    /// Rows of a table, straight from the database.
+    pub async fn rows(&self, sql: &str) -> Vec<Value> {
+        let mut res = self.db.query(sql).await.expect("query").check().expect("check");
+        res.take(0).expect("rows")
+    }
+
+    /// Follows `next_cursor` through every page of a list; returns all ids in order.
+    pub async fn all_ids(&self, path_with_query: &str) -> Vec<String> {
+        let mut ids = Vec::new();
+        let mut cursor: Option<String> = None;
+        let sep = if path_with_query.contains('?') { '&' } else { '?' };
+        for _ in 0..1000 {
+            let path = match &cursor {
+                Some(c) => format!("{path_with_query}{sep}cursor={c}"),
+                None => path_with_query.to_string(),
+            };
+            let page = self.get_ok(&path).await;
+            for item in page["data"].as_array().expect("data") {
+                ids.push(item["id"].as_str().expect("id").to_string());
+            }
+            match page["next_cursor"].as_str() {
+                Some(c) => cursor = Some(c.to_string()),
+                None => return ids,
+            }
+        }
+        panic!("pagination did not end");
+    }
+}
+
+/// Asserts a problem+json response and returns its body.
+pub async fn assert_problem(res: Response, status: u16, code: &str) -> Value {
+    assert_eq!(res.status().as_u16(), status, "status");
+    let ct = res.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    assert_eq!(ct, "application/problem+json");
+    let body: Value = res.json().await.expect("problem json");
+    assert_eq!(body["status"], status);
+    assert_eq!(body["code"], code, "problem {body}");
+    for field in ["type", "title", "detail", "trace_id"] {
+        assert!(body[field].is_string(), "problem lacks {field}: {body}");
+    }
+    body
+}
+
+/// The fields named in a 422 problem.
+pub fn error_fields(problem: &Value) -> Vec<String> {
+    problem["errors"]
+        .as_array()
+        .map(|a| a.iter().map(|e| e["field"].as_str().unwrap_or("").to_string()).collect())
+        .unwrap_or_default()
+}

@@ -1,0 +1,141 @@
+//! Lists: keyset pagination, limits, sorting, every filter.
+
+use std::collections::HashSet;
+
+use serde_json::json;
+
+use crate::helpers::{assert_problem, error_fields, spawn_app};
+
+#[tokio::test]
+async fn pages_cover_every_contact_once_in_order() {
+    let app = spawn_app().await;
+    let mut created = Vec::new();
+    for i in 0..7 {
+        created.push(app.contact_with_email(&format!("p{i}@example.com")).await["id"].as_str().unwrap().to_string());
+    }
+    let newest_first = app.all_ids("/api/contacts?limit=2").await;
+    let mut expected = created.clone();
+    expected.reverse();
+    assert_eq!(newest_first, expected, "default order is newest first");
+    assert_eq!(app.all_ids("/api/contacts?limit=3&sort=created_at").await, created);
+    let page = app.get_ok("/api/contacts").await;
+    assert_eq!(page["data"].as_array().unwrap().len(), 7);
+    assert!(page["next_cursor"].is_null());
+    assert!(page.get("total").is_none(), "no count unless asked");
+    assert_eq!(app.get_ok("/api/contacts?limit=2&count=true").await["total"], 7);
+}
+
+#[tokio::test]
+async fn limit_beyond_500_or_below_1_is_422() {
+    let app = spawn_app().await;
+    for bad in ["0", "501", "-1", "abc", "99999999999999999999"] {
+        let p = assert_problem(app.get(&format!("/api/contacts?limit={bad}")).await, 422, "validation_failed").await;
+        assert_eq!(error_fields(&p), vec!["limit"]);
+    }
+    assert_eq!(app.get("/api/contacts?limit=500").await.status(), 200);
+}
+
+#[tokio::test]
+async fn bad_cursor_and_sort_are_422() {
+    let app = spawn_app().await;
+    let p = assert_problem(app.get("/api/contacts?cursor=garbage!").await, 422, "validation_failed").await;
+    assert_eq!(error_fields(&p), vec!["cursor"]);
+    let p = assert_problem(app.get("/api/contacts?sort=password").await, 422, "validation_failed").await;
+    assert_eq!(error_fields(&p), vec!["sort"]);
+    // A cursor made for one sort cannot be used with another.
+    for i in 0..3 {
+        app.contact_with_email(&format!("s{i}@example.com")).await;
+    }
+    let page = app.get_ok("/api/contacts?limit=1&sort=name").await;
+    let cursor = page["next_cursor"].as_str().unwrap();
+    let p = assert_problem(app.get(&format!("/api/contacts?cursor={cursor}")).await, 422, "validation_failed").await;
+    assert_eq!(error_fields(&p), vec!["cursor"]);
+}
+
+#[tokio::test]
+async fn sort_by_name_and_email_both_directions() {
+    let app = spawn_app().await;
+    for (first, last, email) in [("Zoe", "Adams", "c@x.io"), ("Al", "Brown", "a@x.io"), ("Bo", "Adams", "b@x.io")] {
+        app.create_contact(&json!({"first_name": first, "last_name": last, "email": email})).await;
+    }
+    let names = |page: serde_json::Value| -> Vec<String> {
+        page["data"].as_array().unwrap().iter().map(|c| c["first_name"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(names(app.get_ok("/api/contacts?sort=name").await), ["Bo", "Zoe", "Al"]);
+    assert_eq!(names(app.get_ok("/api/contacts?sort=-name").await), ["Al", "Zoe", "Bo"]);
+    assert_eq!(names(app.get_ok("/api/contacts?sort=email").await), ["Al", "Bo", "Zoe"]);
+    assert_eq!(names(app.get_ok("/api/contacts?sort=-email&limit=1").await), ["Zoe"]);
+}
+
+#[tokio::test]
+async fn filters_by_status_company_tag_search_and_dates() {
+    let app = spawn_app().await;
+    let acme = app.create_company(&json!({"name": "Acme"})).await;
+    let acme_id = acme["id"].as_str().unwrap();
+    let a = app
+        .create_contact(&json!({"first_name": "Grace", "last_name": "Hopper", "email": "grace@navy.example",
+            "status": "customer", "company_id": acme_id, "tags": ["vip"]}))
+        .await;
+    let before_b = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    let b = app.create_contact(&json!({"first_name": "Alan", "last_name": "Turing", "email": "alan@bletchley.example", "tags": ["partner"]})).await;
+    let ids = |v: serde_json::Value| -> HashSet<String> {
+        v["data"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().to_string()).collect()
+    };
+    let only = |c: &serde_json::Value| HashSet::from([c["id"].as_str().unwrap().to_string()]);
+    assert_eq!(ids(app.get_ok("/api/contacts?status=customer").await), only(&a));
+    assert_eq!(ids(app.get_ok(&format!("/api/contacts?company_id={acme_id}")).await), only(&a));
+    assert_eq!(ids(app.get_ok("/api/contacts?tag=VIP").await), only(&a));
+    assert_eq!(ids(app.get_ok("/api/contacts?q=hopp").await), only(&a));
+    assert_eq!(ids(app.get_ok("/api/contacts?q=Grace%20Hopper").await), only(&a));
+    assert_eq!(ids(app.get_ok("/api/contacts?q=bletchley").await), only(&b));
+    assert_eq!(ids(app.get_ok("/api/contacts?q=alan").await), only(&b));
+    assert!(ids(app.get_ok("/api/contacts?q=nobody").await).is_empty());
+    let enc = |s: &str| s.replace('+', "%2B").replace(':', "%3A");
+    assert_eq!(ids(app.get_ok(&format!("/api/contacts?created_after={}", enc(&before_b))).await), only(&b));
+    assert_eq!(ids(app.get_ok(&format!("/api/contacts?created_before={}", enc(&before_b))).await), only(&a));
+    assert_eq!(ids(app.get_ok("/api/contacts?status=customer&tag=partner").await), HashSet::new());
+    let p = assert_problem(app.get("/api/contacts?created_after=yesterday").await, 422, "validation_failed").await;
+    assert_eq!(error_fields(&p), vec!["created_after"]);
+}
+
+#[tokio::test]
+async fn filtered_pages_walk_a_larger_set_without_gaps() {
+    let app = spawn_app().await;
+    let mut vip = HashSet::new();
+    for i in 0..30 {
+        let tags = if i % 3 == 0 { json!(["vip"]) } else { json!([]) };
+        let status = if i % 2 == 0 { "mql" } else { "lead" };
+        let c =
+            app.create_contact(&json!({"email": format!("w{i}@example.com"), "tags": tags, "status": status})).await;
+        if i % 3 == 0 {
+            vip.insert(c["id"].as_str().unwrap().to_string());
+        }
+    }
+    let walked = app.all_ids("/api/contacts?tag=vip&limit=4").await;
+    assert_eq!(walked.len(), vip.len());
+    assert_eq!(walked.iter().cloned().collect::<HashSet<_>>(), vip);
+    let mql = app.all_ids("/api/contacts?status=mql&limit=4&sort=created_at").await;
+    assert_eq!(mql.len(), 15);
+    let mut sorted = mql.clone();
+    sorted.sort();
+    assert_eq!(mql, sorted, "ascending by creation (ids are time-ordered)");
+}
+
+#[tokio::test]
+async fn every_list_filter_is_backed_by_an_index() {
+    let app = spawn_app().await;
+    let plans = [
+        "EXPLAIN SELECT * FROM contact WHERE status = 'lead' ORDER BY key DESC LIMIT 51",
+        "EXPLAIN SELECT * FROM contact WHERE company_id = 'x' ORDER BY key DESC LIMIT 51",
+        "EXPLAIN SELECT * FROM contact WHERE tags CONTAINS 'vip' ORDER BY key DESC LIMIT 51",
+        "EXPLAIN SELECT * FROM contact WHERE search @1@ 'ada' ORDER BY key DESC LIMIT 51",
+        "EXPLAIN SELECT * FROM contact WHERE key >= '0' AND created_at >= '0' ORDER BY key DESC LIMIT 51",
+        "EXPLAIN SELECT * FROM contact ORDER BY nkey ASC LIMIT 51",
+        "EXPLAIN SELECT * FROM timeline_entry WHERE contact_id = 'x' ORDER BY key DESC LIMIT 51",
+    ];
+    for sql in plans {
+        let plan = format!("{:?}", app.rows(sql).await);
+        assert!(!plan.contains("TableScan") && (plan.contains("Index") || plan.contains("index")), "{sql}: {plan}");
+    }
+}

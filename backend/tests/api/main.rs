@@ -1,0 +1,13 @@
+//! One integration binary: the real application on a fresh database per test.
+#![allow(clippy::unwrap_used)] // tests fail loudly by design
+
+mod companies;
+mod contacts;
+mod errors;
+mod health;
+mod helpers;
+mod history;
+mod idempotency;
+mod lists;
+mod replay;
+mod timeline;

@@ -1,0 +1,167 @@
+//! Replaying the whole change log into an empty database rebuilds the same current state.
+
+use crm::domain::companies::{CompanyPatch, NewCompany};
+use crm::domain::contacts::{ContactPatch, ContactStatus, NewContact};
+use crm::domain::history::Origin;
+use crm::repositories::companies::CompanyRepository;
+use crm::repositories::contacts::ContactRepository;
+use crm::repositories::history::HistoryRepository;
+use crm::services::history::replay_log;
+use crm::services::Precondition;
+use crm::state::AppState;
+use proptest::prelude::*;
+use serde_json::Value;
+
+use crate::helpers::fresh_database_url;
+
+#[derive(Debug, Clone)]
+enum Op {
+    CreateContact(u8, Option<String>, usize),
+    CreateCompany(String),
+    RetitleContact(usize, Option<String>),
+    MoveContact(usize, usize),
+    RenameCompany(usize, String),
+    DeleteContact(usize),
+    DeleteCompany(usize),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        (0u8..6, proptest::option::of("[A-Za-z' ]{1,8}"), 0usize..6).prop_map(|(e, n, s)| Op::CreateContact(e, n, s)),
+        "[A-Z][a-z]{1,6}".prop_map(Op::CreateCompany),
+        (0usize..8, proptest::option::of("[a-z]{1,6}")).prop_map(|(i, t)| Op::RetitleContact(i, t)),
+        (0usize..8, 0usize..4).prop_map(|(i, c)| Op::MoveContact(i, c)),
+        (0usize..4, "[A-Z][a-z]{1,6}").prop_map(|(i, n)| Op::RenameCompany(i, n)),
+        (0usize..8).prop_map(Op::DeleteContact),
+        (0usize..4).prop_map(Op::DeleteCompany),
+    ]
+}
+
+async fn state() -> (AppState, Option<tempfile::TempDir>) {
+    let (url, dir) = fresh_database_url();
+    let settings = crm::settings_for(&url).unwrap();
+    let db = crm::db::connect(&settings.database).await.unwrap();
+    (AppState::new(settings, db), dir)
+}
+
+async fn apply_ops(s: &AppState, ops: Vec<Op>) {
+    let origin = Origin { actor: "tester".into(), source: "api".into(), trace_id: "t".into() };
+    let (mut contacts, mut companies): (Vec<String>, Vec<String>) = (vec![], vec![]);
+    for op in ops {
+        match op {
+            Op::CreateContact(e, name, status) => {
+                let new = NewContact {
+                    first_name: name,
+                    last_name: None,
+                    email: format!("e{e}@example.com"),
+                    phone: None,
+                    title: None,
+                    company_id: None,
+                    status: ContactStatus::ALL[status],
+                    source: None,
+                    tags: vec![],
+                };
+                if let Ok(c) = s.contacts.create(new, &origin).await {
+                    contacts.push(c.id);
+                }
+            }
+            Op::CreateCompany(name) => {
+                let new = NewCompany { name, domain: None, industry: None, size: None, website: None };
+                companies.push(s.companies.create(new, &origin).await.unwrap().id);
+            }
+            Op::RetitleContact(i, title) => {
+                if let Some(id) = contacts.get(i) {
+                    let patch = ContactPatch { title: Some(title), ..Default::default() };
+                    let _ = s.contacts.update(id, patch, Precondition::None, &origin).await;
+                }
+            }
+            Op::MoveContact(i, c) => {
+                if let (Some(id), Some(company)) = (contacts.get(i), companies.get(c)) {
+                    let patch = ContactPatch { company_id: Some(Some(company.clone())), ..Default::default() };
+                    let _ = s.contacts.update(id, patch, Precondition::None, &origin).await;
+                }
+            }
+            Op::RenameCompany(i, name) => {
+                if let Some(id) = companies.get(i) {
+                    let patch = CompanyPatch { name: Some(name), ..Default::default() };
+                    let _ = s.companies.update(id, patch, Precondition::None, &origin).await;
+                }
+            }
+            Op::DeleteContact(i) => {
+                if let Some(id) = contacts.get(i) {
+                    let _ = s.contacts.delete(id, Precondition::None, &origin).await;
+                }
+            }
+            Op::DeleteCompany(i) => {
+                if let Some(id) = companies.get(i) {
+                    let _ = s.companies.delete(id, Precondition::None, &origin).await;
+                }
+            }
+        }
+    }
+}
+
+async fn table(s: &AppState, sql: &str) -> Vec<Value> {
+    let mut res = s.db.query(sql).await.unwrap().check().unwrap();
+    res.take(0).unwrap()
+}
+
+async fn replay_round_trip(ops: Vec<Op>) -> Result<(), TestCaseError> {
+    let (source, _d1) = state().await;
+    let (target, _d2) = state().await;
+    apply_ops(&source, ops).await;
+    let report = replay_log(
+        &HistoryRepository::new(source.db.clone()),
+        &ContactRepository::new(target.db.clone()),
+        &CompanyRepository::new(target.db.clone()),
+    )
+    .await
+    .unwrap();
+    for sql in [
+        "SELECT * FROM contact ORDER BY key",
+        "SELECT * FROM company ORDER BY key",
+        "SELECT * FROM change_event ORDER BY key",
+        "SELECT * OMIT id, key FROM timeline_entry ORDER BY change_event_id",
+    ] {
+        prop_assert_eq!(table(&source, sql).await, table(&target, sql).await, "{}", sql);
+    }
+    prop_assert_eq!(report.contacts, table(&source, "SELECT key FROM contact").await.len());
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+    #[test]
+    fn replaying_the_log_into_an_empty_database_gives_the_same_state(ops in proptest::collection::vec(op(), 1..25)) {
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        rt.block_on(replay_round_trip(ops))?;
+    }
+}
+
+#[tokio::test]
+async fn seed_writes_records_with_their_history() {
+    let (s, _dir) = state().await;
+    let report = crm::services::seed::seed(
+        &ContactRepository::new(s.db.clone()),
+        &CompanyRepository::new(s.db.clone()),
+        1_200,
+        20,
+    )
+    .await
+    .unwrap();
+    assert_eq!((report.contacts, report.companies), (1_200, 20));
+    let count = |sql: &'static str| {
+        let s = &s;
+        async move { table(s, sql).await.first().and_then(|r| r["n"].as_u64()).unwrap_or(0) }
+    };
+    assert_eq!(count("SELECT count() AS n FROM contact GROUP ALL").await, 1_200);
+    assert_eq!(count("SELECT count() AS n FROM company GROUP ALL").await, 20);
+    assert_eq!(count("SELECT count() AS n FROM change_event GROUP ALL").await, 1_220);
+    assert_eq!(count("SELECT count() AS n FROM timeline_entry GROUP ALL").await, 1_200);
+    let dangling = table(
+        &s,
+        "SELECT key FROM contact WHERE company_id != NONE AND company_id NOTINSIDE (SELECT VALUE key FROM company)",
+    )
+    .await;
+    assert!(dangling.is_empty());
+}

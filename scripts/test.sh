@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Every test: formatting, lints, unit + integration tests, deploy-file checks.
+# Needs only the Rust toolchain and Python 3; installs what else it needs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== cargo fmt --check"
+cargo fmt --all -- --check
+
+echo "== cargo clippy (warnings are errors)"
+cargo clippy --all-targets -- -D warnings
+
+echo "== unit and integration tests (mem://)"
+cargo test --all-targets
+
+if [ "${CRM_TEST_SURREALKV:-1}" = "1" ]; then
+  echo "== integration tests again on surrealkv:// (temp dirs)"
+  CRM_TEST_DATABASE=surrealkv cargo test --test api
+fi
+
+echo "== deploy files (static)"
+PY=python3
+if ! python3 -c "import yaml" 2>/dev/null; then
+  python3 -m venv .venv
+  .venv/bin/pip install --quiet pyyaml
+  PY=.venv/bin/python
+fi
+"$PY" scripts/check_deploy.py
