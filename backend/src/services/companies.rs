@@ -3,8 +3,7 @@
 use chrono::{DateTime, Utc};
 use tracing::instrument;
 
-use super::contacts::precondition_failed;
-use super::{backoff, Precondition, WRITE_ATTEMPTS};
+use super::{precondition_failed, retry_write, write_failure, Precondition};
 use crate::domain::companies::{Company, CompanyPatch, NewCompany};
 use crate::domain::history::{event_for, replay, Origin};
 use crate::domain::ids::{format_ts, new_id, now};
@@ -69,27 +68,25 @@ impl CompanyService {
         origin: &Origin,
         next_of: impl Fn(&Company, &str) -> Option<Company>,
     ) -> AppResult<Option<Company>> {
-        for attempt in 0..WRITE_ATTEMPTS {
+        retry_write(pre, "company", || async {
             let current = self.get(id).await?;
             if !pre.holds(current.version) {
-                return Err(precondition_failed(current.version));
+                return Err(precondition_failed(current.version).into());
             }
             let at = now();
             let ts = format_ts(at);
             let next = next_of(&current, &ts);
-            let version = current.version + 1;
-            let event = event_for(TABLE, id, version, Some(&current), next.as_ref(), origin, new_id(at), &ts);
+            let event =
+                event_for(TABLE, id, current.version + 1, Some(&current), next.as_ref(), origin, new_id(at), &ts);
             match self.companies.write(id, next.as_ref(), Some(current.version), &event).await {
-                Ok(()) => return Ok(next),
-                Err(RepoError::NotFound) => return Err(AppError::not_found("company", id)),
-                Err(RepoError::VersionMismatch | RepoError::TxConflict) if pre.is_strict() => {
-                    return Err(precondition_failed(version));
-                }
-                Err(RepoError::VersionMismatch | RepoError::TxConflict) => backoff(attempt).await,
-                Err(e) => return Err(write_error(e)),
+                Ok(()) => Ok(next),
+                Err(e) => Err(write_failure(e, current.version, |e| match e {
+                    RepoError::NotFound => AppError::not_found("company", id),
+                    other => write_error(other),
+                })),
             }
-        }
-        Err(AppError::conflict("write_contention", "the company is being changed by others; try again"))
+        })
+        .await
     }
 
     /// Applies a partial update under an optional `If-Match` precondition.

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use tracing::instrument;
 
-use super::{backoff, Precondition, WRITE_ATTEMPTS};
+use super::{precondition_failed, retry_write, write_failure, Precondition, WriteFailure};
 use crate::domain::contacts::{Contact, ContactPatch, NewContact};
 use crate::domain::history::{event_for, replay, Origin};
 use crate::domain::ids::{format_ts, new_id, now};
@@ -74,52 +74,55 @@ impl ContactService {
         pre: Precondition,
         origin: &Origin,
     ) -> AppResult<Contact> {
-        for attempt in 0..WRITE_ATTEMPTS {
-            let current = self.get(id).await?;
-            if !pre.holds(current.version) {
-                return Err(precondition_failed(current.version));
-            }
-            let ts = format_ts(now());
-            let next = current.apply(patch.clone(), &ts)?;
+        retry_write(pre, "contact", || async {
+            let current = self.checked(id, pre).await?;
             let at = now();
-            let event = event_for(TABLE, id, next.version, Some(&current), Some(&next), origin, new_id(at), &ts);
-            let entry = entry_for_change(&event, new_id(at));
-            match self.contacts.write(id, Some(&next), Some(current.version), &event, &entry).await {
-                Ok(()) => return Ok(next),
-                Err(RepoError::VersionMismatch | RepoError::TxConflict) if pre.is_strict() => {
-                    return Err(precondition_failed(current.version + 1));
-                }
-                Err(RepoError::VersionMismatch | RepoError::TxConflict) => backoff(attempt).await,
-                Err(e) => return Err(write_error(e)),
-            }
-        }
-        Err(AppError::conflict("write_contention", "the contact is being changed by others; try again"))
+            let ts = format_ts(at);
+            let next = current.apply(patch.clone(), &ts).map_err(AppError::from)?;
+            self.commit(id, &current, Some(&next), origin).await?;
+            Ok(next)
+        })
+        .await
     }
 
     /// Deletes a contact; its history stays readable.
     #[instrument(skip_all)]
     pub async fn delete(&self, id: &str, pre: Precondition, origin: &Origin) -> AppResult<()> {
-        for attempt in 0..WRITE_ATTEMPTS {
-            let current = self.get(id).await?;
-            if !pre.holds(current.version) {
-                return Err(precondition_failed(current.version));
-            }
-            let at = now();
-            let ts = format_ts(at);
-            let event =
-                event_for::<Contact>(TABLE, id, current.version + 1, Some(&current), None, origin, new_id(at), &ts);
-            let entry = entry_for_change(&event, new_id(at));
-            match self.contacts.write(id, None, Some(current.version), &event, &entry).await {
-                Ok(()) => return Ok(()),
-                Err(RepoError::NotFound) => return Err(AppError::not_found("contact", id)),
-                Err(RepoError::VersionMismatch | RepoError::TxConflict) if pre.is_strict() => {
-                    return Err(precondition_failed(current.version + 1));
-                }
-                Err(RepoError::VersionMismatch | RepoError::TxConflict) => backoff(attempt).await,
-                Err(e) => return Err(write_error(e)),
-            }
+        retry_write(pre, "contact", || async {
+            let current = self.checked(id, pre).await?;
+            self.commit(id, &current, None, origin).await
+        })
+        .await
+    }
+
+    /// The current contact, if it satisfies the precondition.
+    async fn checked(&self, id: &str, pre: Precondition) -> Result<Contact, WriteFailure> {
+        let current = self.get(id).await?;
+        if !pre.holds(current.version) {
+            return Err(precondition_failed(current.version).into());
         }
-        Err(AppError::conflict("write_contention", "the contact is being changed by others; try again"))
+        Ok(current)
+    }
+
+    /// Writes `next` (or a delete) over `current` with its event and timeline entry.
+    async fn commit(
+        &self,
+        id: &str,
+        current: &Contact,
+        next: Option<&Contact>,
+        origin: &Origin,
+    ) -> Result<(), WriteFailure> {
+        let at = now();
+        let ts = next.map(|n| n.updated_at.clone()).unwrap_or_else(|| format_ts(at));
+        let version = current.version + 1;
+        let event = event_for(TABLE, id, version, Some(current), next, origin, new_id(at), &ts);
+        let entry = entry_for_change(&event, new_id(at));
+        self.contacts.write(id, next, Some(current.version), &event, &entry).await.map_err(|e| {
+            write_failure(e, current.version, |e| match e {
+                RepoError::NotFound => AppError::not_found("contact", id),
+                other => write_error(other),
+            })
+        })
     }
 
     /// One page of contacts matching `query`.
@@ -127,12 +130,5 @@ impl ContactService {
         let (rows, next) = self.contacts.list(query, page.sort, page.after.clone(), page.limit).await?;
         let total = if page.count { Some(self.contacts.count(query).await?) } else { None };
         Ok(page.page(rows, next, total))
-    }
-}
-
-/// 412 naming the version the record is at.
-pub(crate) fn precondition_failed(current: i64) -> AppError {
-    AppError::PreconditionFailed {
-        detail: format!("the record has changed (it is at version {current}); fetch it again and retry"),
     }
 }

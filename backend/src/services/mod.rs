@@ -42,3 +42,61 @@ pub(crate) async fn backoff(attempt: usize) {
     let jitter = rand::random::<u64>() % base.max(1);
     tokio::time::sleep(std::time::Duration::from_millis(base + jitter)).await;
 }
+
+/// Why one attempt at a versioned write did not commit.
+pub(crate) enum WriteFailure {
+    /// Another writer got there first; the record was at `version` when this attempt read it.
+    Lost { version: i64 },
+    /// A final error.
+    Failed(crate::error::AppError),
+}
+
+impl From<crate::error::AppError> for WriteFailure {
+    fn from(e: crate::error::AppError) -> Self {
+        WriteFailure::Failed(e)
+    }
+}
+
+/// Runs `attempt` until it commits. A lost race is reported as 412 under `If-Match`,
+/// otherwise retried on fresh state after a short backoff, so no update is lost.
+pub(crate) async fn retry_write<T, Fut>(
+    pre: Precondition,
+    entity: &str,
+    mut attempt: impl FnMut() -> Fut,
+) -> crate::error::AppResult<T>
+where
+    Fut: std::future::Future<Output = Result<T, WriteFailure>>,
+{
+    for n in 0..WRITE_ATTEMPTS {
+        match attempt().await {
+            Ok(value) => return Ok(value),
+            Err(WriteFailure::Failed(e)) => return Err(e),
+            Err(WriteFailure::Lost { version }) if pre.is_strict() => return Err(precondition_failed(version + 1)),
+            Err(WriteFailure::Lost { .. }) => backoff(n).await,
+        }
+    }
+    Err(crate::error::AppError::conflict(
+        "write_contention",
+        format!("the {entity} is being changed by others; try again"),
+    ))
+}
+
+/// 412 naming the version the record is at.
+pub(crate) fn precondition_failed(current: i64) -> crate::error::AppError {
+    crate::error::AppError::PreconditionFailed {
+        detail: format!("the record has changed (it is at version {current}); fetch it again and retry"),
+    }
+}
+
+/// Classifies a repository error of a versioned write.
+pub(crate) fn write_failure(
+    err: crate::repositories::RepoError,
+    version: i64,
+    map: impl FnOnce(crate::repositories::RepoError) -> crate::error::AppError,
+) -> WriteFailure {
+    use crate::repositories::RepoError;
+    match err {
+        RepoError::VersionMismatch | RepoError::TxConflict => WriteFailure::Lost { version },
+        other => WriteFailure::Failed(map(other)),
+    }
+}
