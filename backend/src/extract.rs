@@ -124,10 +124,19 @@ impl<S: Send + Sync> FromRequestParts<S> for PathId {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let Path(raw) = Path::<String>::from_request_parts(parts, state)
-            .await
-            .map_err(|_| AppError::NotFound("resource".into()))?;
-        parse_id(&raw).map(PathId).ok_or_else(|| AppError::NotFound("resource".into()))
+        let entity = entity_of(parts.uri.path());
+        let Path(raw) =
+            Path::<String>::from_request_parts(parts, state).await.map_err(|_| AppError::NotFound(entity.into()))?;
+        parse_id(&raw).map(PathId).ok_or_else(|| AppError::NotFound(entity.into()))
+    }
+}
+
+/// The kind of record a path names, for 404 messages.
+fn entity_of(path: &str) -> &'static str {
+    match path.trim_start_matches("/api/").split('/').next() {
+        Some("contacts") => "contact",
+        Some("companies") => "company",
+        _ => "resource",
     }
 }
 

@@ -75,7 +75,8 @@ pub async fn trace_requests(req: Request, next: Next) -> Response {
         );
     });
     if let Ok(v) = HeaderValue::from_str(&trace_id) {
-        response.headers_mut().insert(TRACE_ID_HEADER, v);
+        response.headers_mut().insert(TRACE_ID_HEADER, v.clone());
+        response.headers_mut().insert(HeaderName::from_static("x-request-id"), v);
     }
     response
 }

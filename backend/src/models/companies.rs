@@ -173,7 +173,7 @@ pub struct ListCompaniesParams {
     pub sort: Option<String>,
     /// `true` adds `total`.
     pub count: Option<String>,
-    /// Search name and domain (at least 2 characters).
+    /// Search name and domain (words or word prefixes).
     pub q: Option<String>,
     /// Only this industry (exact).
     pub industry: Option<String>,

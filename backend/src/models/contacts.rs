@@ -225,7 +225,7 @@ pub struct ListContactsParams {
     pub company_id: Option<String>,
     /// Only contacts with this tag.
     pub tag: Option<String>,
-    /// Search names and email (words or word prefixes, at least 2 characters).
+    /// Search names and email (words or word prefixes).
     pub q: Option<String>,
     /// Created at or after this time (RFC 3339).
     pub created_after: Option<String>,
@@ -233,11 +233,11 @@ pub struct ListContactsParams {
     pub created_before: Option<String>,
 }
 
-/// Validates a search text: trimmed, 2 to 200 characters.
+/// Validates a search text: trimmed, 1 to 200 characters.
 pub fn parse_q(errors: &mut ParamErrors, q: Option<&str>) -> Option<String> {
     let q = q.map(str::trim).filter(|q| !q.is_empty())?;
-    if q.chars().count() < 2 || q.chars().count() > 200 {
-        errors.add("q", "must be 2 to 200 characters");
+    if q.chars().count() > 200 {
+        errors.add("q", "must be at most 200 characters");
         return None;
     }
     Some(q.to_string())

@@ -5,7 +5,7 @@ use tracing::instrument;
 
 use super::{precondition_failed, retry_write, write_failure, Precondition};
 use crate::domain::companies::{Company, CompanyPatch, NewCompany};
-use crate::domain::history::{event_for, replay, Origin};
+use crate::domain::history::{data_fields, event_for, replay, Origin};
 use crate::domain::ids::{format_ts, new_id, now};
 use crate::domain::pagination::{Page, PageRequest};
 use crate::error::{AppError, AppResult};
@@ -76,6 +76,9 @@ impl CompanyService {
             let at = now();
             let ts = format_ts(at);
             let next = next_of(&current, &ts);
+            if next.as_ref().is_some_and(|n| data_fields(n) == data_fields(&current)) {
+                return Ok(Some(current)); // nothing changed: no new version, no event
+            }
             let event =
                 event_for(TABLE, id, current.version + 1, Some(&current), next.as_ref(), origin, new_id(at), &ts);
             match self.companies.write(id, next.as_ref(), Some(current.version), &event).await {

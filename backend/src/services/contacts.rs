@@ -5,7 +5,7 @@ use tracing::instrument;
 
 use super::{precondition_failed, retry_write, write_failure, Precondition, WriteFailure};
 use crate::domain::contacts::{Contact, ContactPatch, NewContact};
-use crate::domain::history::{event_for, replay, Origin};
+use crate::domain::history::{data_fields, event_for, replay, Origin};
 use crate::domain::ids::{format_ts, new_id, now};
 use crate::domain::pagination::{Page, PageRequest};
 use crate::domain::timeline::entry_for_change;
@@ -79,6 +79,9 @@ impl ContactService {
             let at = now();
             let ts = format_ts(at);
             let next = current.apply(patch.clone(), &ts).map_err(AppError::from)?;
+            if data_fields(&next) == data_fields(&current) {
+                return Ok(current); // nothing changed: no new version, no event
+            }
             self.commit(id, &current, Some(&next), origin).await?;
             Ok(next)
         })

@@ -189,3 +189,14 @@ async fn patch_rejects_clearing_email_and_bad_values() {
     }
     assert_eq!(app.get_ok(&path).await["version"], 1);
 }
+
+#[tokio::test]
+async fn a_patch_that_changes_nothing_makes_no_new_version() {
+    let app = spawn_app().await;
+    let c = app.create_contact(&json!({"email": "same@example.com", "title": "CTO"})).await;
+    let path = format!("/api/contacts/{}", c["id"].as_str().unwrap());
+    let res = app.patch_json(&path, &json!({"title": "CTO", "email": "SAME@example.com"}), Some("\"1\"")).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["etag"], "\"1\"");
+    assert_eq!(app.get_ok(&format!("{path}/history")).await["data"].as_array().unwrap().len(), 1);
+}

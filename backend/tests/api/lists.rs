@@ -139,3 +139,13 @@ async fn every_list_filter_is_backed_by_an_index() {
         assert!(!plan.contains("TableScan") && (plan.contains("Index") || plan.contains("index")), "{sql}: {plan}");
     }
 }
+
+#[tokio::test]
+async fn single_letter_search_matches_word_prefixes() {
+    let app = spawn_app().await;
+    let a = app.create_contact(&json!({"first_name": "Zelda", "email": "zelda@example.com"})).await;
+    app.create_contact(&json!({"first_name": "Mario", "email": "mario@example.com"})).await;
+    let page = app.get_ok("/api/contacts?q=z").await;
+    let ids: Vec<_> = page["data"].as_array().unwrap().iter().map(|c| c["id"].clone()).collect();
+    assert_eq!(ids, vec![a["id"].clone()]);
+}
