@@ -200,7 +200,7 @@ impl IntoResponse for AppError {
         let status = self.status();
         if status.is_server_error() {
             // Logged once, with the whole chain; the client gets a generic message.
-            tracing::error!(error = %self, trace_id = %current_trace_id(), "request failed");
+            tracing::error!(error = %redact(&self.to_string()), trace_id = %current_trace_id(), "request failed");
         }
         let body = serde_json::to_vec(&self.to_problem()).unwrap_or_default();
         let mut response = (status, body).into_response();
@@ -211,6 +211,43 @@ impl IntoResponse for AppError {
         }
         response
     }
+}
+
+/// Removes quoted values from an error text before it is logged: database messages quote
+/// the offending value, which may be personal data.
+pub fn redact(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_quote = false;
+    for c in text.chars() {
+        if c == '\'' {
+            if !in_quote {
+                out.push_str("'…");
+            }
+            in_quote = !in_quote;
+            if !in_quote {
+                out.push('\'');
+            }
+        } else if !in_quote {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A problem+json response for a bare status produced outside the handlers (timeouts).
+pub fn bare_status_problem(status: StatusCode) -> Response {
+    let problem = Problem {
+        r#type: format!("https://crm.local/problems/http-{}", status.as_u16()),
+        title: status.canonical_reason().unwrap_or("Error").to_string(),
+        status: status.as_u16(),
+        detail: status.canonical_reason().unwrap_or("error").to_lowercase(),
+        code: status.canonical_reason().unwrap_or("error").to_lowercase().replace(' ', "_"),
+        errors: None,
+        trace_id: current_trace_id(),
+    };
+    let mut response = (status, serde_json::to_vec(&problem).unwrap_or_default()).into_response();
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+    response
 }
 
 /// Maps a SurrealDB error that reports a unique-index violation to 409, others to 500.
@@ -259,5 +296,16 @@ impl From<crate::domain::fields::DomainError> for AppError {
                 errors: vec![FieldError::new("status", format!("cannot change from {from} to {to}"))],
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redact_hides_quoted_values() {
+        assert_eq!(redact("index `x` already contains 'ann@example.com', yes"), "index `x` already contains '…', yes");
+        assert_eq!(redact("no quotes"), "no quotes");
     }
 }

@@ -57,6 +57,7 @@ pub fn build(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
         .layer(CatchPanicLayer::custom(on_panic))
+        .layer(axum::middleware::from_fn(problem_for_bare_errors))
         .layer(axum::middleware::from_fn(crate::telemetry::trace_requests))
         .with_state(state)
 }
@@ -67,6 +68,16 @@ async fn not_found() -> AppError {
 
 async fn method_not_allowed() -> AppError {
     AppError::MethodNotAllowed
+}
+
+/// Gives error responses made outside the handlers (e.g. a timeout) the problem+json shape.
+async fn problem_for_bare_errors(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let response = next.run(req).await;
+    let status = response.status();
+    if (status.is_client_error() || status.is_server_error()) && !response.headers().contains_key("content-type") {
+        return crate::error::bare_status_problem(status);
+    }
+    response
 }
 
 fn on_panic(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
