@@ -14,6 +14,102 @@ pub struct Settings {
     pub database: DatabaseSettings,
     /// Logging settings.
     pub log: LogSettings,
+    /// Sign-in and credentials.
+    pub auth: AuthSettings,
+    /// Rate limits.
+    pub limits: LimitSettings,
+    /// Cross-origin requests (the dashboard).
+    pub cors: CorsSettings,
+    /// Outgoing email (secrets only so far).
+    #[serde(default)]
+    pub smtp: SmtpSettings,
+    /// LLM provider (secrets only so far).
+    #[serde(default)]
+    pub llm: LlmSettings,
+}
+
+/// A secret value: never printed by `Debug`.
+#[derive(Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    /// A secret from a string.
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    /// The value, for the one place that needs it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether no value was configured.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.is_empty() { "[unset]" } else { "[redacted]" })
+    }
+}
+
+/// Sign-in and credential settings.
+#[derive(Debug, Clone, Deserialize)]
+pub struct AuthSettings {
+    /// Lifetime of a sign-in token, in minutes.
+    pub token_ttl_minutes: i64,
+    /// Key that tokens and API keys are hashed with (HMAC-SHA256); generated and stored in
+    /// the database when unset. `CRM__AUTH__TOKEN_SECRET` or a file named by `..._FILE`.
+    #[serde(default)]
+    pub token_secret: Secret,
+    /// Email of the admin created at first start when no user exists.
+    #[serde(default)]
+    pub bootstrap_admin_email: Option<String>,
+    /// Password of that admin.
+    #[serde(default)]
+    pub bootstrap_admin_password: Secret,
+}
+
+/// Rate limits (per process).
+#[derive(Debug, Clone, Deserialize)]
+pub struct LimitSettings {
+    /// Login attempts per minute, per client IP and per account.
+    pub login_per_minute: u32,
+    /// Requests per second per credential (burst twice that); 0 turns the limit off.
+    pub requests_per_second: u32,
+}
+
+/// Cross-origin settings.
+#[derive(Debug, Clone, Deserialize)]
+pub struct CorsSettings {
+    /// Comma-separated origins allowed to call the API from a browser, e.g. `http://localhost:3000`.
+    pub allowed_origins: String,
+}
+
+impl CorsSettings {
+    /// The configured origins.
+    pub fn origins(&self) -> Vec<String> {
+        self.allowed_origins.split(',').map(str::trim).filter(|o| !o.is_empty()).map(String::from).collect()
+    }
+}
+
+/// Outgoing email settings.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct SmtpSettings {
+    /// SMTP password (`CRM__SMTP__PASSWORD` or `CRM__SMTP__PASSWORD_FILE`).
+    #[serde(default)]
+    pub password: Secret,
+}
+
+/// LLM provider settings.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct LlmSettings {
+    /// API key (`CRM__LLM__API_KEY` or `CRM__LLM__API_KEY_FILE`).
+    #[serde(default)]
+    pub api_key: Secret,
 }
 
 /// HTTP listener settings.
@@ -81,12 +177,33 @@ impl Settings {
                 .add_source(config::File::from(dir.join("default.yaml")).required(false))
                 .add_source(config::File::from(dir.join(format!("{env}.yaml"))).required(false));
         }
-        builder
+        let mut settings: Settings = builder
             .add_source(
                 config::Environment::with_prefix("CRM").prefix_separator("__").separator("__").try_parsing(true),
             )
             .build()?
-            .try_deserialize()
+            .try_deserialize()?;
+        settings.read_secret_files()?;
+        Ok(settings)
+    }
+
+    /// Reads each secret from the file named by its `CRM__SECTION__KEY_FILE` variable, if set
+    /// (the way Kubernetes mounts secrets).
+    pub fn read_secret_files(&mut self) -> Result<(), config::ConfigError> {
+        let targets: [(&str, &mut Secret); 4] = [
+            ("CRM__AUTH__TOKEN_SECRET_FILE", &mut self.auth.token_secret),
+            ("CRM__AUTH__BOOTSTRAP_ADMIN_PASSWORD_FILE", &mut self.auth.bootstrap_admin_password),
+            ("CRM__SMTP__PASSWORD_FILE", &mut self.smtp.password),
+            ("CRM__LLM__API_KEY_FILE", &mut self.llm.api_key),
+        ];
+        for (var, secret) in targets {
+            if let Ok(path) = std::env::var(var) {
+                let value = std::fs::read_to_string(&path)
+                    .map_err(|e| config::ConfigError::Message(format!("{var}: cannot read {path}: {e}")))?;
+                *secret = Secret::new(value.trim_end_matches(['\n', '\r']));
+            }
+        }
+        Ok(())
     }
 
     /// Built-in defaults only (plus environment), as used by tests.
@@ -100,7 +217,11 @@ impl Settings {
             .set_default("database.namespace", "crm")?
             .set_default("database.database", "crm")?
             .set_default("log.level", "info")?
-            .set_default("log.json", false)
+            .set_default("log.json", false)?
+            .set_default("auth.token_ttl_minutes", 720)?
+            .set_default("limits.login_per_minute", 10)?
+            .set_default("limits.requests_per_second", 200)?
+            .set_default("cors.allowed_origins", "http://localhost:3000,http://127.0.0.1:3000")
     }
 
     /// Settings for tests: built-in defaults, an in-memory database, a free port.

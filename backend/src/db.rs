@@ -10,7 +10,8 @@ use crate::config::DatabaseSettings;
 pub type Db = Surreal<Any>;
 
 /// Schema files, applied in order; every statement is idempotent.
-const SCHEMA: [(&str, &str); 1] = [("001_core", include_str!("../schema/001_core.surql"))];
+const SCHEMA: [(&str, &str); 2] =
+    [("001_core", include_str!("../schema/001_core.surql")), ("002_auth", include_str!("../schema/002_auth.surql"))];
 
 /// Connects, signs in for remote servers, selects namespace and database, applies the schema.
 ///

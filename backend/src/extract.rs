@@ -10,6 +10,7 @@ use axum::http::StatusCode;
 use serde::de::DeserializeOwned;
 use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 
+use crate::domain::auth::Principal;
 use crate::domain::history::Origin;
 use crate::domain::ids::parse_id;
 use crate::error::{AppError, FieldError};
@@ -167,7 +168,8 @@ pub struct RequestOrigin(pub Origin);
 impl<S: Send + Sync> FromRequestParts<S> for RequestOrigin {
     type Rejection = AppError;
 
-    async fn from_request_parts(_parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        Ok(RequestOrigin(Origin { actor: "anonymous".into(), source: "api".into(), trace_id: current_trace_id() }))
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let actor = parts.extensions.get::<Principal>().map(Principal::actor).ok_or(AppError::Unauthorized)?;
+        Ok(RequestOrigin(Origin { actor, source: "api".into(), trace_id: current_trace_id() }))
     }
 }

@@ -43,7 +43,14 @@ impl Application {
         let addr = format!("{}:{}", settings.server.host, settings.server.port);
         let listener = TcpListener::bind(&addr).await.map_err(|e| anyhow::anyhow!("cannot bind {addr}: {e}"))?;
         let port = listener.local_addr()?.port();
-        Ok(Self { listener, state: AppState::new(settings, db), port })
+        let state = AppState::new(settings, db).await?;
+        let auth = &state.settings.auth;
+        if let Some(email) = auth.bootstrap_admin_email.as_deref().filter(|e| !e.trim().is_empty()) {
+            if state.users.bootstrap_admin(email, auth.bootstrap_admin_password.expose()).await?.is_some() {
+                tracing::info!("created the bootstrap admin user");
+            }
+        }
+        Ok(Self { listener, state, port })
     }
 
     /// The bound port.
@@ -59,6 +66,7 @@ impl Application {
     /// Serves until `shutdown` resolves, then finishes in-flight requests.
     pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
         let idempotency = self.state.idempotency.clone();
+        let auth = self.state.auth.clone();
         let sweeper = tokio::spawn(async move {
             let mut tick = tokio::time::interval(Duration::from_secs(3600));
             loop {
@@ -66,10 +74,14 @@ impl Application {
                 if let Err(e) = idempotency.purge_expired().await {
                     tracing::warn!(error = %e, "purging expired idempotency keys failed");
                 }
+                if let Err(e) = auth.purge_expired().await {
+                    tracing::warn!(error = %e, "purging expired tokens failed");
+                }
             }
         });
         let app = router::build(self.state);
-        let result = axum::serve(self.listener, app).with_graceful_shutdown(shutdown).await;
+        let service = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
+        let result = axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await;
         sweeper.abort();
         Ok(result?)
     }

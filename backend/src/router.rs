@@ -25,7 +25,12 @@ use crate::state::AppState;
             Errors are RFC 9457 problem+json. Lists are keyset-paginated: pass `next_cursor` back as `cursor`.",
         license(name = "MIT")
     ),
+    modifiers(&BearerAuth),
+    security(("bearer" = [])),
     tags(
+        (name = "auth", description = "Sign in and out; who am I"),
+        (name = "users", description = "User administration (admin)"),
+        (name = "api-keys", description = "API keys for integrations (admin)"),
         (name = "contacts", description = "People, their funnel status, history"),
         (name = "companies", description = "Organisations contacts work for"),
         (name = "timeline", description = "Notes, calls, meetings, emails and changes per contact"),
@@ -35,10 +40,32 @@ use crate::state::AppState;
 )]
 pub struct ApiDoc;
 
+/// Declares the bearer scheme (sign-in tokens and API keys), so Swagger UI can authorize.
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("A token from POST /api/auth/login, or an API key"))
+                    .build(),
+            ),
+        );
+    }
+}
+
 /// Routes and the OpenAPI document they describe.
 pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(handlers::health::router())
+        .merge(handlers::auth::router())
+        .merge(handlers::users::router())
+        .merge(handlers::api_keys::router())
         .merge(handlers::contacts::router())
         .merge(handlers::companies::router())
         .merge(handlers::timeline::router())
@@ -55,9 +82,12 @@ pub fn build(state: AppState) -> Router {
         .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(state.clone(), handlers::idempotency::idempotency))
         .layer(DefaultBodyLimit::max(body_limit))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), handlers::auth::require_credentials))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
         .layer(CatchPanicLayer::custom(on_panic))
         .layer(axum::middleware::from_fn(problem_for_bare_errors))
+        .layer(axum::middleware::from_fn(security_headers))
+        .layer(cors(&state.settings.cors.origins()))
         .layer(axum::middleware::from_fn(crate::telemetry::trace_requests))
         .with_state(state)
 }
@@ -68,6 +98,54 @@ async fn not_found() -> AppError {
 
 async fn method_not_allowed() -> AppError {
     AppError::MethodNotAllowed
+}
+
+/// CORS for the configured origins only (the dashboard); none when the list is empty.
+fn cors(origins: &[String]) -> tower_http::cors::CorsLayer {
+    use axum::http::{header, HeaderName, HeaderValue, Method};
+    let allowed: Vec<HeaderValue> = origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
+    tower_http::cors::CorsLayer::new()
+        .allow_origin(allowed)
+        .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::DELETE, Method::OPTIONS])
+        .allow_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::IF_MATCH,
+            HeaderName::from_static("idempotency-key"),
+            HeaderName::from_static("traceparent"),
+            HeaderName::from_static("x-request-id"),
+        ])
+        .expose_headers([
+            header::ETAG,
+            header::LOCATION,
+            header::RETRY_AFTER,
+            HeaderName::from_static("x-trace-id"),
+            HeaderName::from_static("idempotent-replayed"),
+        ])
+        .max_age(Duration::from_secs(600))
+}
+
+/// Security headers on every response; a strict CSP on HTML (Swagger UI needs only itself).
+async fn security_headers(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    use axum::http::{header, HeaderValue};
+    let mut response = next.run(req).await;
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("text/html"));
+    let headers = response.headers_mut();
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    let csp = if is_html {
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; \
+         connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+    } else {
+        "default-src 'none'; frame-ancestors 'none'"
+    };
+    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp));
+    response
 }
 
 /// Gives error responses made outside the handlers (e.g. a timeout) the problem+json shape.

@@ -1,5 +1,6 @@
 //! Pure business rules: entities, state machines, validation, history replay. No I/O.
 
+pub mod auth;
 pub mod companies;
 pub mod contacts;
 pub mod fields;

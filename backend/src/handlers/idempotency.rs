@@ -37,7 +37,8 @@ async fn run(state: AppState, req: Request, next: Next) -> Result<Response, Resp
             AppError::invalid_field("Idempotency-Key", "must be 1 to 255 visible ASCII characters").into_response()
         })?
         .to_string();
-    let scope = format!("POST {} {key}", req.uri().path());
+    let actor = req.extensions().get::<crate::domain::auth::Principal>().map(|p| p.actor()).unwrap_or_default();
+    let scope = format!("{actor} POST {} {key}", req.uri().path());
     let (parts, body) = req.into_parts();
     let limit = state.settings.server.body_limit_bytes;
     let bytes = to_bytes(body, limit).await.map_err(|_| AppError::PayloadTooLarge.into_response())?;

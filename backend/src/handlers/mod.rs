@@ -1,10 +1,13 @@
 //! HTTP only: extract, call one service, map to a DTO. No SurrealQL here.
 
+pub mod api_keys;
+pub mod auth;
 pub mod companies;
 pub mod contacts;
 pub mod health;
 pub mod idempotency;
 pub mod timeline;
+pub mod users;
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};

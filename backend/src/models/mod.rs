@@ -1,5 +1,6 @@
 //! Request and response DTOs: the API contract, with utoipa schemas.
 
+pub mod auth;
 pub mod companies;
 pub mod contacts;
 pub mod history;

@@ -2,10 +2,12 @@
 
 pub mod companies;
 pub mod contacts;
+pub mod credentials;
 pub mod history;
 pub mod idempotency;
 pub mod records;
 pub mod timeline;
+pub mod users;
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;

@@ -1,11 +1,14 @@
 //! Orchestration: turning validated requests into domain changes and versioned writes.
 
+pub mod auth;
 pub mod companies;
 pub mod contacts;
 pub mod history;
 pub mod idempotency;
+pub mod limits;
 pub mod seed;
 pub mod timeline;
+pub mod users;
 
 /// What an `If-Match` header asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -15,6 +15,8 @@ fn start(dir: &std::path::Path, port: u16) -> Child {
         .env("CRM__DATABASE__URL", format!("surrealkv://{}", dir.join("crm.db").display()))
         .env("CRM_CONFIG_DIR", dir.join("no-config-here"))
         .env("CRM__LOG__LEVEL", "warn")
+        .env("CRM__AUTH__BOOTSTRAP_ADMIN_EMAIL", "admin@example.com")
+        .env("CRM__AUTH__BOOTSTRAP_ADMIN_PASSWORD_FILE", dir.join("admin-password"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -49,13 +51,20 @@ fn terminate(mut child: Child) {
 }
 
 #[tokio::test]
-async fn the_binary_keeps_data_across_a_sigterm_restart() {
+async fn the_binary_keeps_data_and_sign_ins_across_a_sigterm_restart() {
     let dir = tempfile::tempdir().unwrap();
+    // The admin password comes from a file, the way Kubernetes mounts secrets.
+    std::fs::write(dir.path().join("admin-password"), "bootstrap passphrase 1\n").unwrap();
     let port = free_port();
     let base = format!("http://127.0.0.1:{port}");
-    let client = reqwest::Client::new();
+    let anonymous = reqwest::Client::new();
     let child = start(dir.path(), port);
-    wait_healthy(&client, &base).await;
+    wait_healthy(&anonymous, &base).await;
+    let login = json!({"email": "admin@example.com", "password": "bootstrap passphrase 1"});
+    let res = anonymous.post(format!("{base}/api/auth/login")).json(&login).send().await.unwrap();
+    assert_eq!(res.status(), 200, "the bootstrap admin can sign in");
+    let token = res.json::<Value>().await.unwrap()["token"].as_str().unwrap().to_string();
+    let client = crate::helpers::client_with(&token);
     let res =
         client.post(format!("{base}/api/contacts")).json(&json!({"email": "keep@example.com"})).send().await.unwrap();
     assert_eq!(res.status(), 201);
@@ -66,6 +75,9 @@ async fn the_binary_keeps_data_across_a_sigterm_restart() {
 
     let child = start(dir.path(), port);
     wait_healthy(&client, &base).await;
+    // The token from before the restart still works; only one admin was bootstrapped.
+    let users: Value = client.get(format!("{base}/api/users")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(users["data"].as_array().unwrap().len(), 1);
     let got: Value = client.get(&path).send().await.unwrap().json().await.unwrap();
     assert_eq!(
         (got["email"].clone(), got["title"].clone(), got["version"].clone()),

@@ -1,14 +1,20 @@
 //! `spawn_app()` and typed helpers. `CRM_TEST_DATABASE=surrealkv` reruns everything on disk.
 
 use crm::db::Db;
+use crm::domain::auth::Role;
+use crm::state::AppState;
 use crm::{settings_for, Application};
 use reqwest::{Response, StatusCode};
 use serde_json::{json, Value};
 
 pub struct TestApp {
     pub address: String,
+    /// Authenticated as an admin API key.
     pub client: reqwest::Client,
+    /// No credentials.
+    pub anonymous: reqwest::Client,
     pub db: Db,
+    pub state: AppState,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -37,8 +43,18 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut crm::config::Settings)) -> T
     let db = crm::db::connect(&settings.database).await.expect("database");
     let app = Application::with_db(settings, db.clone()).await.expect("application");
     let address = format!("http://127.0.0.1:{}", app.port());
+    let (_, admin_key) = app.state().auth.create_key("tests".into(), Role::Admin, "system").await.expect("key");
+    let state = app.state().clone();
     tokio::spawn(app.run_until_stopped(std::future::pending()));
-    TestApp { address, client: reqwest::Client::new(), db, _dir: dir }
+    TestApp { address, client: client_with(&admin_key), anonymous: reqwest::Client::new(), db, state, _dir: dir }
+}
+
+/// A client that sends `Authorization: Bearer <credential>` on every request.
+pub fn client_with(credential: &str) -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    let value = reqwest::header::HeaderValue::from_str(&format!("Bearer {credential}")).expect("header");
+    headers.insert(reqwest::header::AUTHORIZATION, value);
+    reqwest::Client::builder().default_headers(headers).build().expect("client")
 }
 
 impl TestApp {
@@ -64,6 +80,29 @@ impl TestApp {
 
     pub async fn delete(&self, path: &str) -> Response {
         self.client.delete(self.url(path)).send().await.expect("request")
+    }
+
+    /// A client holding a new API key with `role`.
+    pub async fn client_for(&self, role: Role) -> reqwest::Client {
+        let (_, key) = self.state.auth.create_key(format!("{role:?}"), role, "system").await.expect("key");
+        client_with(&key)
+    }
+
+    /// Creates a user through the API and signs in; returns the token.
+    pub async fn user_token(&self, email: &str, role: &str) -> String {
+        let password = "a long enough passphrase";
+        let res = self.post_json("/api/users", &json!({"email": email, "password": password, "role": role})).await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let res = self
+            .anonymous
+            .post(self.url("/api/auth/login"))
+            .json(&json!({"email": email, "password": password}))
+            .send()
+            .await
+            .expect("login");
+        assert_eq!(res.status(), StatusCode::OK);
+        let body: Value = res.json().await.expect("json");
+        body["token"].as_str().expect("token").to_string()
     }
 
     /// Creates a contact and returns its JSON, asserting 201.

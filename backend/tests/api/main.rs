@@ -1,6 +1,7 @@
 //! One integration binary: the real application on a fresh database per test.
 #![allow(clippy::unwrap_used)] // tests fail loudly by design
 
+mod auth;
 mod binary;
 mod companies;
 mod contacts;

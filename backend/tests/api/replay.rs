@@ -41,7 +41,7 @@ async fn state() -> (AppState, Option<tempfile::TempDir>) {
     let (url, dir) = fresh_database_url();
     let settings = crm::settings_for(&url).unwrap();
     let db = crm::db::connect(&settings.database).await.unwrap();
-    (AppState::new(settings, db), dir)
+    (AppState::new(settings, db).await.unwrap(), dir)
 }
 
 async fn apply_ops(s: &AppState, ops: Vec<Op>) {
