@@ -240,3 +240,21 @@ fn config_dir() -> Option<PathBuf> {
     }
     ["backend/config", "config"].into_iter().map(PathBuf::from).find(|p| p.is_dir())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_never_show_in_debug_output() {
+        let mut settings = Settings::for_tests("mem://").unwrap();
+        settings.auth.token_secret = Secret::new("s3cr3t-token-key");
+        settings.smtp.password = Secret::new("smtp-pass-123");
+        settings.llm.api_key = Secret::new("sk-llm-456");
+        let text = format!("{settings:?}");
+        for secret in ["s3cr3t-token-key", "smtp-pass-123", "sk-llm-456"] {
+            assert!(!text.contains(secret), "{secret} leaked: {text}");
+        }
+        assert!(text.contains("[redacted]"));
+    }
+}

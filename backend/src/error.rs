@@ -100,6 +100,18 @@ pub struct Problem {
     pub trace_id: String,
 }
 
+impl Problem {
+    /// The field errors as one line (for the command line).
+    pub fn errors_text(&self) -> String {
+        match &self.errors {
+            Some(errors) if !errors.is_empty() => {
+                errors.iter().map(|e| format!("{} {}", e.field, e.message)).collect::<Vec<_>>().join("; ")
+            }
+            _ => self.detail.clone(),
+        }
+    }
+}
+
 impl AppError {
     /// 404 for one kind of resource and id.
     pub fn not_found(entity: &str, id: &str) -> Self {

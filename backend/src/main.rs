@@ -17,6 +17,11 @@ struct Cli {
 enum Command {
     /// Serve the HTTP API and Swagger UI (the default).
     Serve,
+    /// Manage users.
+    Users {
+        #[command(subcommand)]
+        command: UsersCommand,
+    },
     /// Print the OpenAPI document (JSON) and exit.
     Openapi,
     /// Fill the configured database with realistic fake companies and contacts.
@@ -27,6 +32,19 @@ enum Command {
         /// Number of companies.
         #[arg(long, default_value_t = 100)]
         companies: usize,
+    },
+}
+
+#[derive(Subcommand)]
+enum UsersCommand {
+    /// Create an admin user (the password may also come from CRM_ADMIN_PASSWORD).
+    CreateAdmin {
+        /// Email of the new admin.
+        #[arg(long)]
+        email: String,
+        /// Password, at least 12 characters.
+        #[arg(long, env = "CRM_ADMIN_PASSWORD", hide_env_values = true)]
+        password: String,
     },
 }
 
@@ -50,6 +68,15 @@ async fn main() -> anyhow::Result<()> {
             app.run_until_stopped(crm::shutdown_signal()).await
         }
         Command::Openapi => Ok(()),
+        Command::Users { command: UsersCommand::CreateAdmin { email, password } } => {
+            let db = db::connect(&settings.database).await?;
+            let state = crm::state::AppState::new(settings, db).await?;
+            let new = crm::domain::auth::NewUser::parse(Some(email), Some(password), Some("admin".into()))
+                .map_err(|e| anyhow::anyhow!("{}", crm::error::AppError::from(e).to_problem().errors_text()))?;
+            let user = state.users.create(new, &crm::domain::history::Origin::system("cli")).await?;
+            println!("created admin {} ({})", user.email, user.id);
+            Ok(())
+        }
         Command::Seed { contacts, companies } => {
             let db = db::connect(&settings.database).await?;
             let report = crm::services::seed::seed(

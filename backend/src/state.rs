@@ -61,7 +61,11 @@ impl AppState {
             users: UserService::new(users_repo),
             request_limiter,
             settings: Arc::new(settings),
-            contacts: ContactService::new(contacts_repo.clone(), history_repo.clone()),
+            contacts: ContactService::new(
+                contacts_repo.clone(),
+                history_repo.clone(),
+                TimelineRepository::new(db.clone()),
+            ),
             companies: CompanyService::new(companies_repo, history_repo.clone()),
             history: HistoryService::new(history_repo),
             timeline: TimelineService::new(TimelineRepository::new(db.clone()), contacts_repo),

@@ -13,7 +13,7 @@ use crate::domain::ids::parse_ts;
 use crate::error::{AppError, AppResult, Problem};
 use crate::extract::{ApiQuery, IfMatch, PathId, RequestOrigin, ValidJson};
 use crate::models::contacts::{
-    ContactList, ContactResponse, CreateContactRequest, ListContactsParams, UpdateContactRequest,
+    ContactExportResponse, ContactList, ContactResponse, CreateContactRequest, ListContactsParams, UpdateContactRequest,
 };
 use crate::models::history::{AsOfParams, HistoryList, HistoryParams};
 use crate::services::contacts::ContactService;
@@ -26,6 +26,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list_contacts, create_contact))
         .routes(routes!(get_contact, update_contact, delete_contact))
         .routes(routes!(list_contact_history))
+        .routes(routes!(export_contact))
+        .routes(routes!(erase_contact))
 }
 
 /// Parses `?as_of=`.
@@ -155,4 +157,39 @@ pub async fn list_contact_history(
 ) -> AppResult<Json<HistoryList>> {
     let (after, limit) = params.parse()?;
     Ok(Json(history.list("contact", &id, after, limit).await?.into()))
+}
+
+/// Everything held about a contact: record, timeline and history (data-subject access).
+#[utoipa::path(get, path = "/api/contacts/{id}/export", tag = "contacts",
+    params(("id" = String, Path, description = "Contact id")),
+    responses(
+        (status = 200, description = "The export", body = ContactExportResponse),
+        (status = 401, description = "No or bad credentials", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such contact", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn export_contact(
+    State(contacts): State<ContactService>,
+    PathId(id): PathId,
+) -> AppResult<Json<ContactExportResponse>> {
+    Ok(Json(contacts.export(&id).await?.into()))
+}
+
+/// Erase a contact's personal data (admin): from the record, every past change event and its
+/// timeline. Status, tags, company and dates stay for anonymous counts; the erasure is recorded.
+#[utoipa::path(post, path = "/api/contacts/{id}/erase", tag = "contacts",
+    params(("id" = String, Path, description = "Contact id")),
+    responses(
+        (status = 200, description = "Erased; the anonymous record", body = ContactResponse),
+        (status = 401, description = "No or bad credentials", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such contact", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Changed during erasure; retry", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn erase_contact(
+    State(contacts): State<ContactService>,
+    PathId(id): PathId,
+    RequestOrigin(origin): RequestOrigin,
+) -> AppResult<Response> {
+    let contact = contacts.erase(&id, &origin).await?;
+    Ok(with_etag(contact.version, ContactResponse::from(contact)))
 }

@@ -280,3 +280,27 @@ impl ListContactsParams {
         errors.finish((query, page))
     }
 }
+
+/// Everything held about one contact (a data-subject access export).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ContactExportResponse {
+    /// The record now.
+    pub contact: ContactResponse,
+    /// Every timeline entry, newest first.
+    pub timeline: Vec<crate::models::timeline::TimelineEntryResponse>,
+    /// Every change event, oldest first.
+    pub history: Vec<crate::models::history::ChangeEventResponse>,
+    /// When this export was made.
+    pub exported_at: String,
+}
+
+impl From<crate::services::contacts::ContactExport> for ContactExportResponse {
+    fn from(e: crate::services::contacts::ContactExport) -> Self {
+        Self {
+            contact: e.contact.into(),
+            timeline: e.timeline.into_iter().map(Into::into).collect(),
+            history: e.history.into_iter().map(Into::into).collect(),
+            exported_at: crate::domain::ids::format_ts(crate::domain::ids::now()),
+        }
+    }
+}

@@ -169,3 +169,67 @@ impl ContactRepository {
         records::insert_rows(&self.db, batches).await
     }
 }
+
+/// Everything an erasure writes, prepared by the service.
+pub struct Erasure<'a> {
+    /// The record with its personal fields removed.
+    pub contact: &'a Contact,
+    /// The version the record must have now.
+    pub expected: i64,
+    /// Past events with their personal values scrubbed: (event id, changes).
+    pub scrubbed: Vec<(String, Value)>,
+    /// The `erased` event itself.
+    pub event: &'a ChangeEvent,
+    /// Its timeline entry.
+    pub timeline: &'a TimelineEntry,
+    /// Texts that mark stored responses about this person (ids, old emails).
+    pub needles: Vec<String>,
+}
+
+impl ContactRepository {
+    /// Erases a contact's personal data everywhere it is stored, in one transaction: the record,
+    /// every past change event, the bodies of its timeline entries, and stored idempotent
+    /// responses that mention it. Records the erasure as an event.
+    pub async fn erase(&self, erasure: Erasure<'_>) -> RepoResult<()> {
+        let mut res = self.db.query("SELECT scope, body FROM idempotency WHERE body != NONE").await?.check()?;
+        let stored: Vec<Value> = res.take(0)?;
+        let scopes: Vec<String> = stored
+            .iter()
+            .filter(|r| {
+                let body = r["body"].as_str().unwrap_or("");
+                erasure.needles.iter().any(|n| !n.is_empty() && body.contains(n.as_str()))
+            })
+            .filter_map(|r| r["scope"].as_str().map(str::to_string))
+            .collect();
+        let scrubbed: Vec<Value> =
+            erasure.scrubbed.into_iter().map(|(id, changes)| json!({"id": id, "changes": changes})).collect();
+        let response = self
+            .db
+            .query(
+                "BEGIN;\n\
+                 LET $cur = (SELECT version FROM ONLY type::record('contact', $id));\n\
+                 IF $cur = NONE { THROW 'not_found' };\n\
+                 IF $cur.version != $expected { THROW 'version_mismatch' };\n\
+                 UPDATE type::record('contact', $id) CONTENT $rec;\n\
+                 FOR $e IN $scrubbed { UPDATE type::record('change_event', $e.id) SET changes = $e.changes; };\n\
+                 UPDATE timeline_entry SET body = '[erased]' WHERE contact_id = $id AND kind != 'change';\n\
+                 DELETE idempotency WHERE scope IN $scopes;\n\
+                 CREATE type::record('change_event', $eid) CONTENT $ev;\n\
+                 CREATE type::record('timeline_entry', $tid) CONTENT $tl;\n\
+                 COMMIT;",
+            )
+            .bind(json!({
+                "id": erasure.contact.id,
+                "expected": erasure.expected,
+                "rec": row(erasure.contact),
+                "scrubbed": scrubbed,
+                "scopes": scopes,
+                "eid": erasure.event.id,
+                "ev": encode_row(erasure.event),
+                "tid": erasure.timeline.id,
+                "tl": encode_row(erasure.timeline),
+            }))
+            .await?;
+        super::check_tx(response).map(|_| ())
+    }
+}

@@ -4,14 +4,15 @@ use chrono::{DateTime, Utc};
 use tracing::instrument;
 
 use super::{precondition_failed, retry_write, write_failure, Precondition, WriteFailure};
-use crate::domain::contacts::{Contact, ContactPatch, NewContact};
-use crate::domain::history::{data_fields, event_for, replay, Origin};
+use crate::domain::contacts::{scrub_changes, Contact, ContactPatch, NewContact, PERSONAL_FIELDS};
+use crate::domain::history::{data_fields, event_for, replay, ChangeEvent, Origin};
 use crate::domain::ids::{format_ts, new_id, now};
 use crate::domain::pagination::{Page, PageRequest};
-use crate::domain::timeline::entry_for_change;
+use crate::domain::timeline::{entry_for_change, TimelineEntry};
 use crate::error::{AppError, AppResult};
-use crate::repositories::contacts::{ContactQuery, ContactRepository, TABLE};
+use crate::repositories::contacts::{ContactQuery, ContactRepository, Erasure, TABLE};
 use crate::repositories::history::HistoryRepository;
+use crate::repositories::timeline::{TimelineQuery, TimelineRepository};
 use crate::repositories::RepoError;
 
 /// Contact use cases.
@@ -19,6 +20,17 @@ use crate::repositories::RepoError;
 pub struct ContactService {
     contacts: ContactRepository,
     history: HistoryRepository,
+    timeline: TimelineRepository,
+}
+
+/// Everything held about one contact.
+pub struct ContactExport {
+    /// The record.
+    pub contact: Contact,
+    /// Every timeline entry, newest first.
+    pub timeline: Vec<TimelineEntry>,
+    /// Every change event, oldest first.
+    pub history: Vec<ChangeEvent>,
 }
 
 /// Maps a failed contact write to the error a client sees.
@@ -36,8 +48,76 @@ fn write_error(err: RepoError) -> AppError {
 
 impl ContactService {
     /// A service over its repositories.
-    pub fn new(contacts: ContactRepository, history: HistoryRepository) -> Self {
-        Self { contacts, history }
+    pub fn new(contacts: ContactRepository, history: HistoryRepository, timeline: TimelineRepository) -> Self {
+        Self { contacts, history, timeline }
+    }
+
+    /// Every event of a contact, oldest first.
+    async fn all_events(&self, id: &str) -> AppResult<Vec<ChangeEvent>> {
+        let mut events = Vec::new();
+        loop {
+            let after = events.last().map_or(0, |e: &ChangeEvent| e.version);
+            let page = self.history.events(TABLE, id, after, 500).await?;
+            let done = page.len() < 500;
+            events.extend(page);
+            if done {
+                return Ok(events);
+            }
+        }
+    }
+
+    /// Everything held about a contact: record, timeline and history.
+    pub async fn export(&self, id: &str) -> AppResult<ContactExport> {
+        let contact = self.get(id).await?;
+        let query = TimelineQuery { contact_id: Some(id.to_string()), ..Default::default() };
+        let mut timeline = Vec::new();
+        let mut after = None;
+        loop {
+            let (page, next) = self.timeline.list(&query, after, 500).await?;
+            timeline.extend(page);
+            match next {
+                Some(n) => after = Some(n),
+                None => break,
+            }
+        }
+        Ok(ContactExport { contact, timeline, history: self.all_events(id).await? })
+    }
+
+    /// Erases a contact's personal data from the record, every past change event and its
+    /// timeline, keeping the anonymous rest; the erasure itself is recorded (who, when).
+    #[instrument(skip_all)]
+    pub async fn erase(&self, id: &str, origin: &Origin) -> AppResult<Contact> {
+        let current = self.get(id).await?;
+        let events = self.all_events(id).await?;
+        let at = now();
+        let ts = format_ts(at);
+        let erased = current.erased(&ts);
+        let mut event = event_for(TABLE, id, erased.version, Some(&current), Some(&erased), origin, new_id(at), &ts);
+        event.kind = "erased".into();
+        event.changes = scrub_changes(&event.changes, true);
+        let entry = entry_for_change(&event, new_id(at));
+        let mut needles = vec![id.to_string()];
+        for e in &events {
+            for field in PERSONAL_FIELDS {
+                if let Some(change) = e.changes.get(field) {
+                    needles.extend([&change.old, &change.new].into_iter().filter_map(|v| v.as_str().map(String::from)));
+                }
+            }
+        }
+        let scrubbed = events
+            .iter()
+            .map(|e| (e.id.clone(), serde_json::to_value(scrub_changes(&e.changes, false)).unwrap_or_default()))
+            .collect();
+        let erasure =
+            Erasure { contact: &erased, expected: current.version, scrubbed, event: &event, timeline: &entry, needles };
+        match self.contacts.erase(erasure).await {
+            Ok(()) => Ok(erased),
+            Err(RepoError::NotFound) => Err(AppError::not_found("contact", id)),
+            Err(RepoError::VersionMismatch | RepoError::TxConflict) => {
+                Err(AppError::conflict("write_contention", "the contact changed during erasure; try again"))
+            }
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// Creates a contact (version 1) with its `created` event and timeline entry.

@@ -11,5 +11,6 @@ mod helpers;
 mod history;
 mod idempotency;
 mod lists;
+mod privacy;
 mod replay;
 mod timeline;

@@ -1,0 +1,88 @@
+//! Personal-data rights: export everything about a contact; erase it everywhere.
+
+use crm::domain::auth::Role;
+use serde_json::{json, Value};
+
+use crate::helpers::{assert_problem, spawn_app};
+
+const TABLES: [&str; 9] = [
+    "contact",
+    "company",
+    "change_event",
+    "timeline_entry",
+    "idempotency",
+    "user",
+    "api_key",
+    "auth_token",
+    "server_setting",
+];
+
+async fn whole_database(app: &crate::helpers::TestApp) -> String {
+    let mut dump = String::new();
+    for table in TABLES {
+        dump.push_str(&format!("{:?}", app.rows(&format!("SELECT * FROM {table}")).await));
+    }
+    dump
+}
+
+#[tokio::test]
+async fn export_returns_record_timeline_and_history() {
+    let app = spawn_app().await;
+    let c = app.create_contact(&json!({"email": "ex@example.com", "first_name": "Ex"})).await;
+    let path = format!("/api/contacts/{}", c["id"].as_str().unwrap());
+    app.patch_json(&path, &json!({"title": "CFO"}), None).await;
+    app.post_json(&format!("{path}/timeline"), &json!({"kind": "note", "body": "likes tea"})).await;
+    let export = app.get_ok(&format!("{path}/export")).await;
+    assert_eq!(export["contact"]["title"], "CFO");
+    assert_eq!(export["history"].as_array().unwrap().len(), 2);
+    assert_eq!(export["timeline"].as_array().unwrap().len(), 3);
+    assert!(export["exported_at"].is_string());
+    assert_problem(app.get("/api/contacts/01932c07-a8f4-7b43-9d2a-0c1e5f6a7b8c/export").await, 404, "not_found").await;
+}
+
+#[tokio::test]
+async fn erasure_removes_the_person_from_the_whole_database_and_is_recorded() {
+    let app = spawn_app().await;
+    let email = "zebulon.quux@erasure.example";
+    let res = app
+        .client
+        .post(app.url("/api/contacts"))
+        .header("Idempotency-Key", "erase-me")
+        .json(&json!({"email": email, "first_name": "Zebulon", "last_name": "Quuxington", "phone": "+1 555 0199",
+            "title": "Chief Zebulon Officer", "tags": ["vip"], "status": "customer"}))
+        .send()
+        .await
+        .unwrap();
+    let c: Value = res.json().await.unwrap();
+    let id = c["id"].as_str().unwrap().to_string();
+    let path = format!("/api/contacts/{id}");
+    app.patch_json(&path, &json!({"email": "zebulon.second@erasure.example", "title": "Zebulon Emeritus"}), None).await;
+    app.post_json(&format!("{path}/timeline"), &json!({"kind": "call", "body": "Zebulon asked about pricing"})).await;
+    let before = whole_database(&app).await;
+    assert!(before.contains(email) && before.contains("Zebulon"));
+
+    let member = app.client_for(Role::Member).await;
+    assert_problem(member.post(app.url(&format!("{path}/erase"))).send().await.unwrap(), 403, "forbidden").await;
+
+    let res = app.client.post(app.url(&format!("{path}/erase"))).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let erased: Value = res.json().await.unwrap();
+    assert_eq!(
+        (erased["first_name"].clone(), erased["status"].clone(), erased["tags"].clone()),
+        (Value::Null, json!("customer"), json!(["vip"]))
+    );
+
+    let after = whole_database(&app).await;
+    for needle in [email, "zebulon.second", "Zebulon", "Quuxington", "555 0199"] {
+        assert!(!after.contains(needle), "{needle} is still stored after erasure");
+    }
+    let history = app.get_ok(&format!("{path}/history")).await;
+    let last = history["data"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["kind"], "erased");
+    assert!(last["actor"].as_str().unwrap().starts_with("api_key:"));
+    assert!(last["at"].is_string());
+    assert_eq!(app.get_ok("/api/contacts?status=customer&count=true").await["total"], 1, "counts stay");
+    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true).replace(':', "%3A");
+    let replayed = app.get_ok(&format!("{path}?as_of={now}")).await;
+    assert_eq!(replayed, app.get_ok(&path).await, "history still replays to the record");
+}
