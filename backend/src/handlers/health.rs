@@ -33,7 +33,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// Liveness and database check.
-#[utoipa::path(get, path = "/health", tag = "health",
+#[utoipa::path(get, path = "/health", tag = "health", security(()),
     responses(
         (status = 200, description = "Healthy", body = HealthResponse),
         (status = 503, description = "The database does not answer", body = Problem, content_type = "application/problem+json"),

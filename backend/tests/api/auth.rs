@@ -211,6 +211,19 @@ async fn login_attempts_are_rate_limited_per_account() {
 }
 
 #[tokio::test]
+async fn login_attempts_are_rate_limited_per_client_ip() {
+    let app = spawn_app().await;
+    let mut statuses = Vec::new();
+    for i in 0..11 {
+        let body = json!({"email": format!("user{i}@example.com"), "password": "guess guess guess"});
+        statuses
+            .push(app.anonymous.post(app.url("/api/auth/login")).json(&body).send().await.unwrap().status().as_u16());
+    }
+    assert!(statuses[..10].iter().all(|s| *s == 401), "{statuses:?}");
+    assert_eq!(statuses[10], 429, "the 11th attempt from one IP within a minute");
+}
+
+#[tokio::test]
 async fn requests_are_rate_limited_per_credential() {
     let app = spawn_app_with(|s| s.limits.requests_per_second = 1).await;
     let mut statuses = Vec::new();
