@@ -282,9 +282,12 @@ impl From<crate::repositories::RepoError> for AppError {
         use crate::repositories::RepoError;
         match err {
             RepoError::NotFound => AppError::NotFound("record".into()),
-            RepoError::VersionMismatch | RepoError::TxConflict => AppError::PreconditionFailed {
+            RepoError::VersionMismatch => AppError::PreconditionFailed {
                 detail: "the record was changed concurrently; fetch it again and retry".into(),
             },
+            RepoError::TxConflict => {
+                AppError::conflict("write_contention", "a concurrent change got in the way; retry the request")
+            }
             RepoError::Duplicate(index) => {
                 AppError::conflict("duplicate", format!("a unique value is already taken ({index})"))
             }

@@ -87,8 +87,24 @@ pub async fn commit(db: &Db, write: VersionedWrite<'_>) -> RepoResult<()> {
     vars.insert("rec".into(), write.row.unwrap_or(Value::Null));
     vars.insert("eid".into(), json!(write.event.id));
     vars.insert("ev".into(), encode_row(write.event));
-    let response = db.query(sql).bind(Value::Object(vars)).await?;
-    check_tx(response).map(|_| ())
+    let vars = Value::Object(vars);
+    // A create has no state to re-read: when it collides with another transaction it is simply
+    // run again (a duplicate then surfaces as a unique-index violation). Updates report the
+    // conflict, and the service retries them on fresh state.
+    let attempts = if write.expected.is_none() { 6 } else { 1 };
+    let mut result = Ok(());
+    for attempt in 0..attempts {
+        let response = db.query(sql.as_str()).bind(vars.clone()).await?;
+        result = check_tx(response).map(|_| ());
+        match result {
+            Err(RepoError::TxConflict) if attempt + 1 < attempts => {
+                let pause = (1u64 << attempt) + rand::random::<u64>() % 4;
+                tokio::time::sleep(std::time::Duration::from_millis(pause)).await;
+            }
+            _ => break,
+        }
+    }
+    result
 }
 
 /// Reads one stored row as JSON, `None` when absent.
