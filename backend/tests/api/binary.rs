@@ -71,6 +71,13 @@ async fn the_binary_keeps_data_and_sign_ins_across_a_sigterm_restart() {
     let created: Value = res.json().await.unwrap();
     let path = format!("{base}/api/contacts/{}", created["id"].as_str().unwrap());
     client.patch(&path).json(&json!({"title": "CTO"})).send().await.unwrap();
+    let res = client
+        .post(format!("{base}/api/api-keys"))
+        .json(&json!({"name": "ci", "role": "viewer"}))
+        .send()
+        .await
+        .unwrap();
+    let api_key = res.json::<Value>().await.unwrap()["key"].as_str().unwrap().to_string();
     terminate(child);
 
     let child = start(dir.path(), port);
@@ -78,6 +85,8 @@ async fn the_binary_keeps_data_and_sign_ins_across_a_sigterm_restart() {
     // The token from before the restart still works; only one admin was bootstrapped.
     let users: Value = client.get(format!("{base}/api/users")).send().await.unwrap().json().await.unwrap();
     assert_eq!(users["data"].as_array().unwrap().len(), 1);
+    let by_key = crate::helpers::client_with(&api_key).get(&path).send().await.unwrap();
+    assert_eq!(by_key.status(), 200, "API keys survive the restart too");
     let got: Value = client.get(&path).send().await.unwrap().json().await.unwrap();
     assert_eq!(
         (got["email"].clone(), got["title"].clone(), got["version"].clone()),
