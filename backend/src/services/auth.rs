@@ -55,9 +55,15 @@ pub async fn hash_password(password: String) -> AppResult<String> {
     .map_err(|e| AppError::Internal(e.to_string()))
 }
 
-async fn verify_password(hash: String, password: String) -> bool {
+/// Verifies a password on a blocking thread; `None` checks against a dummy hash, so an unknown
+/// account costs as much time as a wrong password.
+async fn verify_password(hash: Option<String>, password: String) -> bool {
     tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&hash).is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+        let known = hash.is_some();
+        let hash = hash.unwrap_or_else(dummy_hash);
+        let ok =
+            PasswordHash::new(&hash).is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok());
+        ok && known
     })
     .await
     .unwrap_or(false)
@@ -102,10 +108,10 @@ impl AuthService {
         }
         let found = self.users.by_email(&email).await?;
         let Some(found) = found else {
-            let _ = verify_password(dummy_hash(), password.to_string()).await;
+            let _ = verify_password(None, password.to_string()).await;
             return Err(AppError::Unauthorized);
         };
-        if !verify_password(found.password_hash.clone(), password.to_string()).await {
+        if !verify_password(Some(found.password_hash.clone()), password.to_string()).await {
             return Err(AppError::Unauthorized);
         }
         let at = now();
