@@ -32,6 +32,9 @@ enum Command {
         /// Number of companies.
         #[arg(long, default_value_t = 100)]
         companies: usize,
+        /// Contacts per transaction.
+        #[arg(long, default_value_t = crm::services::seed::DEFAULT_BATCH)]
+        batch: usize,
     },
 }
 
@@ -77,13 +80,14 @@ async fn main() -> anyhow::Result<()> {
             println!("created admin {} ({})", user.email, user.id);
             Ok(())
         }
-        Command::Seed { contacts, companies } => {
+        Command::Seed { contacts, companies, batch } => {
             let db = db::connect(&settings.database).await?;
             let report = crm::services::seed::seed(
                 &ContactRepository::new(db.clone()),
                 &CompanyRepository::new(db),
                 contacts,
                 companies,
+                batch,
             )
             .await?;
             println!(

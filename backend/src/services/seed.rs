@@ -72,8 +72,9 @@ const TITLES: [&str; 8] =
 const TAGS: [&str; 8] = ["vip", "newsletter", "event-2026", "partner", "prospect", "renewal", "webinar", "referral"];
 const SOURCES: [&str; 5] = ["web", "referral", "event", "import", "linkedin"];
 
-/// Rows written per transaction.
-const BATCH: usize = 50;
+/// Contacts written per transaction by default. SurrealDB 3.3's cost per row grows with the
+/// size of one transaction, so many small transactions in flight beat a few big ones.
+pub const DEFAULT_BATCH: usize = 50;
 
 /// What a seed run wrote.
 #[derive(Debug, Clone, Copy)]
@@ -136,21 +137,23 @@ fn fake_contact(rng: &mut StdRng, n: usize, run: &str, companies: &[String]) -> 
 }
 
 /// Writes `companies` companies and `contacts` contacts (80% linked to a company), each with
-/// its `created` change event (and, for contacts, timeline entry), `BATCH` rows a transaction.
+/// its `created` change event (and, for contacts, timeline entry), `batch` contacts a transaction.
 pub async fn seed(
     contacts_repo: &ContactRepository,
     companies_repo: &CompanyRepository,
     contacts: usize,
     companies: usize,
+    batch: usize,
 ) -> AppResult<SeedReport> {
+    let batch = batch.clamp(1, 10_000);
     let started = Instant::now();
     let run = format!("{:06x}", rand::random::<u32>() & 0xff_ffff);
     let origin = Origin::system("seed");
     let mut rng = StdRng::from_os_rng();
     let mut company_ids = Vec::with_capacity(companies);
-    for start in (0..companies).step_by(BATCH) {
+    for start in (0..companies).step_by(batch) {
         let batch: Vec<Company> =
-            (start..(start + BATCH).min(companies)).map(|n| fake_company(&mut rng, n, &run)).collect();
+            (start..(start + batch).min(companies)).map(|n| fake_company(&mut rng, n, &run)).collect();
         let events: Vec<_> = batch
             .iter()
             .map(|c| event_for("company", &c.id, 1, None, Some(c), &origin, new_id(Utc::now()), &c.created_at))
@@ -158,9 +161,9 @@ pub async fn seed(
         companies_repo.insert_bulk(&batch, &events).await?;
         company_ids.extend(batch.into_iter().map(|c| c.id));
     }
-    let batches = (0..contacts).step_by(BATCH).map(|start| {
+    let batches = (0..contacts).step_by(batch).map(|start| {
         let batch: Vec<Contact> =
-            (start..(start + BATCH).min(contacts)).map(|n| fake_contact(&mut rng, n, &run, &company_ids)).collect();
+            (start..(start + batch).min(contacts)).map(|n| fake_contact(&mut rng, n, &run, &company_ids)).collect();
         let events: Vec<_> = batch
             .iter()
             .map(|c| event_for("contact", &c.id, 1, None, Some(c), &origin, new_id(Utc::now()), &c.created_at))
@@ -176,7 +179,7 @@ pub async fn seed(
         .buffer_unordered(4);
     while let Some(n) = writes.try_next().await? {
         written += n;
-        if written % 50_000 < BATCH {
+        if written % 50_000 < batch {
             tracing::info!(written, total = contacts, "seeding contacts");
         }
     }

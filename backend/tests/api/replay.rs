@@ -146,6 +146,7 @@ async fn seed_writes_records_with_their_history() {
         &CompanyRepository::new(s.db.clone()),
         1_200,
         20,
+        crm::services::seed::DEFAULT_BATCH,
     )
     .await
     .unwrap();
