@@ -4,80 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::fields::{check_phone, parse_email, parse_tags, DomainError, Issues};
 
-/// Where a contact is in the funnel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum ContactStatus {
-    /// Known, not yet qualified.
-    #[default]
-    Lead,
-    /// Marketing-qualified lead.
-    Mql,
-    /// Sales-qualified lead.
-    Sql,
-    /// In an open sales opportunity.
-    Opportunity,
-    /// Paying customer.
-    Customer,
-    /// Former customer.
-    Churned,
-}
-
-impl ContactStatus {
-    /// Every status, in funnel order.
-    pub const ALL: [ContactStatus; 6] =
-        [Self::Lead, Self::Mql, Self::Sql, Self::Opportunity, Self::Customer, Self::Churned];
-
-    /// The wire name (`lead`, `mql`, ...).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Lead => "lead",
-            Self::Mql => "mql",
-            Self::Sql => "sql",
-            Self::Opportunity => "opportunity",
-            Self::Customer => "customer",
-            Self::Churned => "churned",
-        }
-    }
-
-    /// Parses a wire name.
-    pub fn parse(raw: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.as_str() == raw.trim())
-    }
-
-    fn rank(self) -> u8 {
-        match self {
-            Self::Lead => 0,
-            Self::Mql => 1,
-            Self::Sql => 2,
-            Self::Opportunity => 3,
-            Self::Customer => 4,
-            Self::Churned => 5,
-        }
-    }
-
-    /// Whether the funnel allows moving from `self` to `to`.
-    ///
-    /// - Before becoming a customer a contact may move forward any number of stages
-    ///   (qualification often skips one) or back exactly one stage (disqualified, stalled deal).
-    /// - Only a customer can churn, and a customer can do nothing else.
-    /// - A churned contact can be won back (`customer`), re-opened (`opportunity`) or
-    ///   re-nurtured (`lead`).
-    /// - Staying in the same status is always allowed.
-    pub fn can_transition_to(self, to: Self) -> bool {
-        use ContactStatus::*;
-        if self == to {
-            return true;
-        }
-        match (self, to) {
-            (Customer, Churned) => true,
-            (Customer, _) | (_, Churned) => false,
-            (Churned, Lead | Opportunity | Customer) => true,
-            (Churned, _) => false,
-            (from, to) => to.rank() > from.rank() || to.rank() + 1 == from.rank(),
-        }
-    }
-}
+pub use super::funnel::ContactStatus;
 
 /// A person in the CRM, as stored now.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -400,34 +327,6 @@ fn set<T>(field: &mut Option<T>, change: Option<Option<T>>) {
 mod tests {
     use super::ContactStatus::*;
     use super::*;
-    use proptest::prelude::*;
-
-    #[test]
-    fn funnel_moves_forward_and_one_step_back() {
-        assert!(Lead.can_transition_to(Mql));
-        assert!(Lead.can_transition_to(Opportunity));
-        assert!(Sql.can_transition_to(Mql));
-        assert!(!Opportunity.can_transition_to(Lead));
-        assert!(Customer.can_transition_to(Churned));
-        assert!(!Customer.can_transition_to(Lead));
-        assert!(!Lead.can_transition_to(Churned));
-        assert!(Churned.can_transition_to(Customer));
-        assert!(!Churned.can_transition_to(Mql));
-    }
-
-    fn status() -> impl Strategy<Value = ContactStatus> {
-        proptest::sample::select(ContactStatus::ALL.to_vec())
-    }
-
-    proptest! {
-        #[test]
-        fn staying_put_is_always_allowed_and_churn_needs_a_customer(a in status(), b in status()) {
-            prop_assert!(a.can_transition_to(a));
-            if b == Churned && a != Churned {
-                prop_assert_eq!(a.can_transition_to(b), a == Customer);
-            }
-        }
-    }
 
     fn input() -> ContactInput {
         ContactInput { email: Some(" Ann@Example.com ".into()), first_name: Some(" Ann ".into()), ..Default::default() }
@@ -462,87 +361,5 @@ mod tests {
         assert_eq!((next.version, next.status, next.updated_at.as_str()), (2, Mql, "t1"));
         let churn = ContactPatch { status: Some(Churned), ..Default::default() };
         assert!(matches!(next.apply(churn, "t2"), Err(DomainError::InvalidTransition { .. })));
-    }
-}
-
-/// Fields that identify a person; erasure removes them from the record, its history and timeline.
-pub const PERSONAL_FIELDS: [&str; 5] = ["first_name", "last_name", "email", "phone", "title"];
-
-/// What erased values read as in the history.
-pub const ERASED: &str = "[erased]";
-
-impl Contact {
-    /// The contact with its personal fields removed, one version later. What remains (status,
-    /// tags, company, source, dates) is anonymous and keeps analytics counts intact.
-    pub fn erased(&self, now: &str) -> Contact {
-        Contact {
-            first_name: None,
-            last_name: None,
-            email: format!("erased+{}@erased.invalid", self.id),
-            phone: None,
-            title: None,
-            version: self.version + 1,
-            updated_at: now.to_string(),
-            ..self.clone()
-        }
-    }
-}
-
-/// The changes of an event with every personal value replaced by [`ERASED`]; `keep_new` keeps
-/// the new values (for the erasure event itself, whose new values are anonymous).
-pub fn scrub_changes(
-    changes: &std::collections::BTreeMap<String, super::history::FieldChange>,
-    keep_new: bool,
-) -> std::collections::BTreeMap<String, super::history::FieldChange> {
-    let scrub = |v: &serde_json::Value| {
-        if v.is_null() {
-            serde_json::Value::Null
-        } else {
-            serde_json::Value::String(ERASED.into())
-        }
-    };
-    changes
-        .iter()
-        .map(|(field, change)| {
-            let change = if PERSONAL_FIELDS.contains(&field.as_str()) {
-                let new = if keep_new { change.new.clone() } else { scrub(&change.new) };
-                super::history::FieldChange { old: scrub(&change.old), new }
-            } else {
-                change.clone()
-            };
-            (field.clone(), change)
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod erase_tests {
-    use super::*;
-    use crate::domain::history::{event_for, replay, Origin};
-
-    #[test]
-    fn erasure_scrubs_history_and_replay_still_matches_the_record() {
-        let new = NewContact::parse(ContactInput {
-            email: Some("zed@example.com".into()),
-            first_name: Some("Zed".into()),
-            tags: Some(vec!["vip".into()]),
-            ..Default::default()
-        })
-        .unwrap();
-        let c = Contact::create("c1".into(), new, "t1");
-        let o = Origin::system("test");
-        let created = event_for("contact", "c1", 1, None, Some(&c), &o, "e1".into(), "t1");
-        let gone = c.erased("t2");
-        let mut erased = event_for("contact", "c1", 2, Some(&c), Some(&gone), &o, "e2".into(), "t2");
-        erased.kind = "erased".into();
-        let events = vec![
-            crate::domain::history::ChangeEvent { changes: scrub_changes(&created.changes, false), ..created },
-            crate::domain::history::ChangeEvent { changes: scrub_changes(&erased.changes, true), ..erased },
-        ];
-        let text = serde_json::to_string(&events).unwrap();
-        assert!(!text.contains("zed@example.com") && !text.contains("Zed"), "{text}");
-        assert!(text.contains("vip"), "anonymous fields stay");
-        let rebuilt: Contact = serde_json::from_value(serde_json::Value::Object(replay(&events).unwrap())).unwrap();
-        assert_eq!(rebuilt, gone);
     }
 }

@@ -3,7 +3,9 @@
 pub mod auth;
 pub mod companies;
 pub mod contacts;
+pub mod erasure;
 pub mod fields;
+pub mod funnel;
 pub mod history;
 pub mod ids;
 pub mod pagination;

@@ -4,7 +4,8 @@ use chrono::{DateTime, Utc};
 use tracing::instrument;
 
 use super::{precondition_failed, retry_write, write_failure, Precondition, WriteFailure};
-use crate::domain::contacts::{scrub_changes, Contact, ContactPatch, NewContact, PERSONAL_FIELDS};
+use crate::domain::contacts::{Contact, ContactPatch, NewContact};
+use crate::domain::erasure::{scrub_changes, PERSONAL_FIELDS};
 use crate::domain::history::{data_fields, event_for, replay, ChangeEvent, Origin};
 use crate::domain::ids::{format_ts, new_id, now};
 use crate::domain::pagination::{Page, PageRequest};
