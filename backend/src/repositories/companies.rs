@@ -111,9 +111,7 @@ impl CompanyRepository {
         after: Option<String>,
         limit: usize,
     ) -> RepoResult<(Vec<Company>, Option<String>)> {
-        let page = self.list_query(query, sort, after, limit).fetch(&self.db).await?;
-        let companies = page.rows.into_iter().map(decode_row).collect::<RepoResult<Vec<_>>>()?;
-        Ok((companies, page.next))
+        self.list_query(query, sort, after, limit).page(&self.db).await
     }
 
     /// How many companies match.

@@ -8,7 +8,6 @@ use super::{decode_row, encode_row, RepoResult};
 use crate::db::Db;
 use crate::domain::contacts::{Contact, ContactStatus};
 use crate::domain::history::ChangeEvent;
-use crate::domain::ids::{format_ts, id_floor};
 use crate::domain::pagination::Sort;
 use crate::domain::timeline::TimelineEntry;
 
@@ -114,18 +113,7 @@ impl ContactRepository {
             conditions.push("search @1@ $q");
             vars.insert("q".into(), json!(q));
         }
-        if let Some(after) = query.created_after {
-            conditions.push("key >= $after_key AND created_at >= $after");
-            vars.insert("after_key".into(), json!(id_floor(after)));
-            vars.insert("after".into(), json!(format_ts(after)));
-        }
-        if let Some(before) = query.created_before {
-            conditions.push("key < $before_key AND created_at < $before");
-            let next_ms = before + chrono::Duration::milliseconds(1);
-            vars.insert("before_key".into(), json!(id_floor(next_ms)));
-            vars.insert("before".into(), json!(format_ts(before)));
-        }
-        ListQuery {
+        let mut list = ListQuery {
             table: TABLE,
             conditions,
             vars,
@@ -133,7 +121,9 @@ impl ContactRepository {
             desc: sort.desc,
             after,
             limit,
-        }
+        };
+        list.time_range(query.created_after, query.created_before, ("created_at >= $after", "created_at < $before"));
+        list
     }
 
     /// One page of contacts and the sort key to continue from.
@@ -144,9 +134,7 @@ impl ContactRepository {
         after: Option<String>,
         limit: usize,
     ) -> RepoResult<(Vec<Contact>, Option<String>)> {
-        let page = self.list_query(query, sort, after, limit).fetch(&self.db).await?;
-        let contacts = page.rows.into_iter().map(decode_row).collect::<RepoResult<Vec<_>>>()?;
-        Ok((contacts, page.next))
+        self.list_query(query, sort, after, limit).page(&self.db).await
     }
 
     /// How many contacts match.

@@ -219,6 +219,36 @@ impl ListQuery {
         Ok(RowPage { rows, next })
     }
 
+    /// Fetches one page and decodes its rows (their `key` becomes `id`).
+    pub async fn page<T: serde::de::DeserializeOwned>(&self, db: &Db) -> RepoResult<(Vec<T>, Option<String>)> {
+        let page = self.fetch(db).await?;
+        let rows = page.rows.into_iter().map(super::decode_row).collect::<RepoResult<Vec<T>>>()?;
+        Ok((rows, page.next))
+    }
+
+    /// Adds a time range over time-ordered keys: the key range uses the index, the `exact`
+    /// fragments (`created_at >= $after`, `... < $before`) trim the edge millisecond.
+    pub fn time_range(
+        &mut self,
+        after: Option<chrono::DateTime<chrono::Utc>>,
+        before: Option<chrono::DateTime<chrono::Utc>>,
+        exact: (&'static str, &'static str),
+    ) {
+        use crate::domain::ids::{format_ts, id_floor};
+        if let Some(after) = after {
+            self.conditions.push("key >= $after_key");
+            self.conditions.push(exact.0);
+            self.vars.insert("after_key".into(), json!(id_floor(after)));
+            self.vars.insert("after".into(), json!(format_ts(after)));
+        }
+        if let Some(before) = before {
+            self.conditions.push("key < $before_key");
+            self.conditions.push(exact.1);
+            self.vars.insert("before_key".into(), json!(id_floor(before + chrono::Duration::milliseconds(1))));
+            self.vars.insert("before".into(), json!(format_ts(before)));
+        }
+    }
+
     /// Counts every row matching the conditions (ignores the cursor).
     pub async fn count(&self, db: &Db) -> RepoResult<u64> {
         let sql = format!("SELECT count() AS n FROM {}{} GROUP ALL", self.table, self.where_clause(false));

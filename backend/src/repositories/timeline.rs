@@ -4,9 +4,8 @@ use chrono::{DateTime, Utc};
 use serde_json::{json, Map};
 
 use super::records::ListQuery;
-use super::{check_tx, decode_row, encode_row, RepoResult};
+use super::{check_tx, encode_row, RepoResult};
 use crate::db::Db;
-use crate::domain::ids::{format_ts, id_floor};
 use crate::domain::timeline::TimelineEntry;
 
 /// Filters of a timeline list.
@@ -66,20 +65,9 @@ impl TimelineRepository {
             conditions.push("kind = $kind");
             vars.insert("kind".into(), json!(kind));
         }
-        if let Some(from) = query.after {
-            conditions.push("key >= $after_key AND at >= $after");
-            vars.insert("after_key".into(), json!(id_floor(from)));
-            vars.insert("after".into(), json!(format_ts(from)));
-        }
-        if let Some(until) = query.before {
-            conditions.push("key < $before_key AND at < $before");
-            vars.insert("before_key".into(), json!(id_floor(until + chrono::Duration::milliseconds(1))));
-            vars.insert("before".into(), json!(format_ts(until)));
-        }
-        let list =
+        let mut list =
             ListQuery { table: "timeline_entry", conditions, vars, sort_column: "key", desc: true, after, limit };
-        let page = list.fetch(&self.db).await?;
-        let entries = page.rows.into_iter().map(decode_row::<TimelineEntry>).collect::<RepoResult<Vec<_>>>()?;
-        Ok((entries, page.next))
+        list.time_range(query.after, query.before, ("at >= $after", "at < $before"));
+        list.page(&self.db).await
     }
 }
