@@ -59,8 +59,55 @@ impl utoipa::Modify for BearerAuth {
     }
 }
 
+/// Adds the statuses the middleware can answer with to every `/api` operation, so no
+/// operation forgets them: 401 and 429 everywhere but login, 403 where a role can be refused.
+fn document_guard_statuses(openapi: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+    let problem = |description: &str| {
+        ResponseBuilder::new()
+            .description(description)
+            .content(
+                "application/problem+json",
+                ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build(),
+            )
+            .build()
+    };
+    for (path, item) in openapi.paths.paths.iter_mut() {
+        if !path.starts_with("/api/") {
+            continue;
+        }
+        let ops = [
+            ("get", item.get.as_mut()),
+            ("post", item.post.as_mut()),
+            ("patch", item.patch.as_mut()),
+            ("delete", item.delete.as_mut()),
+            ("put", item.put.as_mut()),
+        ];
+        for (method, op) in ops {
+            let Some(op) = op else { continue };
+            let responses = &mut op.responses.responses;
+            if path.as_str() != handlers::auth::LOGIN_PATH {
+                responses.entry("401".into()).or_insert_with(|| problem("No or bad credentials").into());
+                let access = handlers::auth::required_access(&method.to_uppercase().parse().unwrap_or_default(), path);
+                if access != crate::domain::auth::Access::Read {
+                    responses
+                        .entry("403".into())
+                        .or_insert_with(|| problem("The caller's role may not do this").into());
+                }
+            }
+            responses.entry("429".into()).or_insert_with(|| problem("Rate limited; see Retry-After").into());
+        }
+    }
+}
+
 /// Routes and the OpenAPI document they describe.
 pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    let (router, mut openapi) = api_parts();
+    document_guard_statuses(&mut openapi);
+    (router, openapi)
+}
+
+fn api_parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(handlers::health::router())
         .merge(handlers::auth::router())

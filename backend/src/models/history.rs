@@ -15,10 +15,10 @@ use crate::services::history::HISTORY_SORT;
 #[derive(Debug, Serialize, ToSchema)]
 pub struct FieldChangeResponse {
     /// Before.
-    #[schema(value_type = Object)]
+    #[schema(value_type = Value)]
     pub old: serde_json::Value,
     /// After.
-    #[schema(value_type = Object)]
+    #[schema(value_type = Value)]
     pub new: serde_json::Value,
 }
 
