@@ -6,8 +6,9 @@ use surrealdb::Surreal;
 
 use crate::config::DatabaseSettings;
 
-/// The one database handle type for `mem://`, `surrealkv://` and `ws://`.
-pub type Db = Surreal<Any>;
+/// The one database handle for `mem://`, `surrealkv://` and `ws://`, shared behind an `Arc`:
+/// cloning a `Surreal` itself starts a new session, which costs milliseconds per request.
+pub type Db = std::sync::Arc<Surreal<Any>>;
 
 /// Schema files, applied in order; every statement is idempotent.
 const SCHEMA: [(&str, &str); 2] =
@@ -33,11 +34,11 @@ pub async fn connect(settings: &DatabaseSettings) -> anyhow::Result<Db> {
     }
     db.use_ns(settings.namespace.as_str()).use_db(settings.database.as_str()).await?;
     apply_schema(&db).await?;
-    Ok(db)
+    Ok(std::sync::Arc::new(db))
 }
 
 /// Applies every schema file (before the server accepts requests).
-pub async fn apply_schema(db: &Db) -> anyhow::Result<()> {
+pub async fn apply_schema(db: &Surreal<Any>) -> anyhow::Result<()> {
     for (name, text) in SCHEMA {
         db.query(text).await.and_then(|r| r.check()).map_err(|e| anyhow::anyhow!("schema {name}: {e}"))?;
     }
