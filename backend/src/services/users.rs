@@ -48,10 +48,12 @@ pub struct UserService {
     users: UserRepository,
 }
 
-fn write_error(err: RepoError) -> AppError {
-    match err {
+/// Maps a failed user write; `seen` is the version the write expected (a lost race means the
+/// user has moved past it).
+fn write_error(seen: i64) -> impl Fn(RepoError) -> AppError {
+    move |err| match err {
         RepoError::Duplicate(_) => AppError::conflict("email_taken", "a user with this email already exists"),
-        RepoError::VersionMismatch | RepoError::TxConflict => precondition_failed(0),
+        RepoError::VersionMismatch | RepoError::TxConflict => precondition_failed(seen + 1),
         other => other.into(),
     }
 }
@@ -77,7 +79,7 @@ impl UserService {
             updated_at: ts.clone(),
         };
         let event = event_for(TABLE, &user.id, 1, None, Some(&user), origin, new_id(at), &ts);
-        self.users.write(&user.id, Some((&user, &hash)), None, &event).await.map_err(write_error)?;
+        self.users.write(&user.id, Some((&user, &hash)), None, &event).await.map_err(write_error(0))?;
         Ok(user)
     }
 
@@ -122,7 +124,10 @@ impl UserService {
         next.version += 1;
         next.updated_at = ts.clone();
         let event = event_for(TABLE, id, next.version, Some(&current.user), Some(&next), origin, new_id(at), &ts);
-        self.users.write(id, Some((&next, &hash)), Some(current.user.version), &event).await.map_err(write_error)?;
+        self.users
+            .write(id, Some((&next, &hash)), Some(current.user.version), &event)
+            .await
+            .map_err(write_error(current.user.version))?;
         Ok(next)
     }
 
@@ -136,7 +141,7 @@ impl UserService {
         let at = now();
         let ts = format_ts(at);
         let event = event_for::<User>(TABLE, id, current.version + 1, Some(&current), None, origin, new_id(at), &ts);
-        self.users.write(id, None, Some(current.version), &event).await.map_err(write_error)
+        self.users.write(id, None, Some(current.version), &event).await.map_err(write_error(current.version))
     }
 
     async fn ensure_other_admin(&self) -> AppResult<()> {
