@@ -1,0 +1,545 @@
+//! `crm-bench`: seeds a real `crm` on on-disk storage, drives HTTP load at a fixed number of
+//! connections, and prints each operation beside the same work done in-process on the embedded
+//! database, so the API's overhead reads as a ratio. `--duration 10m` is a soak run instead.
+
+mod http;
+mod ops;
+mod server;
+mod stats;
+
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context};
+use clap::Parser;
+use serde_json::json;
+
+use crate::http::{Conn, Request};
+use crate::ops::{Ctx, Op, SampleContact, Worker};
+use crate::server::{Database, Server};
+use crate::stats::{fmt_num, Measured};
+
+#[derive(Parser, Debug)]
+#[command(name = "crm-bench", about = "Load-test the crm server against its embedded (or a remote) database")]
+struct Cli {
+    /// Contacts to seed before the load.
+    #[arg(long, default_value_t = 100_000)]
+    contacts: usize,
+    /// Concurrent connections (and in-process tasks).
+    #[arg(long, default_value_t = 32)]
+    connections: usize,
+    /// Seconds of load per operation (and again in-process).
+    #[arg(long, default_value_t = 5.0)]
+    seconds: f64,
+    /// Soak instead of the table: mixed load for this long (`90s`, `10m`, `1h`), printing RSS over time.
+    #[arg(long)]
+    duration: Option<String>,
+    /// The crm binary (default: next to this one).
+    #[arg(long)]
+    crm: Option<PathBuf>,
+    /// A SurrealDB server binary to start on loopback; the run then goes over ws://.
+    #[arg(long)]
+    surreal: Option<PathBuf>,
+    /// Append the report (machine, date, command, table) to this Markdown file.
+    #[arg(long)]
+    results: Option<PathBuf>,
+    /// Only these operations (comma-separated names as printed, e.g. `get by id,create contact`).
+    #[arg(long)]
+    only: Option<String>,
+    /// Keep the data directory afterwards.
+    #[arg(long)]
+    keep: bool,
+}
+
+/// A SurrealDB server process started for the run.
+struct SurrealProcess(Child);
+
+impl Drop for SurrealProcess {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let crm_bin = cli.crm.clone().unwrap_or_else(server::default_crm_binary);
+    if !crm_bin.exists() {
+        bail!("{} not found: build it with `cargo build --release -p crm -p crm-bench`", crm_bin.display());
+    }
+    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_millis();
+    let dir = std::env::temp_dir().join(format!("crm-bench-{}-{stamp}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let result = run(&cli, &crm_bin, &dir, stamp).await;
+    if cli.keep {
+        eprintln!("data kept in {}", dir.display());
+    } else {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    result
+}
+
+async fn run(cli: &Cli, crm_bin: &std::path::Path, dir: &std::path::Path, stamp: u128) -> anyhow::Result<()> {
+    let (db, _surreal) = match &cli.surreal {
+        Some(bin) => {
+            let (db, process) = start_surreal(bin, dir).await?;
+            (db, Some(process))
+        }
+        None => (
+            Database {
+                url: format!("surrealkv://{}", dir.join("crm.db").display()),
+                user: None,
+                pass: None,
+                name: "crm".into(),
+            },
+            None,
+        ),
+    };
+    let storage = if cli.surreal.is_some() { "SurrealDB server over ws:// (surrealkv on disk)" } else { "embedded surrealkv on disk" };
+    eprintln!("== seeding {} contacts ({storage})", cli.contacts);
+    let seeded_at = Instant::now();
+    let seed_report = server::seed(crm_bin, &db, cli.contacts, (cli.contacts / 200).max(10))?;
+    let seed_secs = seeded_at.elapsed().as_secs_f64();
+    eprintln!("   {seed_report}");
+
+    let srv = Server::start(crm_bin, &db, &[]).await?;
+    eprintln!("== crm started in {} ms on {}", srv.startup.as_millis(), srv.addr);
+    let ctx = Arc::new(prepare(&srv.addr, cli.contacts, cli.connections, stamp).await?);
+    eprintln!("   sample: {} contacts, {} deep cursors", ctx.sample.len(), ctx.deep_cursors.len());
+
+    if let Some(d) = &cli.duration {
+        let duration = parse_duration(d)?;
+        let report = soak(&srv, ctx.clone(), cli.connections, duration).await?;
+        srv.stop()?;
+        println!("{report}");
+        if let Some(path) = &cli.results {
+            append_results(path, &format!("### Soak, {storage}\n\n{report}"))?;
+        }
+        return Ok(());
+    }
+
+    let ops: Vec<Op> = match &cli.only {
+        Some(list) => {
+            let wanted: Vec<&str> = list.split(',').map(str::trim).collect();
+            Op::ALL.into_iter().filter(|o| wanted.contains(&o.name())).collect()
+        }
+        None => Op::ALL.to_vec(),
+    };
+    let per_op = Duration::from_secs_f64(cli.seconds);
+    // Warm the server (caches, connection pools) before anything is recorded.
+    drive_http(&srv.addr, ctx.clone(), Op::Get, cli.connections, Duration::from_secs(2)).await;
+    let mut rows = Vec::new();
+    for op in &ops {
+        let cpu_before = srv.cpu()?;
+        let m = drive_http(&srv.addr, ctx.clone(), *op, cli.connections, per_op).await;
+        let cpu = srv.cpu()?.saturating_sub(cpu_before);
+        eprintln!(
+            "   {:<24} {:>8} req/s  p50 {:>6} ms  p99 {:>6} ms{}",
+            op.name(),
+            fmt_num(m.rate()),
+            fmt_num(m.quantile_ms(0.5)),
+            fmt_num(m.quantile_ms(0.99)),
+            m.first_failure.as_deref().map(|f| format!("  FAILED {}x: {f}", m.failed)).unwrap_or_default()
+        );
+        rows.push((*op, m, cpu));
+    }
+    let (rss, peak_rss) = srv.memory()?;
+    let startup = srv.startup;
+    srv.stop()?;
+
+    eprintln!("== the same operations in-process (services over the embedded database, no HTTP)");
+    let settings = db.settings()?;
+    let handle = crm::db::connect(&settings.database).await?;
+    let state = crm::state::AppState::new(settings, handle).await?;
+    let mut table = Vec::new();
+    for (op, m, cpu) in rows {
+        let raw = drive_in_process(&state, ctx.clone(), op, cli.connections, per_op).await;
+        eprintln!("   {:<24} {:>8} ops/s", op.name(), fmt_num(raw.rate()));
+        table.push((op, m, cpu, raw));
+    }
+
+    let mut out = String::new();
+    out.push_str(&format!(
+        "- machine: {}\n- date: {}\n- command: `{}`\n- storage: {storage}; {} contacts seeded in {:.1} s ({})\n- load: {} connections, {} s per operation, keep-alive HTTP/1.1 from the same machine\n- start-up (spawn to first healthy answer, {} contacts on disk): {} ms\n- server RSS at the end: {:.0} MiB, peak {:.0} MiB\n\n",
+        server::machine(),
+        utc_now(),
+        std::env::args().collect::<Vec<_>>().join(" "),
+        cli.contacts,
+        seed_secs,
+        seed_report,
+        cli.connections,
+        cli.seconds,
+        cli.contacts,
+        startup.as_millis(),
+        rss as f64 / 1048576.0,
+        peak_rss as f64 / 1048576.0,
+    ));
+    out.push_str("| operation | API req/s | p50 ms | p99 ms | server CPU ms/req | in-process ops/s | API / in-process | failed |\n");
+    out.push_str("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    let mut failures = 0;
+    for (op, m, cpu, raw) in &table {
+        let cpu_per = cpu.as_secs_f64() * 1000.0 / (m.ok.max(1) as f64);
+        let ratio = if raw.rate() > 0.0 { format!("{:.0}%", 100.0 * m.rate() / raw.rate()) } else { "-".into() };
+        failures += m.failed + raw.failed;
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            op.name(),
+            fmt_num(m.rate()),
+            fmt_num(m.quantile_ms(0.5)),
+            fmt_num(m.quantile_ms(0.99)),
+            fmt_num(cpu_per),
+            fmt_num(raw.rate()),
+            ratio,
+            m.failed + raw.failed,
+        ));
+        if let Some(f) = m.first_failure.as_ref().or(raw.first_failure.as_ref()) {
+            eprintln!("   first failure of {}: {f}", op.name());
+        }
+    }
+    println!("\n{out}");
+    if let Some(path) = &cli.results {
+        append_results(path, &format!("### {storage}, {} contacts\n\n{out}", cli.contacts))?;
+        eprintln!("appended to {}", path.display());
+    }
+    if failures > 0 {
+        bail!("{failures} requests failed");
+    }
+    Ok(())
+}
+
+/// Signs in, creates an API key, walks the table for sample contacts and deep cursors, and
+/// creates one contact per connection for the PATCH runs.
+async fn prepare(addr: &str, contacts: usize, connections: usize, stamp: u128) -> anyhow::Result<Ctx> {
+    let mut conn = Conn::new(addr);
+    let login = conn
+        .send(&Request::json(
+            "POST",
+            "/api/auth/login",
+            &json!({"email": server::ADMIN_EMAIL, "password": server::ADMIN_PASSWORD}),
+        ))
+        .await?;
+    if login.status != 200 {
+        bail!("sign-in failed: {} {}", login.status, login.text());
+    }
+    let token = login.json()?["token"].as_str().context("no token")?.to_string();
+    let key_reply = conn
+        .send(&Request::json("POST", "/api/api-keys", &json!({"name": "bench", "role": "admin"})).bearer(&token))
+        .await?;
+    if key_reply.status != 201 {
+        bail!("creating an API key failed: {} {}", key_reply.status, key_reply.text());
+    }
+    let key = key_reply.json()?["key"].as_str().context("no key")?.to_string();
+
+    // Walk the default order (newest first) past half of the table: a sample from every page,
+    // and the cursors found beyond the middle are the "deep" pages.
+    let (mut sample, mut deep_cursors, mut seen, mut cursor) = (Vec::new(), Vec::new(), 0usize, None::<String>);
+    let walk_to = contacts * 6 / 10;
+    loop {
+        let mut path = "/api/contacts?limit=500".to_string();
+        if let Some(c) = &cursor {
+            path.push_str(&format!("&cursor={}", ops::encode(c)));
+        }
+        let page = conn.send(&Request::get(path).bearer(&key)).await?;
+        if page.status != 200 {
+            bail!("listing contacts failed: {} {}", page.status, page.text());
+        }
+        let body = page.json()?;
+        let rows = body["data"].as_array().cloned().unwrap_or_default();
+        for (i, row) in rows.iter().enumerate() {
+            if i % 5 == 0 {
+                sample.push(SampleContact {
+                    id: row["id"].as_str().unwrap_or_default().to_string(),
+                    email: row["email"].as_str().unwrap_or_default().to_string(),
+                    last_name: row["last_name"].as_str().unwrap_or("smith").to_string(),
+                });
+            }
+        }
+        seen += rows.len();
+        cursor = body["next_cursor"].as_str().map(str::to_string);
+        if seen >= contacts / 2 {
+            if let Some(c) = &cursor {
+                deep_cursors.push(c.clone());
+            }
+        }
+        if cursor.is_none() || seen >= walk_to.max(1) {
+            break;
+        }
+    }
+    if sample.is_empty() {
+        bail!("no contacts to sample: did the seed run?");
+    }
+    if deep_cursors.is_empty() {
+        deep_cursors.push(cursor.unwrap_or_default());
+    }
+    let run = format!("{stamp:x}");
+    let mut patch_ids = Vec::new();
+    for w in 0..connections {
+        let reply = conn
+            .send(
+                &Request::json(
+                    "POST",
+                    "/api/contacts",
+                    &json!({"email": format!("patch-{run}-{w}@bench.example"), "first_name": "Patch", "last_name": "Target"}),
+                )
+                .bearer(&key),
+            )
+            .await?;
+        if reply.status != 201 {
+            bail!("creating PATCH targets failed: {} {}", reply.status, reply.text());
+        }
+        patch_ids.push(reply.json()?["id"].as_str().context("no id")?.to_string());
+    }
+    Ok(Ctx { token, key, sample, deep_cursors, patch_ids, run })
+}
+
+/// Runs `op` over `connections` keep-alive connections for `duration`.
+async fn drive_http(addr: &str, ctx: Arc<Ctx>, op: Op, connections: usize, duration: Duration) -> Measured {
+    let started = Instant::now();
+    let deadline = started + duration;
+    let mut tasks = Vec::with_capacity(connections);
+    for index in 0..connections {
+        let (ctx, addr) = (ctx.clone(), addr.to_string());
+        tasks.push(tokio::spawn(async move {
+            let mut conn = Conn::new(&addr);
+            let mut w = Worker { index, ..Worker::default() };
+            let mut m = Measured::default();
+            if op == Op::Patch {
+                let get = Request::get(format!("/api/contacts/{}", ctx.patch_ids[index])).bearer(&ctx.key);
+                if let Ok(reply) = conn.send(&get).await {
+                    w.version = reply.etag.as_deref().and_then(|t| t.trim_matches('"').parse().ok()).unwrap_or(0);
+                }
+            }
+            while Instant::now() < deadline {
+                let req = op.request(&ctx, &w);
+                let t = Instant::now();
+                let result = conn.send(&req).await;
+                let took = t.elapsed();
+                match result {
+                    Ok(reply) if reply.status == op.expected_status() => {
+                        m.ok += 1;
+                        m.latencies_us.push(took.as_micros().min(u32::MAX as u128) as u32);
+                        op.observe(&reply, &mut w);
+                    }
+                    Ok(reply) => {
+                        m.failed += 1;
+                        m.first_failure.get_or_insert_with(|| format!("{} {}: {}", reply.status, req.path, reply.text()));
+                    }
+                    Err(e) => {
+                        m.failed += 1;
+                        m.first_failure.get_or_insert_with(|| format!("{}: {e}", req.path));
+                    }
+                }
+                w.i += 1;
+            }
+            m
+        }));
+    }
+    let mut parts = Vec::with_capacity(connections);
+    for t in tasks {
+        if let Ok(m) = t.await {
+            parts.push(m);
+        }
+    }
+    Measured::merge(parts, started.elapsed())
+}
+
+/// Runs the in-process version of `op` on `tasks` concurrent tasks for `duration`.
+async fn drive_in_process(
+    state: &crm::state::AppState,
+    ctx: Arc<Ctx>,
+    op: Op,
+    tasks: usize,
+    duration: Duration,
+) -> Measured {
+    let started = Instant::now();
+    let deadline = started + duration;
+    let mut handles = Vec::with_capacity(tasks);
+    for index in 0..tasks {
+        let (ctx, state) = (ctx.clone(), state.clone());
+        handles.push(tokio::spawn(async move {
+            let mut w = Worker { index, ..Worker::default() };
+            let mut m = Measured::default();
+            while Instant::now() < deadline {
+                let t = Instant::now();
+                match op.in_process(&ctx, &state, &mut w).await {
+                    Ok(()) => {
+                        m.ok += 1;
+                        m.latencies_us.push(t.elapsed().as_micros().min(u32::MAX as u128) as u32);
+                    }
+                    Err(e) => {
+                        m.failed += 1;
+                        m.first_failure.get_or_insert(e);
+                    }
+                }
+                w.i += 1;
+            }
+            m
+        }));
+    }
+    let mut parts = Vec::with_capacity(tasks);
+    for h in handles {
+        if let Ok(m) = h.await {
+            parts.push(m);
+        }
+    }
+    Measured::merge(parts, started.elapsed())
+}
+
+/// Mixed load for `duration`, sampling throughput and RSS; fails if memory keeps growing.
+async fn soak(srv: &Server, ctx: Arc<Ctx>, connections: usize, duration: Duration) -> anyhow::Result<String> {
+    let mix = [
+        Op::Get,
+        Op::ListFirst,
+        Op::Filter,
+        Op::SearchName,
+        Op::Create,
+        Op::Patch,
+        Op::TimelineAppend,
+        Op::TimelineRead,
+        Op::History,
+        Op::ListDeep,
+        Op::AuthToken,
+    ];
+    let done = Arc::new(AtomicU64::new(0));
+    let failed = Arc::new(AtomicU64::new(0));
+    let deadline = Instant::now() + duration;
+    let mut tasks = Vec::new();
+    for index in 0..connections {
+        let (ctx, addr, done, failed) = (ctx.clone(), srv.addr.clone(), done.clone(), failed.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut conn = Conn::new(&addr);
+            let mut w = Worker { index, ..Worker::default() };
+            let get = Request::get(format!("/api/contacts/{}", ctx.patch_ids[index])).bearer(&ctx.key);
+            if let Ok(reply) = conn.send(&get).await {
+                w.version = reply.etag.as_deref().and_then(|t| t.trim_matches('"').parse().ok()).unwrap_or(0);
+            }
+            while Instant::now() < deadline {
+                let op = mix[(w.i as usize + index) % mix.len()];
+                match conn.send(&op.request(&ctx, &w)).await {
+                    Ok(reply) if reply.status == op.expected_status() => {
+                        op.observe(&reply, &mut w);
+                        done.fetch_add(1, Ordering::Relaxed);
+                    }
+                    _ => {
+                        failed.fetch_add(1, Ordering::Relaxed);
+                    }
+                }
+                w.i += 1;
+            }
+        }));
+    }
+    let interval = (duration / 20).clamp(Duration::from_secs(1), Duration::from_secs(30));
+    let started = Instant::now();
+    let mut samples: Vec<(f64, f64, f64)> = Vec::new(); // (seconds, req/s, RSS MiB)
+    let mut last = (Instant::now(), 0u64);
+    let mut report = String::from("| elapsed s | req/s | RSS MiB |\n|---:|---:|---:|\n");
+    while Instant::now() < deadline {
+        tokio::time::sleep(interval.min(deadline.saturating_duration_since(Instant::now()))).await;
+        let now = done.load(Ordering::Relaxed);
+        let rate = (now - last.1) as f64 / last.0.elapsed().as_secs_f64().max(1e-9);
+        last = (Instant::now(), now);
+        let rss = srv.memory()?.0 as f64 / 1048576.0;
+        let t = started.elapsed().as_secs_f64();
+        eprintln!("   {t:>7.0} s  {rate:>8.0} req/s  RSS {rss:>7.1} MiB");
+        report.push_str(&format!("| {t:.0} | {rate:.0} | {rss:.1} |\n"));
+        samples.push((t, rate, rss));
+    }
+    for t in tasks {
+        let _ = t.await;
+    }
+    let (ok, bad) = (done.load(Ordering::Relaxed), failed.load(Ordering::Relaxed));
+    let half = samples.len() / 2;
+    let first_half_max = samples[..half.max(1)].iter().map(|s| s.2).fold(0.0, f64::max);
+    let second_half_max = samples[half..].iter().map(|s| s.2).fold(0.0, f64::max);
+    let growth = if first_half_max > 0.0 { 100.0 * (second_half_max - first_half_max) / first_half_max } else { 0.0 };
+    let (_, peak) = srv.memory()?;
+    report.push_str(&format!(
+        "\n{ok} requests ({bad} failed) in {:.0} s, {connections} connections, mixed operations. RSS peak {:.0} MiB; highest RSS in the second half is {growth:+.1}% against the first half.\n",
+        started.elapsed().as_secs_f64(),
+        peak as f64 / 1048576.0
+    ));
+    if bad > 0 {
+        bail!("{bad} requests failed during the soak\n{report}");
+    }
+    if growth > 25.0 {
+        bail!("RSS grew {growth:.1}% between the halves of the soak\n{report}");
+    }
+    Ok(report)
+}
+
+/// Starts a SurrealDB server on loopback with its data on disk in `dir`.
+async fn start_surreal(bin: &std::path::Path, dir: &std::path::Path) -> anyhow::Result<(Database, SurrealProcess)> {
+    let port = server::free_port()?;
+    let child = Command::new(bin)
+        .args(["start", "--bind", &format!("127.0.0.1:{port}"), "--user", "root", "--pass", "root", "--log", "warn"])
+        .arg(format!("surrealkv://{}", dir.join("surreal.db").display()))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .with_context(|| format!("starting {}", bin.display()))?;
+    let process = SurrealProcess(child);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let addr = format!("127.0.0.1:{port}");
+    loop {
+        if let Ok(reply) = Conn::new(&addr).send(&Request::get("/health")).await {
+            if reply.status == 200 {
+                break;
+            }
+        }
+        if Instant::now() > deadline {
+            bail!("SurrealDB did not answer /health within 60 s");
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    eprintln!("== SurrealDB server on {addr}");
+    let db = Database {
+        url: format!("ws://{addr}"),
+        user: Some("root".into()),
+        pass: Some("root".into()),
+        name: "crm".into(),
+    };
+    Ok((db, process))
+}
+
+/// `90s`, `10m`, `1h`, or plain seconds.
+fn parse_duration(s: &str) -> anyhow::Result<Duration> {
+    let s = s.trim();
+    let (num, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(s.len()));
+    let n: f64 = num.parse().with_context(|| format!("bad duration {s:?}"))?;
+    let secs = match unit {
+        "" | "s" => n,
+        "m" => n * 60.0,
+        "h" => n * 3600.0,
+        _ => bail!("bad duration unit in {s:?} (use s, m or h)"),
+    };
+    Ok(Duration::from_secs_f64(secs))
+}
+
+fn utc_now() -> String {
+    crm::domain::ids::format_ts(crm::domain::ids::now())
+}
+
+fn append_results(path: &std::path::Path, section: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut f = std::fs::OpenOptions::new().create(true).append(true).open(path)?;
+    writeln!(f, "\n{section}")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_durations() {
+        assert_eq!(parse_duration("90s").expect("s"), Duration::from_secs(90));
+        assert_eq!(parse_duration("10m").expect("m"), Duration::from_secs(600));
+        assert_eq!(parse_duration("2").expect("bare"), Duration::from_secs(2));
+        assert!(parse_duration("5 weeks").is_err());
+    }
+}

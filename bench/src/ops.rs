@@ -1,0 +1,313 @@
+//! The benchmarked operations: each as an HTTP request, and as the same service call made
+//! in-process on the embedded database (no HTTP, no JSON, no credential check).
+
+use crm::domain::contacts::{ContactPatch, NewContact};
+use crm::domain::history::Origin;
+use crm::domain::timeline::NewEntry;
+use crm::models::contacts::{CreateContactRequest, ListContactsParams, UpdateContactRequest};
+use crm::models::timeline::TimelineParams;
+use crm::services::Precondition;
+use crm::state::AppState;
+use serde_json::json;
+
+use crate::http::{Reply, Request};
+
+/// Tags the seed command hands out.
+const TAGS: [&str; 4] = ["vip", "newsletter", "partner", "prospect"];
+/// Statuses to filter by.
+const STATUSES: [&str; 3] = ["lead", "customer", "mql"];
+
+/// A contact the bench can read.
+#[derive(Debug, Clone)]
+pub struct SampleContact {
+    /// Id.
+    pub id: String,
+    /// Email.
+    pub email: String,
+    /// Family name (for name search).
+    pub last_name: String,
+}
+
+/// What the operations need: credentials and sample data gathered before the load.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    /// Sign-in token of the admin.
+    pub token: String,
+    /// Admin API key (used by every operation but the token one).
+    pub key: String,
+    /// Contacts spread over the whole table.
+    pub sample: Vec<SampleContact>,
+    /// Cursors deep in the default order (past half of the table).
+    pub deep_cursors: Vec<String>,
+    /// One contact per worker for PATCH (so If-Match never races).
+    pub patch_ids: Vec<String>,
+    /// Unique per run, so created emails never collide.
+    pub run: String,
+}
+
+/// Per-worker state.
+#[derive(Debug, Default)]
+pub struct Worker {
+    /// Worker number.
+    pub index: usize,
+    /// Requests made so far.
+    pub i: u64,
+    /// Version of this worker's PATCH contact (0 = unknown).
+    pub version: i64,
+}
+
+impl Worker {
+    /// A sample index that spreads over the table and differs between workers.
+    fn pick(&self, len: usize) -> usize {
+        ((self.index as u64).wrapping_mul(7919).wrapping_add(self.i.wrapping_mul(104_729)) % len.max(1) as u64) as usize
+    }
+}
+
+/// One benchmarked operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    /// `POST /api/contacts`.
+    Create,
+    /// `GET /api/contacts/{id}`.
+    Get,
+    /// `GET /api/contacts?limit=50`.
+    ListFirst,
+    /// `GET /api/contacts?limit=50&cursor=<deep>`.
+    ListDeep,
+    /// `GET /api/contacts?status=..&tag=..`.
+    Filter,
+    /// `GET /api/contacts?q=<last name>`.
+    SearchName,
+    /// `GET /api/contacts?q=<email>`.
+    SearchEmail,
+    /// `PATCH /api/contacts/{id}` with `If-Match`.
+    Patch,
+    /// `POST /api/contacts/{id}/timeline`.
+    TimelineAppend,
+    /// `GET /api/contacts/{id}/timeline`.
+    TimelineRead,
+    /// `GET /api/contacts/{id}/history`.
+    History,
+    /// `GET /api/auth/me` with a sign-in token.
+    AuthToken,
+    /// `GET /api/auth/me` with an API key.
+    AuthKey,
+}
+
+impl Op {
+    /// Every operation, in report order.
+    pub const ALL: [Op; 13] = [
+        Op::Create,
+        Op::Get,
+        Op::ListFirst,
+        Op::ListDeep,
+        Op::Filter,
+        Op::SearchName,
+        Op::SearchEmail,
+        Op::Patch,
+        Op::TimelineAppend,
+        Op::TimelineRead,
+        Op::History,
+        Op::AuthToken,
+        Op::AuthKey,
+    ];
+
+    /// Row label.
+    pub fn name(self) -> &'static str {
+        match self {
+            Op::Create => "create contact",
+            Op::Get => "get by id",
+            Op::ListFirst => "list page 1 (50)",
+            Op::ListDeep => "list deep page (keyset)",
+            Op::Filter => "filter status + tag",
+            Op::SearchName => "search by name",
+            Op::SearchEmail => "search by email",
+            Op::Patch => "PATCH with If-Match",
+            Op::TimelineAppend => "timeline append",
+            Op::TimelineRead => "timeline read",
+            Op::History => "history read",
+            Op::AuthToken => "auth: sign-in token",
+            Op::AuthKey => "auth: API key",
+        }
+    }
+
+    /// The status a successful response has.
+    pub fn expected_status(self) -> u16 {
+        match self {
+            Op::Create | Op::TimelineAppend => 201,
+            _ => 200,
+        }
+    }
+
+    fn create_body(ctx: &Ctx, w: &Worker, phase: &str) -> serde_json::Value {
+        json!({
+            "first_name": "Bench",
+            "last_name": format!("Load{}", w.index),
+            "email": format!("{phase}-{}-{}-{}@bench.example", ctx.run, w.index, w.i),
+            "status": "lead",
+            "tags": [TAGS[(w.i % TAGS.len() as u64) as usize]],
+        })
+    }
+
+    fn list_params(self, ctx: &Ctx, w: &Worker) -> ListContactsParams {
+        let s = &ctx.sample[w.pick(ctx.sample.len())];
+        let mut p = ListContactsParams { limit: Some("50".into()), ..ListContactsParams::default() };
+        match self {
+            Op::ListDeep => p.cursor = Some(ctx.deep_cursors[w.pick(ctx.deep_cursors.len())].clone()),
+            Op::Filter => {
+                p.status = Some(STATUSES[(w.i % STATUSES.len() as u64) as usize].into());
+                p.tag = Some(TAGS[(w.i / 3 % TAGS.len() as u64) as usize].into());
+            }
+            Op::SearchName => p.q = Some(s.last_name.clone()),
+            Op::SearchEmail => p.q = Some(s.email.clone()),
+            _ => {}
+        }
+        p
+    }
+
+    /// The HTTP request for the worker's next call.
+    pub fn request(self, ctx: &Ctx, w: &Worker) -> Request {
+        let s = &ctx.sample[w.pick(ctx.sample.len())];
+        let req = match self {
+            Op::Create => Request::json("POST", "/api/contacts", &Self::create_body(ctx, w, "http")),
+            Op::Get => Request::get(format!("/api/contacts/{}", s.id)),
+            Op::ListFirst | Op::ListDeep | Op::Filter | Op::SearchName | Op::SearchEmail => {
+                Request::get(format!("/api/contacts?{}", query_string(&self.list_params(ctx, w))))
+            }
+            Op::Patch => {
+                let mut r = Request::json(
+                    "PATCH",
+                    format!("/api/contacts/{}", ctx.patch_ids[w.index]),
+                    &json!({"title": format!("Title {}", w.i)}),
+                );
+                r.if_match = Some(format!("\"{}\"", w.version));
+                r
+            }
+            Op::TimelineAppend => Request::json(
+                "POST",
+                format!("/api/contacts/{}/timeline", s.id),
+                &json!({"kind": "note", "body": format!("Bench note {}", w.i)}),
+            ),
+            Op::TimelineRead => Request::get(format!("/api/contacts/{}/timeline?limit=20", s.id)),
+            Op::History => Request::get(format!("/api/contacts/{}/history?limit=50", s.id)),
+            Op::AuthToken => return Request::get("/api/auth/me").bearer(&ctx.token),
+            Op::AuthKey => Request::get("/api/auth/me"),
+        };
+        req.bearer(&ctx.key)
+    }
+
+    /// Learns from a successful response (the new version after a PATCH).
+    pub fn observe(self, reply: &Reply, w: &mut Worker) {
+        if self == Op::Patch {
+            if let Some(v) = reply.etag.as_deref().and_then(|t| t.trim_matches('"').parse().ok()) {
+                w.version = v;
+            }
+        }
+    }
+
+    /// The same work done in-process, through the services, on the embedded database.
+    pub async fn in_process(self, ctx: &Ctx, state: &AppState, w: &mut Worker) -> Result<(), String> {
+        let origin = Origin { actor: "api_key:bench".into(), source: "api".into(), trace_id: "-".into() };
+        let s = &ctx.sample[w.pick(ctx.sample.len())];
+        let err = |e: crm::error::AppError| e.to_string();
+        match self {
+            Op::Create => {
+                let body: CreateContactRequest =
+                    serde_json::from_value(Self::create_body(ctx, w, "inproc")).map_err(|e| e.to_string())?;
+                let new = NewContact::try_from(body).map_err(|e| format!("{e:?}"))?;
+                state.contacts.create(new, &origin).await.map_err(err)?;
+            }
+            Op::Get => {
+                state.contacts.get(&s.id).await.map_err(err)?;
+            }
+            Op::ListFirst | Op::ListDeep | Op::Filter | Op::SearchName | Op::SearchEmail => {
+                let (query, page) = self.list_params(ctx, w).parse().map_err(err)?;
+                state.contacts.list(&query, &page).await.map_err(err)?;
+            }
+            Op::Patch => {
+                let id = &ctx.patch_ids[w.index];
+                if w.version == 0 {
+                    w.version = state.contacts.get(id).await.map_err(err)?.version;
+                }
+                let body: UpdateContactRequest =
+                    serde_json::from_value(json!({"title": format!("Title {}", w.i)})).map_err(|e| e.to_string())?;
+                let patch = ContactPatch::try_from(body).map_err(|e| format!("{e:?}"))?;
+                let updated =
+                    state.contacts.update(id, patch, Precondition::Version(w.version), &origin).await.map_err(err)?;
+                w.version = updated.version;
+            }
+            Op::TimelineAppend => {
+                let new = NewEntry::parse(Some("note".into()), Some(format!("Bench note {}", w.i)))
+                    .map_err(|e| format!("{e:?}"))?;
+                state.timeline.add(&s.id, new, None, &origin).await.map_err(err)?;
+            }
+            Op::TimelineRead => {
+                let params = TimelineParams { limit: Some("20".into()), ..TimelineParams::default() };
+                let (query, page) = params.parse().map_err(err)?;
+                state.timeline.for_contact(&s.id, query, &page).await.map_err(err)?;
+            }
+            Op::History => {
+                state.history.list("contact", &s.id, 0, 50).await.map_err(err)?;
+            }
+            Op::AuthToken => {
+                state.auth.authenticate(&ctx.token).await.map_err(err)?;
+            }
+            Op::AuthKey => {
+                state.auth.authenticate(&ctx.key).await.map_err(err)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `limit=..&cursor=..` from list parameters (values percent-encoded).
+pub fn query_string(p: &ListContactsParams) -> String {
+    let pairs = [
+        ("limit", &p.limit),
+        ("cursor", &p.cursor),
+        ("status", &p.status),
+        ("tag", &p.tag),
+        ("q", &p.q),
+    ];
+    pairs
+        .iter()
+        .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}", encode(v))))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Percent-encodes everything but unreserved characters.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes_query_values() {
+        assert_eq!(encode("ada+x@example.com"), "ada%2Bx%40example.com");
+        let p = ListContactsParams { limit: Some("50".into()), q: Some("o'brien".into()), ..Default::default() };
+        assert_eq!(query_string(&p), "limit=50&q=o%27brien");
+    }
+
+    #[test]
+    fn workers_spread_over_the_sample() {
+        let mut seen = std::collections::HashSet::new();
+        for index in 0..4 {
+            for i in 0..50 {
+                seen.insert(Worker { index, i, version: 0 }.pick(1000));
+            }
+        }
+        assert!(seen.len() > 150, "only {} distinct picks", seen.len());
+    }
+}
