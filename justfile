@@ -28,3 +28,35 @@ openapi:
 # Refresh the OpenAPI snapshot after an intended contract change
 snapshot:
     UPDATE_SNAPSHOTS=1 cargo test --test api openapi_document_matches_the_snapshot
+
+# Benchmark: seeds a release crm on disk and prints the table (`just bench --contacts 1000000`)
+bench *args:
+    cargo build --release -p crm -p crm-bench
+    target/release/crm-bench {{args}}
+
+# Soak: mixed load for a while, RSS over time (`just soak 10m`)
+soak duration="10m" *args:
+    cargo build --release -p crm -p crm-bench
+    target/release/crm-bench --duration {{duration}} {{args}}
+
+# Crash test: 20 SIGKILL cycles during concurrent writes
+crash-test cycles="20":
+    CRASH_CYCLES={{cycles}} cargo test --test crash -- --nocapture
+
+# Fuzz the API with schemathesis (installs it into .venv)
+fuzz-api *args:
+    ./scripts/fuzz-api.sh {{args}}
+
+# Build the real SurrealDB server (its own workspace in surreal/)
+surreal profile="release":
+    cd surreal && CARGO_TARGET_DIR=../target/surreal cargo build --profile {{profile}}
+
+# The integration suite against a real SurrealDB server over ws://, and two crm processes on it
+test-remote:
+    ./scripts/test-remote.sh
+
+# The benchmark over ws:// against a release SurrealDB server on loopback
+bench-remote *args:
+    just surreal release
+    cargo build --release -p crm -p crm-bench
+    target/release/crm-bench --surreal target/surreal/release/surreal {{args}}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test: formatting, lints, unit + integration tests, deploy-file checks.
-# Needs only the Rust toolchain and Python 3; installs what else it needs.
+# Needs only the Rust toolchain and Python 3; installs what else it needs (schemathesis into .venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +17,12 @@ if [ "${CRM_TEST_SURREALKV:-1}" = "1" ]; then
   echo "== integration tests again on surrealkv:// (temp dirs)"
   CRM_TEST_DATABASE=surrealkv cargo test --test api
 fi
+
+echo "== crash test: SIGKILL during concurrent writes, restart, nothing acknowledged is lost"
+CRASH_CYCLES="${CRASH_CYCLES:-5}" cargo test --test crash -- --nocapture
+
+echo "== API fuzzing: schemathesis against the served OpenAPI document"
+./scripts/fuzz-api.sh
 
 echo "== deploy files (static)"
 PY=python3

@@ -204,7 +204,8 @@ mod tests {
 
     #[tokio::test]
     async fn reads_a_chunked_body() {
-        let (reply, _) = parse("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n").await;
+        let (reply, _) =
+            parse("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n").await;
         assert_eq!(reply.body, b"abcde");
     }
 

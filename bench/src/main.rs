@@ -99,7 +99,11 @@ async fn run(cli: &Cli, crm_bin: &std::path::Path, dir: &std::path::Path, stamp:
             None,
         ),
     };
-    let storage = if cli.surreal.is_some() { "SurrealDB server over ws:// (surrealkv on disk)" } else { "embedded surrealkv on disk" };
+    let storage = if cli.surreal.is_some() {
+        "SurrealDB server over ws:// (surrealkv on disk)"
+    } else {
+        "embedded surrealkv on disk"
+    };
     eprintln!("== seeding {} contacts ({storage})", cli.contacts);
     let seeded_at = Instant::now();
     let seed_report = server::seed(crm_bin, &db, cli.contacts, (cli.contacts / 200).max(10))?;
@@ -326,7 +330,8 @@ async fn drive_http(addr: &str, ctx: Arc<Ctx>, op: Op, connections: usize, durat
                     }
                     Ok(reply) => {
                         m.failed += 1;
-                        m.first_failure.get_or_insert_with(|| format!("{} {}: {}", reply.status, req.path, reply.text()));
+                        m.first_failure
+                            .get_or_insert_with(|| format!("{} {}: {}", reply.status, req.path, reply.text()));
                     }
                     Err(e) => {
                         m.failed += 1;

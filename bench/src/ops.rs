@@ -262,18 +262,8 @@ impl Op {
 
 /// `limit=..&cursor=..` from list parameters (values percent-encoded).
 pub fn query_string(p: &ListContactsParams) -> String {
-    let pairs = [
-        ("limit", &p.limit),
-        ("cursor", &p.cursor),
-        ("status", &p.status),
-        ("tag", &p.tag),
-        ("q", &p.q),
-    ];
-    pairs
-        .iter()
-        .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}", encode(v))))
-        .collect::<Vec<_>>()
-        .join("&")
+    let pairs = [("limit", &p.limit), ("cursor", &p.cursor), ("status", &p.status), ("tag", &p.tag), ("q", &p.q)];
+    pairs.iter().filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}", encode(v)))).collect::<Vec<_>>().join("&")
 }
 
 /// Percent-encodes everything but unreserved characters.

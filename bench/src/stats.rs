@@ -81,7 +81,13 @@ mod tests {
     #[test]
     fn merge_sorts_and_sums() {
         let a = Measured { ok: 2, latencies_us: vec![30, 10], ..Measured::default() };
-        let b = Measured { ok: 1, failed: 1, first_failure: Some("x".into()), latencies_us: vec![20], ..Measured::default() };
+        let b = Measured {
+            ok: 1,
+            failed: 1,
+            first_failure: Some("x".into()),
+            latencies_us: vec![20],
+            ..Measured::default()
+        };
         let m = Measured::merge(vec![a, b], Duration::from_secs(1));
         assert_eq!(m.latencies_us, vec![10, 20, 30]);
         assert_eq!((m.ok, m.failed), (3, 1));

@@ -47,7 +47,7 @@ pub async fn list_companies(
 
 /// Create a company.
 #[utoipa::path(post, path = "/api/companies", tag = "companies", request_body = CreateCompanyRequest,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for 24 h")),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for 24 h", nullable = false, pattern = "^[!-~]{1,255}$")),
     responses(
         (status = 201, description = "Created", body = CompanyResponse,
             headers(("Location" = String, description = "URL of the company"), ("ETag" = String, description = "Version"))),
@@ -89,7 +89,7 @@ pub async fn get_company(
 /// Update some fields of a company.
 #[utoipa::path(patch, path = "/api/companies/{id}", tag = "companies", request_body = UpdateCompanyRequest,
     params(("id" = String, Path, description = "Company id"),
-        ("If-Match" = Option<String>, Header, description = "ETag from a GET; 412 if the company changed since")),
+        ("If-Match" = Option<String>, Header, description = "ETag from a GET; 412 if the company changed since", nullable = false, pattern = "^(\\*|(W/)?\"?[0-9]{1,18}\"?)$")),
     responses(
         (status = 200, description = "Updated", body = CompanyResponse, headers(("ETag" = String, description = "New version"))),
         (status = 400, description = "Malformed JSON or If-Match", body = Problem, content_type = "application/problem+json"),
@@ -115,7 +115,7 @@ pub async fn update_company(
 /// move or unlink them first, so no contact is left pointing at nothing.
 #[utoipa::path(delete, path = "/api/companies/{id}", tag = "companies",
     params(("id" = String, Path, description = "Company id"),
-        ("If-Match" = Option<String>, Header, description = "ETag from a GET; 412 if the company changed since")),
+        ("If-Match" = Option<String>, Header, description = "ETag from a GET; 412 if the company changed since", nullable = false, pattern = "^(\\*|(W/)?\"?[0-9]{1,18}\"?)$")),
     responses(
         (status = 204, description = "Deleted"),
         (status = 400, description = "Malformed If-Match", body = Problem, content_type = "application/problem+json"),

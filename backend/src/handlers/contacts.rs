@@ -56,7 +56,7 @@ pub async fn list_contacts(
 
 /// Create a contact.
 #[utoipa::path(post, path = "/api/contacts", tag = "contacts", request_body = CreateContactRequest,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for 24 h")),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for 24 h", nullable = false, pattern = "^[!-~]{1,255}$")),
     responses(
         (status = 201, description = "Created", body = ContactResponse,
             headers(("Location" = String, description = "URL of the contact"), ("ETag" = String, description = "Version"))),
@@ -99,7 +99,7 @@ pub async fn get_contact(
 /// Update some fields of a contact.
 #[utoipa::path(patch, path = "/api/contacts/{id}", tag = "contacts", request_body = UpdateContactRequest,
     params(("id" = String, Path, description = "Contact id"),
-        ("If-Match" = Option<String>, Header, description = "ETag from a GET; 412 if the contact changed since")),
+        ("If-Match" = Option<String>, Header, description = "ETag from a GET; 412 if the contact changed since", nullable = false, pattern = "^(\\*|(W/)?\"?[0-9]{1,18}\"?)$")),
     responses(
         (status = 200, description = "Updated", body = ContactResponse, headers(("ETag" = String, description = "New version"))),
         (status = 400, description = "Malformed JSON or If-Match", body = Problem, content_type = "application/problem+json"),
@@ -125,7 +125,7 @@ pub async fn update_contact(
 /// Delete a contact (its history stays readable).
 #[utoipa::path(delete, path = "/api/contacts/{id}", tag = "contacts",
     params(("id" = String, Path, description = "Contact id"),
-        ("If-Match" = Option<String>, Header, description = "ETag from a GET; 412 if the contact changed since")),
+        ("If-Match" = Option<String>, Header, description = "ETag from a GET; 412 if the contact changed since", nullable = false, pattern = "^(\\*|(W/)?\"?[0-9]{1,18}\"?)$")),
     responses(
         (status = 204, description = "Deleted"),
         (status = 400, description = "Malformed If-Match", body = Problem, content_type = "application/problem+json"),

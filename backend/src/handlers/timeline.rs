@@ -23,7 +23,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// Log a note, call, meeting or email on a contact's timeline.
 #[utoipa::path(post, path = "/api/contacts/{id}/timeline", tag = "timeline", request_body = CreateTimelineEntryRequest,
     params(("id" = String, Path, description = "Contact id"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for 24 h")),
+        ("Idempotency-Key" = Option<String>, Header, description = "Replays the first response for 24 h", nullable = false, pattern = "^[!-~]{1,255}$")),
     responses(
         (status = 201, description = "Logged", body = TimelineEntryResponse),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),

@@ -69,7 +69,7 @@ pub async fn get_user(State(users): State<UserService>, PathId(id): PathId) -> A
 
 /// Change a user's email, password or role (admin). The last admin cannot be demoted.
 #[utoipa::path(patch, path = "/api/users/{id}", tag = "users", request_body = UpdateUserRequest,
-    params(("id" = String, Path, description = "User id"), ("If-Match" = Option<String>, Header, description = "ETag from a GET")),
+    params(("id" = String, Path, description = "User id"), ("If-Match" = Option<String>, Header, description = "ETag from a GET", nullable = false, pattern = "^(\\*|(W/)?\"?[0-9]{1,18}\"?)$")),
     responses(
         (status = 200, description = "Updated", body = UserResponse),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),

@@ -94,10 +94,13 @@ impl From<Principal> for MeResponse {
 #[schema(example = json!({"email": "sam@example.com", "password": "a long passphrase", "role": "member"}))]
 pub struct CreateUserRequest {
     /// Email (unique).
+    #[schema(required = true, nullable = false, format = Email, max_length = 254)]
     pub email: Option<String>,
     /// Password, at least 12 characters.
+    #[schema(required = true, nullable = false, min_length = 12, max_length = 256, pattern = "^(?!([\\s\\S])\\1*$)")]
     pub password: Option<String>,
     /// `admin`, `member` (default) or `viewer`.
+    #[schema(nullable = false, pattern = "^(admin|member|viewer)$")]
     pub role: Option<String>,
 }
 
@@ -106,10 +109,13 @@ pub struct CreateUserRequest {
 #[serde(deny_unknown_fields)]
 pub struct UpdateUserRequest {
     /// New email.
+    #[schema(nullable = false, format = Email, max_length = 254)]
     pub email: Option<String>,
     /// New password, at least 12 characters.
+    #[schema(nullable = false, min_length = 12, max_length = 256, pattern = "^(?!([\\s\\S])\\1*$)")]
     pub password: Option<String>,
     /// New role.
+    #[schema(nullable = false, pattern = "^(admin|member|viewer)$")]
     pub role: Option<String>,
 }
 
@@ -129,8 +135,10 @@ pub struct UserList {
 pub struct CreateApiKeyRequest {
     /// What the key is for.
     #[validate(length(min = 1, max = 100))]
+    #[schema(pattern = "\\S", min_length = 1, max_length = 100)]
     pub name: String,
     /// `admin`, `member` or `viewer`.
+    #[schema(pattern = "^(admin|member|viewer)$")]
     pub role: String,
 }
 

@@ -48,9 +48,14 @@ impl From<CompanySize> for CompanySizeDto {
 pub struct CreateCompanyRequest {
     /// Name.
     #[validate(length(max = 200))]
+    #[schema(required = true, nullable = false, pattern = "\\S", max_length = 200)]
     pub name: Option<String>,
     /// Web domain, e.g. `acme.com` (lower-cased).
     #[validate(length(max = 253))]
+    #[schema(
+        pattern = "^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$",
+        max_length = 253
+    )]
     pub domain: Option<String>,
     /// Industry.
     #[validate(length(max = 100))]
@@ -59,6 +64,7 @@ pub struct CreateCompanyRequest {
     pub size: Option<CompanySizeDto>,
     /// Website URL.
     #[validate(length(max = 2048))]
+    #[schema(pattern = "^[^\\s\\x00]*\\.[^\\s\\x00]*$", max_length = 2048)]
     pub website: Option<String>,
 }
 
@@ -69,11 +75,11 @@ pub struct CreateCompanyRequest {
 pub struct UpdateCompanyRequest {
     /// Name (cannot be cleared).
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, nullable = false, pattern = "\\S", max_length = 200)]
     pub name: Option<Option<String>>,
     /// Domain.
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, pattern = "^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$", max_length = 253)]
     pub domain: Option<Option<String>>,
     /// Industry.
     #[serde(default, deserialize_with = "double_option")]
@@ -85,7 +91,7 @@ pub struct UpdateCompanyRequest {
     pub size: Option<Option<CompanySizeDto>>,
     /// Website.
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, pattern = "^[^\\s\\x00]*\\.[^\\s\\x00]*$", max_length = 2048)]
     pub website: Option<Option<String>>,
 }
 
@@ -166,18 +172,25 @@ pub const DEFAULT_COMPANY_SORT: Sort = Sort { field: "created_at", desc: true };
 #[into_params(parameter_in = Query)]
 pub struct ListCompaniesParams {
     /// Page size, 1 to 500 (default 50).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 500, nullable = false)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page.
+    #[param(nullable = false, pattern = "^[A-Za-z0-9_-]+$")]
     pub cursor: Option<String>,
     /// `created_at`, `updated_at`, `name`; prefix `-` for descending. Default `-created_at`.
+    #[param(nullable = false, pattern = "^-?(created_at|updated_at|name)$")]
     pub sort: Option<String>,
     /// `true` adds `total`.
+    #[param(value_type = Option<bool>, nullable = false)]
     pub count: Option<String>,
     /// Search name and domain (words or word prefixes).
+    #[param(nullable = false, max_length = 200)]
     pub q: Option<String>,
     /// Only this industry (exact).
+    #[param(nullable = false)]
     pub industry: Option<String>,
     /// Only this domain (exact, case-insensitive).
+    #[param(nullable = false)]
     pub domain: Option<String>,
 }
 

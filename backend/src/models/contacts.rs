@@ -27,9 +27,11 @@ pub struct CreateContactRequest {
     pub last_name: Option<String>,
     /// Email; trimmed, lower-cased, unique across contacts.
     #[validate(length(max = 254))]
+    #[schema(required = true, nullable = false, format = Email, max_length = 254)]
     pub email: Option<String>,
     /// Phone number.
     #[validate(length(max = 40))]
+    #[schema(pattern = "^[ +().x/-]*([0-9][ +().x/-]*){3,20}$", max_length = 40)]
     pub phone: Option<String>,
     /// Job title.
     #[validate(length(max = 200))]
@@ -62,11 +64,11 @@ pub struct UpdateContactRequest {
     pub last_name: Option<Option<String>>,
     /// Email (cannot be cleared).
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, nullable = false, format = Email, max_length = 254)]
     pub email: Option<Option<String>>,
     /// Phone number.
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, pattern = "^[ +().x/-]*([0-9][ +().x/-]*){3,20}$", max_length = 40)]
     pub phone: Option<Option<String>>,
     /// Job title.
     #[serde(default, deserialize_with = "double_option")]
@@ -78,7 +80,7 @@ pub struct UpdateContactRequest {
     pub company_id: Option<Option<String>>,
     /// New status; must be allowed by the funnel (else 422 `invalid_transition`).
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<ContactStatusSchema>)]
+    #[schema(value_type = Option<ContactStatusSchema>, nullable = false)]
     pub status: Option<Option<String>>,
     /// Origin.
     #[serde(default, deserialize_with = "double_option")]
@@ -211,25 +213,35 @@ pub const DEFAULT_CONTACT_SORT: Sort = Sort { field: "created_at", desc: true };
 #[into_params(parameter_in = Query)]
 pub struct ListContactsParams {
     /// Page size, 1 to 500 (default 50).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 500, nullable = false)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page.
+    #[param(nullable = false, pattern = "^[A-Za-z0-9_-]+$")]
     pub cursor: Option<String>,
     /// `created_at`, `updated_at`, `name` (last, first), `email`; prefix `-` for descending.
     /// Default `-created_at` (newest first).
+    #[param(nullable = false, pattern = "^-?(created_at|updated_at|name|email)$")]
     pub sort: Option<String>,
     /// `true` adds `total` (costs a count).
+    #[param(value_type = Option<bool>, nullable = false)]
     pub count: Option<String>,
     /// Only this status.
+    #[param(value_type = Option<ContactStatusSchema>, nullable = false)]
     pub status: Option<String>,
     /// Only contacts of this company.
+    #[param(value_type = Option<String>, format = Uuid, nullable = false)]
     pub company_id: Option<String>,
     /// Only contacts with this tag.
+    #[param(nullable = false)]
     pub tag: Option<String>,
     /// Search names and email (words or word prefixes).
+    #[param(nullable = false, max_length = 200)]
     pub q: Option<String>,
     /// Created at or after this time (RFC 3339).
+    #[param(value_type = Option<String>, format = DateTime, nullable = false)]
     pub created_after: Option<String>,
     /// Created before this time (RFC 3339).
+    #[param(value_type = Option<String>, format = DateTime, nullable = false)]
     pub created_before: Option<String>,
 }
 

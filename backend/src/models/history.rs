@@ -71,8 +71,10 @@ list_response!(HistoryList, ChangeEventResponse, "A page of change events, oldes
 #[into_params(parameter_in = Query)]
 pub struct HistoryParams {
     /// Page size, 1 to 500 (default 50).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 500, nullable = false)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page.
+    #[param(nullable = false, pattern = "^[A-Za-z0-9_-]+$")]
     pub cursor: Option<String>,
 }
 
@@ -103,5 +105,6 @@ impl HistoryParams {
 #[into_params(parameter_in = Query)]
 pub struct AsOfParams {
     /// Rebuild the record as it was at this moment (RFC 3339), from its change events.
+    #[param(value_type = Option<String>, format = DateTime, nullable = false)]
     pub as_of: Option<String>,
 }

@@ -17,12 +17,14 @@ use crate::repositories::timeline::TimelineQuery;
 #[schema(example = json!({"kind": "call", "body": "Discussed the Q3 proposal; follow up Friday."}))]
 pub struct CreateTimelineEntryRequest {
     /// `note`, `call`, `meeting` or `email`.
-    #[schema(example = "note")]
+    #[schema(example = "note", required = true, nullable = false, pattern = "^(note|call|meeting|email)$")]
     pub kind: Option<String>,
     /// Text, up to 20,000 characters.
     #[validate(length(max = 20000))]
+    #[schema(required = true, nullable = false, pattern = "\\S", max_length = 20000)]
     pub body: Option<String>,
     /// When it happened (RFC 3339); default now.
+    #[schema(nullable = false, format = DateTime)]
     pub at: Option<String>,
 }
 
@@ -84,19 +86,25 @@ pub const TIMELINE_SORT: Sort = Sort { field: "at", desc: true };
 #[into_params(parameter_in = Query)]
 pub struct TimelineParams {
     /// Page size, 1 to 500 (default 50).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 500, nullable = false)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page.
+    #[param(nullable = false, pattern = "^[A-Za-z0-9_-]+$")]
     pub cursor: Option<String>,
     /// Only this contact (feed only).
     #[serde(alias = "contact")]
+    #[param(value_type = Option<String>, format = Uuid, nullable = false)]
     pub contact_id: Option<String>,
     /// Only this kind: `note`, `call`, `meeting`, `email`, `change`.
+    #[param(nullable = false, pattern = "^(note|call|meeting|email|change)$")]
     pub kind: Option<String>,
     /// At or after this time (RFC 3339).
     #[serde(alias = "from", alias = "since")]
+    #[param(value_type = Option<String>, format = DateTime, nullable = false)]
     pub after: Option<String>,
     /// Before this time (RFC 3339).
     #[serde(alias = "to", alias = "until")]
+    #[param(value_type = Option<String>, format = DateTime, nullable = false)]
     pub before: Option<String>,
 }
 

@@ -46,6 +46,29 @@ async fn malformed_bodies_get_400_413_415_and_store_nothing() {
 }
 
 #[tokio::test]
+async fn an_array_body_is_not_read_as_an_object() {
+    // serde would fill a struct's fields from `[null, null]` in order; found by schemathesis.
+    let app = spawn_app().await;
+    let created =
+        app.post_json("/api/contacts", &serde_json::json!({"email": "arr@example.com", "first_name": "Ann"})).await;
+    assert_eq!(created.status(), 201);
+    let id = created.json::<serde_json::Value>().await.unwrap()["id"].as_str().unwrap().to_string();
+    let res = app
+        .client
+        .patch(app.url(&format!("/api/contacts/{id}")))
+        .header("content-type", "application/json")
+        .header("If-Match", "\"1\"")
+        .body("[null, null]")
+        .send()
+        .await
+        .unwrap();
+    let body = assert_problem(res, 422, "validation_failed").await;
+    assert_eq!(body["errors"][0]["field"], "body");
+    let now: serde_json::Value = app.get(&format!("/api/contacts/{id}")).await.json().await.unwrap();
+    assert_eq!((now["version"].as_i64(), now["first_name"].as_str()), (Some(1), Some("Ann")), "nothing changed");
+}
+
+#[tokio::test]
 async fn surrealql_html_and_shell_text_is_stored_verbatim() {
     let app = spawn_app().await;
     let nasty = [

@@ -1,0 +1,266 @@
+//! Crash test: the `crm` binary on disk, 8 concurrent writers recording every acknowledged
+//! create and update, SIGKILL at random moments, restart. At the end every acknowledged write
+//! must be there with its change event, and replaying each history must give the current record.
+//!
+//! `CRASH_CYCLES` sets the number of kill/restart cycles (default 3; `just crash-test` runs 20).
+
+use std::collections::HashMap;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crm::domain::contacts::Contact;
+use crm::domain::history::replay;
+use crm::repositories::contacts::ContactRepository;
+use crm::repositories::history::HistoryRepository;
+use rand::Rng;
+use serde_json::{json, Value};
+
+const WRITERS: usize = 8;
+const ADMIN_EMAIL: &str = "crash-admin@example.com";
+const ADMIN_PASSWORD: &str = "crash-password-123";
+
+/// An acknowledged write: the contact reached `version` with this `title`.
+#[derive(Debug, Clone)]
+struct Acked {
+    id: String,
+    version: i64,
+    title: String,
+}
+
+#[derive(Default)]
+struct Ledger {
+    creates: usize,
+    updates: usize,
+    writes: Vec<Acked>,
+    /// Statuses a live server should never have answered.
+    unexpected: Vec<String>,
+}
+
+/// What every writer shares.
+#[derive(Clone)]
+struct Shared {
+    client: reqwest::Client,
+    base: String,
+    key: String,
+    ledger: Arc<Mutex<Ledger>>,
+    dead: Arc<AtomicBool>,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").expect("port").local_addr().expect("addr").port()
+}
+
+fn start(url: &str, port: u16) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_crm"))
+        .env("CRM__SERVER__PORT", port.to_string())
+        .env("CRM__DATABASE__URL", url)
+        .env("CRM__LOG__LEVEL", "error")
+        .env("CRM__LIMITS__REQUESTS_PER_SECOND", "0")
+        .env("CRM__AUTH__BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL)
+        .env("CRM__AUTH__BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("crm starts")
+}
+
+async fn wait_healthy(client: &reqwest::Client, base: &str, child: &mut Child) {
+    let deadline = Instant::now() + Duration::from_secs(90);
+    while Instant::now() < deadline {
+        if let Some(status) = child.try_wait().expect("try_wait") {
+            panic!("crm exited while starting after a crash: {status}");
+        }
+        if let Ok(res) = client.get(format!("{base}/health")).send().await {
+            if res.status() == 200 {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("crm did not become healthy after restart");
+}
+
+fn version_of(res: &reqwest::Response) -> Option<i64> {
+    res.headers().get("etag")?.to_str().ok()?.trim_matches('"').parse().ok()
+}
+
+/// One writer: creates contacts and updates its own ones until the server dies.
+async fn writer(s: Shared, cycle: usize, w: usize, mut mine: Vec<String>) -> Vec<String> {
+    let Shared { client, base, key, ledger, dead } = s;
+    let mut n = 0usize;
+    while !dead.load(Ordering::Relaxed) {
+        n += 1;
+        let update = !mine.is_empty() && rand::rng().random_bool(0.6);
+        if update {
+            let id = mine[rand::rng().random_range(0..mine.len())].clone();
+            let title = format!("u{cycle}-{w}-{n}");
+            let sent = client
+                .patch(format!("{base}/api/contacts/{id}"))
+                .bearer_auth(&key)
+                .json(&json!({ "title": title }))
+                .send()
+                .await;
+            if let Ok(res) = sent {
+                if res.status() == 200 {
+                    let version = version_of(&res).expect("ETag on 200");
+                    let mut l = ledger.lock().expect("ledger");
+                    l.updates += 1;
+                    l.writes.push(Acked { id, version, title });
+                } else {
+                    ledger.lock().expect("ledger").unexpected.push(format!("PATCH {id}: {}", res.status()));
+                }
+            }
+        } else {
+            let title = format!("c{cycle}-{w}-{n}");
+            let sent = client
+                .post(format!("{base}/api/contacts"))
+                .bearer_auth(&key)
+                .json(&json!({ "email": format!("crash-{cycle}-{w}-{n}@crash.example"), "first_name": format!("W{w}"), "title": title }))
+                .send()
+                .await;
+            if let Ok(res) = sent {
+                if res.status() != 201 {
+                    ledger.lock().expect("ledger").unexpected.push(format!("POST: {}", res.status()));
+                } else {
+                    let id = res.json::<Value>().await.ok().and_then(|b| b["id"].as_str().map(str::to_string));
+                    // A body cut off by the kill is not an acknowledgement.
+                    if let Some(id) = id {
+                        mine.push(id.clone());
+                        let mut l = ledger.lock().expect("ledger");
+                        l.creates += 1;
+                        l.writes.push(Acked { id, version: 1, title });
+                    }
+                }
+            }
+        }
+    }
+    mine
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn acknowledged_writes_survive_sigkill() {
+    let cycles: usize = std::env::var("CRASH_CYCLES").ok().and_then(|v| v.parse().ok()).unwrap_or(3);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("surrealkv://{}", dir.path().join("crm.db").display());
+    let client = reqwest::Client::builder().timeout(Duration::from_secs(10)).build().expect("client");
+    let ledger = Arc::new(Mutex::new(Ledger::default()));
+
+    // First start: sign in and create the API key the writers use.
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut child = start(&url, port);
+    wait_healthy(&client, &base, &mut child).await;
+    let login: Value = client
+        .post(format!("{base}/api/auth/login"))
+        .json(&json!({"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD}))
+        .send()
+        .await
+        .expect("login")
+        .json()
+        .await
+        .expect("login body");
+    let token = login["token"].as_str().expect("token").to_string();
+    let created: Value = client
+        .post(format!("{base}/api/api-keys"))
+        .bearer_auth(&token)
+        .json(&json!({"name": "crash", "role": "admin"}))
+        .send()
+        .await
+        .expect("key")
+        .json()
+        .await
+        .expect("key body");
+    let key = created["key"].as_str().expect("key").to_string();
+
+    let mut owned: Vec<Vec<String>> = vec![Vec::new(); WRITERS];
+    for cycle in 0..cycles {
+        if cycle > 0 {
+            child = start(&url, port);
+            wait_healthy(&client, &base, &mut child).await;
+        }
+        let dead = Arc::new(AtomicBool::new(false));
+        let shared = Shared {
+            client: client.clone(),
+            base: base.clone(),
+            key: key.clone(),
+            ledger: ledger.clone(),
+            dead: dead.clone(),
+        };
+        let tasks: Vec<_> =
+            (0..WRITERS).map(|w| tokio::spawn(writer(shared.clone(), cycle, w, owned[w].clone()))).collect();
+        let after = rand::rng().random_range(200..1500);
+        tokio::time::sleep(Duration::from_millis(after)).await;
+        child.kill().expect("SIGKILL");
+        child.wait().expect("reaped");
+        dead.store(true, Ordering::Relaxed);
+        for (w, t) in tasks.into_iter().enumerate() {
+            owned[w] = t.await.expect("writer");
+        }
+    }
+
+    // One more start proves the data opens after the last kill; then stop cleanly and look inside.
+    child = start(&url, port);
+    wait_healthy(&client, &base, &mut child).await;
+    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().expect("kill");
+    assert!(status.success());
+    assert!(child.wait().expect("exit").success(), "crm exits 0 on SIGTERM");
+
+    let db = crm::db::connect(&crm::settings_for(&url).expect("settings").database).await.expect("reopen");
+    let contacts = ContactRepository::new(db.clone());
+    let history = HistoryRepository::new(db);
+    let ledger = std::mem::take(&mut *ledger.lock().expect("ledger"));
+    let mut by_id: HashMap<&str, Vec<&Acked>> = HashMap::new();
+    for a in &ledger.writes {
+        by_id.entry(a.id.as_str()).or_default().push(a);
+    }
+    let (mut lost, mut unacked_landed) = (Vec::new(), 0usize);
+    for (id, acked) in &by_id {
+        let Some(current) = contacts.get(id).await.expect("get") else {
+            lost.push(format!("contact {id} is missing"));
+            continue;
+        };
+        let events = history.events("contact", id, 0, 100_000).await.expect("events");
+        let versions: Vec<i64> = events.iter().map(|e| e.version).collect();
+        let expected: Vec<i64> = (1..=current.version).collect();
+        if versions != expected {
+            lost.push(format!("contact {id}: event versions {versions:?}, record at version {}", current.version));
+            continue;
+        }
+        for a in acked {
+            let upto = &events[..a.version as usize];
+            let state = replay(upto).expect("state at acked version");
+            if state.get("title").and_then(Value::as_str) != Some(a.title.as_str()) {
+                lost.push(format!(
+                    "contact {id} v{}: title {:?}, acknowledged {:?}",
+                    a.version,
+                    state.get("title"),
+                    a.title
+                ));
+            }
+        }
+        let newest = acked.iter().map(|a| a.version).max().unwrap_or(0);
+        if current.version < newest {
+            lost.push(format!("contact {id}: at version {}, acknowledged {newest}", current.version));
+        }
+        // One in-flight write per writer may land without its acknowledgement.
+        unacked_landed += (current.version - newest).max(0) as usize;
+        let replayed: Contact =
+            serde_json::from_value(Value::Object(replay(&events).expect("replay"))).expect("replayed contact");
+        if replayed != current {
+            lost.push(format!("contact {id}: replaying its history differs from the record"));
+        }
+    }
+    println!(
+        "crash test: {cycles} SIGKILL cycles, {WRITERS} writers; acknowledged {} creates and {} updates on {} contacts; \
+         {unacked_landed} in-flight updates landed without acknowledgement; lost or wrong: {}",
+        ledger.creates,
+        ledger.updates,
+        by_id.len(),
+        lost.len()
+    );
+    assert!(ledger.creates > 0 && ledger.updates > 0, "the writers wrote nothing: the test proves nothing");
+    assert!(ledger.unexpected.is_empty(), "a live server answered with errors: {:?}", ledger.unexpected);
+    assert!(lost.is_empty(), "acknowledged writes lost or wrong:\n{}", lost.join("\n"));
+}
