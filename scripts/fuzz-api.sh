@@ -52,10 +52,10 @@ PY
 # Sign-out would end the fuzzer's own session; it is tested in the integration suite.
 OUT=$(mktemp)
 trap 'kill $CRM_PID 2>/dev/null || true; rm -f "$LOG" "$OUT"' EXIT
+export CRM_FUZZ_KEY="$KEY"
 export PYTHONPATH="$PWD/scripts${PYTHONPATH:+:$PYTHONPATH}" SCHEMATHESIS_HOOKS=fuzz_hooks
-"$VENV/bin/schemathesis" run "$BASE/api-docs/openapi.json" \
+"$VENV/bin/schemathesis" --config-file scripts/schemathesis.toml run "$BASE/api-docs/openapi.json" \
   --checks all \
-  --header "Authorization: Bearer $KEY" \
   --max-examples "${FUZZ_EXAMPLES:-10}" \
   --workers 2 \
   --seed "${FUZZ_SEED:-20261122}" \

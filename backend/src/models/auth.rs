@@ -109,13 +109,13 @@ pub struct CreateUserRequest {
 #[serde(deny_unknown_fields)]
 pub struct UpdateUserRequest {
     /// New email.
-    #[schema(nullable = false, format = Email, max_length = 254)]
+    #[schema(format = Email, max_length = 254)]
     pub email: Option<String>,
     /// New password, at least 12 characters.
-    #[schema(nullable = false, min_length = 12, max_length = 256, pattern = "^(?!([\\s\\S])\\1*$)")]
+    #[schema(min_length = 12, max_length = 256, pattern = "^(?!([\\s\\S])\\1*$)")]
     pub password: Option<String>,
     /// New role.
-    #[schema(nullable = false, pattern = "^(admin|member|viewer)$")]
+    #[schema(pattern = "^(admin|member|viewer)$")]
     pub role: Option<String>,
 }
 

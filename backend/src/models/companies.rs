@@ -14,13 +14,29 @@ use crate::error::AppError;
 use crate::repositories::companies::CompanyQuery;
 
 /// Company size: a head count (`250`) or a band (`"51-200"`).
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(untagged)]
 pub enum CompanySizeDto {
     /// Number of employees, 0 to 10,000,000.
     Count(i64),
     /// A band such as `"51-200"`.
     Band(String),
+}
+
+impl<'de> Deserialize<'de> for CompanySizeDto {
+    /// A JSON number with no fraction (`120` or `120.0`) is a head count; a string is a band.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        match serde_json::Value::deserialize(d)? {
+            serde_json::Value::String(band) => Ok(CompanySizeDto::Band(band)),
+            serde_json::Value::Number(n) => n
+                .as_i64()
+                .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15).map(|f| f as i64))
+                .map(CompanySizeDto::Count)
+                .ok_or_else(|| D::Error::custom("must be a whole number of employees or a band such as \"51-200\"")),
+            _ => Err(D::Error::custom("must be a head count or a band such as \"51-200\"")),
+        }
+    }
 }
 
 impl From<CompanySizeDto> for CompanySize {
@@ -53,7 +69,7 @@ pub struct CreateCompanyRequest {
     /// Web domain, e.g. `acme.com` (lower-cased).
     #[validate(length(max = 253))]
     #[schema(
-        pattern = "^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$",
+        pattern = "^([ \\t\\r\\n]*|([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)$",
         max_length = 253
     )]
     pub domain: Option<String>,
@@ -64,7 +80,7 @@ pub struct CreateCompanyRequest {
     pub size: Option<CompanySizeDto>,
     /// Website URL.
     #[validate(length(max = 2048))]
-    #[schema(pattern = "^[^\\s\\x00]*\\.[^\\s\\x00]*$", max_length = 2048)]
+    #[schema(pattern = "^([ \\t\\r\\n]*|[^\\s\\x00]*\\.[^\\s\\x00]*)$", max_length = 2048)]
     pub website: Option<String>,
 }
 
@@ -79,7 +95,7 @@ pub struct UpdateCompanyRequest {
     pub name: Option<Option<String>>,
     /// Domain.
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>, pattern = "^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$", max_length = 253)]
+    #[schema(value_type = Option<String>, pattern = "^([ \\t\\r\\n]*|([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)$", max_length = 253)]
     pub domain: Option<Option<String>>,
     /// Industry.
     #[serde(default, deserialize_with = "double_option")]
@@ -91,7 +107,7 @@ pub struct UpdateCompanyRequest {
     pub size: Option<Option<CompanySizeDto>>,
     /// Website.
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>, pattern = "^[^\\s\\x00]*\\.[^\\s\\x00]*$", max_length = 2048)]
+    #[schema(value_type = Option<String>, pattern = "^([ \\t\\r\\n]*|[^\\s\\x00]*\\.[^\\s\\x00]*)$", max_length = 2048)]
     pub website: Option<Option<String>>,
 }
 
@@ -175,10 +191,10 @@ pub struct ListCompaniesParams {
     #[param(value_type = Option<u32>, minimum = 1, maximum = 500, nullable = false)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page.
-    #[param(nullable = false, pattern = "^[A-Za-z0-9_-]+$")]
+    #[param(nullable = false, pattern = "^[A-Za-z0-9_-]*$")]
     pub cursor: Option<String>,
     /// `created_at`, `updated_at`, `name`; prefix `-` for descending. Default `-created_at`.
-    #[param(nullable = false, pattern = "^-?(created_at|updated_at|name)$")]
+    #[param(nullable = false, pattern = "^(-?(created_at|updated_at|name))?$")]
     pub sort: Option<String>,
     /// `true` adds `total`.
     #[param(value_type = Option<bool>, nullable = false)]
@@ -212,5 +228,21 @@ impl ListCompaniesParams {
             domain: self.domain.map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()),
         };
         errors.finish((query, page))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn size_accepts_whole_numbers_in_any_json_spelling_and_bands() {
+        let parse = |s: &str| serde_json::from_str::<CompanySizeDto>(s);
+        assert!(matches!(parse("120"), Ok(CompanySizeDto::Count(120))));
+        assert!(matches!(parse("2496.0"), Ok(CompanySizeDto::Count(2496))));
+        assert!(matches!(parse("\"51-200\""), Ok(CompanySizeDto::Band(b)) if b == "51-200"));
+        assert!(parse("1.5").is_err());
+        assert!(parse("true").is_err());
+        assert!(parse("1e300").is_err());
     }
 }

@@ -31,12 +31,13 @@ pub struct CreateContactRequest {
     pub email: Option<String>,
     /// Phone number.
     #[validate(length(max = 40))]
-    #[schema(pattern = "^[ +().x/-]*([0-9][ +().x/-]*){3,20}$", max_length = 40)]
+    #[schema(pattern = "^([ \\t\\r\\n]*|[ +().x/-]*([0-9][ +().x/-]*){3,20})$", max_length = 40)]
     pub phone: Option<String>,
     /// Job title.
     #[validate(length(max = 200))]
     pub title: Option<String>,
     /// Id of an existing company.
+    #[schema(format = Uuid)]
     pub company_id: Option<String>,
     /// Funnel status; any status may be given at creation. Default `lead`.
     #[schema(value_type = Option<ContactStatusSchema>)]
@@ -68,7 +69,7 @@ pub struct UpdateContactRequest {
     pub email: Option<Option<String>>,
     /// Phone number.
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>, pattern = "^[ +().x/-]*([0-9][ +().x/-]*){3,20}$", max_length = 40)]
+    #[schema(value_type = Option<String>, pattern = "^([ \\t\\r\\n]*|[ +().x/-]*([0-9][ +().x/-]*){3,20})$", max_length = 40)]
     pub phone: Option<Option<String>>,
     /// Job title.
     #[serde(default, deserialize_with = "double_option")]
@@ -216,11 +217,11 @@ pub struct ListContactsParams {
     #[param(value_type = Option<u32>, minimum = 1, maximum = 500, nullable = false)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page.
-    #[param(nullable = false, pattern = "^[A-Za-z0-9_-]+$")]
+    #[param(nullable = false, pattern = "^[A-Za-z0-9_-]*$")]
     pub cursor: Option<String>,
     /// `created_at`, `updated_at`, `name` (last, first), `email`; prefix `-` for descending.
     /// Default `-created_at` (newest first).
-    #[param(nullable = false, pattern = "^-?(created_at|updated_at|name|email)$")]
+    #[param(nullable = false, pattern = "^(-?(created_at|updated_at|name|email))?$")]
     pub sort: Option<String>,
     /// `true` adds `total` (costs a count).
     #[param(value_type = Option<bool>, nullable = false)]

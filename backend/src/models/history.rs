@@ -74,7 +74,7 @@ pub struct HistoryParams {
     #[param(value_type = Option<u32>, minimum = 1, maximum = 500, nullable = false)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page.
-    #[param(nullable = false, pattern = "^[A-Za-z0-9_-]+$")]
+    #[param(nullable = false, pattern = "^[A-Za-z0-9_-]*$")]
     pub cursor: Option<String>,
 }
 

@@ -89,14 +89,14 @@ pub struct TimelineParams {
     #[param(value_type = Option<u32>, minimum = 1, maximum = 500, nullable = false)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page.
-    #[param(nullable = false, pattern = "^[A-Za-z0-9_-]+$")]
+    #[param(nullable = false, pattern = "^[A-Za-z0-9_-]*$")]
     pub cursor: Option<String>,
     /// Only this contact (feed only).
     #[serde(alias = "contact")]
     #[param(value_type = Option<String>, format = Uuid, nullable = false)]
     pub contact_id: Option<String>,
     /// Only this kind: `note`, `call`, `meeting`, `email`, `change`.
-    #[param(nullable = false, pattern = "^(note|call|meeting|email|change)$")]
+    #[param(nullable = false, pattern = "^(note|call|meeting|email|change)?$")]
     pub kind: Option<String>,
     /// At or after this time (RFC 3339).
     #[serde(alias = "from", alias = "since")]

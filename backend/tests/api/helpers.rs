@@ -18,16 +18,31 @@ pub struct TestApp {
     _dir: Option<tempfile::TempDir>,
 }
 
-/// The database URL for a fresh test database, and the temp dir that holds it (if on disk).
-pub fn fresh_database_url() -> (String, Option<tempfile::TempDir>) {
-    match std::env::var("CRM_TEST_DATABASE").as_deref() {
-        Ok("surrealkv") => {
-            let dir = tempfile::tempdir().expect("temp dir");
-            let url = format!("surrealkv://{}", dir.path().join("crm.db").display());
-            (url, Some(dir))
-        }
-        _ => ("mem://".to_string(), None),
+/// Settings for a fresh test database, and the temp dir that holds it (if on disk).
+///
+/// `CRM_TEST_DATABASE`: unset = `mem://`; `surrealkv` = a temp dir; `ws://host:port` = a fresh
+/// database on that SurrealDB server (root user from `CRM_TEST_DB_USER`/`CRM_TEST_DB_PASS`,
+/// default `root`/`root`).
+pub fn fresh_settings() -> (crm::config::Settings, Option<tempfile::TempDir>) {
+    let target = std::env::var("CRM_TEST_DATABASE").unwrap_or_default();
+    if target == "surrealkv" {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("surrealkv://{}", dir.path().join("crm.db").display());
+        return (settings_for(&url).expect("settings"), Some(dir));
     }
+    if target.starts_with("ws://") || target.starts_with("wss://") {
+        let mut settings = settings_for(&target).expect("settings");
+        settings.database.database = format!("t{}", uuid::Uuid::now_v7().simple());
+        settings.database.username = Some(std::env::var("CRM_TEST_DB_USER").unwrap_or_else(|_| "root".into()));
+        settings.database.password = Some(std::env::var("CRM_TEST_DB_PASS").unwrap_or_else(|_| "root".into()));
+        return (settings, None);
+    }
+    (settings_for("mem://").expect("settings"), None)
+}
+
+/// Whether the suite runs against a SurrealDB server.
+pub fn remote_database() -> bool {
+    std::env::var("CRM_TEST_DATABASE").is_ok_and(|t| t.starts_with("ws://") || t.starts_with("wss://"))
 }
 
 /// Builds the real application on port 0 over a fresh database; the listener is bound on return.
@@ -37,8 +52,7 @@ pub async fn spawn_app() -> TestApp {
 
 /// Like [`spawn_app`], with a hook to change settings first.
 pub async fn spawn_app_with(tweak: impl FnOnce(&mut crm::config::Settings)) -> TestApp {
-    let (url, dir) = fresh_database_url();
-    let mut settings = settings_for(&url).expect("settings");
+    let (mut settings, dir) = fresh_settings();
     tweak(&mut settings);
     let db = crm::db::connect(&settings.database).await.expect("database");
     let app = Application::with_db(settings, db.clone()).await.expect("application");

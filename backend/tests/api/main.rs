@@ -13,4 +13,5 @@ mod idempotency;
 mod lists;
 mod privacy;
 mod replay;
+mod scale_out;
 mod timeline;

@@ -12,7 +12,7 @@ use crm::state::AppState;
 use proptest::prelude::*;
 use serde_json::Value;
 
-use crate::helpers::fresh_database_url;
+use crate::helpers::fresh_settings;
 
 #[derive(Debug, Clone)]
 enum Op {
@@ -38,8 +38,7 @@ fn op() -> impl Strategy<Value = Op> {
 }
 
 async fn state() -> (AppState, Option<tempfile::TempDir>) {
-    let (url, dir) = fresh_database_url();
-    let settings = crm::settings_for(&url).unwrap();
+    let (settings, dir) = fresh_settings();
     let db = crm::db::connect(&settings.database).await.unwrap();
     (AppState::new(settings, db).await.unwrap(), dir)
 }

@@ -1,0 +1,151 @@
+//! Scale-out: two crm front-ends on one database serve the same data, and racing If-Match
+//! PATCHes sent through both still let exactly one win.
+//!
+//! Against a SurrealDB server (`CRM_TEST_DATABASE=ws://...`, as `just test-remote` runs it) the
+//! front-ends are two `crm` processes. The embedded engines belong to one process, so there the
+//! two front-ends are two applications in this process sharing one database handle.
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use crate::helpers::{client_with, fresh_settings, remote_database, spawn_app};
+
+/// Two base URLs in front of one database, and what keeps them running.
+struct Fronts {
+    bases: [String; 2],
+    client: reqwest::Client,
+    children: Vec<Child>,
+    _app: Option<crate::helpers::TestApp>,
+}
+
+impl Drop for Fronts {
+    fn drop(&mut self) {
+        for c in &mut self.children {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+async fn wait_healthy(base: &str, child: &mut Child) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        assert!(child.try_wait().unwrap().is_none(), "crm exited during start-up");
+        if let Ok(res) = reqwest::get(format!("{base}/health")).await {
+            if res.status() == 200 {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("crm at {base} did not become healthy");
+}
+
+async fn two_processes() -> Fronts {
+    let (settings, _) = fresh_settings();
+    let db = &settings.database;
+    let mut children = Vec::new();
+    let mut bases = Vec::new();
+    for _ in 0..2 {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_crm"))
+            .env("CRM__SERVER__PORT", port.to_string())
+            .env("CRM__DATABASE__URL", &db.url)
+            .env("CRM__DATABASE__DATABASE", &db.database)
+            .env("CRM__DATABASE__USERNAME", db.username.clone().unwrap_or_default())
+            .env("CRM__DATABASE__PASSWORD", db.password.clone().unwrap_or_default())
+            .env("CRM__LOG__LEVEL", "warn")
+            .env("CRM__AUTH__BOOTSTRAP_ADMIN_EMAIL", "scale@example.com")
+            .env("CRM__AUTH__BOOTSTRAP_ADMIN_PASSWORD", "scale-password-123")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap();
+        let base = format!("http://127.0.0.1:{port}");
+        wait_healthy(&base, &mut child).await;
+        children.push(child);
+        bases.push(base);
+    }
+    let anon = reqwest::Client::new();
+    let login: Value = anon
+        .post(format!("{}/api/auth/login", bases[0]))
+        .json(&json!({"email": "scale@example.com", "password": "scale-password-123"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = login["token"].as_str().expect("token").to_string();
+    let key: Value = client_with(&token)
+        .post(format!("{}/api/api-keys", bases[0]))
+        .json(&json!({"name": "scale", "role": "admin"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let client = client_with(key["key"].as_str().expect("key"));
+    Fronts { bases: [bases[0].clone(), bases[1].clone()], client, children, _app: None }
+}
+
+async fn two_applications() -> Fronts {
+    let app = spawn_app().await;
+    let mut settings = crm::settings_for("mem://").unwrap();
+    settings.server.port = 0;
+    let second = crm::Application::with_db(settings, app.db.clone()).await.unwrap();
+    let second_base = format!("http://127.0.0.1:{}", second.port());
+    tokio::spawn(second.run_until_stopped(std::future::pending()));
+    Fronts { bases: [app.address.clone(), second_base], client: app.client.clone(), children: vec![], _app: Some(app) }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_front_ends_share_data_and_one_if_match_winner() {
+    let fronts = if remote_database() { two_processes().await } else { two_applications().await };
+    let [a, b] = &fronts.bases;
+    let c = &fronts.client;
+
+    let created =
+        c.post(format!("{a}/api/contacts")).json(&json!({"email": "shared@example.com"})).send().await.unwrap();
+    assert_eq!(created.status(), 201);
+    let id = created.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string();
+    let seen = c.get(format!("{b}/api/contacts/{id}")).send().await.unwrap();
+    assert_eq!(seen.status(), 200, "the second front-end sees the first one's write");
+    assert_eq!(seen.json::<Value>().await.unwrap()["email"], "shared@example.com");
+
+    for round in 0..3i64 {
+        let version = round + 1;
+        let tasks: Vec<_> = (0..10)
+            .map(|i| {
+                let (c, base, id) = (c.clone(), fronts.bases[i % 2].clone(), id.clone());
+                tokio::spawn(async move {
+                    let res = c
+                        .patch(format!("{base}/api/contacts/{id}"))
+                        .header("If-Match", format!("\"{version}\""))
+                        .json(&json!({"title": format!("r{round}-{i}")}))
+                        .send()
+                        .await
+                        .unwrap();
+                    (res.status().as_u16(), i)
+                })
+            })
+            .collect();
+        let mut results = Vec::new();
+        for t in tasks {
+            results.push(t.await.unwrap());
+        }
+        let winners: Vec<usize> = results.iter().filter(|(s, _)| *s == 200).map(|(_, i)| *i).collect();
+        let lost = results.iter().filter(|(s, _)| *s == 412).count();
+        assert_eq!((winners.len(), lost), (1, 9), "round {round}: {results:?}");
+        let now: Value = c.get(format!("{b}/api/contacts/{id}")).send().await.unwrap().json().await.unwrap();
+        assert_eq!(now["version"], version + 1);
+        assert_eq!(now["title"], format!("r{round}-{}", winners[0]), "the winner's write is the one stored");
+    }
+    let history: Value = c.get(format!("{a}/api/contacts/{id}/history")).send().await.unwrap().json().await.unwrap();
+    let versions: Vec<i64> =
+        history["data"].as_array().unwrap().iter().map(|e| e["version"].as_i64().unwrap()).collect();
+    assert_eq!(versions, vec![1, 2, 3, 4], "one event per committed version, no gaps");
+}
