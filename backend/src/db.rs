@@ -10,9 +10,16 @@ use crate::config::DatabaseSettings;
 /// cloning a `Surreal` itself starts a new session, which costs milliseconds per request.
 pub type Db = std::sync::Arc<Surreal<Any>>;
 
-/// Schema files, applied in order; every statement is idempotent.
-const SCHEMA: [(&str, &str); 2] =
-    [("001_core", include_str!("../schema/001_core.surql")), ("002_auth", include_str!("../schema/002_auth.surql"))];
+/// Schema files, applied in order at every start; every statement is idempotent.
+const SCHEMA: [(&str, &str); 3] = [
+    ("001_core", include_str!("../schema/001_core.surql")),
+    ("002_auth", include_str!("../schema/002_auth.surql")),
+    ("003_ordered_lists", include_str!("../schema/003_ordered_lists.surql")),
+];
+
+/// Data migrations, each run once per database (recorded in `schema_migration`), after the schema.
+const MIGRATIONS: [(&str, &str); 1] =
+    [("0001_backfill_part", include_str!("../schema/migrations/0001_backfill_part.surql"))];
 
 /// Connects, signs in for remote servers, selects namespace and database, applies the schema.
 ///
@@ -37,10 +44,30 @@ pub async fn connect(settings: &DatabaseSettings) -> anyhow::Result<Db> {
     Ok(std::sync::Arc::new(db))
 }
 
-/// Applies every schema file (before the server accepts requests).
+/// Applies every schema file, then the data migrations not yet run (before the server accepts
+/// requests). A migration may run twice if two processes start at once: each is idempotent.
 pub async fn apply_schema(db: &Surreal<Any>) -> anyhow::Result<()> {
     for (name, text) in SCHEMA {
         db.query(text).await.and_then(|r| r.check()).map_err(|e| anyhow::anyhow!("schema {name}: {e}"))?;
+    }
+    for (name, text) in MIGRATIONS {
+        let mut done = db
+            .query("SELECT VALUE name FROM type::record('schema_migration', $name)")
+            .bind(("name", name))
+            .await
+            .and_then(|r| r.check())
+            .map_err(|e| anyhow::anyhow!("reading migrations: {e}"))?;
+        let applied: Vec<String> = done.take(0).map_err(|e| anyhow::anyhow!("reading migrations: {e}"))?;
+        if !applied.is_empty() {
+            continue;
+        }
+        db.query(text).await.and_then(|r| r.check()).map_err(|e| anyhow::anyhow!("migration {name}: {e}"))?;
+        db.query("UPSERT type::record('schema_migration', $name) CONTENT { name: $name, at: time::now() }")
+            .bind(("name", name))
+            .await
+            .and_then(|r| r.check())
+            .map_err(|e| anyhow::anyhow!("recording migration {name}: {e}"))?;
+        tracing::info!(migration = name, "applied");
     }
     Ok(())
 }

@@ -41,6 +41,7 @@ fn sort_column(field: &str) -> &'static str {
 pub fn row(company: &Company) -> Value {
     let mut row = encode_row(company);
     if let Value::Object(map) = &mut row {
+        map.insert("part".into(), json!(records::LIST_PART));
         map.insert("search".into(), json!(company.search_text()));
         map.insert("nkey".into(), json!(company.name_key()));
         map.insert("ukey".into(), json!(format!("{}|{}", company.updated_at, company.id)));
@@ -94,6 +95,7 @@ impl CompanyRepository {
         }
         ListQuery {
             table: TABLE,
+            filtered: !conditions.is_empty(),
             conditions,
             vars,
             sort_column: sort_column(sort.field),

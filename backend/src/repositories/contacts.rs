@@ -51,6 +51,7 @@ fn sort_column(field: &str) -> &'static str {
 pub fn row(contact: &Contact) -> Value {
     let mut row = encode_row(contact);
     if let Value::Object(map) = &mut row {
+        map.insert("part".into(), json!(records::LIST_PART));
         map.insert("search".into(), json!(contact.search_text()));
         map.insert("nkey".into(), json!(contact.name_key()));
         map.insert("ukey".into(), json!(format!("{}|{}", contact.updated_at, contact.id)));
@@ -115,6 +116,7 @@ impl ContactRepository {
         }
         let mut list = ListQuery {
             table: TABLE,
+            filtered: !conditions.is_empty(),
             conditions,
             vars,
             sort_column: sort_column(sort.field),

@@ -58,7 +58,7 @@ impl HistoryRepository {
     pub async fn log_page(&self, after: Option<&str>, limit: usize) -> RepoResult<Vec<ChangeEvent>> {
         let mut response = self
             .db
-            .query("SELECT * FROM change_event WHERE key > $after ORDER BY key ASC LIMIT $limit")
+            .query("SELECT * FROM change_event WHERE part = 0 AND key > $after ORDER BY key ASC LIMIT $limit")
             .bind(json!({ "after": after.unwrap_or(""), "limit": limit }))
             .await?
             .check()?;

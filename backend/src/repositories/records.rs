@@ -153,6 +153,9 @@ pub async fn insert_rows(db: &Db, batches: Vec<(&'static str, Vec<Value>)>) -> R
     check_tx(response).map(|_| ())
 }
 
+/// `part` of every listed row (schema/003_ordered_lists.surql); one value until tenants exist.
+pub const LIST_PART: i64 = 0;
+
 /// A keyset-paginated query over one table: fixed condition fragments plus bound values.
 pub struct ListQuery {
     /// Table (a fixed name).
@@ -169,6 +172,10 @@ pub struct ListQuery {
     pub after: Option<String>,
     /// Rows wanted.
     pub limit: usize,
+    /// Whether `conditions` hold an equality or search filter with its own index. Without one
+    /// the list scans the composite (part, sort key) index, which stops after the page
+    /// (schema/003_ordered_lists.surql).
+    pub filtered: bool,
 }
 
 /// One page of rows and the sort key of its last row when more follow.
@@ -181,7 +188,11 @@ pub struct RowPage {
 
 impl ListQuery {
     fn where_clause(&self, with_cursor: bool) -> String {
-        let mut conds: Vec<String> = self.conditions.iter().map(|c| c.to_string()).collect();
+        let mut conds: Vec<String> = Vec::with_capacity(self.conditions.len() + 2);
+        if !self.filtered {
+            conds.push("part = 0".into());
+        }
+        conds.extend(self.conditions.iter().map(|c| c.to_string()));
         if with_cursor && self.after.is_some() {
             let op = if self.desc { "<" } else { ">" };
             conds.push(format!("{} {op} $cursor", self.sort_column));

@@ -65,8 +65,17 @@ impl TimelineRepository {
             conditions.push("kind = $kind");
             vars.insert("kind".into(), json!(kind));
         }
-        let mut list =
-            ListQuery { table: "timeline_entry", conditions, vars, sort_column: "key", desc: true, after, limit };
+        let filtered = !conditions.is_empty();
+        let mut list = ListQuery {
+            table: "timeline_entry",
+            conditions,
+            vars,
+            sort_column: "key",
+            desc: true,
+            after,
+            limit,
+            filtered,
+        };
         list.time_range(query.after, query.before, ("at >= $after", "at < $before"));
         list.page(&self.db).await
     }
