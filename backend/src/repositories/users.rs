@@ -41,6 +41,28 @@ impl UserRepository {
         records::get_row(&self.db, TABLE, id).await?.map(split).transpose()
     }
 
+    /// The user a live sign-in token belongs to, and the token's expiry, in one round trip.
+    pub async fn by_token(&self, token_hash: &str) -> RepoResult<Option<(UserWithHash, String)>> {
+        let mut res = self
+            .db
+            .query(
+                "LET $t = (SELECT user_id, expires_at FROM auth_token WHERE hash = $hash LIMIT 1)[0];\n\
+                 IF $t = NONE { RETURN NONE };\n\
+                 RETURN { expires_at: $t.expires_at, user: (SELECT * FROM ONLY type::record('user', $t.user_id)) };",
+            )
+            .bind(json!({ "hash": token_hash }))
+            .await?
+            .check()?;
+        let last = res.num_statements().saturating_sub(1);
+        let found: Option<Value> = res.take(last)?;
+        let Some(mut found) = found.filter(|v| v.is_object()) else { return Ok(None) };
+        let expires_at = found.get("expires_at").and_then(Value::as_str).unwrap_or_default().to_string();
+        match found.get_mut("user").map(Value::take).filter(Value::is_object) {
+            Some(row) => Ok(Some((split(row)?, expires_at))),
+            None => Ok(None),
+        }
+    }
+
     /// The user with this (normalised) email.
     pub async fn by_email(&self, email: &str) -> RepoResult<Option<UserWithHash>> {
         let mut res = self

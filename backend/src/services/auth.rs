@@ -142,11 +142,11 @@ impl AuthService {
             let role = Role::parse(&key.role).ok_or(AppError::Unauthorized)?;
             return Ok(Principal { kind: PrincipalKind::ApiKey, id: key.id, role, label: key.name, token_hash: None });
         }
-        let (user_id, expires_at) = self.creds.token(&hash).await?.ok_or(AppError::Unauthorized)?;
+        let (user, expires_at) = self.users.by_token(&hash).await?.ok_or(AppError::Unauthorized)?;
         if parse_ts(&expires_at).is_none_or(|exp| exp <= now()) {
             return Err(AppError::Unauthorized);
         }
-        let user = self.users.get(&user_id).await?.ok_or(AppError::Unauthorized)?.user;
+        let user = user.user;
         Ok(Principal {
             kind: PrincipalKind::User,
             id: user.id,
