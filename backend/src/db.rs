@@ -17,9 +17,17 @@ const SCHEMA: [(&str, &str); 3] = [
     ("003_ordered_lists", include_str!("../schema/003_ordered_lists.surql")),
 ];
 
+/// A data migration: SurrealQL, or a step computed in Rust.
+enum Migration {
+    Query(&'static str),
+    DescendingKeys,
+}
+
 /// Data migrations, each run once per database (recorded in `schema_migration`), after the schema.
-const MIGRATIONS: [(&str, &str); 1] =
-    [("0001_backfill_part", include_str!("../schema/migrations/0001_backfill_part.surql"))];
+const MIGRATIONS: [(&str, Migration); 2] = [
+    ("0001_backfill_part", Migration::Query(include_str!("../schema/migrations/0001_backfill_part.surql"))),
+    ("0002_descending_keys", Migration::DescendingKeys),
+];
 
 /// Connects, signs in for remote servers, selects namespace and database, applies the schema.
 ///
@@ -50,7 +58,8 @@ pub async fn apply_schema(db: &Surreal<Any>) -> anyhow::Result<()> {
     for (name, text) in SCHEMA {
         db.query(text).await.and_then(|r| r.check()).map_err(|e| anyhow::anyhow!("schema {name}: {e}"))?;
     }
-    for (name, text) in MIGRATIONS {
+    for (name, text) in &MIGRATIONS {
+        let name = *name;
         let mut done = db
             .query("SELECT VALUE name FROM type::record('schema_migration', $name)")
             .bind(("name", name))
@@ -61,13 +70,56 @@ pub async fn apply_schema(db: &Surreal<Any>) -> anyhow::Result<()> {
         if !applied.is_empty() {
             continue;
         }
-        db.query(text).await.and_then(|r| r.check()).map_err(|e| anyhow::anyhow!("migration {name}: {e}"))?;
+        match text {
+            Migration::Query(text) => {
+                db.query(*text).await.and_then(|r| r.check()).map_err(|e| anyhow::anyhow!("migration {name}: {e}"))?;
+            }
+            Migration::DescendingKeys => {
+                backfill_descending_keys(db).await.map_err(|e| anyhow::anyhow!("migration {name}: {e}"))?
+            }
+        }
         db.query("UPSERT type::record('schema_migration', $name) CONTENT { name: $name, at: time::now() }")
             .bind(("name", name))
             .await
             .and_then(|r| r.check())
             .map_err(|e| anyhow::anyhow!("recording migration {name}: {e}"))?;
         tracing::info!(migration = name, "applied");
+    }
+    Ok(())
+}
+
+/// Gives rows written before the descending sort keys existed their `rkey`, `rukey`, `rnkey`,
+/// computed from the stored `key`, `ukey`, `nkey`, a thousand rows per query.
+async fn backfill_descending_keys(db: &Surreal<Any>) -> anyhow::Result<()> {
+    use crate::repositories::records::add_descending_keys;
+    use serde_json::{json, Value};
+    let tables: [(&str, &[&str]); 3] =
+        [("contact", &["key", "ukey", "nkey"]), ("company", &["key", "ukey", "nkey"]), ("timeline_entry", &["key"])];
+    for (table, columns) in tables {
+        let mut after = String::new();
+        loop {
+            let sql = format!("SELECT * FROM {table} WHERE part = 0 AND key > $after ORDER BY key ASC LIMIT 1000");
+            let mut res = db.query(sql).bind(("after", after.clone())).await?.check()?;
+            let rows: Vec<Value> = res.take(0)?;
+            let Some(last) = rows.last().and_then(|r| r.get("key")).and_then(Value::as_str).map(str::to_string) else {
+                break;
+            };
+            let patches: Vec<Value> = rows
+                .into_iter()
+                .map(|mut row| {
+                    add_descending_keys(&mut row, columns);
+                    let set: serde_json::Map<String, Value> = ["rkey", "rukey", "rnkey"]
+                        .iter()
+                        .filter_map(|c| row.get(*c).map(|v| (c.to_string(), v.clone())))
+                        .collect();
+                    json!({ "key": row.get("key").cloned().unwrap_or(Value::Null), "set": set })
+                })
+                .collect();
+            let sql =
+                format!("FOR $p IN $patches {{ UPDATE type::record('{table}', $p.key) MERGE $p.set RETURN NONE; }};");
+            db.query(sql).bind(("patches", Value::Array(patches))).await?.check()?;
+            after = last;
+        }
     }
     Ok(())
 }

@@ -46,6 +46,7 @@ pub fn row(company: &Company) -> Value {
         map.insert("nkey".into(), json!(company.name_key()));
         map.insert("ukey".into(), json!(format!("{}|{}", company.updated_at, company.id)));
     }
+    records::add_descending_keys(&mut row, &["key", "ukey", "nkey"]);
     row
 }
 

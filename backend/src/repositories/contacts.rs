@@ -56,6 +56,7 @@ pub fn row(contact: &Contact) -> Value {
         map.insert("nkey".into(), json!(contact.name_key()));
         map.insert("ukey".into(), json!(format!("{}|{}", contact.updated_at, contact.id)));
     }
+    records::add_descending_keys(&mut row, &["key", "ukey", "nkey"]);
     row
 }
 
@@ -154,7 +155,7 @@ impl ContactRepository {
         let batches = vec![
             (TABLE, contacts.iter().map(row).collect()),
             ("change_event", events.iter().map(encode_row).collect()),
-            ("timeline_entry", timeline.iter().map(encode_row).collect()),
+            ("timeline_entry", timeline.iter().map(super::timeline::row).collect()),
         ];
         records::insert_rows(&self.db, batches).await
     }
@@ -217,7 +218,7 @@ impl ContactRepository {
                 "eid": erasure.event.id,
                 "ev": encode_row(erasure.event),
                 "tid": erasure.timeline.id,
-                "tl": encode_row(erasure.timeline),
+                "tl": super::timeline::row(erasure.timeline),
             }))
             .await?;
         super::check_tx(response).map(|_| ())

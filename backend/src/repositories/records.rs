@@ -79,7 +79,7 @@ pub async fn commit(db: &Db, write: VersionedWrite<'_>) -> RepoResult<()> {
     if let Some(entry) = write.timeline {
         sql.push_str("CREATE type::record('timeline_entry', $tid) CONTENT $tl;\n");
         vars.insert("tid".into(), json!(entry.id));
-        vars.insert("tl".into(), encode_row(entry));
+        vars.insert("tl".into(), super::timeline::row(entry));
     }
     sql.push_str("COMMIT;");
     vars.insert("tb".into(), json!(write.table));
@@ -156,6 +156,43 @@ pub async fn insert_rows(db: &Db, batches: Vec<(&'static str, Vec<Value>)>) -> R
 /// `part` of every listed row (schema/003_ordered_lists.surql); one value until tenants exist.
 pub const LIST_PART: i64 = 0;
 
+/// The descending twin of a sort key: ascending order of `descending(x)` is descending order of
+/// `x`, for any strings (each byte `b` becomes the hex of `255 - b`, then `~` ends the key, so a
+/// longer key sorts before its own prefix). SurrealDB 3.3 scans indexes backwards by reading the
+/// whole range (schema/003_ordered_lists.surql), so newest-first lists scan these forwards.
+pub fn descending(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() * 2 + 1);
+    for b in key.bytes() {
+        out.push_str(&format!("{:02x}", 255 - b));
+    }
+    out.push('~');
+    out
+}
+
+/// The stored descending twin of a sort column, if it has one.
+pub fn descending_column(column: &str) -> Option<&'static str> {
+    match column {
+        "key" => Some("rkey"),
+        "ukey" => Some("rukey"),
+        "nkey" => Some("rnkey"),
+        _ => None,
+    }
+}
+
+/// Adds the descending twins of `columns` to a stored row.
+pub fn add_descending_keys(row: &mut Value, columns: &[&str]) {
+    if let Value::Object(map) = row {
+        for column in columns {
+            let (Some(twin), Some(value)) = (descending_column(column), map.get(*column).and_then(Value::as_str))
+            else {
+                continue;
+            };
+            let twin_value = descending(value);
+            map.insert(twin.into(), Value::String(twin_value));
+        }
+    }
+}
+
 /// A keyset-paginated query over one table: fixed condition fragments plus bound values.
 pub struct ListQuery {
     /// Table (a fixed name).
@@ -187,6 +224,15 @@ pub struct RowPage {
 }
 
 impl ListQuery {
+    /// The column actually scanned and its direction: descending orders scan the column's
+    /// descending twin forwards when it has one.
+    fn order(&self) -> (&'static str, bool) {
+        match descending_column(self.sort_column) {
+            Some(twin) if self.desc => (twin, false),
+            _ => (self.sort_column, self.desc),
+        }
+    }
+
     fn where_clause(&self, with_cursor: bool) -> String {
         let mut conds: Vec<String> = Vec::with_capacity(self.conditions.len() + 2);
         if !self.filtered {
@@ -194,8 +240,9 @@ impl ListQuery {
         }
         conds.extend(self.conditions.iter().map(|c| c.to_string()));
         if with_cursor && self.after.is_some() {
-            let op = if self.desc { "<" } else { ">" };
-            conds.push(format!("{} {op} $cursor", self.sort_column));
+            let (column, desc) = self.order();
+            let op = if desc { "<" } else { ">" };
+            conds.push(format!("{column} {op} $cursor"));
         }
         if conds.is_empty() {
             String::new()
@@ -206,13 +253,10 @@ impl ListQuery {
 
     /// Fetches one page (asks for one row more than wanted to know whether more follow).
     pub async fn fetch(&self, db: &Db) -> RepoResult<RowPage> {
-        let dir = if self.desc { "DESC" } else { "ASC" };
-        let sql = format!(
-            "SELECT * FROM {}{} ORDER BY {} {dir} LIMIT $limit",
-            self.table,
-            self.where_clause(true),
-            self.sort_column
-        );
+        let (column, desc) = self.order();
+        let dir = if desc { "DESC" } else { "ASC" };
+        let sql =
+            format!("SELECT * FROM {}{} ORDER BY {column} {dir} LIMIT $limit", self.table, self.where_clause(true));
         let mut vars = self.vars.clone();
         vars.insert("limit".into(), json!(self.limit + 1));
         if let Some(after) = &self.after {
@@ -223,7 +267,7 @@ impl ListQuery {
         let more = rows.len() > self.limit;
         rows.truncate(self.limit);
         let next = if more {
-            rows.last().and_then(|r| r.get(self.sort_column)).and_then(Value::as_str).map(str::to_string)
+            rows.last().and_then(|r| r.get(column)).and_then(Value::as_str).map(str::to_string)
         } else {
             None
         };
@@ -246,16 +290,30 @@ impl ListQuery {
         exact: (&'static str, &'static str),
     ) {
         use crate::domain::ids::{format_ts, id_floor};
+        // Newest-first lists scan `rkey`: key >= a <=> rkey <= descending(a), key < b <=> rkey > descending(b).
+        let on_twin = self.order().0 == "rkey";
         if let Some(after) = after {
-            self.conditions.push("key >= $after_key");
+            let floor = id_floor(after);
+            if on_twin {
+                self.conditions.push("rkey <= $after_key");
+                self.vars.insert("after_key".into(), json!(descending(&floor)));
+            } else {
+                self.conditions.push("key >= $after_key");
+                self.vars.insert("after_key".into(), json!(floor));
+            }
             self.conditions.push(exact.0);
-            self.vars.insert("after_key".into(), json!(id_floor(after)));
             self.vars.insert("after".into(), json!(format_ts(after)));
         }
         if let Some(before) = before {
-            self.conditions.push("key < $before_key");
+            let floor = id_floor(before + chrono::Duration::milliseconds(1));
+            if on_twin {
+                self.conditions.push("rkey > $before_key");
+                self.vars.insert("before_key".into(), json!(descending(&floor)));
+            } else {
+                self.conditions.push("key < $before_key");
+                self.vars.insert("before_key".into(), json!(floor));
+            }
             self.conditions.push(exact.1);
-            self.vars.insert("before_key".into(), json!(id_floor(before + chrono::Duration::milliseconds(1))));
             self.vars.insert("before".into(), json!(format_ts(before)));
         }
     }
@@ -266,5 +324,29 @@ impl ListQuery {
         let mut response = db.query(sql).bind(Value::Object(self.vars.clone())).await?.check()?;
         let rows: Vec<Value> = response.take(0)?;
         Ok(rows.first().and_then(|r| r.get("n")).and_then(Value::as_u64).unwrap_or(0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn descending_keys_reverse_the_order_including_prefixes() {
+        let mut keys = vec!["", "a", "ab", "abc", "b", "01a2-ff", "01a3", "Z", "é", "\u{10FFFF}"];
+        keys.sort();
+        let mut twins: Vec<(String, &str)> = keys.iter().map(|k| (descending(k), *k)).collect();
+        twins.sort();
+        let reversed: Vec<&str> = twins.into_iter().map(|(_, k)| k).collect();
+        keys.reverse();
+        assert_eq!(reversed, keys);
+    }
+
+    proptest! {
+        #[test]
+        fn descending_is_order_reversing(a in ".{0,12}", b in ".{0,12}") {
+            prop_assert_eq!(a.cmp(&b), descending(&b).cmp(&descending(&a)));
+        }
     }
 }

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde_json::{json, Map};
 
-use super::records::ListQuery;
+use super::records::{self, ListQuery};
 use super::{check_tx, encode_row, RepoResult};
 use crate::db::Db;
 use crate::domain::timeline::TimelineEntry;
@@ -19,6 +19,16 @@ pub struct TimelineQuery {
     pub after: Option<DateTime<Utc>>,
     /// Before.
     pub before: Option<DateTime<Utc>>,
+}
+
+/// The stored form of a timeline entry: `part` and the newest-first sort key for lists.
+pub fn row(entry: &TimelineEntry) -> serde_json::Value {
+    let mut row = encode_row(entry);
+    if let serde_json::Value::Object(map) = &mut row {
+        map.insert("part".into(), json!(records::LIST_PART));
+    }
+    records::add_descending_keys(&mut row, &["key"]);
+    row
 }
 
 /// Timeline persistence.
@@ -43,7 +53,7 @@ impl TimelineRepository {
                  CREATE type::record('timeline_entry', $id) CONTENT $row;\n\
                  COMMIT;",
             )
-            .bind(json!({ "cid": entry.contact_id, "id": entry.id, "row": encode_row(entry) }))
+            .bind(json!({ "cid": entry.contact_id, "id": entry.id, "row": row(entry) }))
             .await?;
         check_tx(response).map(|_| ())
     }

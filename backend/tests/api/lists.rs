@@ -136,25 +136,30 @@ async fn every_list_filter_is_backed_by_an_index() {
         let plan = format!("{:?}", app.rows(sql).await);
         assert!(!plan.contains("TableScan") && (plan.contains("Index") || plan.contains("index")), "{sql}: {plan}");
     }
-    // Unfiltered lists and sorts scan a (part, sort key) index: single-field index scans do not
-    // stop at the LIMIT on SurrealDB 3.3 (schema/003_ordered_lists.surql).
+    // Lists scan a composite index forwards: single-field index scans do not stop at the LIMIT
+    // and backward scans read the whole range on SurrealDB 3.3 (schema/003_ordered_lists.surql).
     let ordered = [
-        ("SELECT * FROM contact WHERE part = 0 ORDER BY key DESC LIMIT 51", "contact_part_key"),
-        ("SELECT * FROM contact WHERE part = 0 AND key < 'x' ORDER BY key DESC LIMIT 51", "contact_part_key"),
+        ("SELECT * FROM contact WHERE part = 0 ORDER BY rkey ASC LIMIT 51", "contact_part_rkey"),
+        ("SELECT * FROM contact WHERE part = 0 AND rkey > 'x' ORDER BY rkey ASC LIMIT 51", "contact_part_rkey"),
+        ("SELECT * FROM contact WHERE part = 0 AND key > 'x' ORDER BY key ASC LIMIT 51", "contact_part_key"),
         (
-            "SELECT * FROM contact WHERE part = 0 AND key >= '0' AND created_at >= '0' ORDER BY key DESC LIMIT 51",
-            "contact_part_key",
+            "SELECT * FROM contact WHERE part = 0 AND rkey <= '0' AND created_at >= '0' ORDER BY rkey ASC LIMIT 51",
+            "contact_part_rkey",
         ),
         ("SELECT * FROM contact WHERE part = 0 ORDER BY nkey ASC LIMIT 51", "contact_part_nkey"),
-        ("SELECT * FROM contact WHERE part = 0 ORDER BY ukey DESC LIMIT 51", "contact_part_ukey"),
-        ("SELECT * FROM company WHERE part = 0 ORDER BY key DESC LIMIT 51", "company_part_key"),
+        ("SELECT * FROM contact WHERE part = 0 ORDER BY rnkey ASC LIMIT 51", "contact_part_rnkey"),
+        ("SELECT * FROM contact WHERE part = 0 ORDER BY rukey ASC LIMIT 51", "contact_part_rukey"),
+        ("SELECT * FROM contact WHERE status = 'lead' ORDER BY rkey ASC LIMIT 51", "contact_status_rkey"),
+        ("SELECT * FROM contact WHERE company_id = 'x' ORDER BY rkey ASC LIMIT 51", "contact_company_rkey"),
+        ("SELECT * FROM company WHERE part = 0 ORDER BY rkey ASC LIMIT 51", "company_part_rkey"),
         ("SELECT * FROM company WHERE part = 0 ORDER BY nkey ASC LIMIT 51", "company_part_nkey"),
-        ("SELECT * FROM timeline_entry WHERE part = 0 ORDER BY key DESC LIMIT 51", "timeline_part_key"),
+        ("SELECT * FROM timeline_entry WHERE part = 0 ORDER BY rkey ASC LIMIT 51", "timeline_part_rkey"),
+        ("SELECT * FROM timeline_entry WHERE contact_id = 'x' ORDER BY rkey ASC LIMIT 51", "timeline_contact_rkey"),
         ("SELECT * FROM change_event WHERE part = 0 AND key > '' ORDER BY key ASC LIMIT 51", "change_event_part_key"),
     ];
     for (sql, index) in ordered {
         let plan = format!("{:?}", app.rows(&format!("EXPLAIN {sql}")).await);
-        assert!(plan.contains(index) && !plan.contains("Sort"), "{sql}: {plan}");
+        assert!(plan.contains(index) && !plan.contains("Sort") && !plan.contains("Backward"), "{sql}: {plan}");
     }
 }
 
@@ -167,6 +172,7 @@ async fn rows_from_before_the_part_field_are_migrated_and_listed() {
     app.rows("DEFINE FIELD OVERWRITE part ON contact TYPE option<int>").await;
     app.rows("UPDATE contact SET part = NONE RETURN NONE").await;
     app.rows("REMOVE FIELD part ON contact").await;
+    app.rows("UPDATE contact SET rkey = NONE, rukey = NONE, rnkey = NONE RETURN NONE").await;
     app.rows("DELETE schema_migration").await;
     let listed: serde_json::Value = app.get("/api/contacts").await.json().await.unwrap();
     assert_eq!(listed["data"].as_array().unwrap().len(), 0, "an old row is invisible to the ordered list");
@@ -174,8 +180,10 @@ async fn rows_from_before_the_part_field_are_migrated_and_listed() {
     let listed: serde_json::Value = app.get("/api/contacts").await.json().await.unwrap();
     assert_eq!(listed["data"][0]["email"], "old@example.com");
     crm::db::apply_schema(&app.db).await.unwrap(); // a second start does not run it again
+    let rkeys = app.rows("SELECT VALUE rkey FROM contact").await;
+    assert!(rkeys[0].as_str().is_some_and(|k| k.ends_with('~')), "descending key backfilled: {rkeys:?}");
     let runs = app.rows("SELECT * FROM schema_migration").await;
-    assert_eq!(runs.len(), 1);
+    assert_eq!(runs.len(), 2, "each migration recorded once");
 }
 
 #[tokio::test]
