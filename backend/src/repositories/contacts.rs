@@ -112,8 +112,18 @@ impl ContactRepository {
             vars.insert("tag".into(), json!(tag));
         }
         if let Some(q) = &query.q {
-            conditions.push("search @1@ $q");
-            vars.insert("q".into(), json!(q));
+            let q = q.trim().to_lowercase();
+            if q.contains('@') && !q.starts_with('@') {
+                // An address (or the start of one): a range of the unique email index, a few
+                // rows, where the full-text index would match every word of it.
+                conditions.push("email >= $q_from");
+                conditions.push("email < $q_to");
+                vars.insert("q_to".into(), json!(format!("{q}\u{10FFFF}")));
+                vars.insert("q_from".into(), json!(q));
+            } else {
+                conditions.push("search @1@ $q");
+                vars.insert("q".into(), json!(q));
+            }
         }
         let mut list = ListQuery {
             table: TABLE,

@@ -91,6 +91,11 @@ async fn filters_by_status_company_tag_search_and_dates() {
     assert_eq!(ids(app.get_ok("/api/contacts?q=bletchley").await), only(&b));
     assert_eq!(ids(app.get_ok("/api/contacts?q=alan").await), only(&b));
     assert!(ids(app.get_ok("/api/contacts?q=nobody").await).is_empty());
+    // An address, or its start, searches the email index.
+    assert_eq!(ids(app.get_ok("/api/contacts?q=Grace%40Navy.example").await), only(&a));
+    assert_eq!(ids(app.get_ok("/api/contacts?q=alan%40bl").await), only(&b));
+    assert!(ids(app.get_ok("/api/contacts?q=grace%40bletchley.example").await).is_empty());
+    assert_eq!(ids(app.get_ok("/api/contacts?q=%40navy.example").await), only(&a), "a domain still searches words");
     let enc = |s: &str| s.replace('+', "%2B").replace(':', "%3A");
     assert_eq!(ids(app.get_ok(&format!("/api/contacts?created_after={}", enc(&before_b))).await), only(&b));
     assert_eq!(ids(app.get_ok(&format!("/api/contacts?created_before={}", enc(&before_b))).await), only(&a));
