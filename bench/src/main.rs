@@ -52,6 +52,10 @@ struct Cli {
     /// Keep the data directory afterwards.
     #[arg(long)]
     keep: bool,
+    /// Use (and keep) this data directory; when it already holds `crm.db` (from an earlier run
+    /// or `crm seed`), the seeding step is skipped.
+    #[arg(long)]
+    data: Option<PathBuf>,
 }
 
 /// A SurrealDB server process started for the run.
@@ -72,10 +76,13 @@ async fn main() -> anyhow::Result<()> {
         bail!("{} not found: build it with `cargo build --release -p crm -p crm-bench`", crm_bin.display());
     }
     let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_millis();
-    let dir = std::env::temp_dir().join(format!("crm-bench-{}-{stamp}", std::process::id()));
+    let dir = match &cli.data {
+        Some(d) => d.clone(),
+        None => std::env::temp_dir().join(format!("crm-bench-{}-{stamp}", std::process::id())),
+    };
     std::fs::create_dir_all(&dir)?;
     let result = run(&cli, &crm_bin, &dir, stamp).await;
-    if cli.keep {
+    if cli.keep || cli.data.is_some() {
         eprintln!("data kept in {}", dir.display());
     } else {
         let _ = std::fs::remove_dir_all(&dir);
@@ -104,9 +111,15 @@ async fn run(cli: &Cli, crm_bin: &std::path::Path, dir: &std::path::Path, stamp:
     } else {
         "embedded surrealkv on disk"
     };
-    eprintln!("== seeding {} contacts ({storage})", cli.contacts);
+    let reuse = cli.surreal.is_none() && dir.join("crm.db").exists();
     let seeded_at = Instant::now();
-    let seed_report = server::seed(crm_bin, &db, cli.contacts, (cli.contacts / 200).max(10))?;
+    let seed_report = if reuse {
+        eprintln!("== reusing the data in {}", dir.display());
+        format!("reused {} (seeded earlier with `crm seed`)", dir.display())
+    } else {
+        eprintln!("== seeding {} contacts ({storage})", cli.contacts);
+        server::seed(crm_bin, &db, cli.contacts, (cli.contacts / 200).max(10))?
+    };
     let seed_secs = seeded_at.elapsed().as_secs_f64();
     eprintln!("   {seed_report}");
 
@@ -168,7 +181,7 @@ async fn run(cli: &Cli, crm_bin: &std::path::Path, dir: &std::path::Path, stamp:
 
     let mut out = String::new();
     out.push_str(&format!(
-        "- machine: {}\n- date: {}\n- command: `{}`\n- storage: {storage}; {} contacts seeded in {:.1} s ({})\n- load: {} connections, {} s per operation, keep-alive HTTP/1.1 from the same machine\n- start-up (spawn to first healthy answer, {} contacts on disk): {} ms\n- server RSS at the end: {:.0} MiB, peak {:.0} MiB\n\n",
+        "- machine: {}\n- date: {}\n- command: `{}`\n- storage: {storage}; {} contacts, seed step {:.1} s ({})\n- load: {} connections, {} s per operation, keep-alive HTTP/1.1 from the same machine\n- start-up (spawn to first healthy answer, {} contacts on disk): {} ms\n- server RSS at the end: {:.0} MiB, peak {:.0} MiB\n\n",
         server::machine(),
         utc_now(),
         std::env::args().collect::<Vec<_>>().join(" "),

@@ -32,7 +32,15 @@ pub struct AuthService {
     ttl_minutes: i64,
     login_limiter: RateLimiter,
     touched: Arc<std::sync::Mutex<std::collections::HashMap<String, std::time::Instant>>>,
+    /// Live API keys by HMAC, for [`KEY_CACHE_TTL`]: integrations send many requests with one key.
+    keys: Arc<std::sync::Mutex<std::collections::HashMap<String, (ApiKeyRecord, std::time::Instant)>>>,
 }
+
+/// How long a looked-up API key is trusted without asking the database again. Revoking a key
+/// takes effect at once in the process that revokes it, and within this time in other replicas.
+pub const KEY_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(5);
+/// Cached keys kept at most (the cache starts over beyond it).
+const KEY_CACHE_MAX: usize = 10_000;
 
 /// A successful sign-in.
 pub struct Session {
@@ -88,6 +96,7 @@ impl AuthService {
             ttl_minutes: settings.auth.token_ttl_minutes.max(1),
             login_limiter: RateLimiter::new(per_minute / 60.0, per_minute),
             touched: Arc::default(),
+            keys: Arc::default(),
         })
     }
 
@@ -137,7 +146,7 @@ impl AuthService {
     pub async fn authenticate(&self, bearer: &str) -> AppResult<Principal> {
         let hash = self.digest(bearer);
         if bearer.starts_with(KEY_PREFIX) {
-            let key = self.creds.key_by_hash(&hash).await?.ok_or(AppError::Unauthorized)?;
+            let key = self.key_by_hash(&hash).await?.ok_or(AppError::Unauthorized)?;
             self.touch(&key.id).await;
             let role = Role::parse(&key.role).ok_or(AppError::Unauthorized)?;
             return Ok(Principal { kind: PrincipalKind::ApiKey, id: key.id, role, label: key.name, token_hash: None });
@@ -154,6 +163,32 @@ impl AuthService {
             label: user.email,
             token_hash: Some(hash),
         })
+    }
+
+    /// A live key by its HMAC, from the cache when looked up less than [`KEY_CACHE_TTL`] ago.
+    async fn key_by_hash(&self, hash: &str) -> AppResult<Option<ApiKeyRecord>> {
+        {
+            let keys = self.keys.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some((key, at)) = keys.get(hash) {
+                if at.elapsed() < KEY_CACHE_TTL {
+                    return Ok(Some(key.clone()));
+                }
+            }
+        }
+        let found = self.creds.key_by_hash(hash).await?;
+        let mut keys = self.keys.lock().unwrap_or_else(|e| e.into_inner());
+        match &found {
+            Some(key) => {
+                if keys.len() >= KEY_CACHE_MAX {
+                    keys.clear();
+                }
+                keys.insert(hash.to_string(), (key.clone(), std::time::Instant::now()));
+            }
+            None => {
+                keys.remove(hash);
+            }
+        }
+        Ok(found)
     }
 
     /// Records a key's use, at most once a minute per key (and process).
@@ -202,6 +237,7 @@ impl AuthService {
     /// Revokes a key at once; 404 when there is no live key with this id.
     pub async fn revoke_key(&self, id: &str) -> AppResult<()> {
         if self.creds.revoke_key(id, &format_ts(now())).await? {
+            self.keys.lock().unwrap_or_else(|e| e.into_inner()).retain(|_, (key, _)| key.id != id);
             Ok(())
         } else {
             Err(AppError::not_found("api key", id))

@@ -149,3 +149,31 @@ async fn two_front_ends_share_data_and_one_if_match_winner() {
         history["data"].as_array().unwrap().iter().map(|e| e["version"].as_i64().unwrap()).collect();
     assert_eq!(versions, vec![1, 2, 3, 4], "one event per committed version, no gaps");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_revoked_key_stops_at_once_where_revoked_and_within_the_cache_time_elsewhere() {
+    let fronts = two_applications().await;
+    let [a, b] = &fronts.bases;
+    let admin = &fronts.client;
+    let created: Value = admin
+        .post(format!("{a}/api/api-keys"))
+        .json(&json!({"name": "short-lived", "role": "viewer"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let key = client_with(created["key"].as_str().unwrap());
+    for base in [a, b] {
+        assert_eq!(key.get(format!("{base}/api/contacts")).send().await.unwrap().status(), 200, "{base} caches it");
+    }
+    let revoked = admin.delete(format!("{a}/api/api-keys/{}", created["id"].as_str().unwrap())).send().await.unwrap();
+    assert_eq!(revoked.status(), 204);
+    assert_eq!(key.get(format!("{a}/api/contacts")).send().await.unwrap().status(), 401, "at once where revoked");
+    let started = Instant::now();
+    while key.get(format!("{b}/api/contacts")).send().await.unwrap().status() != 401 {
+        assert!(started.elapsed() < crm::services::auth::KEY_CACHE_TTL + Duration::from_secs(2), "still accepted");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
