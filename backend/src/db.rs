@@ -21,12 +21,14 @@ const SCHEMA: [(&str, &str); 3] = [
 enum Migration {
     Query(&'static str),
     DescendingKeys,
+    SearchWords,
 }
 
 /// Data migrations, each run once per database (recorded in `schema_migration`), after the schema.
-const MIGRATIONS: [(&str, Migration); 2] = [
+const MIGRATIONS: [(&str, Migration); 3] = [
     ("0001_backfill_part", Migration::Query(include_str!("../schema/migrations/0001_backfill_part.surql"))),
     ("0002_descending_keys", Migration::DescendingKeys),
+    ("0003_search_words", Migration::SearchWords),
 ];
 
 /// Connects, signs in for remote servers, selects namespace and database, applies the schema.
@@ -77,6 +79,9 @@ pub async fn apply_schema(db: &Surreal<Any>) -> anyhow::Result<()> {
             Migration::DescendingKeys => {
                 backfill_descending_keys(db).await.map_err(|e| anyhow::anyhow!("migration {name}: {e}"))?
             }
+            Migration::SearchWords => {
+                backfill_search_words(db).await.map_err(|e| anyhow::anyhow!("migration {name}: {e}"))?
+            }
         }
         db.query("UPSERT type::record('schema_migration', $name) CONTENT { name: $name, at: time::now() }")
             .bind(("name", name))
@@ -89,37 +94,54 @@ pub async fn apply_schema(db: &Surreal<Any>) -> anyhow::Result<()> {
 }
 
 /// Gives rows written before the descending sort keys existed their `rkey`, `rukey`, `rnkey`,
-/// computed from the stored `key`, `ukey`, `nkey`, a thousand rows per query.
+/// computed from the stored `key`, `ukey`, `nkey`.
 async fn backfill_descending_keys(db: &Surreal<Any>) -> anyhow::Result<()> {
     use crate::repositories::records::add_descending_keys;
-    use serde_json::{json, Value};
     let tables: [(&str, &[&str]); 3] =
         [("contact", &["key", "ukey", "nkey"]), ("company", &["key", "ukey", "nkey"]), ("timeline_entry", &["key"])];
     for (table, columns) in tables {
-        let mut after = String::new();
-        loop {
-            let sql = format!("SELECT * FROM {table} WHERE part = 0 AND key > $after ORDER BY key ASC LIMIT 1000");
-            let mut res = db.query(sql).bind(("after", after.clone())).await?.check()?;
-            let rows: Vec<Value> = res.take(0)?;
-            let Some(last) = rows.last().and_then(|r| r.get("key")).and_then(Value::as_str).map(str::to_string) else {
-                break;
-            };
-            let patches: Vec<Value> = rows
-                .into_iter()
-                .map(|mut row| {
-                    add_descending_keys(&mut row, columns);
-                    let set: serde_json::Map<String, Value> = ["rkey", "rukey", "rnkey"]
-                        .iter()
-                        .filter_map(|c| row.get(*c).map(|v| (c.to_string(), v.clone())))
-                        .collect();
-                    json!({ "key": row.get("key").cloned().unwrap_or(Value::Null), "set": set })
-                })
-                .collect();
-            let sql =
-                format!("FOR $p IN $patches {{ UPDATE type::record('{table}', $p.key) MERGE $p.set RETURN NONE; }};");
-            db.query(sql).bind(("patches", Value::Array(patches))).await?.check()?;
-            after = last;
-        }
+        backfill(db, table, |row| {
+            let mut row = row.clone();
+            add_descending_keys(&mut row, columns);
+            ["rkey", "rukey", "rnkey"].iter().filter_map(|c| row.get(*c).map(|v| (c.to_string(), v.clone()))).collect()
+        })
+        .await?;
     }
     Ok(())
+}
+
+/// Gives contacts written before word-prefix search existed their `words`.
+async fn backfill_search_words(db: &Surreal<Any>) -> anyhow::Result<()> {
+    backfill(db, "contact", |row| {
+        let text = |f: &str| row.get(f).and_then(serde_json::Value::as_str).unwrap_or("").to_string();
+        let (first, last, email) = (text("first_name"), text("last_name"), text("email"));
+        let words = crate::domain::search::prefixes([first.as_str(), last.as_str(), email.as_str()]);
+        [("words".to_string(), serde_json::json!(words))].into_iter().collect()
+    })
+    .await
+}
+
+/// Merges `fields(row)` into every row of `table`, a thousand rows per query, in key order.
+async fn backfill(
+    db: &Surreal<Any>,
+    table: &str,
+    fields: impl Fn(&serde_json::Value) -> serde_json::Map<String, serde_json::Value>,
+) -> anyhow::Result<()> {
+    use serde_json::{json, Value};
+    let mut after = String::new();
+    loop {
+        let sql = format!("SELECT * FROM {table} WHERE part = 0 AND key > $after ORDER BY key ASC LIMIT 1000");
+        let mut res = db.query(sql).bind(("after", after.clone())).await?.check()?;
+        let rows: Vec<Value> = res.take(0)?;
+        let Some(last) = rows.last().and_then(|r| r.get("key")).and_then(Value::as_str).map(str::to_string) else {
+            return Ok(());
+        };
+        let patches: Vec<Value> = rows
+            .iter()
+            .map(|row| json!({ "key": row.get("key").cloned().unwrap_or(Value::Null), "set": fields(row) }))
+            .collect();
+        let sql = format!("FOR $p IN $patches {{ UPDATE type::record('{table}', $p.key) MERGE $p.set RETURN NONE; }};");
+        db.query(sql).bind(("patches", Value::Array(patches))).await?.check()?;
+        after = last;
+    }
 }

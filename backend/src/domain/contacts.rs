@@ -306,6 +306,15 @@ impl Contact {
         )
     }
 
+    /// Every prefix of every word of the names and email (the `q` search index).
+    pub fn search_words(&self) -> Vec<String> {
+        crate::domain::search::prefixes([
+            self.first_name.as_deref().unwrap_or(""),
+            self.last_name.as_deref().unwrap_or(""),
+            self.email.as_str(),
+        ])
+    }
+
     /// Sort key for `sort=name`: last name, first name, then id for uniqueness.
     pub fn name_key(&self) -> String {
         format!(

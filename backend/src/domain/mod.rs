@@ -9,4 +9,5 @@ pub mod funnel;
 pub mod history;
 pub mod ids;
 pub mod pagination;
+pub mod search;
 pub mod timeline;

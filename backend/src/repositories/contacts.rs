@@ -47,12 +47,25 @@ fn sort_column(field: &str) -> &'static str {
     }
 }
 
+/// One condition per query word (`domain::search::MAX_QUERY_WORDS`).
+const WORD_CONDITIONS: [&str; crate::domain::search::MAX_QUERY_WORDS] = [
+    "words CONTAINS $w0",
+    "words CONTAINS $w1",
+    "words CONTAINS $w2",
+    "words CONTAINS $w3",
+    "words CONTAINS $w4",
+    "words CONTAINS $w5",
+    "words CONTAINS $w6",
+    "words CONTAINS $w7",
+];
+
 /// The stored form of a contact, with derived fields for search and sorting.
 pub fn row(contact: &Contact) -> Value {
     let mut row = encode_row(contact);
     if let Value::Object(map) = &mut row {
         map.insert("part".into(), json!(records::LIST_PART));
         map.insert("search".into(), json!(contact.search_text()));
+        map.insert("words".into(), json!(contact.search_words()));
         map.insert("nkey".into(), json!(contact.name_key()));
         map.insert("ukey".into(), json!(format!("{}|{}", contact.updated_at, contact.id)));
     }
@@ -121,8 +134,14 @@ impl ContactRepository {
                 vars.insert("q_to".into(), json!(format!("{q}\u{10FFFF}")));
                 vars.insert("q_from".into(), json!(q));
             } else {
-                conditions.push("search @1@ $q");
-                vars.insert("q".into(), json!(q));
+                // Each word must be a prefix of a word of the names or email; a query with no
+                // word at all (only punctuation) matches nothing.
+                let words = crate::domain::search::query_words(&q);
+                let words = if words.is_empty() { vec![String::new()] } else { words };
+                for (i, word) in words.into_iter().enumerate() {
+                    conditions.push(WORD_CONDITIONS[i]);
+                    vars.insert(format!("w{i}"), json!(word));
+                }
             }
         }
         let mut list = ListQuery {
