@@ -109,8 +109,8 @@ pub async fn commit(db: &Db, write: VersionedWrite<'_>) -> RepoResult<()> {
 
 /// Reads one stored row as JSON, `None` when absent.
 pub async fn get_row(db: &Db, table: &'static str, id: &str) -> RepoResult<Option<Value>> {
-    let mut response =
-        db.query("SELECT * FROM ONLY type::record($tb, $id)").bind(json!({ "tb": table, "id": id })).await?.check()?;
+    let sql = format!("SELECT {} FROM ONLY type::record($tb, $id)", projection(table, None));
+    let mut response = db.query(sql).bind(json!({ "tb": table, "id": id })).await?.check()?;
     let row: Option<Value> = response.take(0)?;
     Ok(row.filter(|v| !v.is_null()))
 }
@@ -151,6 +151,27 @@ pub async fn insert_rows(db: &Db, batches: Vec<(&'static str, Vec<Value>)>) -> R
     sql.push_str("COMMIT;");
     let response = db.query(sql).bind(Value::Object(vars)).await?;
     check_tx(response).map(|_| ())
+}
+
+/// Fields stored only for indexes (search words, sort keys); reads leave them out, which halves
+/// the cost of a page of contacts (their search words outweigh the record).
+fn derived_fields(table: &str) -> &'static [&'static str] {
+    match table {
+        "contact" => &["words", "search", "nkey", "ukey", "rkey", "rukey", "rnkey", "part"],
+        "company" => &["search", "nkey", "ukey", "rkey", "rukey", "rnkey", "part"],
+        "timeline_entry" => &["rkey", "part"],
+        _ => &[],
+    }
+}
+
+/// `*` without the derived fields of `table`, except `keep` (a list's sort column).
+fn projection(table: &str, keep: Option<&str>) -> String {
+    let omit: Vec<&str> = derived_fields(table).iter().copied().filter(|f| Some(*f) != keep).collect();
+    if omit.is_empty() {
+        "*".to_string()
+    } else {
+        format!("* OMIT {}", omit.join(", "))
+    }
 }
 
 /// `part` of every listed row (schema/003_ordered_lists.surql); one value until tenants exist.
@@ -255,8 +276,12 @@ impl ListQuery {
     pub async fn fetch(&self, db: &Db) -> RepoResult<RowPage> {
         let (column, desc) = self.order();
         let dir = if desc { "DESC" } else { "ASC" };
-        let sql =
-            format!("SELECT * FROM {}{} ORDER BY {column} {dir} LIMIT $limit", self.table, self.where_clause(true));
+        let sql = format!(
+            "SELECT {} FROM {}{} ORDER BY {column} {dir} LIMIT $limit",
+            projection(self.table, Some(column)),
+            self.table,
+            self.where_clause(true)
+        );
         let mut vars = self.vars.clone();
         vars.insert("limit".into(), json!(self.limit + 1));
         if let Some(after) = &self.after {
