@@ -26,6 +26,11 @@ impl Reply {
             .map_err(|e| anyhow::anyhow!("status {}: body is not JSON ({e}): {}", self.status, self.text()))
     }
 
+    /// The version an `ETag: "<n>"` names.
+    pub fn version(&self) -> Option<i64> {
+        self.etag.as_deref().and_then(|t| t.trim_matches('"').parse().ok())
+    }
+
     /// The body as text (lossy), for error messages.
     pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).chars().take(500).collect()

@@ -340,10 +340,7 @@ async fn drive_http(addr: &str, ctx: Arc<Ctx>, op: Op, connections: usize, durat
             let mut w = Worker { index, ..Worker::default() };
             let mut m = Measured::default();
             if op == Op::Patch {
-                let get = Request::get(format!("/api/contacts/{}", ctx.patch_ids[index])).bearer(&ctx.key);
-                if let Ok(reply) = conn.send(&get).await {
-                    w.version = reply.etag.as_deref().and_then(|t| t.trim_matches('"').parse().ok()).unwrap_or(0);
-                }
+                w.version = patch_target_version(&mut conn, &ctx, index).await;
             }
             while Instant::now() < deadline {
                 let req = op.request(&ctx, &w);
@@ -371,13 +368,7 @@ async fn drive_http(addr: &str, ctx: Arc<Ctx>, op: Op, connections: usize, durat
             m
         }));
     }
-    let mut parts = Vec::with_capacity(connections);
-    for t in tasks {
-        if let Ok(m) = t.await {
-            parts.push(m);
-        }
-    }
-    Measured::merge(parts, started.elapsed())
+    collect(tasks, started).await
 }
 
 /// Runs the in-process version of `op` on `tasks` concurrent tasks for `duration`.
@@ -413,13 +404,24 @@ async fn drive_in_process(
             m
         }));
     }
-    let mut parts = Vec::with_capacity(tasks);
-    for h in handles {
-        if let Ok(m) = h.await {
+    collect(handles, started).await
+}
+
+/// Waits for every worker and merges what they measured.
+async fn collect(workers: Vec<tokio::task::JoinHandle<Measured>>, started: Instant) -> Measured {
+    let mut parts = Vec::with_capacity(workers.len());
+    for w in workers {
+        if let Ok(m) = w.await {
             parts.push(m);
         }
     }
     Measured::merge(parts, started.elapsed())
+}
+
+/// The current version of worker `index`'s PATCH target (0 when it cannot be read).
+async fn patch_target_version(conn: &mut Conn, ctx: &Ctx, index: usize) -> i64 {
+    let get = Request::get(format!("/api/contacts/{}", ctx.patch_ids[index])).bearer(&ctx.key);
+    conn.send(&get).await.ok().and_then(|r| r.version()).unwrap_or(0)
 }
 
 /// Mixed load for `duration`, sampling throughput and RSS; the report, and what went wrong (failed
@@ -455,10 +457,7 @@ async fn soak(
         tasks.push(tokio::spawn(async move {
             let mut conn = Conn::new(&addr);
             let mut w = Worker { index, ..Worker::default() };
-            let get = Request::get(format!("/api/contacts/{}", ctx.patch_ids[index])).bearer(&ctx.key);
-            if let Ok(reply) = conn.send(&get).await {
-                w.version = reply.etag.as_deref().and_then(|t| t.trim_matches('"').parse().ok()).unwrap_or(0);
-            }
+            w.version = patch_target_version(&mut conn, &ctx, index).await;
             while Instant::now() < deadline {
                 let op = mix[(w.i as usize + index) % mix.len()];
                 match conn.send(&op.request(&ctx, &w)).await {

@@ -199,7 +199,7 @@ impl Op {
     /// Learns from a successful response (the new version after a PATCH).
     pub fn observe(self, reply: &Reply, w: &mut Worker) {
         if self == Op::Patch {
-            if let Some(v) = reply.etag.as_deref().and_then(|t| t.trim_matches('"').parse().ok()) {
+            if let Some(v) = reply.version() {
                 w.version = v;
             }
         }

@@ -73,21 +73,6 @@ impl CredentialRepository {
         Ok(())
     }
 
-    /// The user id and expiry of a live token.
-    pub async fn token(&self, hash: &str) -> RepoResult<Option<(String, String)>> {
-        let mut res = self
-            .db
-            .query("SELECT user_id, expires_at FROM auth_token WHERE hash = $hash LIMIT 1")
-            .bind(json!({ "hash": hash }))
-            .await?
-            .check()?;
-        let rows: Vec<Value> = res.take(0)?;
-        Ok(rows
-            .into_iter()
-            .next()
-            .and_then(|r| Some((r["user_id"].as_str()?.to_string(), r["expires_at"].as_str()?.to_string()))))
-    }
-
     /// Revokes one token.
     pub async fn delete_token(&self, hash: &str) -> RepoResult<()> {
         self.db.query("DELETE auth_token WHERE hash = $hash").bind(json!({ "hash": hash })).await?.check()?;

@@ -182,9 +182,12 @@ pub const LIST_PART: i64 = 0;
 /// longer key sorts before its own prefix). SurrealDB 3.3 scans indexes backwards by reading the
 /// whole range (schema/003_ordered_lists.surql), so newest-first lists scan these forwards.
 pub fn descending(key: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(key.len() * 2 + 1);
     for b in key.bytes() {
-        out.push_str(&format!("{:02x}", 255 - b));
+        let inverted = 255 - b;
+        out.push(char::from(HEX[usize::from(inverted >> 4)]));
+        out.push(char::from(HEX[usize::from(inverted & 15)]));
     }
     out.push('~');
     out
@@ -317,29 +320,22 @@ impl ListQuery {
         use crate::domain::ids::{format_ts, id_floor};
         // Newest-first lists scan `rkey`: key >= a <=> rkey <= descending(a), key < b <=> rkey > descending(b).
         let on_twin = self.order().0 == "rkey";
-        if let Some(after) = after {
-            let floor = id_floor(after);
-            if on_twin {
-                self.conditions.push("rkey <= $after_key");
-                self.vars.insert("after_key".into(), json!(descending(&floor)));
-            } else {
-                self.conditions.push("key >= $after_key");
-                self.vars.insert("after_key".into(), json!(floor));
-            }
-            self.conditions.push(exact.0);
-            self.vars.insert("after".into(), json!(format_ts(after)));
-        }
-        if let Some(before) = before {
-            let floor = id_floor(before + chrono::Duration::milliseconds(1));
-            if on_twin {
-                self.conditions.push("rkey > $before_key");
-                self.vars.insert("before_key".into(), json!(descending(&floor)));
-            } else {
-                self.conditions.push("key < $before_key");
-                self.vars.insert("before_key".into(), json!(floor));
-            }
-            self.conditions.push(exact.1);
-            self.vars.insert("before".into(), json!(format_ts(before)));
+        let bounds = [
+            (after, after.map(id_floor), ["key >= $after_key", "rkey <= $after_key"], "after", exact.0),
+            (
+                before,
+                before.map(|b| id_floor(b + chrono::Duration::milliseconds(1))),
+                ["key < $before_key", "rkey > $before_key"],
+                "before",
+                exact.1,
+            ),
+        ];
+        for (at, floor, [on_key, on_twin_key], name, exact) in bounds {
+            let (Some(at), Some(floor)) = (at, floor) else { continue };
+            self.conditions.push(if on_twin { on_twin_key } else { on_key });
+            self.vars.insert(format!("{name}_key"), json!(if on_twin { descending(&floor) } else { floor }));
+            self.conditions.push(exact);
+            self.vars.insert(name.into(), json!(format_ts(at)));
         }
     }
 
