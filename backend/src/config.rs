@@ -123,6 +123,10 @@ pub struct ServerSettings {
     pub body_limit_bytes: usize,
     /// Requests running longer than this are answered with 408.
     pub request_timeout_secs: u64,
+    /// Directory of the built dashboard (`frontend/out`), served at `/` when it holds an
+    /// `index.html`; empty turns it off.
+    #[serde(default)]
+    pub dashboard_dir: String,
 }
 
 /// Database connection settings.
@@ -213,6 +217,7 @@ impl Settings {
             .set_default("server.port", 8080)?
             .set_default("server.body_limit_bytes", 1_048_576)?
             .set_default("server.request_timeout_secs", 30)?
+            .set_default("server.dashboard_dir", "frontend/out")?
             .set_default("database.url", "surrealkv://./data/crm.db")?
             .set_default("database.namespace", "crm")?
             .set_default("database.database", "crm")?
@@ -228,6 +233,7 @@ impl Settings {
     pub fn for_tests(database_url: &str) -> Result<Self, config::ConfigError> {
         Self::defaults()?
             .set_override("server.port", 0)?
+            .set_override("server.dashboard_dir", "")?
             .set_override("database.url", database_url)?
             .build()?
             .try_deserialize()

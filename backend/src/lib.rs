@@ -1,6 +1,7 @@
 //! The CRM server: configuration, database, HTTP application and its layers.
 
 pub mod config;
+pub mod dashboard;
 pub mod db;
 pub mod domain;
 pub mod error;

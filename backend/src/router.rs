@@ -139,8 +139,17 @@ pub fn build(state: AppState) -> Router {
         .with_state(state)
 }
 
-async fn not_found() -> AppError {
-    AppError::NotFound("route".into())
+/// The dashboard's page or file for a GET outside `/api`, else 404 problem+json.
+async fn not_found(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    method: axum::http::Method,
+    uri: axum::http::Uri,
+) -> Response {
+    state
+        .dashboard
+        .as_deref()
+        .and_then(|dashboard| dashboard.respond(&method, uri.path()))
+        .unwrap_or_else(|| AppError::NotFound("route".into()).into_response())
 }
 
 async fn method_not_allowed() -> AppError {
@@ -191,7 +200,10 @@ async fn security_headers(req: axum::extract::Request, next: axum::middleware::N
     } else {
         "default-src 'none'; frame-ancestors 'none'"
     };
-    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp));
+    // Dashboard pages bring their own policy (the same, plus hashes of their inline scripts).
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp));
+    }
     response
 }
 

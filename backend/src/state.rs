@@ -5,6 +5,7 @@ use std::sync::Arc;
 use axum::extract::FromRef;
 
 use crate::config::Settings;
+use crate::dashboard::Dashboard;
 use crate::db::Db;
 use crate::repositories::companies::CompanyRepository;
 use crate::repositories::contacts::ContactRepository;
@@ -45,6 +46,8 @@ pub struct AppState {
     pub users: UserService,
     /// Requests per credential.
     pub request_limiter: RateLimiter,
+    /// The built dashboard, when its directory holds one.
+    pub dashboard: Option<Arc<Dashboard>>,
 }
 
 impl AppState {
@@ -56,10 +59,12 @@ impl AppState {
         let users_repo = UserRepository::new(db.clone());
         let auth = AuthService::new(&settings, users_repo.clone(), CredentialRepository::new(db.clone())).await?;
         let request_limiter = crate::handlers::auth::request_limiter(settings.limits.requests_per_second);
+        let dashboard = load_dashboard(&settings.server.dashboard_dir)?;
         Ok(Self {
             auth,
             users: UserService::new(users_repo),
             request_limiter,
+            dashboard,
             settings: Arc::new(settings),
             contacts: ContactService::new(
                 contacts_repo.clone(),
@@ -72,5 +77,24 @@ impl AppState {
             idempotency: IdempotencyService::new(IdempotencyRepository::new(db.clone())),
             db,
         })
+    }
+}
+
+/// The dashboard export in `dir`, if there is one; an unreadable export stops the start-up.
+fn load_dashboard(dir: &str) -> crate::error::AppResult<Option<Arc<Dashboard>>> {
+    if dir.trim().is_empty() {
+        return Ok(None);
+    }
+    let path = std::path::Path::new(dir);
+    match Dashboard::load(path) {
+        Ok(Some(dashboard)) => {
+            tracing::info!(dir, files = dashboard.len(), "serving the dashboard at /");
+            Ok(Some(Arc::new(dashboard)))
+        }
+        Ok(None) => {
+            tracing::info!(dir, "no dashboard build found (frontend: npm run build); serving the API only");
+            Ok(None)
+        }
+        Err(e) => Err(crate::error::AppError::Internal(format!("cannot read the dashboard in {dir}: {e}"))),
     }
 }

@@ -167,5 +167,6 @@ pub async fn list_company_history(
     ApiQuery(params): ApiQuery<HistoryParams>,
 ) -> AppResult<Json<HistoryList>> {
     let (after, limit) = params.parse()?;
-    Ok(Json(history.list("company", &id, after, limit).await?.into()))
+    let (page, names) = history.list_named("company", &id, after, limit).await?;
+    Ok(Json(HistoryList::named(page, &names)))
 }

@@ -156,7 +156,8 @@ pub async fn list_contact_history(
     ApiQuery(params): ApiQuery<HistoryParams>,
 ) -> AppResult<Json<HistoryList>> {
     let (after, limit) = params.parse()?;
-    Ok(Json(history.list("contact", &id, after, limit).await?.into()))
+    let (page, names) = history.list_named("contact", &id, after, limit).await?;
+    Ok(Json(HistoryList::named(page, &names)))
 }
 
 /// Everything held about a contact: record, timeline and history (data-subject access).

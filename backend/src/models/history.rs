@@ -1,13 +1,13 @@
 //! History DTOs: change events and their list parameters.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::pagination::{list_response, ParamErrors};
 use crate::domain::history::ChangeEvent;
-use crate::domain::pagination::{parse_limit, Cursor};
+use crate::domain::pagination::{parse_limit, Cursor, Page};
 use crate::error::AppError;
 use crate::services::history::HISTORY_SORT;
 
@@ -37,8 +37,11 @@ pub struct ChangeEventResponse {
     pub kind: String,
     /// Changed fields.
     pub changes: BTreeMap<String, FieldChangeResponse>,
-    /// Who made it.
+    /// Who made it: `user:<id>` or `api_key:<id>`.
     pub actor: String,
+    /// Who that is: the user's email or the API key's name (`null` when not resolved, e.g. a
+    /// deleted user, or in an export).
+    pub actor_name: Option<String>,
     /// Through what (`api`, `import`, `seed`, ...).
     pub source: String,
     /// Trace id of the request.
@@ -57,6 +60,7 @@ impl From<ChangeEvent> for ChangeEventResponse {
             kind: e.kind,
             changes: e.changes.into_iter().map(|(k, c)| (k, FieldChangeResponse { old: c.old, new: c.new })).collect(),
             actor: e.actor,
+            actor_name: None,
             source: e.source,
             trace_id: e.trace_id,
             at: e.at,
@@ -65,6 +69,17 @@ impl From<ChangeEvent> for ChangeEventResponse {
 }
 
 list_response!(HistoryList, ChangeEventResponse, "A page of change events, oldest first.");
+
+impl HistoryList {
+    /// A page whose events name their actors.
+    pub fn named(page: Page<ChangeEvent>, names: &HashMap<String, String>) -> Self {
+        let mut list: Self = page.into();
+        for event in &mut list.data {
+            event.actor_name = names.get(&event.actor).cloned();
+        }
+        list
+    }
+}
 
 /// Position in a history list.
 #[derive(Debug, Default, Deserialize, IntoParams)]

@@ -18,6 +18,28 @@ impl HistoryRepository {
         Self { db }
     }
 
+    /// Display names of actors (`user:<id>` -> email, `api_key:<id>` -> key name) in one round trip.
+    pub async fn actor_names(&self, user_ids: &[&str], key_ids: &[&str]) -> RepoResult<Vec<(String, String)>> {
+        let mut response = self
+            .db
+            .query(
+                "SELECT VALUE ['user:' + key, email] FROM array::map($users, |$i| type::record('user', $i));\n\
+                 SELECT VALUE ['api_key:' + key, name] FROM array::map($keys, |$i| type::record('api_key', $i));",
+            )
+            .bind(json!({ "users": user_ids, "keys": key_ids }))
+            .await?
+            .check()?;
+        let mut names: Vec<(String, String)> = Vec::new();
+        for statement in 0..2 {
+            let rows: Vec<Value> = response.take(statement)?;
+            names.extend(rows.into_iter().filter_map(|row| {
+                let pair = row.as_array()?;
+                Some((pair.first()?.as_str()?.to_string(), pair.get(1)?.as_str()?.to_string()))
+            }));
+        }
+        Ok(names)
+    }
+
     /// Events of one record with a version above `after_version`, oldest first.
     pub async fn events(
         &self,

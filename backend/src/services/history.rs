@@ -51,6 +51,41 @@ impl HistoryService {
         };
         Ok(Page { data: events, next_cursor, total: None })
     }
+
+    /// Who the actors of these events are, by actor (`user:<id>` -> email, `api_key:<id>` ->
+    /// key name); actors that no longer exist are left out.
+    pub async fn actor_names(&self, events: &[ChangeEvent]) -> AppResult<HashMap<String, String>> {
+        let mut users: Vec<&str> = Vec::new();
+        let mut keys: Vec<&str> = Vec::new();
+        for event in events {
+            if let Some(id) = event.actor.strip_prefix("user:") {
+                users.push(id);
+            } else if let Some(id) = event.actor.strip_prefix("api_key:") {
+                keys.push(id);
+            }
+        }
+        users.sort_unstable();
+        users.dedup();
+        keys.sort_unstable();
+        keys.dedup();
+        if users.is_empty() && keys.is_empty() {
+            return Ok(HashMap::new());
+        }
+        Ok(self.history.actor_names(&users, &keys).await?.into_iter().collect())
+    }
+
+    /// A page of events with their actors' names.
+    pub async fn list_named(
+        &self,
+        entity: &'static str,
+        id: &str,
+        after_version: i64,
+        limit: usize,
+    ) -> AppResult<(Page<ChangeEvent>, HashMap<String, String>)> {
+        let page = self.list(entity, id, after_version, limit).await?;
+        let names = self.actor_names(&page.data).await?;
+        Ok((page, names))
+    }
 }
 
 /// Counts of what a replay rebuilt.

@@ -80,3 +80,54 @@ async fn openapi_document_matches_the_snapshot() {
     let stored = std::fs::read_to_string(&path).unwrap();
     assert!(stored == pretty, "OpenAPI document changed; review and rerun with UPDATE_SNAPSHOTS=1");
 }
+
+#[tokio::test]
+async fn the_dashboard_is_served_at_the_root_with_a_policy_for_its_inline_scripts() {
+    use sha2::Digest;
+    let dir = tempfile::tempdir().unwrap();
+    let inline = "self.__next_f=self.__next_f||[]";
+    std::fs::write(dir.path().join("index.html"), format!("<html><script>{inline}</script><p>home</p></html>"))
+        .unwrap();
+    std::fs::create_dir_all(dir.path().join("contacts")).unwrap();
+    std::fs::write(dir.path().join("contacts/view.html"), "<p>a contact</p>").unwrap();
+    std::fs::create_dir_all(dir.path().join("_next/static/chunks")).unwrap();
+    std::fs::write(dir.path().join("_next/static/chunks/app.js"), "console.log(1)").unwrap();
+    std::fs::write(dir.path().join("404.html"), "<p>not here</p>").unwrap();
+    let served = dir.path().to_str().unwrap().to_string();
+    let app = crate::helpers::spawn_app_with(|s| s.server.dashboard_dir = served).await;
+
+    let home = app.anonymous.get(app.url("/")).send().await.unwrap();
+    assert_eq!(home.status(), 200);
+    assert_eq!(home.headers()["content-type"], "text/html; charset=utf-8");
+    let csp = home.headers()["content-security-policy"].to_str().unwrap().to_string();
+    let hash = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, sha2::Sha256::digest(inline));
+    assert!(csp.contains(&format!("'sha256-{hash}'")), "{csp}");
+    assert!(!csp.contains("script-src 'self' 'unsafe-inline'"), "{csp}");
+    assert!(home.text().await.unwrap().contains("home"));
+
+    let view = app.anonymous.get(app.url("/contacts/view?id=x")).send().await.unwrap();
+    assert_eq!(view.status(), 200);
+    assert!(view.text().await.unwrap().contains("a contact"));
+    let js = app.anonymous.get(app.url("/_next/static/chunks/app.js")).send().await.unwrap();
+    assert_eq!(js.status(), 200);
+    assert!(js.headers()["cache-control"].to_str().unwrap().contains("immutable"));
+    assert_eq!(js.headers()["content-type"], "text/javascript; charset=utf-8");
+    let missing = app.anonymous.get(app.url("/no-such-page")).send().await.unwrap();
+    assert_eq!(missing.status(), 404);
+    assert!(missing.text().await.unwrap().contains("not here"));
+
+    // The API is unchanged: unknown API routes are problem+json, and the API still needs credentials.
+    let api_missing = app.anonymous.get(app.url("/api/nothing")).send().await.unwrap();
+    assert_eq!(api_missing.status(), 401);
+    let api_missing = app.get("/api/nothing").await;
+    crate::helpers::assert_problem(api_missing, 404, "not_found").await;
+    let post = app.anonymous.post(app.url("/")).send().await.unwrap();
+    crate::helpers::assert_problem(post, 404, "not_found").await;
+}
+
+#[tokio::test]
+async fn without_a_dashboard_the_root_is_a_problem_404() {
+    let app = crate::helpers::spawn_app().await;
+    let res = app.anonymous.get(app.url("/")).send().await.unwrap();
+    crate::helpers::assert_problem(res, 404, "not_found").await;
+}

@@ -158,3 +158,23 @@ async fn racing_patches_without_if_match_all_apply() {
     let versions: Vec<_> = history["data"].as_array().unwrap().iter().map(|e| e["version"].as_i64().unwrap()).collect();
     assert_eq!(versions, (1..=7).collect::<Vec<_>>(), "no lost update: a gapless event per change");
 }
+
+#[tokio::test]
+async fn history_names_who_made_each_change() {
+    let app = spawn_app().await;
+    let path = contact_path(&app, "who@example.com").await;
+    let token = app.user_token("editor@example.com", "member").await;
+    let editor = crate::helpers::client_with(&token);
+    let res = editor.patch(app.url(&path)).json(&json!({"title": "COO"})).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let history = app.get_ok(&format!("{path}/history")).await;
+    let events = history["data"].as_array().unwrap();
+    assert_eq!(events.len(), 2);
+    assert!(events[0]["actor"].as_str().unwrap().starts_with("api_key:"));
+    assert_eq!(events[0]["actor_name"], "tests", "the API key's name");
+    assert!(events[1]["actor"].as_str().unwrap().starts_with("user:"));
+    assert_eq!(events[1]["actor_name"], "editor@example.com", "the user's email");
+    let company = app.create_company(&json!({"name": "Named Co"})).await;
+    let company_history = app.get_ok(&format!("/api/companies/{}/history", company["id"].as_str().unwrap())).await;
+    assert_eq!(company_history["data"][0]["actor_name"], "tests");
+}

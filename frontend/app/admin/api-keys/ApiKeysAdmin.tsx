@@ -1,0 +1,157 @@
+"use client";
+
+import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { AppShell } from "@/components/AppShell";
+import { ProblemMessage } from "@/components/ProblemMessage";
+import { TextField } from "@/components/TextField";
+import { api, ApiError, call, type ApiKey, type CreatedApiKey } from "@/lib/api";
+import { formatDateTime } from "@/lib/format";
+import { AdminOnly } from "../users/UsersAdmin";
+
+export function ApiKeysAdminPage() {
+  return (
+    <AppShell>
+      <AdminOnly>
+        <ApiKeysAdmin />
+      </AdminOnly>
+    </AppShell>
+  );
+}
+
+function ApiKeysAdmin() {
+  const [keys, setKeys] = useState<ApiKey[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [name, setName] = useState("");
+  const [role, setRole] = useState("member");
+  const [formError, setFormError] = useState<ApiError | null>(null);
+  const [created, setCreated] = useState<CreatedApiKey | null>(null);
+  const [copied, setCopied] = useState<"" | "copied" | "failed">("");
+  const [actionError, setActionError] = useState<ApiError | null>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      setKeys((await call(api.GET("/api/api-keys"))).data.data);
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    setFormError(null);
+    setCopied("");
+    try {
+      const { data } = await call(api.POST("/api/api-keys", { body: { name: name.trim(), role } }));
+      setCreated(data);
+      setName("");
+      await load();
+    } catch (e) {
+      setFormError(e as ApiError);
+    }
+  };
+
+  const copy = async () => {
+    if (!created) return;
+    try {
+      await navigator.clipboard.writeText(created.key);
+      setCopied("copied");
+    } catch {
+      setCopied("failed");
+    }
+  };
+
+  const revoke = async (key: ApiKey) => {
+    if (!window.confirm(`Revoke “${key.name}”? Integrations using it stop working at once.`)) return;
+    setActionError(null);
+    try {
+      await call(api.DELETE("/api/api-keys/{id}", { params: { path: { id: key.id } } }));
+      await load();
+    } catch (e) {
+      setActionError(e as ApiError);
+    }
+  };
+
+  return (
+    <section aria-labelledby="keys-title">
+      <h1 id="keys-title">API keys</h1>
+      <form className="panel create-form" onSubmit={create} aria-labelledby="new-key-title" noValidate>
+        <h2 id="new-key-title">Create a key</h2>
+        <div className="form-grid">
+          <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} placeholder="website forms" error={formError?.fieldMessage("name")} />
+          <div className="form-field">
+            <label htmlFor="new-key-role">Role</label>
+            <select id="new-key-role" value={role} onChange={(e) => setRole(e.target.value)}>
+              <option value="member">member</option>
+              <option value="viewer">viewer</option>
+              <option value="admin">admin</option>
+            </select>
+          </div>
+        </div>
+        {formError && formError.fieldErrors.length === 0 ? <ProblemMessage error={formError} title="Not created" /> : null}
+        <button type="submit">Create key</button>
+      </form>
+      {created ? (
+        <div className="panel secret" role="region" aria-labelledby="secret-title">
+          <h2 id="secret-title">Key “{created.name}” created</h2>
+          <p>Copy it now: it is shown only once and cannot be recovered.</p>
+          <label htmlFor="secret-value">Secret</label>
+          <input id="secret-value" readOnly value={created.key} onFocus={(e) => e.target.select()} className="mono" />
+          <div className="form-actions">
+            <button type="button" onClick={() => void copy()}>
+              Copy
+            </button>
+            <button type="button" className="secondary" onClick={() => setCreated(null)}>
+              Done, hide it
+            </button>
+            <span aria-live="polite">{copied === "copied" ? "Copied." : copied === "failed" ? "Copy failed; select the text and copy it." : ""}</span>
+          </div>
+        </div>
+      ) : null}
+      {error ? <ProblemMessage error={error} title="Could not load keys" onRetry={() => void load()} /> : null}
+      {actionError ? <ProblemMessage error={actionError} title="Not revoked" /> : null}
+      {keys === null && !error ? <p role="status">Loading…</p> : null}
+      {keys && keys.length === 0 ? <p className="empty">No API keys yet.</p> : null}
+      {keys && keys.length > 0 ? (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="sr-only">API keys</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Role</th>
+                <th scope="col">Prefix</th>
+                <th scope="col" className="hide-narrow">
+                  Last used
+                </th>
+                <th scope="col">State</th>
+              </tr>
+            </thead>
+            <tbody>
+              {keys.map((k) => (
+                <tr key={k.id}>
+                  <td>{k.name}</td>
+                  <td>{k.role}</td>
+                  <td className="mono">{k.prefix}…</td>
+                  <td className="hide-narrow">{formatDateTime(k.last_used_at)}</td>
+                  <td>
+                    {k.revoked_at ? (
+                      <span className="muted">revoked {formatDateTime(k.revoked_at)}</span>
+                    ) : (
+                      <button type="button" className="link danger" onClick={() => void revoke(k)} aria-label={`Revoke ${k.name}`}>
+                        Revoke
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,5 @@
+import { ApiKeysAdminPage } from "./ApiKeysAdmin";
+
+export default function Page() {
+  return <ApiKeysAdminPage />;
+}

@@ -1,0 +1,139 @@
+"use client";
+
+import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { AppShell } from "@/components/AppShell";
+import { useAuth } from "@/components/AuthProvider";
+import { ProblemMessage } from "@/components/ProblemMessage";
+import { TextField } from "@/components/TextField";
+import { api, ApiError, call, type UserRecord } from "@/lib/api";
+import { formatDateTime } from "@/lib/format";
+import { isAdmin } from "@/lib/session";
+
+export function UsersAdminPage() {
+  return (
+    <AppShell>
+      <AdminOnly>
+        <UsersAdmin />
+      </AdminOnly>
+    </AppShell>
+  );
+}
+
+export function AdminOnly({ children }: { children: React.ReactNode }) {
+  const { session } = useAuth();
+  if (!isAdmin(session?.user.role)) {
+    return (
+      <p role="alert" className="problem">
+        Only admins can see this page.
+      </p>
+    );
+  }
+  return <>{children}</>;
+}
+
+function UsersAdmin() {
+  const { session } = useAuth();
+  const [users, setUsers] = useState<UserRecord[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [form, setForm] = useState({ email: "", password: "", role: "member" });
+  const [formError, setFormError] = useState<ApiError | null>(null);
+  const [actionError, setActionError] = useState<ApiError | null>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      setUsers((await call(api.GET("/api/users"))).data.data);
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    setFormError(null);
+    try {
+      await call(api.POST("/api/users", { body: { email: form.email.trim(), password: form.password, role: form.role } }));
+      setForm({ email: "", password: "", role: "member" });
+      await load();
+    } catch (e) {
+      setFormError(e as ApiError);
+    }
+  };
+
+  const remove = async (user: UserRecord) => {
+    if (!window.confirm(`Remove ${user.email}? Their sign-ins end now.`)) return;
+    setActionError(null);
+    try {
+      await call(api.DELETE("/api/users/{id}", { params: { path: { id: user.id } } }));
+      await load();
+    } catch (e) {
+      setActionError(e as ApiError);
+    }
+  };
+
+  return (
+    <section aria-labelledby="users-title">
+      <h1 id="users-title">Users</h1>
+      <form className="panel create-form" onSubmit={create} aria-labelledby="new-user-title" noValidate>
+        <h2 id="new-user-title">Add a user</h2>
+        <div className="form-grid">
+          <TextField label="Email" type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} error={formError?.fieldMessage("email") ?? (formError?.code === "email_taken" ? formError.detail : undefined)} />
+          <TextField label="Password" type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} error={formError?.fieldMessage("password")} />
+          <div className="form-field">
+            <label htmlFor="new-user-role">Role</label>
+            <select id="new-user-role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
+              <option value="member">member</option>
+              <option value="viewer">viewer</option>
+              <option value="admin">admin</option>
+            </select>
+          </div>
+        </div>
+        {formError && formError.fieldErrors.length === 0 && formError.code !== "email_taken" ? <ProblemMessage error={formError} title="Not added" /> : null}
+        <button type="submit">Add user</button>
+      </form>
+      {error ? <ProblemMessage error={error} title="Could not load users" onRetry={() => void load()} /> : null}
+      {actionError ? <ProblemMessage error={actionError} title="Not removed" /> : null}
+      {users === null && !error ? <p role="status">Loading…</p> : null}
+      {users ? (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="sr-only">Users</caption>
+            <thead>
+              <tr>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col" className="hide-narrow">
+                  Created
+                </th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id}>
+                  <td>{u.email}</td>
+                  <td>{u.role}</td>
+                  <td className="hide-narrow">{formatDateTime(u.created_at)}</td>
+                  <td>
+                    {u.id !== session?.user.id ? (
+                      <button type="button" className="link danger" onClick={() => void remove(u)} aria-label={`Remove ${u.email}`}>
+                        Remove
+                      </button>
+                    ) : (
+                      <span className="muted">you</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,5 @@
+import { UsersAdminPage } from "./UsersAdmin";
+
+export default function Page() {
+  return <UsersAdminPage />;
+}

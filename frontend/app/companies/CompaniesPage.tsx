@@ -1,0 +1,158 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useState, type FormEvent } from "react";
+import { AppShell } from "@/components/AppShell";
+import { useAuth } from "@/components/AuthProvider";
+import { DataTable, type Column } from "@/components/DataTable";
+import { ProblemMessage } from "@/components/ProblemMessage";
+import { TextField } from "@/components/TextField";
+import { api, ApiError, call, newIdempotencyKey, type Company } from "@/lib/api";
+import { formatDateTime } from "@/lib/format";
+import { canWrite } from "@/lib/session";
+import { useDebounced, usePagedList } from "@/lib/usePagedList";
+
+export function CompaniesPage() {
+  return (
+    <AppShell>
+      <CompaniesView />
+    </AppShell>
+  );
+}
+
+export function sizeLabel(size: Company["size"]): string {
+  return size === null || size === undefined ? "" : String(size);
+}
+
+/** A size as typed: a head count when it is a whole number, else a band such as "51-200". */
+export function parseSize(value: string): number | string | null {
+  const trimmed = value.trim();
+  if (!trimmed) return null;
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+function CompaniesView() {
+  const router = useRouter();
+  const params = useSearchParams();
+  const { session } = useAuth();
+  const initial = params?.get("q") ?? "";
+  const [search, setSearch] = useState(initial);
+  const q = useDebounced(search.trim(), 300);
+  const [creating, setCreating] = useState(false);
+
+  useEffect(() => {
+    if (q !== (new URLSearchParams(window.location.search).get("q") ?? "")) {
+      router.replace(q ? `/companies?q=${encodeURIComponent(q)}` : "/companies", { scroll: false });
+    }
+  }, [q, router]);
+
+  const list = usePagedList<Company>(q, async (cursor) => {
+    const { data } = await call(
+      api.GET("/api/companies", { params: { query: { limit: 50, ...(cursor ? { cursor } : {}), ...(q ? { q } : { sort: "name" }) } } }),
+    );
+    return data;
+  });
+
+  const columns: Column<Company>[] = [
+    {
+      header: "Name",
+      cell: (c) => (
+        <Link href={`/companies/view?id=${encodeURIComponent(c.id)}`} tabIndex={-1} onClick={(e) => e.stopPropagation()}>
+          {c.name}
+        </Link>
+      ),
+    },
+    { header: "Domain", cell: (c) => c.domain ?? "" },
+    { header: "Industry", cell: (c) => c.industry ?? "", className: "hide-narrow" },
+    { header: "Size", cell: (c) => sizeLabel(c.size), className: "hide-narrow" },
+    { header: "Created", cell: (c) => formatDateTime(c.created_at), className: "hide-narrow" },
+  ];
+
+  return (
+    <section aria-labelledby="companies-title">
+      <div className="page-head">
+        <h1 id="companies-title">Companies</h1>
+        {canWrite(session?.user.role) ? (
+          <button type="button" onClick={() => setCreating((v) => !v)} aria-expanded={creating}>
+            New company
+          </button>
+        ) : null}
+      </div>
+      {creating ? (
+        <CreateCompanyForm onCancel={() => setCreating(false)} onCreated={(c) => router.push(`/companies/view?id=${encodeURIComponent(c.id)}`)} />
+      ) : null}
+      <form className="filters" role="search" aria-label="Search companies" onSubmit={(e) => e.preventDefault()}>
+        <div className="form-field grow">
+          <label htmlFor="company-search">Search</label>
+          <input id="company-search" type="search" placeholder="Name or domain" value={search} maxLength={200} onChange={(e) => setSearch(e.target.value)} />
+        </div>
+      </form>
+      <DataTable
+        caption="Companies"
+        columns={columns}
+        rows={list.items}
+        rowKey={(c) => c.id}
+        onOpen={(c) => router.push(`/companies/view?id=${encodeURIComponent(c.id)}`)}
+        loading={list.loading}
+        error={list.error}
+        hasMore={list.hasMore}
+        onLoadMore={list.loadMore}
+        onRetry={list.reload}
+        empty={q ? <p>No companies match “{q}”.</p> : <p>No companies yet.</p>}
+      />
+    </section>
+  );
+}
+
+function CreateCompanyForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: (c: Company) => void }) {
+  const [form, setForm] = useState({ name: "", domain: "", industry: "", size: "", website: "" });
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const set = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [field]: e.target.value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaving(true);
+    setError(null);
+    try {
+      const body = {
+        name: form.name.trim(),
+        domain: form.domain.trim() || null,
+        industry: form.industry.trim() || null,
+        size: parseSize(form.size),
+        website: form.website.trim() || null,
+      };
+      const { data } = await call(api.POST("/api/companies", { params: { header: { "Idempotency-Key": idempotencyKey } }, body }));
+      onCreated(data);
+    } catch (e) {
+      setError(e as ApiError);
+    } finally {
+      setSaving(false);
+    }
+  };
+  const fe = (name: string) => error?.fieldMessage(name);
+
+  return (
+    <form className="panel create-form" onSubmit={submit} aria-labelledby="create-company-title" noValidate>
+      <h2 id="create-company-title">New company</h2>
+      <div className="form-grid">
+        <TextField label="Name" required value={form.name} onChange={set("name")} error={fe("name")} autoFocus />
+        <TextField label="Domain" value={form.domain} onChange={set("domain")} error={fe("domain")} placeholder="acme.com" />
+        <TextField label="Industry" value={form.industry} onChange={set("industry")} error={fe("industry")} />
+        <TextField label="Size" value={form.size} onChange={set("size")} error={fe("size")} placeholder="120 or 51-200" />
+        <TextField label="Website" value={form.website} onChange={set("website")} error={fe("website")} placeholder="https://acme.com" />
+      </div>
+      {error && error.fieldErrors.length === 0 ? <ProblemMessage error={error} title="Not created" /> : null}
+      <div className="form-actions">
+        <button type="submit" disabled={saving}>
+          {saving ? "Creating…" : "Create company"}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,180 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useState } from "react";
+import { AppShell } from "@/components/AppShell";
+import { AsOf } from "@/components/AsOf";
+import { useAuth } from "@/components/AuthProvider";
+import { ConflictDialog } from "@/components/ConflictDialog";
+import { DataTable, type Column } from "@/components/DataTable";
+import { EditableField } from "@/components/EditableField";
+import { HistoryList } from "@/components/HistoryList";
+import { ProblemMessage } from "@/components/ProblemMessage";
+import { StatusBadge } from "@/components/StatusBadge";
+import { api, ApiError, call, type Company, type Contact, type UpdateCompany } from "@/lib/api";
+import { contactName, formatDateTime } from "@/lib/format";
+import { companiesApi } from "@/lib/records";
+import { canWrite } from "@/lib/session";
+import { usePagedList } from "@/lib/usePagedList";
+import { useVersionedRecord } from "@/lib/useVersionedRecord";
+import { parseSize, sizeLabel } from "../CompaniesPage";
+
+export function CompanyViewPage() {
+  return (
+    <AppShell>
+      <CompanyView />
+    </AppShell>
+  );
+}
+
+const text = (value: string): string | null => (value.trim() ? value.trim() : null);
+
+function CompanyView() {
+  const id = useSearchParams()?.get("id") ?? "";
+  const router = useRouter();
+  const { session } = useAuth();
+  const writable = canWrite(session?.user.role);
+  const me = session?.user.id;
+  const rec = useVersionedRecord<Company, UpdateCompany>(id, companiesApi);
+  const loadHistory = useCallback(() => companiesApi.history(id), [id]);
+  const [deleteError, setDeleteError] = useState<ApiError | null>(null);
+  const contacts = usePagedList<Contact>(id, async (cursor) => {
+    const { data } = await call(
+      api.GET("/api/companies/{id}/contacts", { params: { path: { id }, query: { limit: 25, sort: "name", ...(cursor ? { cursor } : {}) } } }),
+    );
+    return data;
+  });
+
+  if (!id) return <p role="alert">No company chosen. <Link href="/companies">Back to companies</Link></p>;
+  if (rec.loading && !rec.record) return <p role="status">Loading company…</p>;
+  if (rec.error && !rec.record) {
+    return (
+      <div>
+        <ProblemMessage error={rec.error} title={rec.error.status === 404 ? "Company not found" : "Could not load the company"} onRetry={() => void rec.reload()} />
+        <p>
+          <Link href="/companies">Back to companies</Link>
+        </p>
+      </div>
+    );
+  }
+  const company = rec.record;
+  if (!company) return null;
+
+  const remove = async () => {
+    if (!window.confirm(`Delete ${company.name}? The history stays readable.`)) return;
+    try {
+      await companiesApi.remove(company.id, rec.version);
+      router.push("/companies");
+    } catch (e) {
+      setDeleteError(e as ApiError);
+    }
+  };
+
+  const field = (name: "name" | "domain" | "industry" | "website", label: string) => (
+    <EditableField
+      label={label}
+      name={name}
+      value={company[name] ?? ""}
+      type={name === "website" ? "url" : "text"}
+      canEdit={writable}
+      resetKey={rec.resets}
+      error={rec.fieldErrors[name]}
+      onSave={(value) => rec.save({ [name]: name === "name" ? value.trim() : text(value) } as UpdateCompany)}
+    />
+  );
+
+  const columns: Column<Contact>[] = [
+    { header: "Name", cell: (c) => contactName(c) },
+    { header: "Email", cell: (c) => c.email, className: "hide-narrow" },
+    { header: "Status", cell: (c) => <StatusBadge status={c.status} /> },
+    { header: "Title", cell: (c) => c.title ?? "", className: "hide-narrow" },
+  ];
+
+  return (
+    <article aria-labelledby="company-title" className="record">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/companies">Companies</Link> / <span aria-current="page">{company.name}</span>
+      </nav>
+      <div className="page-head">
+        <h1 id="company-title">{company.name}</h1>
+        <span className="muted" data-testid="record-version">
+          version {rec.version}
+        </span>
+        {writable ? (
+          <button type="button" className="danger" onClick={() => void remove()}>
+            Delete
+          </button>
+        ) : null}
+      </div>
+      {deleteError ? <ProblemMessage error={deleteError} title="Not deleted" /> : null}
+      {rec.saveError ? <ProblemMessage error={rec.saveError} title="Not saved" /> : null}
+      <div className="record-grid">
+        <section className="panel" aria-labelledby="details-title">
+          <h2 id="details-title">Details</h2>
+          {field("name", "Name")}
+          {field("domain", "Domain")}
+          {field("industry", "Industry")}
+          <EditableField
+            label="Size"
+            name="size"
+            value={sizeLabel(company.size)}
+            canEdit={writable}
+            resetKey={rec.resets}
+            error={rec.fieldErrors.size}
+            hint="A head count (120) or a band (51-200)."
+            onSave={(value) => rec.save({ size: parseSize(value) })}
+          />
+          {field("website", "Website")}
+          <p className="muted">
+            Created {formatDateTime(company.created_at)} · updated {formatDateTime(company.updated_at)}
+          </p>
+        </section>
+        <section className="panel" aria-labelledby="company-contacts-title">
+          <h2 id="company-contacts-title">Contacts</h2>
+          <DataTable
+            caption={`Contacts of ${company.name}`}
+            columns={columns}
+            rows={contacts.items}
+            rowKey={(c) => c.id}
+            onOpen={(c) => router.push(`/contacts/view?id=${encodeURIComponent(c.id)}`)}
+            loading={contacts.loading}
+            error={contacts.error}
+            hasMore={contacts.hasMore}
+            onLoadMore={contacts.loadMore}
+            onRetry={contacts.reload}
+            empty={<p>No contacts at this company yet.</p>}
+          />
+        </section>
+        <HistoryList load={loadHistory} revision={rec.revision} me={me} />
+        <AsOf
+          load={async (at) => (await companiesApi.get(company.id, at)).data}
+          render={(past: Company, at) => (
+            <dl className="asof-record" aria-label={`The company as of ${formatDateTime(at)}`}>
+              <dt>Version</dt>
+              <dd>{past.version}</dd>
+              <dt>Name</dt>
+              <dd>{past.name}</dd>
+              <dt>Domain</dt>
+              <dd>{past.domain ?? "—"}</dd>
+              <dt>Industry</dt>
+              <dd>{past.industry ?? "—"}</dd>
+              <dt>Size</dt>
+              <dd>{sizeLabel(past.size) || "—"}</dd>
+            </dl>
+          )}
+        />
+      </div>
+      {rec.conflict ? (
+        <ConflictDialog
+          attempted={rec.conflict.attempted as Record<string, unknown>}
+          events={rec.conflict.events}
+          me={me}
+          busy={rec.busy}
+          onReload={() => void rec.resolveByReload()}
+          onReapply={() => void rec.resolveByReapply()}
+        />
+      ) : null}
+    </article>
+  );
+}

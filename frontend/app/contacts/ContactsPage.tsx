@@ -1,0 +1,267 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from "react";
+import { AppShell } from "@/components/AppShell";
+import { useAuth } from "@/components/AuthProvider";
+import { CompanyPicker } from "@/components/CompanyPicker";
+import { DataTable, type Column } from "@/components/DataTable";
+import { ProblemMessage } from "@/components/ProblemMessage";
+import { StatusBadge } from "@/components/StatusBadge";
+import { TextField } from "@/components/TextField";
+import { api, ApiError, call, CONTACT_STATUSES, newIdempotencyKey, type Contact, type ContactStatus } from "@/lib/api";
+import { contactName, formatDateTime } from "@/lib/format";
+import { canWrite } from "@/lib/session";
+import { useDebounced, usePagedList } from "@/lib/usePagedList";
+
+const PAGE_SIZE = 50;
+const SORTS = [
+  { value: "", label: "Newest first" },
+  { value: "created_at", label: "Oldest first" },
+  { value: "name", label: "Name A–Z" },
+  { value: "-name", label: "Name Z–A" },
+  { value: "-updated_at", label: "Recently updated" },
+  { value: "email", label: "Email" },
+];
+
+/** The filters of the view, as kept in the URL (`?q=&status=&tag=&company=&sort=`). */
+export interface ContactFilters {
+  q: string;
+  status: string;
+  tag: string;
+  company: string;
+  sort: string;
+}
+
+export function filtersFromParams(params: URLSearchParams): ContactFilters {
+  return {
+    q: params.get("q") ?? "",
+    status: params.get("status") ?? "",
+    tag: params.get("tag") ?? "",
+    company: params.get("company") ?? "",
+    sort: params.get("sort") ?? "",
+  };
+}
+
+export function filtersToQuery(filters: ContactFilters): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (value.trim()) params.set(key, value.trim());
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+export function ContactsPage() {
+  return (
+    <AppShell>
+      <ContactsView />
+    </AppShell>
+  );
+}
+
+function ContactsView() {
+  const router = useRouter();
+  const params = useSearchParams();
+  const { session } = useAuth();
+  const filters = useMemo(() => filtersFromParams(new URLSearchParams(params?.toString() ?? "")), [params]);
+  const [search, setSearch] = useState(filters.q);
+  const [tagDraft, setTagDraft] = useState(filters.tag);
+  const q = useDebounced(search, 300);
+  const tag = useDebounced(tagDraft, 400);
+  const [creating, setCreating] = useState(false);
+
+  const setFilters = useCallback(
+    (change: Partial<ContactFilters>) => {
+      const next = { ...filtersFromParams(new URLSearchParams(window.location.search)), ...change };
+      router.replace(`/contacts${filtersToQuery(next)}`, { scroll: false });
+    },
+    [router],
+  );
+
+  useEffect(() => {
+    if (q.trim() !== filters.q) setFilters({ q: q.trim() });
+  }, [q]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (tag.trim() !== filters.tag) setFilters({ tag: tag.trim() });
+  }, [tag]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const key = filtersToQuery(filters);
+  const list = usePagedList<Contact>(key, async (cursor) => {
+    const query = {
+      limit: PAGE_SIZE,
+      ...(cursor ? { cursor } : {}),
+      ...(filters.q ? { q: filters.q } : {}),
+      ...(filters.status ? { status: filters.status as ContactStatus } : {}),
+      ...(filters.tag ? { tag: filters.tag } : {}),
+      ...(filters.company ? { company_id: filters.company } : {}),
+      ...(filters.sort ? { sort: filters.sort } : {}),
+    };
+    const { data } = await call(api.GET("/api/contacts", { params: { query } }));
+    return data;
+  });
+
+  const filtered = Boolean(filters.q || filters.status || filters.tag || filters.company);
+  const columns: Column<Contact>[] = [
+    {
+      header: "Name",
+      cell: (c) => (
+        <Link href={`/contacts/view?id=${encodeURIComponent(c.id)}`} tabIndex={-1} onClick={(e) => e.stopPropagation()}>
+          {contactName(c)}
+        </Link>
+      ),
+    },
+    { header: "Email", cell: (c) => c.email, className: "hide-narrow" },
+    { header: "Status", cell: (c) => <StatusBadge status={c.status} /> },
+    { header: "Title", cell: (c) => c.title ?? "", className: "hide-narrow" },
+    { header: "Tags", cell: (c) => (c.tags ?? []).join(", "), className: "hide-narrow" },
+    { header: "Created", cell: (c) => formatDateTime(c.created_at), className: "hide-narrow" },
+  ];
+
+  return (
+    <section aria-labelledby="contacts-title">
+      <div className="page-head">
+        <h1 id="contacts-title">Contacts</h1>
+        {canWrite(session?.user.role) ? (
+          <button type="button" onClick={() => setCreating((v) => !v)} aria-expanded={creating}>
+            New contact
+          </button>
+        ) : null}
+      </div>
+      {creating ? (
+        <CreateContactForm
+          onCancel={() => setCreating(false)}
+          onCreated={(contact) => router.push(`/contacts/view?id=${encodeURIComponent(contact.id)}`)}
+        />
+      ) : null}
+      <form className="filters" role="search" aria-label="Filter contacts" onSubmit={(e) => e.preventDefault()}>
+        <div className="form-field grow">
+          <label htmlFor="contact-search">Search</label>
+          <input
+            id="contact-search"
+            type="search"
+            placeholder="Name or email"
+            value={search}
+            maxLength={200}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        </div>
+        <div className="form-field">
+          <label htmlFor="contact-status">Status</label>
+          <select id="contact-status" value={filters.status} onChange={(e) => setFilters({ status: e.target.value })}>
+            <option value="">Any status</option>
+            {CONTACT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-field">
+          <label htmlFor="contact-tag">Tag</label>
+          <input id="contact-tag" value={tagDraft} onChange={(e) => setTagDraft(e.target.value)} placeholder="e.g. vip" />
+        </div>
+        <div className="form-field">
+          <CompanyPicker label="Company" noneLabel="Any company" value={filters.company} onChange={(company) => setFilters({ company })} />
+        </div>
+        <div className="form-field">
+          <label htmlFor="contact-sort">Sort</label>
+          <select id="contact-sort" value={filters.sort} onChange={(e) => setFilters({ sort: e.target.value })}>
+            {SORTS.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      <DataTable
+        caption="Contacts"
+        columns={columns}
+        rows={list.items}
+        rowKey={(c) => c.id}
+        onOpen={(c) => router.push(`/contacts/view?id=${encodeURIComponent(c.id)}`)}
+        loading={list.loading}
+        error={list.error}
+        hasMore={list.hasMore}
+        onLoadMore={list.loadMore}
+        onRetry={list.reload}
+        empty={filtered ? <p>No contacts match these filters.</p> : <p>No contacts yet. Create the first one with “New contact”.</p>}
+      />
+    </section>
+  );
+}
+
+function CreateContactForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: (c: Contact) => void }) {
+  const [form, setForm] = useState({ email: "", first_name: "", last_name: "", title: "", status: "lead", company_id: "" });
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const set = (field: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaving(true);
+    setError(null);
+    try {
+      const body = {
+        email: form.email.trim(),
+        first_name: form.first_name.trim() || null,
+        last_name: form.last_name.trim() || null,
+        title: form.title.trim() || null,
+        status: form.status as ContactStatus,
+        company_id: form.company_id || null,
+      };
+      const { data } = await call(
+        api.POST("/api/contacts", { params: { header: { "Idempotency-Key": idempotencyKey } }, body }),
+      );
+      onCreated(data);
+    } catch (e) {
+      setError(e as ApiError);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const fieldError = (name: string) => error?.fieldMessage(name) ?? (error?.code === "email_taken" && name === "email" ? error.detail : undefined);
+
+  return (
+    <form className="panel create-form" onSubmit={submit} aria-labelledby="create-contact-title" noValidate>
+      <h2 id="create-contact-title">New contact</h2>
+      <div className="form-grid">
+        <TextField label="Email" type="email" required value={form.email} onChange={(e) => set("email")(e.target.value)} error={fieldError("email")} autoFocus />
+        <TextField label="First name" value={form.first_name} onChange={(e) => set("first_name")(e.target.value)} error={fieldError("first_name")} />
+        <TextField label="Last name" value={form.last_name} onChange={(e) => set("last_name")(e.target.value)} error={fieldError("last_name")} />
+        <TextField label="Title" value={form.title} onChange={(e) => set("title")(e.target.value)} error={fieldError("title")} />
+        <div className="form-field">
+          <label htmlFor="new-contact-status">Status</label>
+          <select id="new-contact-status" value={form.status} onChange={(e) => set("status")(e.target.value)}>
+            {CONTACT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-field">
+          <CompanyPicker label="Company" value={form.company_id} onChange={set("company_id")} error={fieldError("company_id")} />
+          {fieldError("company_id") ? (
+            <p className="field-error" role="alert">
+              {fieldError("company_id")}
+            </p>
+          ) : null}
+        </div>
+      </div>
+      {error && error.fieldErrors.length === 0 && !fieldError("email") ? <ProblemMessage error={error} title="Not created" /> : null}
+      <div className="form-actions">
+        <button type="submit" disabled={saving}>
+          {saving ? "Creating…" : "Create contact"}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,253 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { AppShell } from "@/components/AppShell";
+import { AsOf } from "@/components/AsOf";
+import { useAuth } from "@/components/AuthProvider";
+import { CompanyPicker } from "@/components/CompanyPicker";
+import { ConflictDialog } from "@/components/ConflictDialog";
+import { EditableField } from "@/components/EditableField";
+import { HistoryList } from "@/components/HistoryList";
+import { ProblemMessage } from "@/components/ProblemMessage";
+import { StatusBadge } from "@/components/StatusBadge";
+import { Timeline } from "@/components/Timeline";
+import { ApiError, CONTACT_STATUSES, type Contact, type ContactStatus, type UpdateContact } from "@/lib/api";
+import { contactName, formatDateTime } from "@/lib/format";
+import { companiesApi, contactsApi } from "@/lib/records";
+import { canWrite } from "@/lib/session";
+import { useVersionedRecord } from "@/lib/useVersionedRecord";
+
+export function ContactViewPage() {
+  return (
+    <AppShell>
+      <ContactView />
+    </AppShell>
+  );
+}
+
+/** Text -> the PATCH value: blank clears the field. */
+const text = (value: string): string | null => (value.trim() ? value.trim() : null);
+
+function ContactView() {
+  const id = useSearchParams()?.get("id") ?? "";
+  const router = useRouter();
+  const { session } = useAuth();
+  const writable = canWrite(session?.user.role);
+  const me = session?.user.id;
+  const rec = useVersionedRecord<Contact, UpdateContact>(id, contactsApi);
+  const loadHistory = useCallback(() => contactsApi.history(id), [id]);
+  const [deleteError, setDeleteError] = useState<ApiError | null>(null);
+
+  if (!id) {
+    return <p role="alert">No contact chosen. <Link href="/contacts">Back to contacts</Link></p>;
+  }
+  if (rec.loading && !rec.record) {
+    return <p role="status">Loading contact…</p>;
+  }
+  if (rec.error && !rec.record) {
+    return (
+      <div>
+        <ProblemMessage error={rec.error} title={rec.error.status === 404 ? "Contact not found" : "Could not load the contact"} onRetry={() => void rec.reload()} />
+        <p>
+          <Link href="/contacts">Back to contacts</Link>
+        </p>
+      </div>
+    );
+  }
+  const contact = rec.record;
+  if (!contact) return null;
+
+  const remove = async () => {
+    if (!window.confirm(`Delete ${contactName(contact)}? The history stays readable.`)) return;
+    try {
+      await contactsApi.remove(contact.id, rec.version);
+      router.push("/contacts");
+    } catch (e) {
+      setDeleteError(e as ApiError);
+    }
+  };
+
+  const field = (name: keyof UpdateContact & keyof Contact, label: string, type: "text" | "email" | "tel" = "text") => (
+    <EditableField
+      label={label}
+      name={name}
+      type={type}
+      value={(contact[name] as string | null | undefined) ?? ""}
+      canEdit={writable}
+      resetKey={rec.resets}
+      error={rec.fieldErrors[name]}
+      onSave={(value) => rec.save({ [name]: name === "email" ? value.trim() : text(value) } as UpdateContact)}
+    />
+  );
+
+  return (
+    <article aria-labelledby="contact-title" className="record">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/contacts">Contacts</Link> / <span aria-current="page">{contactName(contact)}</span>
+      </nav>
+      <div className="page-head">
+        <h1 id="contact-title">{contactName(contact)}</h1>
+        <StatusBadge status={contact.status} />
+        <span className="muted" data-testid="record-version">
+          version {rec.version}
+        </span>
+        {writable ? (
+          <button type="button" className="danger" onClick={() => void remove()}>
+            Delete
+          </button>
+        ) : null}
+      </div>
+      {deleteError ? <ProblemMessage error={deleteError} title="Not deleted" /> : null}
+      {rec.saveError ? <ProblemMessage error={rec.saveError} title="Not saved" /> : null}
+      <div className="record-grid">
+        <section className="panel" aria-labelledby="details-title">
+          <h2 id="details-title">Details</h2>
+          {field("email", "Email", "email")}
+          {field("first_name", "First name")}
+          {field("last_name", "Last name")}
+          {field("title", "Title")}
+          {field("phone", "Phone", "tel")}
+          <EditableField
+            label="Status"
+            name="status"
+            value={contact.status}
+            options={CONTACT_STATUSES.map((s) => ({ value: s, label: s }))}
+            canEdit={writable}
+            resetKey={rec.resets}
+            error={rec.fieldErrors.status}
+            hint="lead → mql → sql → opportunity → customer; a customer may churn."
+            onSave={(value) => rec.save({ status: value as ContactStatus })}
+          />
+          <EditableField
+            label="Tags"
+            name="tags"
+            value={(contact.tags ?? []).join(", ")}
+            canEdit={writable}
+            resetKey={rec.resets}
+            error={rec.fieldErrors.tags}
+            hint="Comma-separated."
+            onSave={(value) =>
+              rec.save({
+                tags: value
+                  .split(",")
+                  .map((t) => t.trim())
+                  .filter(Boolean),
+              })
+            }
+          />
+          {field("source", "Source")}
+          <CompanyField contact={contact} canEdit={writable} error={rec.fieldErrors.company_id} onSave={(company_id) => rec.save({ company_id })} />
+          <p className="muted">
+            Created {formatDateTime(contact.created_at)} · updated {formatDateTime(contact.updated_at)}
+          </p>
+        </section>
+        <Timeline contactId={contact.id} canWrite={writable} revision={rec.revision} me={me} />
+        <HistoryList load={loadHistory} revision={rec.revision} me={me} />
+        <AsOf
+          load={async (at) => (await contactsApi.get(contact.id, at)).data}
+          render={(past: Contact, at) => (
+            <dl className="asof-record" aria-label={`The contact as of ${formatDateTime(at)}`}>
+              <dt>Version</dt>
+              <dd>{past.version}</dd>
+              <dt>Name</dt>
+              <dd>{contactName(past)}</dd>
+              <dt>Email</dt>
+              <dd>{past.email}</dd>
+              <dt>Status</dt>
+              <dd>{past.status}</dd>
+              <dt>Title</dt>
+              <dd>{past.title ?? "—"}</dd>
+              <dt>Phone</dt>
+              <dd>{past.phone ?? "—"}</dd>
+              <dt>Tags</dt>
+              <dd>{(past.tags ?? []).join(", ") || "—"}</dd>
+            </dl>
+          )}
+        />
+      </div>
+      {rec.conflict ? (
+        <ConflictDialog
+          attempted={rec.conflict.attempted as Record<string, unknown>}
+          events={rec.conflict.events}
+          me={me}
+          busy={rec.busy}
+          onReload={() => void rec.resolveByReload()}
+          onReapply={() => void rec.resolveByReapply()}
+        />
+      ) : null}
+    </article>
+  );
+}
+
+function CompanyField({
+  contact,
+  canEdit,
+  error,
+  onSave,
+}: {
+  contact: Contact;
+  canEdit: boolean;
+  error?: string;
+  onSave: (companyId: string | null) => Promise<void>;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(contact.company_id ?? "");
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await onSave(draft || null);
+      setEditing(false);
+    } catch {
+      // shown by the page
+    }
+  };
+  return (
+    <div className={`field${error ? " has-error" : ""}`} data-field="company_id">
+      {editing || error ? (
+        <form onSubmit={submit} className="field-edit" aria-label="Edit company">
+          <CompanyPicker label="Company" value={draft} onChange={setDraft} error={error} errorId="company-error" />
+          <div className="field-actions">
+            <button type="submit">Save</button>
+            <button type="button" className="secondary" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="field-view">
+          <span className="field-label">Company</span>
+          <span className="field-value">
+            {contact.company_id ? <CompanyLink id={contact.company_id} /> : "—"}
+          </span>
+          {canEdit ? (
+            <button type="button" className="link" aria-label="Edit Company" onClick={() => setEditing(true)}>
+              Edit
+            </button>
+          ) : null}
+        </div>
+      )}
+      {error ? (
+        <p className="field-error" id="company-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function CompanyLink({ id }: { id: string }) {
+  const [name, setName] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    companiesApi
+      .get(id)
+      .then(({ data }) => live && setName(data.name))
+      .catch(() => live && setName(null));
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  return <Link href={`/companies/view?id=${encodeURIComponent(id)}`}>{name ?? "Open company"}</Link>;
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { ChangeEvent } from "@/lib/api";
+import { actorLabel, formatDateTime, formatValue } from "@/lib/format";
+import type { ApiError } from "@/lib/problem";
+import { ProblemMessage } from "./ProblemMessage";
+
+/** Every change of a record, newest first: who, when, and each field's value before and after. */
+export function HistoryList({ load, revision, me }: { load: () => Promise<ChangeEvent[]>; revision: number; me?: string }) {
+  const [events, setEvents] = useState<ChangeEvent[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    load()
+      .then((all) => live && setEvents([...all].reverse()))
+      .catch((e) => live && setError(e as ApiError));
+    return () => {
+      live = false;
+    };
+  }, [load, revision, attempt]);
+
+  return (
+    <section aria-labelledby="history-title" className="panel">
+      <h2 id="history-title">History</h2>
+      {error ? <ProblemMessage error={error} title="Could not load the history" onRetry={() => setAttempt((a) => a + 1)} /> : null}
+      {events === null && !error ? <p role="status">Loading…</p> : null}
+      {events && events.length === 0 ? <p className="empty">No changes recorded.</p> : null}
+      {events && events.length > 0 ? (
+        <ol className="history" aria-label="Changes, newest first">
+          {events.map((event) => (
+            <li key={event.id}>
+              <p className="history-head">
+                <strong>Version {event.version}</strong> · {event.kind} by {actorLabel(event.actor, event.actor_name, me)} ·{" "}
+                <time dateTime={event.at}>{formatDateTime(event.at)}</time>
+                {event.source && event.source !== "api" ? <span className="muted"> · via {event.source}</span> : null}
+              </p>
+              {Object.keys(event.changes ?? {}).length > 0 ? (
+                <table className="changes-table">
+                  <caption className="sr-only">Fields changed in version {event.version}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Field</th>
+                      <th scope="col">Before</th>
+                      <th scope="col">After</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {Object.entries(event.changes).map(([field, change]) => (
+                      <tr key={field}>
+                        <th scope="row">{field}</th>
+                        <td>{formatValue(change.old)}</td>
+                        <td>{formatValue(change.new)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+// The typed API client: openapi-fetch over the generated schema, the session's bearer token on
+// every request, and a 401 anywhere (but sign-in) ending the session.
+import createClient, { type Middleware } from "openapi-fetch";
+import type { components, paths } from "./api-schema";
+import { ApiError, networkError, toApiError } from "./problem";
+import { clearSession, readSession } from "./session";
+
+export type Contact = components["schemas"]["ContactResponse"];
+export type ContactStatus = components["schemas"]["ContactStatus"];
+export type Company = components["schemas"]["CompanyResponse"];
+export type ChangeEvent = components["schemas"]["ChangeEventResponse"];
+export type TimelineEntry = components["schemas"]["TimelineEntryResponse"];
+export type ApiKey = components["schemas"]["ApiKeyResponse"];
+export type CreatedApiKey = components["schemas"]["CreatedApiKeyResponse"];
+export type UserRecord = components["schemas"]["UserResponse"];
+export type UpdateContact = components["schemas"]["UpdateContactRequest"];
+export type UpdateCompany = components["schemas"]["UpdateCompanyRequest"];
+
+export const CONTACT_STATUSES: ContactStatus[] = ["lead", "mql", "sql", "opportunity", "customer", "churned"];
+
+export const API_BASE = (process.env.NEXT_PUBLIC_API_URL ?? "").replace(/\/$/, "");
+
+const auth: Middleware = {
+  onRequest({ request }) {
+    const session = readSession();
+    if (session && !request.headers.has("Authorization")) {
+      request.headers.set("Authorization", `Bearer ${session.token}`);
+    }
+    return request;
+  },
+  onResponse({ request, response }) {
+    if (response.status === 401 && !request.url.endsWith("/api/auth/login") && readSession()) {
+      clearSession("expired");
+    }
+    return response;
+  },
+};
+
+export const api = createClient<paths>({ baseUrl: API_BASE });
+api.use(auth);
+
+/** Unwraps an openapi-fetch result: the data, or an ApiError with the problem's detail and trace id. */
+export async function call<T>(
+  request: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<{ data: T; response: Response }> {
+  let result: { data?: T; error?: unknown; response: Response };
+  try {
+    result = await request;
+  } catch (cause) {
+    throw networkError(cause);
+  }
+  if (result.error !== undefined || !result.response.ok) {
+    throw toApiError(result.error, result.response.status);
+  }
+  return { data: result.data as T, response: result.response };
+}
+
+/** `If-Match` for a record at `version`. */
+export function ifMatch(version: number): string {
+  return `"${version}"`;
+}
+
+/** The version an `ETag` names, e.g. `"4"` -> 4. */
+export function versionOf(response: Response, fallback: number): number {
+  const tag = response.headers.get("ETag");
+  const parsed = tag ? Number.parseInt(tag.replace(/^W\//, "").replaceAll('"', ""), 10) : Number.NaN;
+  return Number.isFinite(parsed) ? parsed : fallback;
+}
+
+export function newIdempotencyKey(): string {
+  return typeof crypto !== "undefined" && "randomUUID" in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
+}
+
+export { ApiError };
