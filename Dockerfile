@@ -1,4 +1,14 @@
-# The crm server: one binary, embedded SurrealDB by default, or a SurrealDB server over ws://.
+# The crm server: one binary, embedded SurrealDB by default, or a SurrealDB server over ws://,
+# serving the dashboard's static export at /.
+FROM node:20-bookworm-slim AS dashboard
+WORKDIR /src/frontend
+ENV NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+COPY frontend/package.json frontend/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY frontend ./
+COPY backend/tests/snapshots/openapi.json /src/backend/tests/snapshots/openapi.json
+RUN npm run api:check && npm run build
+
 FROM rust:1.95-bookworm AS build
 WORKDIR /src
 COPY Cargo.toml Cargo.lock rustfmt.toml ./
@@ -13,11 +23,13 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /src/target/release/crm /usr/local/bin/crm
 COPY backend/config ./config
+COPY --from=dashboard /src/frontend/out ./dashboard
 ENV APP_ENV=production \
     CRM_CONFIG_DIR=/app/config \
     CRM__SERVER__HOST=0.0.0.0 \
     CRM__SERVER__PORT=8080 \
-    CRM__DATABASE__URL=surrealkv:///app/data/crm.db
+    CRM__DATABASE__URL=surrealkv:///app/data/crm.db \
+    CRM__SERVER__DASHBOARD_DIR=/app/dashboard
 USER crm
 VOLUME ["/app/data"]
 EXPOSE 8080

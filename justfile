@@ -1,8 +1,25 @@
 # Day-to-day commands. `cargo install just --locked` if `just` is missing.
 
-# Serve the API + Swagger UI on the embedded on-disk database (./data/crm.db)
+# Serve the API, Swagger UI and the dashboard (built when stale) on the embedded on-disk database
 run:
-    cargo run -p crm
+    ./scripts/run.sh
+
+# Build the dashboard's static export (frontend/out), which `crm` serves at /
+dashboard:
+    cd frontend && npm ci --no-audit --no-fund && npm run build
+
+# The dashboard's dev server on :3000 (hot reload) against a crm started with `just run`
+dev:
+    cd frontend && npm run dev
+
+# The dashboard's tests only: typed client, type check, Vitest, build, Playwright journeys
+test-frontend:
+    ./scripts/test-frontend.sh
+
+# After an API change: refresh the OpenAPI snapshot and regenerate the dashboard's typed client
+api-client:
+    UPDATE_SNAPSHOTS=1 cargo test --test api openapi_document_matches_the_snapshot
+    cd frontend && npm run api:generate
 
 # Every test (the same as CI)
 test:

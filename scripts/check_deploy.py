@@ -51,7 +51,14 @@ if instructions.count("FROM") < 2:
 for needed in ("EXPOSE", "ENTRYPOINT"):
     if needed not in instructions:
         errors.append(f"Dockerfile lacks {needed}")
-for src in ("backend", "Cargo.toml", "Cargo.lock"):
+if instructions.count("FROM") < 3 or "frontend/out" not in "\n".join(dockerfile):
+    errors.append("Dockerfile should build the dashboard (frontend/out) in its own stage")
+if "CRM__SERVER__DASHBOARD_DIR" not in "\n".join(dockerfile):
+    errors.append("Dockerfile must point CRM__SERVER__DASHBOARD_DIR at the copied dashboard")
+frontend = services.get("frontend")
+if frontend is not None and "3000:3000" not in [str(p) for p in frontend.get("ports", [])]:
+    errors.append("the frontend dev service must publish port 3000 (the CORS default origin)")
+for src in ("backend", "Cargo.toml", "Cargo.lock", "frontend/package.json", "frontend/package-lock.json"):
     if not (root / src).exists():
         errors.append(f"Dockerfile copies {src}, which does not exist")
 

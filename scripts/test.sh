@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: formatting, lints, unit + integration tests, deploy-file checks.
-# Needs only the Rust toolchain and Python 3; installs what else it needs (schemathesis into .venv).
+# Needs only the Rust toolchain, Node/npm and Python 3; installs what else it needs (schemathesis
+# into .venv, the dashboard's npm packages, Debian's chromium for the browser tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +24,9 @@ CRASH_CYCLES="${CRASH_CYCLES:-5}" cargo test --test crash -- --nocapture
 
 echo "== API fuzzing: schemathesis against the served OpenAPI document"
 ./scripts/fuzz-api.sh
+
+echo "== dashboard: typed client, type check, Vitest, static export, Playwright journeys"
+./scripts/test-frontend.sh
 
 echo "== deploy files (static)"
 PY=python3

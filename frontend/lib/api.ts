@@ -36,7 +36,8 @@ const auth: Middleware = {
   },
 };
 
-export const api = createClient<paths>({ baseUrl: API_BASE });
+// `fetch` is looked up per request (not captured once), so tests can stand in for the network.
+export const api = createClient<paths>({ baseUrl: API_BASE, fetch: (request) => globalThis.fetch(request) });
 api.use(auth);
 
 /** Unwraps an openapi-fetch result: the data, or an ApiError with the problem's detail and trace id. */

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The dashboard's tests: typed client up to date, type check, unit tests (Vitest), static build,
+# and the browser journeys (Playwright in Debian's Chromium against the real crm on mem://).
+# Installs npm packages and, when missing, Debian's chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+command -v npm >/dev/null || { echo "npm is required (Node 20+)"; exit 1; }
+
+cd frontend
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "-- npm ci"
+  npm ci --no-audit --no-fund
+fi
+
+echo "-- typed API client matches the OpenAPI document"
+npm run --silent api:check
+
+echo "-- type check"
+npm run --silent typecheck
+
+echo "-- unit tests (Vitest)"
+npm run --silent test
+
+echo "-- static export"
+npm run --silent build >/dev/null
+test -f out/index.html && test -f out/contacts/view.html
+
+CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM" ]; then
+  echo "-- installing Debian's chromium"
+  SUDO=""
+  [ "$(id -u)" = "0" ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver fonts-liberation >/dev/null
+fi
+
+echo "-- browser journeys (Playwright, Chromium, crm on mem://)"
+(cd .. && cargo build -q -p crm)
+rm -rf e2e/artifacts
+npx playwright test
+echo "screenshots of each journey's end: frontend/e2e/artifacts/"
