@@ -1,7 +1,7 @@
 "use client";
 
 import type { ChangeEvent } from "@/lib/api";
-import { actorLabel, formatDateTime, formatValue } from "@/lib/format";
+import { actorLabel, fieldLabel, formatDateTime, formatValue } from "@/lib/format";
 import { Dialog } from "./Dialog";
 
 export interface ConflictDialogProps {
@@ -34,7 +34,7 @@ export function ConflictDialog({ attempted, events, me, busy, onReload, onReappl
               <dl className="changes">
                 {Object.entries(event.changes ?? {}).map(([field, change]) => (
                   <div key={field}>
-                    <dt>{field}</dt>
+                    <dt>{fieldLabel(field)}</dt>
                     <dd>
                       <del>{formatValue(change.old)}</del> → <ins>{formatValue(change.new)}</ins>
                     </dd>
@@ -51,7 +51,7 @@ export function ConflictDialog({ attempted, events, me, busy, onReload, onReappl
           {Object.entries(attempted).map(([field, value]) => (
             <div key={field}>
               <dt>
-                {field}
+                {fieldLabel(field)}
                 {overlapping.has(field) ? <span className="badge warn"> also changed by them</span> : null}
               </dt>
               <dd>{formatValue(value)}</dd>

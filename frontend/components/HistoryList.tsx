@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { ChangeEvent } from "@/lib/api";
-import { actorLabel, formatDateTime, formatValue } from "@/lib/format";
+import { actorLabel, fieldLabel, formatDateTime, formatValue } from "@/lib/format";
 import type { ApiError } from "@/lib/problem";
 import { ProblemMessage } from "./ProblemMessage";
 
@@ -51,7 +51,7 @@ export function HistoryList({ load, revision, me }: { load: () => Promise<Change
                   <tbody>
                     {Object.entries(event.changes).map(([field, change]) => (
                       <tr key={field}>
-                        <th scope="row">{field}</th>
+                        <th scope="row">{fieldLabel(field)}</th>
                         <td>{formatValue(change.old)}</td>
                         <td>{formatValue(change.new)}</td>
                       </tr>

@@ -16,6 +16,14 @@ test("sign in, create a contact, edit it, see the change in history, add a note"
   await expect(page.getByRole("heading", { name: "Ada Lovelace", level: 1 })).toBeVisible();
   await expect(page).toHaveURL(/\/contacts\/view\?id=/);
   await expect(page.getByTestId("record-version")).toHaveText("version 1");
+  // A moment between version 1 and the edit below, for the "as of" picker (second precision).
+  await page.waitForTimeout(1100);
+  const between = await page.evaluate(() => {
+    const d = new Date();
+    const pad = (n: number) => String(n).padStart(2, "0");
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  });
+  await page.waitForTimeout(1100);
 
   // Inline edit, sent with If-Match.
   await page.getByRole("button", { name: "Edit Title" }).click();
@@ -28,7 +36,15 @@ test("sign in, create a contact, edit it, see the change in history, add a note"
   const history = page.getByRole("region", { name: "History" });
   const v2 = history.getByRole("listitem").filter({ hasText: "Version 2" });
   await expect(v2).toContainText(`updated by you`);
-  await expect(v2.getByRole("row", { name: /title/ })).toContainText("Analyst");
+  await expect(v2.getByRole("row", { name: /Title/ })).toContainText("Analyst");
+
+  // The record as it was before the edit.
+  const asOf = page.getByRole("region", { name: "As of a past moment" });
+  await asOf.getByLabel("Show the record as it was at").fill(between);
+  await asOf.getByRole("button", { name: "Show" }).click();
+  const past = asOf.getByRole("definition");
+  await expect(past.first()).toHaveText("1");
+  await expect(asOf).not.toContainText("Analyst");
 
   // A note on the timeline, newest first.
   const timeline = page.getByRole("region", { name: "Timeline" });
@@ -42,6 +58,12 @@ test("sign in, create a contact, edit it, see the change in history, add a note"
   await page.getByRole("searchbox", { name: "Search", exact: true }).fill("lovel");
   await expect(page).toHaveURL(/q=lovel/);
   await expect(page.getByRole("row", { name: /Ada Lovelace/ })).toBeVisible();
+  // Keyboard: the row takes focus, Enter opens it.
+  await page.getByRole("row", { name: /Ada Lovelace/ }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Ada Lovelace", level: 1 })).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(/q=lovel/);
 
   await page.screenshot({ path: `${ARTIFACTS}/01-create-edit-history-note.png`, fullPage: true });
   expect(problems).toEqual([]);
@@ -200,4 +222,20 @@ test("companies: create, edit, see its contacts; works at phone width", async ({
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);
   await page.screenshot({ path: `${ARTIFACTS}/08-company-phone.png`, fullPage: true });
+});
+
+test("deleting a contact removes it from the list; its history stays", async ({ page, request }) => {
+  const email = `${unique("gone")}@example.com`;
+  const contact = await createContactViaApi(request, { email, first_name: "Leaving" });
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.goto(`/contacts/view?id=${contact.id}`);
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "Delete" }).click();
+  await expect(page).toHaveURL(/\/contacts$/);
+  await page.getByRole("searchbox", { name: "Search", exact: true }).fill(email);
+  await expect(page.getByText("No contacts match these filters.")).toBeVisible();
+  const token = await apiToken(request);
+  const history = await request.get(`/api/contacts/${contact.id}/history`, { headers: { Authorization: `Bearer ${token}` } });
+  expect((await history.json()).data.map((e: { kind: string }) => e.kind)).toEqual(["created", "deleted"]);
+  await page.screenshot({ path: `${ARTIFACTS}/09-deleted.png`, fullPage: true });
 });

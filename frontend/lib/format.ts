@@ -42,3 +42,31 @@ export function isoToLocalInput(value: string): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
+
+const FIELD_LABELS: Record<string, string> = {
+  first_name: "First name",
+  last_name: "Last name",
+  email: "Email",
+  phone: "Phone",
+  title: "Title",
+  status: "Status",
+  tags: "Tags",
+  source: "Source",
+  company_id: "Company",
+  name: "Name",
+  domain: "Domain",
+  industry: "Industry",
+  size: "Size",
+  website: "Website",
+};
+
+/** A record field's name as the forms show it. */
+export function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field.replaceAll("_", " ");
+}
+
+/** Text from an input as a PATCH value: blank clears the field. */
+export function blankToNull(value: string): string | null {
+  const trimmed = value.trim();
+  return trimmed ? trimmed : null;
+}

@@ -69,7 +69,9 @@ export function onSessionChange(listener: Listener): () => void {
   };
 }
 
-export type Role = "admin" | "member" | "viewer";
+/** Roles, the least powerful default first. */
+export const ROLES = ["member", "viewer", "admin"] as const;
+export type Role = (typeof ROLES)[number];
 
 export function canWrite(role: string | undefined): boolean {
   return role === "admin" || role === "member";

@@ -9,6 +9,7 @@ import { CompanyPicker } from "@/components/CompanyPicker";
 import { DataTable, type Column } from "@/components/DataTable";
 import { ProblemMessage } from "@/components/ProblemMessage";
 import { StatusBadge } from "@/components/StatusBadge";
+import { SelectField } from "@/components/SelectField";
 import { TextField } from "@/components/TextField";
 import { api, ApiError, call, CONTACT_STATUSES, newIdempotencyKey, type Contact, type ContactStatus } from "@/lib/api";
 import { contactName, formatDateTime } from "@/lib/format";
@@ -147,17 +148,7 @@ function ContactsView() {
             onChange={(e) => setSearch(e.target.value)}
           />
         </div>
-        <div className="form-field">
-          <label htmlFor="contact-status">Status</label>
-          <select id="contact-status" value={filters.status} onChange={(e) => setFilters({ status: e.target.value })}>
-            <option value="">Any status</option>
-            {CONTACT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label="Status" value={filters.status} options={CONTACT_STATUSES} empty="Any status" onChange={(status) => setFilters({ status })} />
         <div className="form-field">
           <label htmlFor="contact-tag">Tag</label>
           <input id="contact-tag" value={tagDraft} onChange={(e) => setTagDraft(e.target.value)} placeholder="e.g. vip" />
@@ -234,16 +225,7 @@ function CreateContactForm({ onCancel, onCreated }: { onCancel: () => void; onCr
         <TextField label="First name" value={form.first_name} onChange={(e) => set("first_name")(e.target.value)} error={fieldError("first_name")} />
         <TextField label="Last name" value={form.last_name} onChange={(e) => set("last_name")(e.target.value)} error={fieldError("last_name")} />
         <TextField label="Title" value={form.title} onChange={(e) => set("title")(e.target.value)} error={fieldError("title")} />
-        <div className="form-field">
-          <label htmlFor="new-contact-status">Status</label>
-          <select id="new-contact-status" value={form.status} onChange={(e) => set("status")(e.target.value)}>
-            {CONTACT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label="Status" value={form.status} options={CONTACT_STATUSES} onChange={set("status")} />
         <div className="form-field">
           <CompanyPicker label="Company" value={form.company_id} onChange={set("company_id")} error={fieldError("company_id")} />
           {fieldError("company_id") ? (

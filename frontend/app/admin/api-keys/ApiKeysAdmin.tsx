@@ -1,11 +1,14 @@
 "use client";
 
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { AppShell } from "@/components/AppShell";
 import { ProblemMessage } from "@/components/ProblemMessage";
+import { SelectField } from "@/components/SelectField";
 import { TextField } from "@/components/TextField";
 import { api, ApiError, call, type ApiKey, type CreatedApiKey } from "@/lib/api";
 import { formatDateTime } from "@/lib/format";
+import { ROLES } from "@/lib/session";
+import { useLoaded } from "@/lib/useLoaded";
 import { AdminOnly } from "../users/UsersAdmin";
 
 export function ApiKeysAdminPage() {
@@ -19,8 +22,6 @@ export function ApiKeysAdminPage() {
 }
 
 function ApiKeysAdmin() {
-  const [keys, setKeys] = useState<ApiKey[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [name, setName] = useState("");
   const [role, setRole] = useState("member");
   const [formError, setFormError] = useState<ApiError | null>(null);
@@ -28,17 +29,7 @@ function ApiKeysAdmin() {
   const [copied, setCopied] = useState<"" | "copied" | "failed">("");
   const [actionError, setActionError] = useState<ApiError | null>(null);
 
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setKeys((await call(api.GET("/api/api-keys"))).data.data);
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: keys, error, reload: load } = useLoaded(fetchKeys);
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
@@ -82,14 +73,7 @@ function ApiKeysAdmin() {
         <h2 id="new-key-title">Create a key</h2>
         <div className="form-grid">
           <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} placeholder="website forms" error={formError?.fieldMessage("name")} />
-          <div className="form-field">
-            <label htmlFor="new-key-role">Role</label>
-            <select id="new-key-role" value={role} onChange={(e) => setRole(e.target.value)}>
-              <option value="member">member</option>
-              <option value="viewer">viewer</option>
-              <option value="admin">admin</option>
-            </select>
-          </div>
+          <SelectField label="Role" value={role} options={ROLES} onChange={setRole} />
         </div>
         {formError && formError.fieldErrors.length === 0 ? <ProblemMessage error={formError} title="Not created" /> : null}
         <button type="submit">Create key</button>
@@ -154,4 +138,8 @@ function ApiKeysAdmin() {
       ) : null}
     </section>
   );
+}
+
+async function fetchKeys(): Promise<ApiKey[]> {
+  return (await call(api.GET("/api/api-keys"))).data.data;
 }

@@ -1,12 +1,15 @@
 "use client";
 
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { AppShell } from "@/components/AppShell";
 import { useAuth } from "@/components/AuthProvider";
 import { ProblemMessage } from "@/components/ProblemMessage";
+import { SelectField } from "@/components/SelectField";
 import { TextField } from "@/components/TextField";
 import { api, ApiError, call, type UserRecord } from "@/lib/api";
 import { formatDateTime } from "@/lib/format";
+import { ROLES } from "@/lib/session";
+import { useLoaded } from "@/lib/useLoaded";
 import { isAdmin } from "@/lib/session";
 
 export function UsersAdminPage() {
@@ -33,23 +36,11 @@ export function AdminOnly({ children }: { children: React.ReactNode }) {
 
 function UsersAdmin() {
   const { session } = useAuth();
-  const [users, setUsers] = useState<UserRecord[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [form, setForm] = useState({ email: "", password: "", role: "member" });
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [actionError, setActionError] = useState<ApiError | null>(null);
 
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setUsers((await call(api.GET("/api/users"))).data.data);
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: users, error, reload: load } = useLoaded(fetchUsers);
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
@@ -82,14 +73,7 @@ function UsersAdmin() {
         <div className="form-grid">
           <TextField label="Email" type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} error={formError?.fieldMessage("email") ?? (formError?.code === "email_taken" ? formError.detail : undefined)} />
           <TextField label="Password" type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} error={formError?.fieldMessage("password")} />
-          <div className="form-field">
-            <label htmlFor="new-user-role">Role</label>
-            <select id="new-user-role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
-              <option value="member">member</option>
-              <option value="viewer">viewer</option>
-              <option value="admin">admin</option>
-            </select>
-          </div>
+          <SelectField label="Role" value={form.role} options={ROLES} onChange={(role) => setForm({ ...form, role })} />
         </div>
         {formError && formError.fieldErrors.length === 0 && formError.code !== "email_taken" ? <ProblemMessage error={formError} title="Not added" /> : null}
         <button type="submit">Add user</button>
@@ -136,4 +120,8 @@ function UsersAdmin() {
       ) : null}
     </section>
   );
+}
+
+async function fetchUsers(): Promise<UserRecord[]> {
+  return (await call(api.GET("/api/users"))).data.data;
 }

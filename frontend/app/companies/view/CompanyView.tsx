@@ -2,18 +2,18 @@
 
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useState } from "react";
+import { useCallback } from "react";
 import { AppShell } from "@/components/AppShell";
 import { AsOf } from "@/components/AsOf";
 import { useAuth } from "@/components/AuthProvider";
-import { ConflictDialog } from "@/components/ConflictDialog";
 import { DataTable, type Column } from "@/components/DataTable";
 import { EditableField } from "@/components/EditableField";
 import { HistoryList } from "@/components/HistoryList";
 import { ProblemMessage } from "@/components/ProblemMessage";
+import { recordPlaceholder, RecordConflict, useRemove } from "@/components/RecordFrame";
 import { StatusBadge } from "@/components/StatusBadge";
-import { api, ApiError, call, type Company, type Contact, type UpdateCompany } from "@/lib/api";
-import { contactName, formatDateTime } from "@/lib/format";
+import { api, call, type Company, type Contact, type UpdateCompany } from "@/lib/api";
+import { blankToNull, contactName, formatDateTime } from "@/lib/format";
 import { companiesApi } from "@/lib/records";
 import { canWrite } from "@/lib/session";
 import { usePagedList } from "@/lib/usePagedList";
@@ -28,8 +28,6 @@ export function CompanyViewPage() {
   );
 }
 
-const text = (value: string): string | null => (value.trim() ? value.trim() : null);
-
 function CompanyView() {
   const id = useSearchParams()?.get("id") ?? "";
   const router = useRouter();
@@ -38,7 +36,11 @@ function CompanyView() {
   const me = session?.user.id;
   const rec = useVersionedRecord<Company, UpdateCompany>(id, companiesApi);
   const loadHistory = useCallback(() => companiesApi.history(id), [id]);
-  const [deleteError, setDeleteError] = useState<ApiError | null>(null);
+  const deletion = useRemove(
+    () => companiesApi.remove(id, rec.version),
+    `Delete ${rec.record?.name ?? "this company"}? The history stays readable.`,
+    "/companies",
+  );
   const contacts = usePagedList<Contact>(id, async (cursor) => {
     const { data } = await call(
       api.GET("/api/companies/{id}/contacts", { params: { path: { id }, query: { limit: 25, sort: "name", ...(cursor ? { cursor } : {}) } } }),
@@ -46,30 +48,9 @@ function CompanyView() {
     return data;
   });
 
-  if (!id) return <p role="alert">No company chosen. <Link href="/companies">Back to companies</Link></p>;
-  if (rec.loading && !rec.record) return <p role="status">Loading company…</p>;
-  if (rec.error && !rec.record) {
-    return (
-      <div>
-        <ProblemMessage error={rec.error} title={rec.error.status === 404 ? "Company not found" : "Could not load the company"} onRetry={() => void rec.reload()} />
-        <p>
-          <Link href="/companies">Back to companies</Link>
-        </p>
-      </div>
-    );
-  }
+  const placeholder = recordPlaceholder(id, rec, "company", { href: "/companies", label: "Back to companies" });
   const company = rec.record;
-  if (!company) return null;
-
-  const remove = async () => {
-    if (!window.confirm(`Delete ${company.name}? The history stays readable.`)) return;
-    try {
-      await companiesApi.remove(company.id, rec.version);
-      router.push("/companies");
-    } catch (e) {
-      setDeleteError(e as ApiError);
-    }
-  };
+  if (placeholder || !company) return placeholder;
 
   const field = (name: "name" | "domain" | "industry" | "website", label: string) => (
     <EditableField
@@ -80,7 +61,7 @@ function CompanyView() {
       canEdit={writable}
       resetKey={rec.resets}
       error={rec.fieldErrors[name]}
-      onSave={(value) => rec.save({ [name]: name === "name" ? value.trim() : text(value) } as UpdateCompany)}
+      onSave={(value) => rec.save({ [name]: name === "name" ? value.trim() : blankToNull(value) } as UpdateCompany)}
     />
   );
 
@@ -102,12 +83,12 @@ function CompanyView() {
           version {rec.version}
         </span>
         {writable ? (
-          <button type="button" className="danger" onClick={() => void remove()}>
+          <button type="button" className="danger" onClick={() => void deletion.remove()}>
             Delete
           </button>
         ) : null}
       </div>
-      {deleteError ? <ProblemMessage error={deleteError} title="Not deleted" /> : null}
+      {deletion.error ? <ProblemMessage error={deletion.error} title="Not deleted" /> : null}
       {rec.saveError ? <ProblemMessage error={rec.saveError} title="Not saved" /> : null}
       <div className="record-grid">
         <section className="panel" aria-labelledby="details-title">
@@ -165,16 +146,7 @@ function CompanyView() {
           )}
         />
       </div>
-      {rec.conflict ? (
-        <ConflictDialog
-          attempted={rec.conflict.attempted as Record<string, unknown>}
-          events={rec.conflict.events}
-          me={me}
-          busy={rec.busy}
-          onReload={() => void rec.resolveByReload()}
-          onReapply={() => void rec.resolveByReapply()}
-        />
-      ) : null}
+      <RecordConflict rec={rec} me={me} />
     </article>
   );
 }

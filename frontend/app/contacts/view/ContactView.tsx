@@ -1,20 +1,20 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { AppShell } from "@/components/AppShell";
 import { AsOf } from "@/components/AsOf";
 import { useAuth } from "@/components/AuthProvider";
 import { CompanyPicker } from "@/components/CompanyPicker";
-import { ConflictDialog } from "@/components/ConflictDialog";
 import { EditableField } from "@/components/EditableField";
 import { HistoryList } from "@/components/HistoryList";
 import { ProblemMessage } from "@/components/ProblemMessage";
+import { recordPlaceholder, RecordConflict, useRemove } from "@/components/RecordFrame";
 import { StatusBadge } from "@/components/StatusBadge";
 import { Timeline } from "@/components/Timeline";
-import { ApiError, CONTACT_STATUSES, type Contact, type ContactStatus, type UpdateContact } from "@/lib/api";
-import { contactName, formatDateTime } from "@/lib/format";
+import { CONTACT_STATUSES, type Contact, type ContactStatus, type UpdateContact } from "@/lib/api";
+import { blankToNull, contactName, formatDateTime } from "@/lib/format";
 import { companiesApi, contactsApi } from "@/lib/records";
 import { canWrite } from "@/lib/session";
 import { useVersionedRecord } from "@/lib/useVersionedRecord";
@@ -27,47 +27,22 @@ export function ContactViewPage() {
   );
 }
 
-/** Text -> the PATCH value: blank clears the field. */
-const text = (value: string): string | null => (value.trim() ? value.trim() : null);
-
 function ContactView() {
   const id = useSearchParams()?.get("id") ?? "";
-  const router = useRouter();
   const { session } = useAuth();
   const writable = canWrite(session?.user.role);
   const me = session?.user.id;
   const rec = useVersionedRecord<Contact, UpdateContact>(id, contactsApi);
   const loadHistory = useCallback(() => contactsApi.history(id), [id]);
-  const [deleteError, setDeleteError] = useState<ApiError | null>(null);
+  const deletion = useRemove(
+    () => contactsApi.remove(id, rec.version),
+    `Delete ${rec.record ? contactName(rec.record) : "this contact"}? The history stays readable.`,
+    "/contacts",
+  );
 
-  if (!id) {
-    return <p role="alert">No contact chosen. <Link href="/contacts">Back to contacts</Link></p>;
-  }
-  if (rec.loading && !rec.record) {
-    return <p role="status">Loading contact…</p>;
-  }
-  if (rec.error && !rec.record) {
-    return (
-      <div>
-        <ProblemMessage error={rec.error} title={rec.error.status === 404 ? "Contact not found" : "Could not load the contact"} onRetry={() => void rec.reload()} />
-        <p>
-          <Link href="/contacts">Back to contacts</Link>
-        </p>
-      </div>
-    );
-  }
+  const placeholder = recordPlaceholder(id, rec, "contact", { href: "/contacts", label: "Back to contacts" });
   const contact = rec.record;
-  if (!contact) return null;
-
-  const remove = async () => {
-    if (!window.confirm(`Delete ${contactName(contact)}? The history stays readable.`)) return;
-    try {
-      await contactsApi.remove(contact.id, rec.version);
-      router.push("/contacts");
-    } catch (e) {
-      setDeleteError(e as ApiError);
-    }
-  };
+  if (placeholder || !contact) return placeholder;
 
   const field = (name: keyof UpdateContact & keyof Contact, label: string, type: "text" | "email" | "tel" = "text") => (
     <EditableField
@@ -78,7 +53,7 @@ function ContactView() {
       canEdit={writable}
       resetKey={rec.resets}
       error={rec.fieldErrors[name]}
-      onSave={(value) => rec.save({ [name]: name === "email" ? value.trim() : text(value) } as UpdateContact)}
+      onSave={(value) => rec.save({ [name]: name === "email" ? value.trim() : blankToNull(value) } as UpdateContact)}
     />
   );
 
@@ -94,12 +69,12 @@ function ContactView() {
           version {rec.version}
         </span>
         {writable ? (
-          <button type="button" className="danger" onClick={() => void remove()}>
+          <button type="button" className="danger" onClick={() => void deletion.remove()}>
             Delete
           </button>
         ) : null}
       </div>
-      {deleteError ? <ProblemMessage error={deleteError} title="Not deleted" /> : null}
+      {deletion.error ? <ProblemMessage error={deletion.error} title="Not deleted" /> : null}
       {rec.saveError ? <ProblemMessage error={rec.saveError} title="Not saved" /> : null}
       <div className="record-grid">
         <section className="panel" aria-labelledby="details-title">
@@ -167,16 +142,7 @@ function ContactView() {
           )}
         />
       </div>
-      {rec.conflict ? (
-        <ConflictDialog
-          attempted={rec.conflict.attempted as Record<string, unknown>}
-          events={rec.conflict.events}
-          me={me}
-          busy={rec.busy}
-          onReload={() => void rec.resolveByReload()}
-          onReapply={() => void rec.resolveByReapply()}
-        />
-      ) : null}
+      <RecordConflict rec={rec} me={me} />
     </article>
   );
 }
