@@ -64,9 +64,10 @@ async fn main() -> anyhow::Result<()> {
         Command::Serve => {
             let started = std::time::Instant::now();
             let app = Application::build(settings.clone()).await?;
+            let dashboard = if app.state().dashboard.is_some() { "dashboard at /, " } else { "" };
             tracing::info!(
                 host = %settings.server.host, port = app.port(), database = %settings.database.url,
-                startup_ms = started.elapsed().as_millis() as u64, "listening; Swagger UI at /swagger-ui/"
+                startup_ms = started.elapsed().as_millis() as u64, "listening; {dashboard}Swagger UI at /swagger-ui/"
             );
             app.run_until_stopped(crm::shutdown_signal()).await
         }

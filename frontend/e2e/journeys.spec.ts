@@ -142,10 +142,26 @@ test("field errors appear next to the field and nothing is saved", async ({ page
   await expect(field.getByRole("alert")).toHaveCount(0);
 });
 
-test("a viewer sees no write controls", async ({ page, request }) => {
-  await ensureUser(request, "viewer@example.com", "viewer", "viewer passphrase 1");
+test("an admin adds a viewer, signs out; the viewer sees no write controls", async ({ page, request }) => {
   const contact = await createContactViaApi(request, { email: `${unique("view")}@example.com`, first_name: "Viewed" });
-  await signIn(page, "viewer@example.com", "viewer passphrase 1");
+  const viewer = `${unique("viewer")}@example.com`;
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.getByRole("link", { name: "Users" }).click();
+  const form = page.getByRole("form", { name: "Add a user" });
+  await form.getByLabel("Email").fill(viewer);
+  await form.getByLabel("Password").fill("short");
+  await form.getByLabel("Role").selectOption("viewer");
+  await form.getByRole("button", { name: "Add user" }).click();
+  await expect(form.getByRole("alert")).toContainText("12");
+  await form.getByLabel("Password").fill("viewer passphrase 1");
+  await form.getByRole("button", { name: "Add user" }).click();
+  await expect(page.getByRole("row", { name: new RegExp(viewer) })).toContainText("viewer");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByText("You have signed out.")).toBeVisible();
+  await page.goto("/contacts");
+  await expect(page).toHaveURL(/\/sign-in\?next=/);
+
+  await signIn(page, viewer, "viewer passphrase 1");
   await expect(page.getByRole("button", { name: "New contact" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
   await page.goto(`/contacts/view?id=${contact.id}`);
@@ -182,6 +198,10 @@ test("an admin creates an API key, sees it once, and revokes it", async ({ page,
   await page.getByRole("button", { name: "Create key" }).click();
   const secret = await page.getByLabel("Secret").inputValue();
   expect(secret.length).toBeGreaterThan(20);
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copy" }).click();
+  await expect(page.getByText("Copied.")).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
   const works = await request.get("/api/contacts?limit=1", { headers: { Authorization: `Bearer ${secret}` } });
   expect(works.status()).toBe(200);
   await page.getByRole("button", { name: "Done, hide it" }).click();
