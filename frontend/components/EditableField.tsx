@@ -12,6 +12,8 @@ export interface EditableFieldProps {
   canEdit: boolean;
   error?: string;
   hint?: string;
+  /** The editor was cancelled (the page forgets this field's error). */
+  onCancel?: () => void;
   /** A change closes the editor (a conflict was resolved by reloading or reapplying). */
   resetKey?: number;
   /** Saves the new text; throws (and stays in edit mode) when the save failed. */
@@ -19,7 +21,7 @@ export interface EditableFieldProps {
 }
 
 /** A labelled value with inline editing: Enter saves, Escape cancels; a field error shows next to it. */
-export function EditableField({ label, name, value, type = "text", options, canEdit, error, hint, resetKey, onSave }: EditableFieldProps) {
+export function EditableField({ label, name, value, type = "text", options, canEdit, error, hint, resetKey, onCancel, onSave }: EditableFieldProps) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value);
   const [saving, setSaving] = useState(false);
@@ -49,6 +51,7 @@ export function EditableField({ label, name, value, type = "text", options, canE
   const stop = () => {
     setEditing(false);
     setDraft(value);
+    onCancel?.();
     setTimeout(() => editRef.current?.focus(), 0);
   };
 

@@ -34,6 +34,8 @@ export interface VersionedRecord<T, P> {
   revision: number;
   /** Bumped when a conflict is resolved: open inline editors close. */
   resets: number;
+  /** Forgets a field's error (its editor was cancelled). */
+  clearFieldError: (field: string) => void;
 }
 
 /** A record edited with optimistic concurrency: ETag version, If-Match, 412 explained by history. */
@@ -147,5 +149,14 @@ export function useVersionedRecord<T extends { version: number }, P extends obje
     }
   }, [conflict, id, recordApi, apply, attempt]);
 
-  return { record, version, loading, error, saveError, fieldErrors, conflict, busy, save, reload, resolveByReload, resolveByReapply, revision, resets };
+  const clearFieldError = useCallback((field: string) => {
+    setFieldErrors((current) => {
+      if (!(field in current)) return current;
+      const next = { ...current };
+      delete next[field];
+      return next;
+    });
+  }, []);
+
+  return { clearFieldError, record, version, loading, error, saveError, fieldErrors, conflict, busy, save, reload, resolveByReload, resolveByReapply, revision, resets };
 }

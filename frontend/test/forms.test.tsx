@@ -132,3 +132,13 @@ describe("useVersionedRecord over the typed client", () => {
     expect(patches).toEqual(['"1"', '"2"']);
   });
 });
+
+describe("EditableField cancel", () => {
+  it("tells the page to forget the field's error when the edit is cancelled", async () => {
+    const onCancel = vi.fn();
+    render(<EditableField label="Phone" name="phone" value="" canEdit error="is not a phone number" onCancel={onCancel} onSave={vi.fn()} />);
+    await userEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole("textbox", { name: "Phone" })).toBeNull();
+  });
+});

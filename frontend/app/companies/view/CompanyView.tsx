@@ -60,6 +60,7 @@ function CompanyView() {
       type={name === "website" ? "url" : "text"}
       canEdit={writable}
       resetKey={rec.resets}
+      onCancel={() => rec.clearFieldError(name)}
       error={rec.fieldErrors[name]}
       onSave={(value) => rec.save({ [name]: name === "name" ? value.trim() : blankToNull(value) } as UpdateCompany)}
     />
@@ -103,6 +104,7 @@ function CompanyView() {
             canEdit={writable}
             resetKey={rec.resets}
             error={rec.fieldErrors.size}
+            onCancel={() => rec.clearFieldError("size")}
             hint="A head count (120) or a band (51-200)."
             onSave={(value) => rec.save({ size: parseSize(value) })}
           />

@@ -52,6 +52,7 @@ function ContactView() {
       value={(contact[name] as string | null | undefined) ?? ""}
       canEdit={writable}
       resetKey={rec.resets}
+      onCancel={() => rec.clearFieldError(name)}
       error={rec.fieldErrors[name]}
       onSave={(value) => rec.save({ [name]: name === "email" ? value.trim() : blankToNull(value) } as UpdateContact)}
     />
@@ -92,6 +93,7 @@ function ContactView() {
             canEdit={writable}
             resetKey={rec.resets}
             error={rec.fieldErrors.status}
+            onCancel={() => rec.clearFieldError("status")}
             hint="lead → mql → sql → opportunity → customer; a customer may churn."
             onSave={(value) => rec.save({ status: value as ContactStatus })}
           />
@@ -102,6 +104,7 @@ function ContactView() {
             canEdit={writable}
             resetKey={rec.resets}
             error={rec.fieldErrors.tags}
+            onCancel={() => rec.clearFieldError("tags")}
             hint="Comma-separated."
             onSave={(value) =>
               rec.save({
@@ -113,7 +116,13 @@ function ContactView() {
             }
           />
           {field("source", "Source")}
-          <CompanyField contact={contact} canEdit={writable} error={rec.fieldErrors.company_id} onSave={(company_id) => rec.save({ company_id })} />
+          <CompanyField
+            contact={contact}
+            canEdit={writable}
+            error={rec.fieldErrors.company_id}
+            onCancel={() => rec.clearFieldError("company_id")}
+            onSave={(company_id) => rec.save({ company_id })}
+          />
           <p className="muted">
             Created {formatDateTime(contact.created_at)} · updated {formatDateTime(contact.updated_at)}
           </p>
@@ -151,11 +160,13 @@ function CompanyField({
   contact,
   canEdit,
   error,
+  onCancel,
   onSave,
 }: {
   contact: Contact;
   canEdit: boolean;
   error?: string;
+  onCancel: () => void;
   onSave: (companyId: string | null) => Promise<void>;
 }) {
   const [editing, setEditing] = useState(false);
@@ -176,7 +187,15 @@ function CompanyField({
           <CompanyPicker label="Company" value={draft} onChange={setDraft} error={error} errorId="company-error" />
           <div className="field-actions">
             <button type="submit">Save</button>
-            <button type="button" className="secondary" onClick={() => setEditing(false)}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setEditing(false);
+                setDraft(contact.company_id ?? "");
+                onCancel();
+              }}
+            >
               Cancel
             </button>
           </div>
