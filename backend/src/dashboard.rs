@@ -141,12 +141,7 @@ fn page_policy(html: &str) -> String {
             format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
         })
         .collect();
-    format!(
-        "default-src 'self'; script-src 'self' {}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; \
-         font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; \
-         form-action 'self'",
-        hashes.join(" ")
-    )
+    crate::router::HTML_POLICY.replacen("script-src 'self'", &format!("script-src 'self' {}", hashes.join(" ")), 1)
 }
 
 /// The bodies of the `<script>` elements without a `src` attribute, byte for byte.

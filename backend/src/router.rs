@@ -181,6 +181,12 @@ fn cors(origins: &[String]) -> tower_http::cors::CorsLayer {
         .max_age(Duration::from_secs(600))
 }
 
+/// The Content-Security-Policy of HTML pages: only the server's own scripts, styles and data.
+/// Dashboard pages add the hashes of their inline scripts to `script-src`.
+pub const HTML_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
+     img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+     frame-ancestors 'none'; form-action 'self'";
+
 /// Security headers on every response; a strict CSP on HTML (Swagger UI needs only itself).
 async fn security_headers(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
     use axum::http::{header, HeaderValue};
@@ -194,12 +200,7 @@ async fn security_headers(req: axum::extract::Request, next: axum::middleware::N
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    let csp = if is_html {
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; \
-         connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
-    } else {
-        "default-src 'none'; frame-ancestors 'none'"
-    };
+    let csp = if is_html { HTML_POLICY } else { "default-src 'none'; frame-ancestors 'none'" };
     // Dashboard pages bring their own policy (the same, plus hashes of their inline scripts).
     if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
         headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp));
