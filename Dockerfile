@@ -4,7 +4,8 @@ FROM node:20-bookworm-slim AS dashboard
 WORKDIR /src/frontend
 ENV NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 COPY frontend/package.json frontend/package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# the locked versions; `npm ci` would reject a lock without other platforms' optional packages
+RUN npm install --no-audit --no-fund
 COPY frontend ./
 COPY backend/tests/snapshots/openapi.json /src/backend/tests/snapshots/openapi.json
 RUN npm run api:check && npm run build

@@ -6,7 +6,7 @@ run:
 
 # Build the dashboard's static export (frontend/out), which `crm` serves at /
 dashboard:
-    cd frontend && npm ci --no-audit --no-fund && npm run build
+    cd frontend && npm install --no-audit --no-fund && npm run build
 
 # The dashboard's dev server on :3000 (hot reload) against a crm started with `just run`
 dev:

@@ -17,7 +17,7 @@ if command -v npm >/dev/null; then
     (
       cd frontend
       if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-        npm ci --no-audit --no-fund
+        npm install --no-audit --no-fund   # the locked versions (see scripts/test-frontend.sh)
       fi
       npm run --silent build >/dev/null
     )

@@ -9,9 +9,12 @@ export NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 command -v npm >/dev/null || { echo "npm is required (Node 20+)"; exit 1; }
 
 cd frontend
+# `npm install` (not `npm ci`): it installs exactly the locked versions, but unlike `npm ci` it
+# accepts a lock without other platforms' optional packages (the registry mirror here lacks
+# some of them, e.g. @next/swc-darwin-*, so the lock written here has none).
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "-- npm ci"
-  npm ci --no-audit --no-fund
+  echo "-- npm install (locked versions)"
+  npm install --no-audit --no-fund
 fi
 
 echo "-- typed API client matches the OpenAPI document"
