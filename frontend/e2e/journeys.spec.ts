@@ -64,6 +64,13 @@ test("sign in, create a contact, edit it, see the change in history, add a note"
   await expect(page.getByRole("heading", { name: "Ada Lovelace", level: 1 })).toBeVisible();
   await page.goBack();
   await expect(page).toHaveURL(/q=lovel/);
+  await expect(page.getByRole("searchbox", { name: "Search", exact: true })).toHaveValue("lovel");
+  // The "Contacts" link goes to the unfiltered list: the search box follows the URL.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Contacts" }).click();
+  await expect(page).not.toHaveURL(/q=/);
+  await expect(page.getByRole("searchbox", { name: "Search", exact: true })).toHaveValue("");
+  await page.getByRole("searchbox", { name: "Search", exact: true }).fill("lovel");
+  await expect(page).toHaveURL(/q=lovel/);
 
   await page.screenshot({ path: `${ARTIFACTS}/01-create-edit-history-note.png`, fullPage: true });
   expect(problems).toEqual([]);

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { AppShell } from "@/components/AppShell";
 import { useAuth } from "@/components/AuthProvider";
 import { DataTable, type Column } from "@/components/DataTable";
@@ -11,7 +11,8 @@ import { TextField } from "@/components/TextField";
 import { api, ApiError, call, newIdempotencyKey, type Company } from "@/lib/api";
 import { formatDateTime } from "@/lib/format";
 import { canWrite } from "@/lib/session";
-import { useDebounced, usePagedList } from "@/lib/usePagedList";
+import { usePagedList } from "@/lib/usePagedList";
+import { useUrlTextFilter } from "@/lib/useUrlTextFilter";
 
 export function CompaniesPage() {
   return (
@@ -36,16 +37,13 @@ function CompaniesView() {
   const router = useRouter();
   const params = useSearchParams();
   const { session } = useAuth();
-  const initial = params?.get("q") ?? "";
-  const [search, setSearch] = useState(initial);
-  const q = useDebounced(search.trim(), 300);
+  const q = params?.get("q") ?? "";
+  const [search, onSearch] = useUrlTextFilter(
+    q,
+    (value) => router.replace(value ? `/companies?q=${encodeURIComponent(value)}` : "/companies", { scroll: false }),
+    300,
+  );
   const [creating, setCreating] = useState(false);
-
-  useEffect(() => {
-    if (q !== (new URLSearchParams(window.location.search).get("q") ?? "")) {
-      router.replace(q ? `/companies?q=${encodeURIComponent(q)}` : "/companies", { scroll: false });
-    }
-  }, [q, router]);
 
   const list = usePagedList<Company>(q, async (cursor) => {
     const { data } = await call(
@@ -85,7 +83,7 @@ function CompaniesView() {
       <form className="filters" role="search" aria-label="Search companies" onSubmit={(e) => e.preventDefault()}>
         <div className="form-field grow">
           <label htmlFor="company-search">Search</label>
-          <input id="company-search" type="search" placeholder="Name or domain" value={search} maxLength={200} onChange={(e) => setSearch(e.target.value)} />
+          <input id="company-search" type="search" placeholder="Name or domain" value={search} maxLength={200} onChange={(e) => onSearch(e.target.value)} />
         </div>
       </form>
       <DataTable

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from "react";
+import { useCallback, useMemo, useState, type FormEvent } from "react";
 import { AppShell } from "@/components/AppShell";
 import { useAuth } from "@/components/AuthProvider";
 import { CompanyPicker } from "@/components/CompanyPicker";
@@ -14,7 +14,8 @@ import { TextField } from "@/components/TextField";
 import { api, ApiError, call, CONTACT_STATUSES, newIdempotencyKey, type Contact, type ContactStatus } from "@/lib/api";
 import { contactName, formatDateTime } from "@/lib/format";
 import { canWrite } from "@/lib/session";
-import { useDebounced, usePagedList } from "@/lib/usePagedList";
+import { usePagedList } from "@/lib/usePagedList";
+import { useUrlTextFilter } from "@/lib/useUrlTextFilter";
 
 const PAGE_SIZE = 50;
 const SORTS = [
@@ -67,10 +68,6 @@ function ContactsView() {
   const params = useSearchParams();
   const { session } = useAuth();
   const filters = useMemo(() => filtersFromParams(new URLSearchParams(params?.toString() ?? "")), [params]);
-  const [search, setSearch] = useState(filters.q);
-  const [tagDraft, setTagDraft] = useState(filters.tag);
-  const q = useDebounced(search, 300);
-  const tag = useDebounced(tagDraft, 400);
   const [creating, setCreating] = useState(false);
 
   const setFilters = useCallback(
@@ -80,13 +77,8 @@ function ContactsView() {
     },
     [router],
   );
-
-  useEffect(() => {
-    if (q.trim() !== filters.q) setFilters({ q: q.trim() });
-  }, [q]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => {
-    if (tag.trim() !== filters.tag) setFilters({ tag: tag.trim() });
-  }, [tag]); // eslint-disable-line react-hooks/exhaustive-deps
+  const [search, onSearch] = useUrlTextFilter(filters.q, (q) => setFilters({ q }), 300);
+  const [tagDraft, onTag] = useUrlTextFilter(filters.tag, (tag) => setFilters({ tag }), 400);
 
   const key = filtersToQuery(filters);
   const list = usePagedList<Contact>(key, async (cursor) => {
@@ -145,13 +137,13 @@ function ContactsView() {
             placeholder="Name or email"
             value={search}
             maxLength={200}
-            onChange={(e) => setSearch(e.target.value)}
+            onChange={(e) => onSearch(e.target.value)}
           />
         </div>
         <SelectField label="Status" value={filters.status} options={CONTACT_STATUSES} empty="Any status" onChange={(status) => setFilters({ status })} />
         <div className="form-field">
           <label htmlFor="contact-tag">Tag</label>
-          <input id="contact-tag" value={tagDraft} onChange={(e) => setTagDraft(e.target.value)} placeholder="e.g. vip" />
+          <input id="contact-tag" value={tagDraft} onChange={(e) => onTag(e.target.value)} placeholder="e.g. vip" />
         </div>
         <div className="form-field">
           <CompanyPicker label="Company" noneLabel="Any company" value={filters.company} onChange={(company) => setFilters({ company })} />
