@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import type { ApiError } from "@/lib/problem";
 import { ProblemMessage } from "./ProblemMessage";
@@ -15,21 +16,33 @@ export interface DataTableProps<T> {
   columns: Column<T>[];
   rows: T[];
   rowKey: (row: T) => string;
-  /** Opens a row (click or Enter). */
-  onOpen: (row: T) => void;
+  /** Opens a row (click or Enter); without it rows are plain (their cells hold the actions). */
+  onOpen?: (row: T) => void;
   loading: boolean;
   error: ApiError | null;
-  hasMore: boolean;
-  onLoadMore: () => void;
+  hasMore?: boolean;
+  onLoadMore?: () => void;
   onRetry?: () => void;
   empty: ReactNode;
 }
 
 /**
- * A keyset-paged table. Keyboard: Up/Down (or j/k) move between rows, Home/End jump, Enter
+ * A table of records, keyset-paged when `hasMore`/`onLoadMore` are given. Keyboard: Up/Down (or j/k) move between rows, Home/End jump, Enter
  * opens; "Load more" fetches the next page (no total is counted).
  */
-export function DataTable<T>({ caption, columns, rows, rowKey, onOpen, loading, error, hasMore, onLoadMore, onRetry, empty }: DataTableProps<T>) {
+export function DataTable<T>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  onOpen,
+  loading,
+  error,
+  hasMore = false,
+  onLoadMore = () => {},
+  onRetry,
+  empty,
+}: DataTableProps<T>) {
   const [active, setActive] = useState(0);
   const body = useRef<HTMLTableSectionElement>(null);
   const focusRow = (index: number) => {
@@ -60,7 +73,7 @@ export function DataTable<T>({ caption, columns, rows, rowKey, onOpen, loading, 
         break;
       case "Enter":
         event.preventDefault();
-        onOpen(row);
+        onOpen?.(row);
         break;
     }
   };
@@ -83,10 +96,15 @@ export function DataTable<T>({ caption, columns, rows, rowKey, onOpen, loading, 
           {rows.map((row, index) => (
             <tr
               key={rowKey(row)}
-              tabIndex={index === activeIndex ? 0 : -1}
-              onClick={() => onOpen(row)}
-              onFocus={() => setActive(index)}
-              onKeyDown={(e) => onKeyDown(e, index, row)}
+              {...(onOpen
+                ? {
+                    className: "opens",
+                    tabIndex: index === activeIndex ? 0 : -1,
+                    onClick: () => onOpen(row),
+                    onFocus: () => setActive(index),
+                    onKeyDown: (e: KeyboardEvent<HTMLTableRowElement>) => onKeyDown(e, index, row),
+                  }
+                : {})}
             >
               {columns.map((c) => (
                 <td key={c.header} className={c.className}>
@@ -113,5 +131,14 @@ export function DataTable<T>({ caption, columns, rows, rowKey, onOpen, loading, 
         ) : null}
       </div>
     </div>
+  );
+}
+
+/** A record's name in a table whose rows open: a real link (new tab, copy address), not a tab stop. */
+export function RowLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Link href={href} tabIndex={-1} onClick={(e) => e.stopPropagation()}>
+      {children}
+    </Link>
   );
 }

@@ -67,3 +67,44 @@ export function useRemove(remove: () => Promise<void>, question: string, after: 
   };
   return { remove: run, error };
 }
+
+/** A record page's breadcrumb, title, version and Delete, with the last delete or save failure. */
+export function RecordHead<T, P>({
+  titleId,
+  list,
+  title,
+  badge,
+  rec,
+  canDelete,
+  deletion,
+}: {
+  titleId: string;
+  list: { href: string; label: string };
+  title: string;
+  badge?: ReactNode;
+  rec: VersionedRecord<T, P>;
+  canDelete: boolean;
+  deletion: { remove: () => Promise<void>; error: ApiError | null };
+}) {
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href={list.href}>{list.label}</Link> / <span aria-current="page">{title}</span>
+      </nav>
+      <div className="page-head">
+        <h1 id={titleId}>{title}</h1>
+        {badge}
+        <span className="muted" data-testid="record-version">
+          version {rec.version}
+        </span>
+        {canDelete ? (
+          <button type="button" className="danger" onClick={() => void deletion.remove()}>
+            Delete
+          </button>
+        ) : null}
+      </div>
+      {deletion.error ? <ProblemMessage error={deletion.error} title="Not deleted" /> : null}
+      {rec.saveError ? <ProblemMessage error={rec.saveError} title="Not saved" /> : null}
+    </>
+  );
+}

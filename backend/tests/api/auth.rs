@@ -3,7 +3,7 @@
 use crm::domain::auth::Role;
 use serde_json::{json, Value};
 
-use crate::helpers::{assert_problem, client_with, spawn_app, spawn_app_with};
+use crate::helpers::{assert_problem, client_with, post_for_json, spawn_app, spawn_app_with};
 
 #[tokio::test]
 async fn login_me_logout_round_trip() {
@@ -108,15 +108,7 @@ async fn api_keys_are_shown_once_work_as_bearer_and_can_be_revoked() {
     let client = client_with(&key);
     let me: Value = client.get(app.url("/api/auth/me")).send().await.unwrap().json().await.unwrap();
     assert_eq!((me["kind"].as_str(), me["name"].as_str()), (Some("api_key"), Some("forms")));
-    let c: Value = client
-        .post(app.url("/api/contacts"))
-        .json(&json!({"email": "k@example.com"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let c: Value = post_for_json(&client, &app.url("/api/contacts"), &json!({"email": "k@example.com"})).await;
     let history = app.get_ok(&format!("/api/contacts/{}/history", c["id"].as_str().unwrap())).await;
     assert_eq!(history["data"][0]["actor"], format!("api_key:{id}"));
     let listed = app.get_ok("/api/api-keys").await;
@@ -132,15 +124,7 @@ async fn change_events_name_the_signed_in_user() {
     let token = app.user_token("writer@example.com", "member").await;
     let client = client_with(&token);
     let me: Value = client.get(app.url("/api/auth/me")).send().await.unwrap().json().await.unwrap();
-    let c: Value = client
-        .post(app.url("/api/contacts"))
-        .json(&json!({"email": "w@example.com"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let c: Value = post_for_json(&client, &app.url("/api/contacts"), &json!({"email": "w@example.com"})).await;
     let history = app.get_ok(&format!("/api/contacts/{}/history", c["id"].as_str().unwrap())).await;
     assert_eq!(history["data"][0]["actor"], format!("user:{}", me["id"].as_str().unwrap()));
 }

@@ -63,6 +63,11 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut crm::config::Settings)) -> T
     TestApp { address, client: client_with(&admin_key), anonymous: reqwest::Client::new(), db, state, _dir: dir }
 }
 
+/// POSTs `body` as JSON with `client` and returns the response's JSON, whatever the status.
+pub async fn post_for_json(client: &reqwest::Client, url: &str, body: &Value) -> Value {
+    client.post(url).json(body).send().await.expect("request").json().await.expect("json body")
+}
+
 /// A client that sends `Authorization: Bearer <credential>` on every request.
 pub fn client_with(credential: &str) -> reqwest::Client {
     let mut headers = reqwest::header::HeaderMap::new();

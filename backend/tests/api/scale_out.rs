@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use crate::helpers::{client_with, fresh_settings, remote_database, spawn_app};
+use crate::helpers::{client_with, fresh_settings, post_for_json, remote_database, spawn_app};
 
 /// Two base URLs in front of one database, and what keeps them running.
 struct Fronts {
@@ -69,25 +69,19 @@ async fn two_processes() -> Fronts {
         bases.push(base);
     }
     let anon = reqwest::Client::new();
-    let login: Value = anon
-        .post(format!("{}/api/auth/login", bases[0]))
-        .json(&json!({"email": "scale@example.com", "password": "scale-password-123"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let login: Value = post_for_json(
+        &anon,
+        &format!("{}/api/auth/login", bases[0]),
+        &json!({"email": "scale@example.com", "password": "scale-password-123"}),
+    )
+    .await;
     let token = login["token"].as_str().expect("token").to_string();
-    let key: Value = client_with(&token)
-        .post(format!("{}/api/api-keys", bases[0]))
-        .json(&json!({"name": "scale", "role": "admin"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let key: Value = post_for_json(
+        &client_with(&token),
+        &format!("{}/api/api-keys", bases[0]),
+        &json!({"name": "scale", "role": "admin"}),
+    )
+    .await;
     let client = client_with(key["key"].as_str().expect("key"));
     Fronts { bases: [bases[0].clone(), bases[1].clone()], client, children, _app: None }
 }
@@ -155,15 +149,8 @@ async fn a_revoked_key_stops_at_once_where_revoked_and_within_the_cache_time_els
     let fronts = two_applications().await;
     let [a, b] = &fronts.bases;
     let admin = &fronts.client;
-    let created: Value = admin
-        .post(format!("{a}/api/api-keys"))
-        .json(&json!({"name": "short-lived", "role": "viewer"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let created: Value =
+        post_for_json(admin, &format!("{a}/api/api-keys"), &json!({"name": "short-lived", "role": "viewer"})).await;
     let key = client_with(created["key"].as_str().unwrap());
     for base in [a, b] {
         assert_eq!(key.get(format!("{base}/api/contacts")).send().await.unwrap().status(), 200, "{base} caches it");

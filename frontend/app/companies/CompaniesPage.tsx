@@ -1,15 +1,16 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { AppShell } from "@/components/AppShell";
 import { useAuth } from "@/components/AuthProvider";
-import { DataTable, type Column } from "@/components/DataTable";
+import { DataTable, RowLink, type Column } from "@/components/DataTable";
+import { ListHead } from "@/components/ListHead";
 import { ProblemMessage } from "@/components/ProblemMessage";
 import { TextField } from "@/components/TextField";
 import { api, ApiError, call, newIdempotencyKey, type Company } from "@/lib/api";
 import { formatDateTime } from "@/lib/format";
+import { companyHref } from "@/lib/routes";
 import { canWrite } from "@/lib/session";
 import { usePagedList } from "@/lib/usePagedList";
 import { useUrlTextFilter } from "@/lib/useUrlTextFilter";
@@ -56,9 +57,7 @@ function CompaniesView() {
     {
       header: "Name",
       cell: (c) => (
-        <Link href={`/companies/view?id=${encodeURIComponent(c.id)}`} tabIndex={-1} onClick={(e) => e.stopPropagation()}>
-          {c.name}
-        </Link>
+<RowLink href={companyHref(c.id)}>{c.name}</RowLink>
       ),
     },
     { header: "Domain", cell: (c) => c.domain ?? "" },
@@ -69,16 +68,16 @@ function CompaniesView() {
 
   return (
     <section aria-labelledby="companies-title">
-      <div className="page-head">
-        <h1 id="companies-title">Companies</h1>
-        {canWrite(session?.user.role) ? (
-          <button type="button" onClick={() => setCreating((v) => !v)} aria-expanded={creating}>
-            New company
-          </button>
-        ) : null}
-      </div>
+      <ListHead
+        id="companies-title"
+        title="Companies"
+        createLabel="New company"
+        canCreate={canWrite(session?.user.role)}
+        creating={creating}
+        onToggle={() => setCreating((v) => !v)}
+      />
       {creating ? (
-        <CreateCompanyForm onCancel={() => setCreating(false)} onCreated={(c) => router.push(`/companies/view?id=${encodeURIComponent(c.id)}`)} />
+        <CreateCompanyForm onCancel={() => setCreating(false)} onCreated={(c) => router.push(companyHref(c.id))} />
       ) : null}
       <form className="filters" role="search" aria-label="Search companies" onSubmit={(e) => e.preventDefault()}>
         <div className="form-field grow">
@@ -91,7 +90,7 @@ function CompaniesView() {
         columns={columns}
         rows={list.items}
         rowKey={(c) => c.id}
-        onOpen={(c) => router.push(`/companies/view?id=${encodeURIComponent(c.id)}`)}
+        onOpen={(c) => router.push(companyHref(c.id))}
         loading={list.loading}
         error={list.error}
         hasMore={list.hasMore}

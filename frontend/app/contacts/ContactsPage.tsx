@@ -1,18 +1,19 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState, type FormEvent } from "react";
 import { AppShell } from "@/components/AppShell";
 import { useAuth } from "@/components/AuthProvider";
 import { CompanyPicker } from "@/components/CompanyPicker";
-import { DataTable, type Column } from "@/components/DataTable";
+import { DataTable, RowLink, type Column } from "@/components/DataTable";
+import { ListHead } from "@/components/ListHead";
 import { ProblemMessage } from "@/components/ProblemMessage";
 import { StatusBadge } from "@/components/StatusBadge";
 import { SelectField } from "@/components/SelectField";
 import { TextField } from "@/components/TextField";
 import { api, ApiError, call, CONTACT_STATUSES, newIdempotencyKey, type Contact, type ContactStatus } from "@/lib/api";
 import { contactName, formatDateTime } from "@/lib/format";
+import { contactHref } from "@/lib/routes";
 import { canWrite } from "@/lib/session";
 import { usePagedList } from "@/lib/usePagedList";
 import { useUrlTextFilter } from "@/lib/useUrlTextFilter";
@@ -100,9 +101,7 @@ function ContactsView() {
     {
       header: "Name",
       cell: (c) => (
-        <Link href={`/contacts/view?id=${encodeURIComponent(c.id)}`} tabIndex={-1} onClick={(e) => e.stopPropagation()}>
-          {contactName(c)}
-        </Link>
+<RowLink href={contactHref(c.id)}>{contactName(c)}</RowLink>
       ),
     },
     { header: "Email", cell: (c) => c.email, className: "hide-narrow" },
@@ -114,18 +113,18 @@ function ContactsView() {
 
   return (
     <section aria-labelledby="contacts-title">
-      <div className="page-head">
-        <h1 id="contacts-title">Contacts</h1>
-        {canWrite(session?.user.role) ? (
-          <button type="button" onClick={() => setCreating((v) => !v)} aria-expanded={creating}>
-            New contact
-          </button>
-        ) : null}
-      </div>
+      <ListHead
+        id="contacts-title"
+        title="Contacts"
+        createLabel="New contact"
+        canCreate={canWrite(session?.user.role)}
+        creating={creating}
+        onToggle={() => setCreating((v) => !v)}
+      />
       {creating ? (
         <CreateContactForm
           onCancel={() => setCreating(false)}
-          onCreated={(contact) => router.push(`/contacts/view?id=${encodeURIComponent(contact.id)}`)}
+          onCreated={(contact) => router.push(contactHref(contact.id))}
         />
       ) : null}
       <form className="filters" role="search" aria-label="Filter contacts" onSubmit={(e) => e.preventDefault()}>
@@ -164,7 +163,7 @@ function ContactsView() {
         columns={columns}
         rows={list.items}
         rowKey={(c) => c.id}
-        onOpen={(c) => router.push(`/contacts/view?id=${encodeURIComponent(c.id)}`)}
+        onOpen={(c) => router.push(contactHref(c.id))}
         loading={list.loading}
         error={list.error}
         hasMore={list.hasMore}

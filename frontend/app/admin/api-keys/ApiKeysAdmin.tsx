@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { AppShell } from "@/components/AppShell";
+import { DataTable } from "@/components/DataTable";
 import { ProblemMessage } from "@/components/ProblemMessage";
 import { SelectField } from "@/components/SelectField";
 import { TextField } from "@/components/TextField";
@@ -95,47 +96,33 @@ function ApiKeysAdmin() {
           </div>
         </div>
       ) : null}
-      {error ? <ProblemMessage error={error} title="Could not load keys" onRetry={() => void load()} /> : null}
       {actionError ? <ProblemMessage error={actionError} title="Not revoked" /> : null}
-      {keys === null && !error ? <p role="status">Loading…</p> : null}
-      {keys && keys.length === 0 ? <p className="empty">No API keys yet.</p> : null}
-      {keys && keys.length > 0 ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="sr-only">API keys</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col">Prefix</th>
-                <th scope="col" className="hide-narrow">
-                  Last used
-                </th>
-                <th scope="col">State</th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.map((k) => (
-                <tr key={k.id}>
-                  <td>{k.name}</td>
-                  <td>{k.role}</td>
-                  <td className="mono">{k.prefix}…</td>
-                  <td className="hide-narrow">{formatDateTime(k.last_used_at)}</td>
-                  <td>
-                    {k.revoked_at ? (
-                      <span className="muted">revoked {formatDateTime(k.revoked_at)}</span>
-                    ) : (
-                      <button type="button" className="link danger" onClick={() => void revoke(k)} aria-label={`Revoke ${k.name}`}>
-                        Revoke
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        caption="API keys"
+        columns={[
+          { header: "Name", cell: (k) => k.name },
+          { header: "Role", cell: (k) => k.role },
+          { header: "Prefix", cell: (k) => `${k.prefix}…`, className: "mono" },
+          { header: "Last used", cell: (k) => formatDateTime(k.last_used_at), className: "hide-narrow" },
+          {
+            header: "State",
+            cell: (k) =>
+              k.revoked_at ? (
+                <span className="muted">revoked {formatDateTime(k.revoked_at)}</span>
+              ) : (
+                <button type="button" className="link danger" onClick={() => void revoke(k)} aria-label={`Revoke ${k.name}`}>
+                  Revoke
+                </button>
+              ),
+          },
+        ]}
+        rows={keys ?? []}
+        rowKey={(k) => k.id}
+        loading={keys === null && !error}
+        error={error}
+        onRetry={() => void load()}
+        empty={<p>No API keys yet.</p>}
+      />
     </section>
   );
 }

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { AppShell } from "@/components/AppShell";
 import { useAuth } from "@/components/AuthProvider";
+import { DataTable } from "@/components/DataTable";
 import { ProblemMessage } from "@/components/ProblemMessage";
 import { SelectField } from "@/components/SelectField";
 import { TextField } from "@/components/TextField";
@@ -78,46 +79,32 @@ function UsersAdmin() {
         {formError && formError.fieldErrors.length === 0 && formError.code !== "email_taken" ? <ProblemMessage error={formError} title="Not added" /> : null}
         <button type="submit">Add user</button>
       </form>
-      {error ? <ProblemMessage error={error} title="Could not load users" onRetry={() => void load()} /> : null}
       {actionError ? <ProblemMessage error={actionError} title="Not removed" /> : null}
-      {users === null && !error ? <p role="status">Loading…</p> : null}
-      {users ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="sr-only">Users</caption>
-            <thead>
-              <tr>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col" className="hide-narrow">
-                  Created
-                </th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id}>
-                  <td>{u.email}</td>
-                  <td>{u.role}</td>
-                  <td className="hide-narrow">{formatDateTime(u.created_at)}</td>
-                  <td>
-                    {u.id !== session?.user.id ? (
-                      <button type="button" className="link danger" onClick={() => void remove(u)} aria-label={`Remove ${u.email}`}>
-                        Remove
-                      </button>
-                    ) : (
-                      <span className="muted">you</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        caption="Users"
+        columns={[
+          { header: "Email", cell: (u) => u.email },
+          { header: "Role", cell: (u) => u.role },
+          { header: "Created", cell: (u) => formatDateTime(u.created_at), className: "hide-narrow" },
+          {
+            header: "Actions",
+            cell: (u) =>
+              u.id !== session?.user.id ? (
+                <button type="button" className="link danger" onClick={() => void remove(u)} aria-label={`Remove ${u.email}`}>
+                  Remove
+                </button>
+              ) : (
+                <span className="muted">you</span>
+              ),
+          },
+        ]}
+        rows={users ?? []}
+        rowKey={(u) => u.id}
+        loading={users === null && !error}
+        error={error}
+        onRetry={() => void load()}
+        empty={<p>No users.</p>}
+      />
     </section>
   );
 }

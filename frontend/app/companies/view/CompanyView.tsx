@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
 import { AppShell } from "@/components/AppShell";
@@ -9,12 +8,12 @@ import { useAuth } from "@/components/AuthProvider";
 import { DataTable, type Column } from "@/components/DataTable";
 import { EditableField } from "@/components/EditableField";
 import { HistoryList } from "@/components/HistoryList";
-import { ProblemMessage } from "@/components/ProblemMessage";
-import { recordPlaceholder, RecordConflict, useRemove } from "@/components/RecordFrame";
+import { recordPlaceholder, RecordConflict, RecordHead, useRemove } from "@/components/RecordFrame";
 import { StatusBadge } from "@/components/StatusBadge";
 import { api, call, type Company, type Contact, type UpdateCompany } from "@/lib/api";
 import { blankToNull, contactName, formatDateTime } from "@/lib/format";
 import { companiesApi } from "@/lib/records";
+import { contactHref } from "@/lib/routes";
 import { canWrite } from "@/lib/session";
 import { usePagedList } from "@/lib/usePagedList";
 import { useVersionedRecord } from "@/lib/useVersionedRecord";
@@ -75,22 +74,14 @@ function CompanyView() {
 
   return (
     <article aria-labelledby="company-title" className="record">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href="/companies">Companies</Link> / <span aria-current="page">{company.name}</span>
-      </nav>
-      <div className="page-head">
-        <h1 id="company-title">{company.name}</h1>
-        <span className="muted" data-testid="record-version">
-          version {rec.version}
-        </span>
-        {writable ? (
-          <button type="button" className="danger" onClick={() => void deletion.remove()}>
-            Delete
-          </button>
-        ) : null}
-      </div>
-      {deletion.error ? <ProblemMessage error={deletion.error} title="Not deleted" /> : null}
-      {rec.saveError ? <ProblemMessage error={rec.saveError} title="Not saved" /> : null}
+      <RecordHead
+        titleId="company-title"
+        list={{ href: "/companies", label: "Companies" }}
+        title={company.name}
+        rec={rec}
+        canDelete={writable}
+        deletion={deletion}
+      />
       <div className="record-grid">
         <section className="panel" aria-labelledby="details-title">
           <h2 id="details-title">Details</h2>
@@ -120,7 +111,7 @@ function CompanyView() {
             columns={columns}
             rows={contacts.items}
             rowKey={(c) => c.id}
-            onOpen={(c) => router.push(`/contacts/view?id=${encodeURIComponent(c.id)}`)}
+            onOpen={(c) => router.push(contactHref(c.id))}
             loading={contacts.loading}
             error={contacts.error}
             hasMore={contacts.hasMore}

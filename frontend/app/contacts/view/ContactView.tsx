@@ -9,13 +9,13 @@ import { useAuth } from "@/components/AuthProvider";
 import { CompanyPicker } from "@/components/CompanyPicker";
 import { EditableField } from "@/components/EditableField";
 import { HistoryList } from "@/components/HistoryList";
-import { ProblemMessage } from "@/components/ProblemMessage";
-import { recordPlaceholder, RecordConflict, useRemove } from "@/components/RecordFrame";
+import { recordPlaceholder, RecordConflict, RecordHead, useRemove } from "@/components/RecordFrame";
 import { StatusBadge } from "@/components/StatusBadge";
 import { Timeline } from "@/components/Timeline";
 import { CONTACT_STATUSES, type Contact, type ContactStatus, type UpdateContact } from "@/lib/api";
 import { blankToNull, contactName, formatDateTime } from "@/lib/format";
 import { companiesApi, contactsApi } from "@/lib/records";
+import { companyHref } from "@/lib/routes";
 import { canWrite } from "@/lib/session";
 import { useVersionedRecord } from "@/lib/useVersionedRecord";
 
@@ -60,23 +60,15 @@ function ContactView() {
 
   return (
     <article aria-labelledby="contact-title" className="record">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href="/contacts">Contacts</Link> / <span aria-current="page">{contactName(contact)}</span>
-      </nav>
-      <div className="page-head">
-        <h1 id="contact-title">{contactName(contact)}</h1>
-        <StatusBadge status={contact.status} />
-        <span className="muted" data-testid="record-version">
-          version {rec.version}
-        </span>
-        {writable ? (
-          <button type="button" className="danger" onClick={() => void deletion.remove()}>
-            Delete
-          </button>
-        ) : null}
-      </div>
-      {deletion.error ? <ProblemMessage error={deletion.error} title="Not deleted" /> : null}
-      {rec.saveError ? <ProblemMessage error={rec.saveError} title="Not saved" /> : null}
+      <RecordHead
+        titleId="contact-title"
+        list={{ href: "/contacts", label: "Contacts" }}
+        title={contactName(contact)}
+        badge={<StatusBadge status={contact.status} />}
+        rec={rec}
+        canDelete={writable}
+        deletion={deletion}
+      />
       <div className="record-grid">
         <section className="panel" aria-labelledby="details-title">
           <h2 id="details-title">Details</h2>
@@ -234,5 +226,5 @@ function CompanyLink({ id }: { id: string }) {
       live = false;
     };
   }, [id]);
-  return <Link href={`/companies/view?id=${encodeURIComponent(id)}`}>{name ?? "Open company"}</Link>;
+  return <Link href={companyHref(id)}>{name ?? "Open company"}</Link>;
 }

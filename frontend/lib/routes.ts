@@ -1,0 +1,3 @@
+// The dashboard's record pages (static export: the id is a query parameter).
+export const contactHref = (id: string) => `/contacts/view?id=${encodeURIComponent(id)}`;
+export const companyHref = (id: string) => `/companies/view?id=${encodeURIComponent(id)}`;
