@@ -26,6 +26,21 @@ pub struct Settings {
     /// LLM provider (secrets only so far).
     #[serde(default)]
     pub llm: LlmSettings,
+    /// `GET /metrics`.
+    #[serde(default)]
+    pub metrics: MetricsSettings,
+}
+
+/// Prometheus metrics settings.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct MetricsSettings {
+    /// When set, `/metrics` needs `Authorization: Bearer <token>` (`CRM__METRICS__TOKEN` or
+    /// `CRM__METRICS__TOKEN_FILE`).
+    #[serde(default)]
+    pub token: Secret,
+    /// Serve `/metrics` on this port of `server.host` instead of the API's listener (0: the API's).
+    #[serde(default)]
+    pub port: u16,
 }
 
 /// A secret value: never printed by `Debug`.
@@ -144,6 +159,13 @@ pub struct DatabaseSettings {
     /// Password for `username`.
     #[serde(default)]
     pub password: Option<String>,
+    /// Block cache of the embedded engine (`surrealkv://`), in MiB: reads of hot index and
+    /// record blocks. Larger is faster for big working sets and costs memory one for one.
+    pub cache_mb: u64,
+    /// Memtable of the embedded engine, in MiB: writes are buffered there before a flush to disk.
+    /// Also the largest single transaction; up to three can be in memory during flushes, and
+    /// after a crash at most about two are replayed from the write-ahead log at start-up.
+    pub memtable_mb: u64,
 }
 
 impl fmt::Debug for DatabaseSettings {
@@ -154,6 +176,8 @@ impl fmt::Debug for DatabaseSettings {
             .field("database", &self.database)
             .field("username", &self.username)
             .field("password", &self.password.as_ref().map(|_| "[redacted]"))
+            .field("cache_mb", &self.cache_mb)
+            .field("memtable_mb", &self.memtable_mb)
             .finish()
     }
 }
@@ -194,7 +218,8 @@ impl Settings {
     /// Reads each secret from the file named by its `CRM__SECTION__KEY_FILE` variable, if set
     /// (the way Kubernetes mounts secrets).
     pub fn read_secret_files(&mut self) -> Result<(), config::ConfigError> {
-        let targets: [(&str, &mut Secret); 4] = [
+        let targets: [(&str, &mut Secret); 5] = [
+            ("CRM__METRICS__TOKEN_FILE", &mut self.metrics.token),
             ("CRM__AUTH__TOKEN_SECRET_FILE", &mut self.auth.token_secret),
             ("CRM__AUTH__BOOTSTRAP_ADMIN_PASSWORD_FILE", &mut self.auth.bootstrap_admin_password),
             ("CRM__SMTP__PASSWORD_FILE", &mut self.smtp.password),
@@ -221,6 +246,8 @@ impl Settings {
             .set_default("database.url", "surrealkv://./data/crm.db")?
             .set_default("database.namespace", "crm")?
             .set_default("database.database", "crm")?
+            .set_default("database.cache_mb", 256)?
+            .set_default("database.memtable_mb", 64)?
             .set_default("log.level", "info")?
             .set_default("log.json", false)?
             .set_default("auth.token_ttl_minutes", 720)?

@@ -67,6 +67,9 @@ pub enum AppError {
     /// 503: a dependency (the database) is not available.
     #[error("service unavailable: {0}")]
     Unavailable(String),
+    /// 503: a data migration this feature needs is still running (`Retry-After` given).
+    #[error("migrating: {0}")]
+    Migrating(String),
     /// 500: the database failed.
     #[error("database error: {0}")]
     Database(#[from] surrealdb::Error),
@@ -148,7 +151,7 @@ impl AppError {
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
-            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Unavailable(_) | Self::Migrating(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Database(_) | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -166,6 +169,7 @@ impl AppError {
             Self::MethodNotAllowed => "method_not_allowed",
             Self::RateLimited { .. } => "rate_limited",
             Self::Unavailable(_) => "unavailable",
+            Self::Migrating(_) => "migrating",
             Self::Database(_) | Self::Internal(_) => "internal_error",
         }
     }
@@ -184,6 +188,9 @@ impl AppError {
             Self::MethodNotAllowed => "this method is not allowed on this path".into(),
             Self::RateLimited { retry_after_secs } => format!("too many requests; retry after {retry_after_secs} s"),
             Self::Unavailable(_) => "a dependency is not available; try again shortly".into(),
+            Self::Migrating(progress) => {
+                format!("a data migration this needs is running ({progress}); try again shortly")
+            }
             Self::Database(_) | Self::Internal(_) => "an unexpected error occurred".into(),
         }
     }
@@ -210,7 +217,7 @@ impl AppError {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = self.status();
-        if status.is_server_error() {
+        if status.is_server_error() && !matches!(self, Self::Migrating(_)) {
             // Logged once, with the whole chain; the client gets a generic message.
             tracing::error!(error = %redact(&self.to_string()), trace_id = %current_trace_id(), "request failed");
         }
@@ -218,8 +225,14 @@ impl IntoResponse for AppError {
         let mut response = (status, body).into_response();
         let headers = response.headers_mut();
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
-        if let Self::RateLimited { retry_after_secs } = self {
-            headers.insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
+        match self {
+            Self::RateLimited { retry_after_secs } => {
+                headers.insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
+            }
+            Self::Migrating(_) => {
+                headers.insert(header::RETRY_AFTER, HeaderValue::from(5));
+            }
+            _ => {}
         }
         response
     }

@@ -8,6 +8,7 @@ pub mod error;
 pub mod extract;
 pub mod handlers;
 pub mod models;
+pub mod monitoring;
 pub mod repositories;
 pub mod router;
 pub mod services;
@@ -22,6 +23,9 @@ use tokio::net::TcpListener;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::state::AppState;
+
+/// How long start-up waits for the data migrations before serving without them.
+const MIGRATION_HEAD_START_MS: u64 = 500;
 
 /// A bound, ready-to-serve application.
 pub struct Application {
@@ -51,6 +55,10 @@ impl Application {
                 tracing::info!("created the bootstrap admin user");
             }
         }
+        // Data migrations run in the background; on a small database they are done before the
+        // first request, on a large one the features they serve answer 503 `migrating` meanwhile.
+        let migrations = state.migrations.spawn(state.db.clone());
+        let _ = tokio::time::timeout(Duration::from_millis(MIGRATION_HEAD_START_MS), migrations).await;
         Ok(Self { listener, state, port })
     }
 
@@ -80,10 +88,26 @@ impl Application {
                 }
             }
         });
+        let db = self.state.db.clone();
+        let upkeep = monitoring::spawn_upkeep();
+        let metrics_port = self.state.settings.metrics.port;
+        let metrics_listener = if metrics_port == 0 {
+            None
+        } else {
+            let addr = format!("{}:{metrics_port}", self.state.settings.server.host);
+            Some(TcpListener::bind(&addr).await.map_err(|e| anyhow::anyhow!("cannot bind {addr}: {e}"))?)
+        };
+        if let Some(listener) = metrics_listener {
+            let app = router::metrics_only(self.state.clone());
+            tokio::spawn(async move { axum::serve(listener, app).await });
+        }
         let app = router::build(self.state);
         let service = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
         let result = axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await;
         sweeper.abort();
+        upkeep.abort();
+        // In-flight requests are done: flush and close the embedded engine.
+        db.close().await?;
         Ok(result?)
     }
 }

@@ -119,9 +119,17 @@ fn api_parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .split_for_parts()
 }
 
+/// `/metrics` alone, for its own listener (`metrics.port`).
+pub fn metrics_only(state: AppState) -> Router {
+    Router::new().route("/metrics", axum::routing::get(crate::monitoring::metrics_endpoint)).with_state(state)
+}
+
 /// The whole application router with its middleware.
 pub fn build(state: AppState) -> Router {
-    let (api, openapi) = api();
+    let (mut api, openapi) = api();
+    if state.settings.metrics.port == 0 {
+        api = api.route("/metrics", axum::routing::get(crate::monitoring::metrics_endpoint));
+    }
     let body_limit = state.settings.server.body_limit_bytes;
     let timeout = Duration::from_secs(state.settings.server.request_timeout_secs.max(1));
     api.merge(SwaggerUi::new("/swagger-ui").url("/api-docs/openapi.json", openapi))
@@ -136,6 +144,7 @@ pub fn build(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(security_headers))
         .layer(cors(&state.settings.cors.origins()))
         .layer(axum::middleware::from_fn(crate::telemetry::trace_requests))
+        .layer(axum::middleware::from_fn(crate::monitoring::track_requests))
         .with_state(state)
 }
 

@@ -30,6 +30,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Database handle (health checks).
     pub db: Db,
+    /// Progress of the data migrations (run in the background).
+    pub migrations: crate::db::Migrations,
     /// Contacts.
     pub contacts: ContactService,
     /// Companies.
@@ -53,6 +55,7 @@ pub struct AppState {
 impl AppState {
     /// Wires repositories into services over one database handle.
     pub async fn new(settings: Settings, db: Db) -> crate::error::AppResult<Self> {
+        let migrations = crate::db::Migrations::default();
         let contacts_repo = ContactRepository::new(db.clone());
         let companies_repo = CompanyRepository::new(db.clone());
         let history_repo = HistoryRepository::new(db.clone());
@@ -70,12 +73,14 @@ impl AppState {
                 contacts_repo.clone(),
                 history_repo.clone(),
                 TimelineRepository::new(db.clone()),
+                migrations.clone(),
             ),
-            companies: CompanyService::new(companies_repo, history_repo.clone()),
+            companies: CompanyService::new(companies_repo, history_repo.clone(), migrations.clone()),
             history: HistoryService::new(history_repo),
-            timeline: TimelineService::new(TimelineRepository::new(db.clone()), contacts_repo),
+            timeline: TimelineService::new(TimelineRepository::new(db.clone()), contacts_repo, migrations.clone()),
             idempotency: IdempotencyService::new(IdempotencyRepository::new(db.clone())),
             db,
+            migrations,
         })
     }
 }

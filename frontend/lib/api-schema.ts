@@ -342,6 +342,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness probe: 200 while the process runs (no database call). */
+        get: operations["health_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness probe: 200 when the database answers and the data migrations are done, else 503
+         *     with what is missing (`migrating` with progress, or `unavailable`).
+         */
+        get: operations["health_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -675,6 +712,14 @@ export interface components {
              */
             total?: number | null;
         };
+        /** @description Liveness: the process serves requests. */
+        LiveResponse: {
+            /**
+             * @description `ok`.
+             * @example ok
+             */
+            status: string;
+        };
         /**
          * @description Email and password.
          * @example {
@@ -712,6 +757,20 @@ export interface components {
             /** @description Role. */
             role: string;
         };
+        /** @description A snapshot of [`Migrations`] for `/health/ready`. */
+        MigrationReport: {
+            /** @description Why the last run stopped, when it failed (it is retried at the next start). */
+            failed?: string | null;
+            /** @description Migrations not yet done, in the order they run. */
+            pending: string[];
+            /**
+             * Format: int64
+             * @description Rows it has processed so far.
+             */
+            rows_done: number;
+            /** @description The one running now. */
+            running?: string | null;
+        };
         /** @description The problem+json body every error shares (RFC 9457). */
         Problem: {
             /**
@@ -744,6 +803,21 @@ export interface components {
              * @example https://crm.local/problems/validation
              */
             type: string;
+        };
+        /** @description Readiness: the database answers and every data migration is done. */
+        ReadyResponse: {
+            /**
+             * @description `ok` or `unavailable`.
+             * @example ok
+             */
+            database: string;
+            /** @description Data migrations still to run, the one running and its progress. */
+            migrations: components["schemas"]["MigrationReport"];
+            /**
+             * @description `ready`, `migrating` or `unavailable`.
+             * @example ready
+             */
+            status: string;
         };
         /** @description One timeline entry. */
         TimelineEntryResponse: {
@@ -3067,6 +3141,55 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    health_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process is alive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveResponse"];
+                };
+            };
+        };
+    };
+    health_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadyResponse"];
+                };
+            };
+            /** @description Not ready: migrating or the database does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadyResponse"];
                 };
             };
         };

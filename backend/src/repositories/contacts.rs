@@ -66,11 +66,50 @@ pub fn row(contact: &Contact) -> Value {
         map.insert("part".into(), json!(records::LIST_PART));
         map.insert("search".into(), json!(contact.search_text()));
         map.insert("words".into(), json!(contact.search_words()));
+        map.insert("facets".into(), json!(facets(contact)));
         map.insert("nkey".into(), json!(contact.name_key()));
         map.insert("ukey".into(), json!(format!("{}|{}", contact.updated_at, contact.id)));
     }
     records::add_descending_keys(&mut row, &["key", "ukey", "nkey"]);
     row
+}
+
+/// The filter combinations a contact matches, one key each (`c=<company>`, `s=<status>`,
+/// `t=<tag>`, joined by `&` in that order), indexed with the newest-first key: a list filtered
+/// by any combination of tag, status and company scans `(facets, rkey)` from the one key and
+/// stops after the page. A single status or company alone has its own index already.
+pub fn facets(contact: &Contact) -> Vec<String> {
+    let status = format!("s={}", contact.status.as_str());
+    let company = contact.company_id.as_ref().map(|c| format!("c={c}"));
+    let mut out = Vec::with_capacity(2 + 4 * contact.tags.len());
+    if let Some(c) = &company {
+        out.push(format!("{c}&{status}"));
+    }
+    for tag in &contact.tags {
+        let tag = format!("t={tag}");
+        out.push(format!("{status}&{tag}"));
+        if let Some(c) = &company {
+            out.push(format!("{c}&{tag}"));
+            out.push(format!("{c}&{status}&{tag}"));
+        }
+        out.push(tag);
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The facet key of a list's equality filters, when it has two or more of them or a tag.
+fn facet_of(query: &ContactQuery) -> Option<String> {
+    let parts: Vec<String> = [
+        query.company_id.as_ref().map(|c| format!("c={c}")),
+        query.status.map(|s| format!("s={}", s.as_str())),
+        query.tag.as_ref().map(|t| format!("t={t}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (parts.len() >= 2 || query.tag.is_some()).then(|| parts.join("&"))
 }
 
 impl ContactRepository {
@@ -112,17 +151,15 @@ impl ContactRepository {
     fn list_query(&self, query: &ContactQuery, sort: Sort, after: Option<String>, limit: usize) -> ListQuery {
         let mut conditions = Vec::new();
         let mut vars = Map::new();
-        if let Some(status) = query.status {
+        if let Some(facet) = facet_of(query) {
+            conditions.push("facets CONTAINS $facet");
+            vars.insert("facet".into(), json!(facet));
+        } else if let Some(status) = query.status {
             conditions.push("status = $status");
             vars.insert("status".into(), json!(status.as_str()));
-        }
-        if let Some(company) = &query.company_id {
+        } else if let Some(company) = &query.company_id {
             conditions.push("company_id = $company_id");
             vars.insert("company_id".into(), json!(company));
-        }
-        if let Some(tag) = &query.tag {
-            conditions.push("tags CONTAINS $tag");
-            vars.insert("tag".into(), json!(tag));
         }
         if let Some(q) = &query.q {
             let q = q.trim().to_lowercase();

@@ -115,8 +115,9 @@ pub async fn get_row(db: &Db, table: &'static str, id: &str) -> RepoResult<Optio
     Ok(row.filter(|v| !v.is_null()))
 }
 
-/// Inserts prepared rows of several tables in ONE transaction (seed, replay);
-/// each row's `key` becomes its record id.
+/// Inserts prepared rows of several tables in ONE transaction (the bulk path: seed, replay,
+/// imports): one `INSERT ... RETURN NONE` per table, no per-row round trip; each row's `key`
+/// becomes its record id.
 pub async fn insert_rows(db: &Db, batches: Vec<(&'static str, Vec<Value>)>) -> RepoResult<()> {
     let mut sql = String::from("BEGIN;\n");
     let mut vars = Map::new();
@@ -131,7 +132,7 @@ pub async fn insert_rows(db: &Db, batches: Vec<(&'static str, Vec<Value>)>) -> R
             "timeline_entry" => "INSERT INTO timeline_entry $r",
             other => return Err(RepoError::Decode(format!("no bulk insert for {other}"))),
         });
-        sql.push_str(&format!("{i};\n"));
+        sql.push_str(&format!("{i} RETURN NONE;\n"));
         let rows: Vec<Value> = rows
             .into_iter()
             .map(|mut row| {
@@ -157,7 +158,7 @@ pub async fn insert_rows(db: &Db, batches: Vec<(&'static str, Vec<Value>)>) -> R
 /// the cost of a page of contacts (their search words outweigh the record).
 fn derived_fields(table: &str) -> &'static [&'static str] {
     match table {
-        "contact" => &["words", "search", "nkey", "ukey", "rkey", "rukey", "rnkey", "part"],
+        "contact" => &["words", "facets", "search", "nkey", "ukey", "rkey", "rukey", "rnkey", "part"],
         "company" => &["search", "nkey", "ukey", "rkey", "rukey", "rnkey", "part"],
         "timeline_entry" => &["rkey", "part"],
         _ => &[],

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use tracing::instrument;
 
 use super::{precondition_failed, retry_write, write_failure, Precondition};
+use crate::db::{Feature, Migrations};
 use crate::domain::companies::{Company, CompanyPatch, NewCompany};
 use crate::domain::history::{data_fields, event_for, replay, Origin};
 use crate::domain::ids::{format_ts, new_id, now};
@@ -18,6 +19,7 @@ use crate::repositories::RepoError;
 pub struct CompanyService {
     companies: CompanyRepository,
     history: HistoryRepository,
+    migrations: Migrations,
 }
 
 fn write_error(err: RepoError) -> AppError {
@@ -32,8 +34,8 @@ fn write_error(err: RepoError) -> AppError {
 
 impl CompanyService {
     /// A service over its repositories.
-    pub fn new(companies: CompanyRepository, history: HistoryRepository) -> Self {
-        Self { companies, history }
+    pub fn new(companies: CompanyRepository, history: HistoryRepository, migrations: Migrations) -> Self {
+        Self { companies, history, migrations }
     }
 
     /// Creates a company (version 1) with its `created` event.
@@ -113,6 +115,7 @@ impl CompanyService {
 
     /// One page of companies matching `query`.
     pub async fn list(&self, query: &CompanyQuery, page: &PageRequest) -> AppResult<Page<Company>> {
+        self.migrations.require(Feature::Lists)?;
         let (rows, next) = self.companies.list(query, page.sort, page.after.clone(), page.limit).await?;
         let total = if page.count { Some(self.companies.count(query).await?) } else { None };
         Ok(page.page(rows, next, total))

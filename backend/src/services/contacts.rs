@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use tracing::instrument;
 
 use super::{precondition_failed, retry_write, write_failure, Precondition, WriteFailure};
+use crate::db::{Feature, Migrations};
 use crate::domain::contacts::{Contact, ContactPatch, NewContact};
 use crate::domain::erasure::{scrub_changes, PERSONAL_FIELDS};
 use crate::domain::history::{data_fields, event_for, replay, ChangeEvent, Origin};
@@ -22,6 +23,7 @@ pub struct ContactService {
     contacts: ContactRepository,
     history: HistoryRepository,
     timeline: TimelineRepository,
+    migrations: Migrations,
 }
 
 /// Everything held about one contact.
@@ -49,8 +51,13 @@ fn write_error(err: RepoError) -> AppError {
 
 impl ContactService {
     /// A service over its repositories.
-    pub fn new(contacts: ContactRepository, history: HistoryRepository, timeline: TimelineRepository) -> Self {
-        Self { contacts, history, timeline }
+    pub fn new(
+        contacts: ContactRepository,
+        history: HistoryRepository,
+        timeline: TimelineRepository,
+        migrations: Migrations,
+    ) -> Self {
+        Self { contacts, history, timeline, migrations }
     }
 
     /// Every event of a contact, oldest first.
@@ -211,6 +218,13 @@ impl ContactService {
 
     /// One page of contacts matching `query`.
     pub async fn list(&self, query: &ContactQuery, page: &PageRequest) -> AppResult<Page<Contact>> {
+        self.migrations.require(Feature::Lists)?;
+        if query.q.is_some() {
+            self.migrations.require(Feature::ContactSearch)?;
+        }
+        if query.tag.is_some() || [query.status.is_some(), query.company_id.is_some()].iter().all(|b| *b) {
+            self.migrations.require(Feature::ContactFilters)?;
+        }
         let (rows, next) = self.contacts.list(query, page.sort, page.after.clone(), page.limit).await?;
         let total = if page.count { Some(self.contacts.count(query).await?) } else { None };
         Ok(page.page(rows, next, total))

@@ -6,6 +6,7 @@ pub mod contacts;
 pub mod history;
 pub mod idempotency;
 pub mod limits;
+pub mod progress;
 pub mod seed;
 pub mod timeline;
 pub mod users;

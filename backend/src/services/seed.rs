@@ -15,6 +15,7 @@ use crate::domain::timeline::entry_for_change;
 use crate::error::AppResult;
 use crate::repositories::companies::CompanyRepository;
 use crate::repositories::contacts::ContactRepository;
+use crate::services::progress::Progress;
 
 const FIRST: [&str; 24] = [
     "Ava", "Liam", "Emma", "Noah", "Olivia", "Lucas", "Mia", "Elias", "Sofia", "Mateo", "Amara", "Kenji", "Priya",
@@ -75,6 +76,8 @@ const SOURCES: [&str; 5] = ["web", "referral", "event", "import", "linkedin"];
 /// Contacts written per transaction by default. SurrealDB 3.3's cost per row grows with the
 /// size of one transaction, so many small transactions in flight beat a few big ones.
 pub const DEFAULT_BATCH: usize = 50;
+/// Transactions in flight at once (the engine groups their commits into one fsync).
+const IN_FLIGHT: usize = 4;
 
 /// What a seed run wrote.
 #[derive(Debug, Clone, Copy)]
@@ -172,16 +175,16 @@ pub async fn seed(
         (batch, events, timeline)
     });
     let mut written = 0usize;
+    let mut progress = Progress::new("seeding contacts", contacts);
     let mut writes = stream::iter(batches)
         .map(|(batch, events, timeline)| async move {
             contacts_repo.insert_bulk(&batch, &events, &timeline).await.map(|_| batch.len())
         })
-        .buffer_unordered(4);
+        .buffer_unordered(IN_FLIGHT);
     while let Some(n) = writes.try_next().await? {
         written += n;
-        if written % 50_000 < batch {
-            tracing::info!(written, total = contacts, "seeding contacts");
-        }
+        progress.add(n);
     }
+    progress.finish();
     Ok(SeedReport { companies, contacts: written, seconds: started.elapsed().as_secs_f64() })
 }

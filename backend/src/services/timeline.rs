@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use tracing::instrument;
 
+use crate::db::{Feature, Migrations};
 use crate::domain::history::Origin;
 use crate::domain::ids::{format_ts, new_id, now};
 use crate::domain::pagination::{Page, PageRequest};
@@ -17,12 +18,13 @@ use crate::repositories::RepoError;
 pub struct TimelineService {
     timeline: TimelineRepository,
     contacts: ContactRepository,
+    migrations: Migrations,
 }
 
 impl TimelineService {
     /// A service over its repositories.
-    pub fn new(timeline: TimelineRepository, contacts: ContactRepository) -> Self {
-        Self { timeline, contacts }
+    pub fn new(timeline: TimelineRepository, contacts: ContactRepository, migrations: Migrations) -> Self {
+        Self { timeline, contacts, migrations }
     }
 
     /// Logs an entry on a contact's timeline; `at` defaults to now (a past call can be back-dated).
@@ -73,6 +75,7 @@ impl TimelineService {
 
     /// Newest-first entries across all contacts.
     pub async fn feed(&self, query: &TimelineQuery, page: &PageRequest) -> AppResult<Page<TimelineEntry>> {
+        self.migrations.require(Feature::Lists)?;
         let (rows, next) = self.timeline.list(query, page.after.clone(), page.limit).await?;
         Ok(page.page(rows, next, None))
     }

@@ -175,13 +175,15 @@ async fn every_list_filter_is_backed_by_an_index() {
 #[tokio::test]
 async fn rows_from_before_the_part_field_are_migrated_and_listed() {
     let app = spawn_app().await;
-    let created = app.post_json("/api/contacts", &serde_json::json!({"email": "old@example.com"})).await;
+    let created =
+        app.post_json("/api/contacts", &serde_json::json!({"email": "old@example.com", "tags": ["vip"]})).await;
     assert_eq!(created.status(), 201);
     // Make the row look like one written by an earlier version, then run the start-up again.
     app.rows("DEFINE FIELD OVERWRITE part ON contact TYPE option<int>").await;
     app.rows("UPDATE contact SET part = NONE RETURN NONE").await;
     app.rows("REMOVE FIELD part ON contact").await;
-    app.rows("UPDATE contact SET rkey = NONE, rukey = NONE, rnkey = NONE, words = NONE RETURN NONE").await;
+    app.rows("UPDATE contact SET rkey = NONE, rukey = NONE, rnkey = NONE, words = NONE, facets = NONE RETURN NONE")
+        .await;
     app.rows("DELETE schema_migration").await;
     let listed: serde_json::Value = app.get("/api/contacts").await.json().await.unwrap();
     assert_eq!(listed["data"].as_array().unwrap().len(), 0, "an old row is invisible to the ordered list");
@@ -193,8 +195,10 @@ async fn rows_from_before_the_part_field_are_migrated_and_listed() {
     assert!(rkeys[0].as_str().is_some_and(|k| k.ends_with('~')), "descending key backfilled: {rkeys:?}");
     let found: serde_json::Value = app.get("/api/contacts?q=old").await.json().await.unwrap();
     assert_eq!(found["data"][0]["email"], "old@example.com", "search words backfilled");
+    let tagged: serde_json::Value = app.get("/api/contacts?tag=vip&status=lead").await.json().await.unwrap();
+    assert_eq!(tagged["data"][0]["email"], "old@example.com", "filter combinations backfilled");
     let runs = app.rows("SELECT * FROM schema_migration").await;
-    assert_eq!(runs.len(), 3, "each migration recorded once");
+    assert_eq!(runs.len(), 4, "each migration recorded once");
 }
 
 #[tokio::test]

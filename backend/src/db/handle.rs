@@ -1,0 +1,141 @@
+//! [`Database`]: the SDK's `Surreal<Any>` for `mem://` and `ws://`, or `Surreal<Db>` over an
+//! embedded surrealkv datastore this module builds itself.
+//!
+//! The SDK's `connect("surrealkv://...")` sizes the engine's block cache at half the machine's
+//! memory minus 1 GiB and its memtable at up to 1 GiB, and reads no setting for either. Building
+//! the `surrealdb-core` datastore with a config map and handing it to the SDK's (unstable)
+//! `unstable_from_datastore` is the one way in; that path yields `Surreal<Db>`, which has no
+//! conversion to `Surreal<Any>`, hence this small enum with the one query method the
+//! repositories use. The three crates are pinned `=3.3.5` together; the tests in
+//! `tests/api/storage.rs` fail when an upgrade changes what this relies on.
+
+use std::borrow::Cow;
+use std::future::{Future, IntoFuture};
+use std::pin::Pin;
+use std::sync::Arc;
+
+use surrealdb::engine::any::Any;
+use surrealdb::engine::local::Db as Local;
+use surrealdb::method::{IntoVariables, Query as SdkQuery};
+use surrealdb::opt::auth::Root;
+use surrealdb::{IndexedResults, Surreal};
+use surrealdb_core::kvs::Datastore;
+
+/// A connected database: embedded (our own datastore) or through the SDK's `connect`.
+pub struct Database {
+    client: Client,
+    /// The embedded datastore, kept to close it cleanly (memtables flushed) at shutdown.
+    datastore: Option<Arc<Datastore>>,
+}
+
+enum Client {
+    Local(Surreal<Local>),
+    Any(Surreal<Any>),
+}
+
+/// A query being built: `db.query(sql).bind(vars).await`.
+pub enum Query<'a> {
+    /// On the embedded datastore.
+    Local(SdkQuery<'a, Local>),
+    /// Through `connect`.
+    Any(SdkQuery<'a, Any>),
+}
+
+impl Query<'_> {
+    /// Binds variables (an object, or a `(name, value)` pair).
+    pub fn bind(self, vars: impl IntoVariables) -> Self {
+        match self {
+            Query::Local(q) => Query::Local(q.bind(vars)),
+            Query::Any(q) => Query::Any(q.bind(vars)),
+        }
+    }
+}
+
+impl<'a> IntoFuture for Query<'a> {
+    type Output = surrealdb::Result<IndexedResults>;
+    type IntoFuture = Pin<Box<dyn Future<Output = Self::Output> + Send + 'a>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        let call = match self {
+            Query::Local(q) => q.into_future(),
+            Query::Any(q) => q.into_future(),
+        };
+        Box::pin(async move {
+            let started = std::time::Instant::now();
+            let result = call.await;
+            crate::monitoring::record_db_call(started);
+            result
+        })
+    }
+}
+
+const MIB: u64 = 1024 * 1024;
+
+impl Database {
+    /// Opens `surrealkv://path[?sync=...]` with a block cache of `cache_mb` and a memtable of
+    /// `memtable_mb` (the largest single transaction; up to three memtables can be held while
+    /// the oldest are flushed).
+    pub async fn open_embedded(url: &str, cache_mb: u64, memtable_mb: u64) -> anyhow::Result<Self> {
+        let config = surrealdb_cnf::ConfigMap::empty()
+            .with_key_value("surrealkv_block_cache_capacity", (cache_mb.max(1) * MIB).to_string())
+            .with_key_value("surrealkv_max_memtable_size", (memtable_mb.max(1) * MIB).to_string());
+        let err = |e: anyhow::Error| e.context(format!("opening {url}"));
+        // Maintenance tasks start only after the version check, as the SDK's own `connect` does:
+        // a task's write landing before the version key would make a new datastore look old.
+        let datastore = Datastore::builder()
+            .with_config(config)
+            .without_maintenance_tasks()
+            .build_with_path(url)
+            .await
+            .map_err(err)?;
+        datastore.check_version().await.map_err(err)?;
+        datastore.bootstrap().await.map_err(err)?;
+        datastore.start_maintenance_tasks();
+        let client = Surreal::<Local>::unstable_from_datastore(Arc::clone(&datastore), None).await?;
+        Ok(Self { client: Client::Local(client), datastore: Some(datastore) })
+    }
+
+    /// Connects through the SDK (`mem://`, `ws://`, ...).
+    pub async fn connect_any(url: &str) -> anyhow::Result<Self> {
+        let client = surrealdb::engine::any::connect(url).await?;
+        Ok(Self { client: Client::Any(client), datastore: None })
+    }
+
+    /// Signs in as a root user (remote servers).
+    pub async fn signin(&self, root: Root) -> surrealdb::Result<()> {
+        match &self.client {
+            Client::Local(c) => c.signin(root).await.map(drop),
+            Client::Any(c) => c.signin(root).await.map(drop),
+        }
+    }
+
+    /// Selects the namespace and database of this handle's session.
+    pub async fn use_ns_db(&self, ns: &str, db: &str) -> surrealdb::Result<()> {
+        match &self.client {
+            Client::Local(c) => c.use_ns(ns).use_db(db).await.map(drop),
+            Client::Any(c) => c.use_ns(ns).use_db(db).await.map(drop),
+        }
+    }
+
+    /// Starts a query; bind variables and await it.
+    pub fn query<'a>(&'a self, sql: impl Into<Cow<'a, str>>) -> Query<'a> {
+        match &self.client {
+            Client::Local(c) => Query::Local(c.query(sql)),
+            Client::Any(c) => Query::Any(c.query(sql)),
+        }
+    }
+
+    /// Whether this is the embedded surrealkv engine opened by [`Database::open_embedded`].
+    pub fn is_embedded_datastore(&self) -> bool {
+        self.datastore.is_some()
+    }
+
+    /// Closes an embedded datastore cleanly: memtables are flushed, so the next start replays
+    /// no write-ahead log. Remote and in-memory databases need nothing.
+    pub async fn close(&self) -> anyhow::Result<()> {
+        if let Some(ds) = &self.datastore {
+            ds.shutdown().await.map_err(|e| anyhow::anyhow!("closing the datastore: {e}"))?;
+        }
+        Ok(())
+    }
+}
