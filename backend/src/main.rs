@@ -24,6 +24,18 @@ enum Command {
     },
     /// Print the OpenAPI document (JSON) and exit.
     Openapi,
+    /// Export the configured database (a stopped embedded one, or a server over ws://) to a file.
+    Backup {
+        /// The file to write (SurrealQL).
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+    /// Load an export made by `crm backup` or `GET /api/admin/backup` into the configured
+    /// database, which must be empty.
+    Restore {
+        /// The export to load.
+        file: std::path::PathBuf,
+    },
     /// Fill the configured database with realistic fake companies and contacts.
     Seed {
         /// Number of contacts.
@@ -74,6 +86,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Openapi => Ok(()),
         Command::Users { command: UsersCommand::CreateAdmin { email, password } } => {
             let db = db::connect(&settings.database).await?;
+            db::apply_schema(&db).await?;
             let state = crm::state::AppState::new(settings, db).await?;
             let new = crm::domain::auth::NewUser::parse(Some(email), Some(password), Some("admin".into()))
                 .map_err(|e| anyhow::anyhow!("{}", crm::error::AppError::from(e).to_problem().errors_text()))?;
@@ -81,16 +94,34 @@ async fn main() -> anyhow::Result<()> {
             println!("created admin {} ({})", user.email, user.id);
             Ok(())
         }
+        Command::Backup { out } => {
+            let db = db::open(&settings.database).await?;
+            let bytes = crm::repositories::backup::export_to_file(&db, &out).await;
+            db.close().await?;
+            println!("wrote {} bytes to {}", bytes?, out.display());
+            Ok(())
+        }
+        Command::Restore { file } => {
+            let db = db::open(&settings.database).await?;
+            let restored = crm::repositories::backup::restore(&db, &file).await;
+            db.close().await?;
+            restored?;
+            println!("restored {} into {}", file.display(), settings.database.url);
+            Ok(())
+        }
         Command::Seed { contacts, companies, batch } => {
             let db = db::connect(&settings.database).await?;
+            db::apply_schema(&db).await?;
             let report = crm::services::seed::seed(
                 &ContactRepository::new(db.clone()),
-                &CompanyRepository::new(db),
+                &CompanyRepository::new(db.clone()),
                 contacts,
                 companies,
                 batch,
             )
-            .await?;
+            .await;
+            db.close().await?;
+            let report = report?;
             println!(
                 "seeded {} companies and {} contacts in {:.1} s ({:.0} contacts/s)",
                 report.companies,

@@ -34,7 +34,8 @@ use crate::state::AppState;
         (name = "contacts", description = "People, their funnel status, history"),
         (name = "companies", description = "Organisations contacts work for"),
         (name = "timeline", description = "Notes, calls, meetings, emails and changes per contact"),
-        (name = "health", description = "Liveness")
+        (name = "admin", description = "Backups of the whole installation (admin)"),
+        (name = "health", description = "Liveness and readiness")
     ),
     components(schemas(Problem, FieldError))
 )]
@@ -116,6 +117,7 @@ fn api_parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(handlers::contacts::router())
         .merge(handlers::companies::router())
         .merge(handlers::timeline::router())
+        .merge(handlers::admin::router())
         .split_for_parts()
 }
 

@@ -30,6 +30,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Database handle (health checks).
     pub db: Db,
+    /// Backups.
+    pub backup: crate::services::backup::BackupService,
     /// Progress of the data migrations (run in the background).
     pub migrations: crate::db::Migrations,
     /// Contacts.
@@ -79,6 +81,7 @@ impl AppState {
             history: HistoryService::new(history_repo),
             timeline: TimelineService::new(TimelineRepository::new(db.clone()), contacts_repo, migrations.clone()),
             idempotency: IdempotencyService::new(IdempotencyRepository::new(db.clone())),
+            backup: crate::services::backup::BackupService::new(db.clone()),
             db,
             migrations,
         })

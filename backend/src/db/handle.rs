@@ -125,6 +125,23 @@ impl Database {
         }
     }
 
+    /// A consistent export of the selected database (one read transaction) as SurrealQL,
+    /// streamed in chunks with backpressure.
+    pub async fn export_stream(&self) -> surrealdb::Result<surrealdb::method::Backup> {
+        match &self.client {
+            Client::Local(c) => c.export(()).await,
+            Client::Any(c) => c.export(()).await,
+        }
+    }
+
+    /// Runs a SurrealQL export file against the selected database.
+    pub async fn import_file(&self, path: &std::path::Path) -> surrealdb::Result<()> {
+        match &self.client {
+            Client::Local(c) => c.import(path).await,
+            Client::Any(c) => c.import(path).await,
+        }
+    }
+
     /// Whether this is the embedded surrealkv engine opened by [`Database::open_embedded`].
     pub fn is_embedded_datastore(&self) -> bool {
         self.datastore.is_some()

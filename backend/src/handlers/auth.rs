@@ -81,7 +81,10 @@ pub async fn me(Extension(principal): Extension<Principal>) -> Json<MeResponse> 
 
 /// What a request needs: admin for users, keys and erasure; write for any other change.
 pub fn required_access(method: &Method, path: &str) -> Access {
-    let admin_area = path.starts_with("/api/users") || path.starts_with("/api/api-keys") || path.ends_with("/erase");
+    let admin_area = path.starts_with("/api/users")
+        || path.starts_with("/api/api-keys")
+        || path.starts_with("/api/admin/")
+        || path.ends_with("/erase");
     if admin_area {
         Access::Admin
     } else if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) || path == "/api/auth/logout" {

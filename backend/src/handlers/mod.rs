@@ -1,5 +1,6 @@
 //! HTTP only: extract, call one service, map to a DTO. No SurrealQL here.
 
+pub mod admin;
 pub mod api_keys;
 pub mod auth;
 pub mod companies;

@@ -206,6 +206,11 @@ impl ContactRepository {
         self.list_query(query, sort, after, limit).page(&self.db).await
     }
 
+    /// The query plan of a page of this list (tests assert it scans an index and stops).
+    pub async fn explain_list(&self, query: &ContactQuery, sort: Sort, after: Option<String>) -> RepoResult<Value> {
+        self.list_query(query, sort, after, 50).explain(&self.db).await
+    }
+
     /// How many contacts match.
     pub async fn count(&self, query: &ContactQuery) -> RepoResult<u64> {
         self.list_query(query, Sort { field: "created_at", desc: false }, None, 1).count(&self.db).await

@@ -1,5 +1,6 @@
 //! All SurrealQL lives here. Bound parameters only; query text is assembled from fixed fragments.
 
+pub mod backup;
 pub mod companies;
 pub mod contacts;
 pub mod credentials;

@@ -276,8 +276,8 @@ impl ListQuery {
         }
     }
 
-    /// Fetches one page (asks for one row more than wanted to know whether more follow).
-    pub async fn fetch(&self, db: &Db) -> RepoResult<RowPage> {
+    /// The page query and its variables.
+    fn page_sql(&self) -> (String, Map<String, Value>) {
         let (column, desc) = self.order();
         let dir = if desc { "DESC" } else { "ASC" };
         let sql = format!(
@@ -291,6 +291,21 @@ impl ListQuery {
         if let Some(after) = &self.after {
             vars.insert("cursor".into(), json!(after));
         }
+        (sql, vars)
+    }
+
+    /// The database's plan for the page query (`EXPLAIN`), to check that it scans an index.
+    pub async fn explain(&self, db: &Db) -> RepoResult<Value> {
+        let (sql, vars) = self.page_sql();
+        let mut response = db.query(format!("EXPLAIN {sql}")).bind(Value::Object(vars)).await?.check()?;
+        let plan: Vec<Value> = response.take(0)?;
+        Ok(Value::Array(plan))
+    }
+
+    /// Fetches one page (asks for one row more than wanted to know whether more follow).
+    pub async fn fetch(&self, db: &Db) -> RepoResult<RowPage> {
+        let (column, _) = self.order();
+        let (sql, vars) = self.page_sql();
         let mut response = db.query(sql).bind(Value::Object(vars)).await?.check()?;
         let mut rows: Vec<Value> = response.take(0)?;
         let more = rows.len() > self.limit;

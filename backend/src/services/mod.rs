@@ -1,6 +1,7 @@
 //! Orchestration: turning validated requests into domain changes and versioned writes.
 
 pub mod auth;
+pub mod backup;
 pub mod companies;
 pub mod contacts;
 pub mod history;

@@ -210,3 +210,34 @@ async fn single_letter_search_matches_word_prefixes() {
     let ids: Vec<_> = page["data"].as_array().unwrap().iter().map(|c| c["id"].clone()).collect();
     assert_eq!(ids, vec![a["id"].clone()]);
 }
+
+#[tokio::test]
+async fn every_combination_of_contact_filters_scans_an_index_forwards_and_stops() {
+    use crm::domain::pagination::Sort;
+    use crm::repositories::contacts::{ContactQuery, ContactRepository};
+    let app = spawn_app().await;
+    let repo = ContactRepository::new(app.db.clone());
+    let at = chrono::Utc::now();
+    let mut bad = Vec::new();
+    for mask in 0u32..64 {
+        let on = |bit: u32| mask & (1 << bit) != 0;
+        let query = ContactQuery {
+            status: on(0).then_some(crm::domain::contacts::ContactStatus::Mql),
+            company_id: on(1).then(|| "01a00000-0000-7000-8000-000000000000".to_string()),
+            tag: on(2).then(|| "vip".to_string()),
+            q: on(3).then(|| "ada lovel".to_string()),
+            created_after: on(4).then(|| at - chrono::Duration::days(30)),
+            created_before: on(5).then_some(at),
+        };
+        for after in [None, Some("8".to_string())] {
+            let plan =
+                repo.explain_list(&query, Sort { field: "created_at", desc: true }, after.clone()).await.unwrap();
+            let text = plan.to_string();
+            let scans_index = text.contains("IndexScan") && text.contains("direction: Forward");
+            if !scans_index || text.contains("TableScan") || text.contains("Sort") || text.contains("Backward") {
+                bad.push(format!("{query:?} after {after:?}: {text}"));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{} of 128 plans do not stop after the page:\n{}", bad.len(), bad.join("\n"));
+}

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used)] // tests fail loudly by design
 
 mod auth;
+mod backup;
 mod binary;
 mod companies;
 mod contacts;
@@ -11,7 +12,9 @@ mod helpers;
 mod history;
 mod idempotency;
 mod lists;
+mod observability;
 mod privacy;
 mod replay;
 mod scale_out;
+mod storage;
 mod timeline;

@@ -1,0 +1,67 @@
+//! The embedded engine opened by `db.rs` with its own settings: the settings reach the engine,
+//! and the handle serves queries. These fail first when a SurrealDB upgrade changes the
+//! (unstable) way in: `Datastore::builder().with_config(..)` + `Surreal::unstable_from_datastore`.
+
+use crm::db::Database;
+use serde_json::json;
+
+/// One transaction of about 3 MiB.
+async fn write_three_mib(db: &Database) -> Result<(), String> {
+    let rows: Vec<_> = (0..3000).map(|i| json!({ "n": i, "pad": "x".repeat(1000) })).collect();
+    db.query("INSERT INTO blob $rows RETURN NONE")
+        .bind(("rows", rows))
+        .await
+        .and_then(|r| r.check())
+        .map(drop)
+        .map_err(|e| e.to_string())
+}
+
+#[tokio::test]
+async fn the_memtable_setting_reaches_the_embedded_engine() {
+    let dir = tempfile::tempdir().unwrap();
+    // A transaction must fit in one memtable: 1 MiB refuses 3 MiB, 16 MiB takes it.
+    let small = format!("surrealkv://{}", dir.path().join("small").display());
+    let db = Database::open_embedded(&small, 8, 1).await.unwrap();
+    assert!(db.is_embedded_datastore());
+    db.use_ns_db("t", "t").await.unwrap();
+    assert!(write_three_mib(&db).await.is_err(), "a 1 MiB memtable took a 3 MiB transaction");
+    db.close().await.unwrap();
+
+    let large = format!("surrealkv://{}", dir.path().join("large").display());
+    let db = Database::open_embedded(&large, 8, 16).await.unwrap();
+    db.use_ns_db("t", "t").await.unwrap();
+    write_three_mib(&db).await.unwrap();
+    let mut res = db.query("SELECT count() AS n FROM blob GROUP ALL").await.unwrap().check().unwrap();
+    let n: Option<serde_json::Value> = res.take(0).unwrap();
+    assert_eq!(n.unwrap()["n"], 3000);
+    db.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn an_embedded_database_closed_cleanly_reopens_with_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("surrealkv://{}", dir.path().join("crm.db").display());
+    let mut settings = crm::settings_for(&url).unwrap().database;
+    settings.memtable_mb = 1;
+    let db = crm::db::connect(&settings).await.unwrap();
+    crm::db::apply_schema(&db).await.unwrap();
+    write_three_mib_in_small_commits(&db).await;
+    db.close().await.unwrap();
+    drop(db);
+    let db = crm::db::connect(&settings).await.unwrap();
+    let mut res = db.query("SELECT count() AS n FROM blob GROUP ALL").await.unwrap().check().unwrap();
+    let n: Option<serde_json::Value> = res.take(0).unwrap();
+    assert_eq!(n.unwrap()["n"], 300);
+}
+
+/// 300 commits of 10 KiB: three memtable rotations with a 1 MiB memtable.
+async fn write_three_mib_in_small_commits(db: &Database) {
+    for i in 0..300 {
+        db.query("CREATE blob CONTENT { n: $n, pad: $pad } RETURN NONE")
+            .bind(json!({ "n": i, "pad": "y".repeat(10_000) }))
+            .await
+            .unwrap()
+            .check()
+            .unwrap();
+    }
+}
