@@ -31,6 +31,9 @@ struct Cli {
     /// Concurrent connections (and in-process tasks).
     #[arg(long, default_value_t = 32)]
     connections: usize,
+    /// Connections for the latency pass (p50/p99 at low concurrency, where they are not queueing).
+    #[arg(long, default_value_t = 4)]
+    latency_connections: usize,
     /// Seconds of load per operation (and again in-process).
     #[arg(long, default_value_t = 5.0)]
     seconds: f64,
@@ -154,6 +157,7 @@ async fn run(cli: &Cli, crm_bin: &std::path::Path, dir: &std::path::Path, stamp:
         None => Op::ALL.to_vec(),
     };
     let per_op = Duration::from_secs_f64(cli.seconds);
+    let rss_series = sample_rss(srv.pid());
     // Warm the server (caches, connection pools) before anything is recorded.
     drive_http(&srv.addr, ctx.clone(), Op::Get, cli.connections, Duration::from_secs(2)).await;
     let mut rows = Vec::new();
@@ -161,17 +165,25 @@ async fn run(cli: &Cli, crm_bin: &std::path::Path, dir: &std::path::Path, stamp:
         let cpu_before = srv.cpu()?;
         let m = drive_http(&srv.addr, ctx.clone(), *op, cli.connections, per_op).await;
         let cpu = srv.cpu()?.saturating_sub(cpu_before);
+        let low = drive_http(&srv.addr, ctx.clone(), *op, cli.latency_connections, per_op).await;
         eprintln!(
-            "   {:<24} {:>8} req/s  p50 {:>6} ms  p99 {:>6} ms{}",
+            "   {:<26} {:>8} req/s @{}  p50 {:>6} ms  p99 {:>6} ms @{}{}",
             op.name(),
             fmt_num(m.rate()),
-            fmt_num(m.quantile_ms(0.5)),
-            fmt_num(m.quantile_ms(0.99)),
-            m.first_failure.as_deref().map(|f| format!("  FAILED {}x: {f}", m.failed)).unwrap_or_default()
+            cli.connections,
+            fmt_num(low.quantile_ms(0.5)),
+            fmt_num(low.quantile_ms(0.99)),
+            cli.latency_connections,
+            m.first_failure
+                .as_deref()
+                .or(low.first_failure.as_deref())
+                .map(|f| format!("  FAILED {}x: {f}", m.failed + low.failed))
+                .unwrap_or_default()
         );
-        rows.push((*op, m, cpu));
+        rows.push((*op, m, low, cpu));
     }
     let (rss, peak_rss) = srv.memory()?;
+    let rss_series = rss_series.finish();
     let startup = srv.startup;
     srv.stop()?;
 
@@ -187,15 +199,18 @@ async fn run(cli: &Cli, crm_bin: &std::path::Path, dir: &std::path::Path, stamp:
     let handle = crm::db::connect(&settings.database).await?;
     let state = crm::state::AppState::new(settings, handle).await?;
     let mut table = Vec::new();
-    for (op, m, cpu) in rows {
+    for (op, m, low, cpu) in rows {
         let raw = drive_in_process(&state, ctx.clone(), op, cli.connections, per_op).await;
-        eprintln!("   {:<24} {:>8} ops/s", op.name(), fmt_num(raw.rate()));
-        table.push((op, m, cpu, raw));
+        eprintln!("   {:<26} {:>8} ops/s", op.name(), fmt_num(raw.rate()));
+        table.push((op, m, low, cpu, raw));
     }
+    let raw_db = raw_create_rate(&state.db, RAW_TASKS, per_op).await?;
+    eprintln!("   raw create + event        {:>8} tx/s ({RAW_TASKS} tasks, the database alone)", fmt_num(raw_db));
+    state.db.close().await?;
 
     let mut out = String::new();
     out.push_str(&format!(
-        "- machine: {}\n- date: {}\n- command: `{}`\n- storage: {storage}; {} contacts, seed step {:.1} s ({})\n- load: {} connections, {} s per operation, keep-alive HTTP/1.1 from the same machine\n- start-up (spawn to first healthy answer, {} contacts on disk): {} ms the first time after seeding, {} ms after a clean stop\n- server RSS at the end: {:.0} MiB, peak {:.0} MiB\n\n",
+        "- machine: {}\n- date: {}\n- command: `{}`\n- storage: {storage}; {} contacts, seed step {:.1} s ({})\n- load: {} connections for req/s and CPU, {} for p50/p99; {} s per operation and pass, keep-alive HTTP/1.1 from the same machine\n- raw database: {} create + change event transactions/s ({RAW_TASKS} tasks, the same embedded datastore, no index, no API)\n- start-up (spawn to first healthy answer, {} contacts on disk): {} ms the first time after seeding, {} ms after a clean stop\n- server RSS at the end: {:.0} MiB, peak {:.0} MiB; over the run (MiB, every 10 s): {}\n\n",
         server::machine(),
         utc_now(),
         std::env::args().collect::<Vec<_>>().join(" "),
@@ -203,30 +218,38 @@ async fn run(cli: &Cli, crm_bin: &std::path::Path, dir: &std::path::Path, stamp:
         seed_secs,
         seed_report,
         cli.connections,
+        cli.latency_connections,
         cli.seconds,
+        fmt_num(raw_db),
         cli.contacts,
         startup.as_millis(),
         restart_startup.as_millis(),
         rss as f64 / 1048576.0,
         peak_rss as f64 / 1048576.0,
+        rss_series,
     ));
-    out.push_str("| operation | API req/s | p50 ms | p99 ms | server CPU ms/req | in-process ops/s | API / in-process | failed |\n");
-    out.push_str("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    out.push_str(&format!(
+        "| operation | API req/s @{c} | p50 ms @{c} | p50 ms @{l} | p99 ms @{l} | server CPU ms/req | in-process ops/s | API / in-process | failed |\n",
+        c = cli.connections,
+        l = cli.latency_connections
+    ));
+    out.push_str("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     let mut failures = 0;
-    for (op, m, cpu, raw) in &table {
+    for (op, m, low, cpu, raw) in &table {
         let cpu_per = cpu.as_secs_f64() * 1000.0 / (m.ok.max(1) as f64);
         let ratio = if raw.rate() > 0.0 { format!("{:.0}%", 100.0 * m.rate() / raw.rate()) } else { "-".into() };
-        failures += m.failed + raw.failed;
+        failures += m.failed + low.failed + raw.failed;
         out.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
             op.name(),
             fmt_num(m.rate()),
             fmt_num(m.quantile_ms(0.5)),
-            fmt_num(m.quantile_ms(0.99)),
+            fmt_num(low.quantile_ms(0.5)),
+            fmt_num(low.quantile_ms(0.99)),
             fmt_num(cpu_per),
             fmt_num(raw.rate()),
             ratio,
-            m.failed + raw.failed,
+            m.failed + low.failed + raw.failed,
         ));
         if let Some(f) = m.first_failure.as_ref().or(raw.first_failure.as_ref()) {
             eprintln!("   first failure of {}: {f}", op.name());
@@ -287,6 +310,7 @@ async fn prepare(addr: &str, contacts: usize, connections: usize, stamp: u128) -
                     id: row["id"].as_str().unwrap_or_default().to_string(),
                     email: row["email"].as_str().unwrap_or_default().to_string(),
                     last_name: row["last_name"].as_str().unwrap_or("smith").to_string(),
+                    company_id: row["company_id"].as_str().map(str::to_string),
                 });
             }
         }
@@ -405,6 +429,74 @@ async fn drive_in_process(
         }));
     }
     collect(handles, started).await
+}
+
+/// Tasks of the raw database measurement (as ARCHITECTURE.md's reference figure).
+const RAW_TASKS: usize = 8;
+
+/// Create + change event transactions per second on the datastore itself: two plain rows in one
+/// transaction, no index and no API: the ceiling an API create is compared with.
+async fn raw_create_rate(db: &crm::db::Db, tasks: usize, duration: Duration) -> anyhow::Result<f64> {
+    let started = Instant::now();
+    let deadline = started + duration;
+    let mut handles = Vec::with_capacity(tasks);
+    for t in 0..tasks {
+        let db = db.clone();
+        handles.push(tokio::spawn(async move {
+            let mut n = 0u64;
+            while Instant::now() < deadline {
+                let vars = json!({
+                    "c": {"email": format!("raw-{t}-{n}@bench.example"), "first_name": "Raw", "status": "lead", "version": 1},
+                    "e": {"entity": "raw_contact", "version": 1, "kind": "created", "changes": {"first_name": {"new": "Raw"}}},
+                });
+                let sql = "BEGIN; LET $r = (CREATE raw_contact CONTENT $c RETURN VALUE id); \
+                           CREATE raw_event CONTENT $e RETURN NONE; COMMIT;";
+                if db.query(sql).bind(vars).await.and_then(|r| r.check()).is_ok() {
+                    n += 1;
+                }
+            }
+            n
+        }));
+    }
+    let mut done = 0u64;
+    for h in handles {
+        done += h.await.unwrap_or(0);
+    }
+    let rate = done as f64 / started.elapsed().as_secs_f64();
+    db.query("REMOVE TABLE IF EXISTS raw_contact; REMOVE TABLE IF EXISTS raw_event;").await?.check()?;
+    Ok(rate)
+}
+
+/// Samples a process's RSS every second in the background.
+struct RssSampler {
+    samples: Arc<std::sync::Mutex<Vec<u64>>>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+fn sample_rss(pid: u32) -> RssSampler {
+    let samples = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let into = samples.clone();
+    let task = tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(1));
+        loop {
+            tick.tick().await;
+            let Ok((rss, _)) = server::memory(pid) else { return };
+            into.lock().map(|mut s| s.push(rss)).ok();
+        }
+    });
+    RssSampler { samples, task }
+}
+
+impl RssSampler {
+    /// Stops sampling; every tenth sample in MiB, e.g. `412 455 470 ... (max 512)`.
+    fn finish(self) -> String {
+        self.task.abort();
+        let samples = self.samples.lock().map(|s| s.clone()).unwrap_or_default();
+        let mib = |b: u64| format!("{:.0}", b as f64 / 1048576.0);
+        let series: Vec<String> = samples.iter().step_by(10).map(|b| mib(*b)).collect();
+        let max = samples.iter().max().copied().unwrap_or(0);
+        format!("{} (max {})", series.join(" "), mib(max))
+    }
 }
 
 /// Waits for every worker and merges what they measured.

@@ -26,6 +26,8 @@ pub struct SampleContact {
     pub email: String,
     /// Family name (for name search).
     pub last_name: String,
+    /// Company (for the company + status filter).
+    pub company_id: Option<String>,
 }
 
 /// What the operations need: credentials and sample data gathered before the load.
@@ -76,6 +78,10 @@ pub enum Op {
     ListDeep,
     /// `GET /api/contacts?status=..&tag=..`.
     Filter,
+    /// `GET /api/contacts?tag=..`.
+    FilterTag,
+    /// `GET /api/contacts?company_id=..&status=..`.
+    FilterCompanyStatus,
     /// `GET /api/contacts?q=<last name>`.
     SearchName,
     /// `GET /api/contacts?q=<email>`.
@@ -96,12 +102,14 @@ pub enum Op {
 
 impl Op {
     /// Every operation, in report order.
-    pub const ALL: [Op; 13] = [
+    pub const ALL: [Op; 15] = [
         Op::Create,
         Op::Get,
         Op::ListFirst,
         Op::ListDeep,
         Op::Filter,
+        Op::FilterTag,
+        Op::FilterCompanyStatus,
         Op::SearchName,
         Op::SearchEmail,
         Op::Patch,
@@ -120,6 +128,8 @@ impl Op {
             Op::ListFirst => "list page 1 (50)",
             Op::ListDeep => "list deep page (keyset)",
             Op::Filter => "filter status + tag",
+            Op::FilterTag => "filter by tag",
+            Op::FilterCompanyStatus => "filter company + status",
             Op::SearchName => "search by name",
             Op::SearchEmail => "search by email",
             Op::Patch => "PATCH with If-Match",
@@ -158,6 +168,11 @@ impl Op {
                 p.status = Some(STATUSES[(w.i % STATUSES.len() as u64) as usize].into());
                 p.tag = Some(TAGS[(w.i / 3 % TAGS.len() as u64) as usize].into());
             }
+            Op::FilterTag => p.tag = Some(TAGS[(w.i % TAGS.len() as u64) as usize].into()),
+            Op::FilterCompanyStatus => {
+                p.company_id = s.company_id.clone();
+                p.status = Some(STATUSES[(w.i % STATUSES.len() as u64) as usize].into());
+            }
             Op::SearchName => p.q = Some(s.last_name.clone()),
             Op::SearchEmail => p.q = Some(s.email.clone()),
             _ => {}
@@ -171,9 +186,13 @@ impl Op {
         let req = match self {
             Op::Create => Request::json("POST", "/api/contacts", &Self::create_body(ctx, w, "http")),
             Op::Get => Request::get(format!("/api/contacts/{}", s.id)),
-            Op::ListFirst | Op::ListDeep | Op::Filter | Op::SearchName | Op::SearchEmail => {
-                Request::get(format!("/api/contacts?{}", query_string(&self.list_params(ctx, w))))
-            }
+            Op::ListFirst
+            | Op::ListDeep
+            | Op::Filter
+            | Op::FilterTag
+            | Op::FilterCompanyStatus
+            | Op::SearchName
+            | Op::SearchEmail => Request::get(format!("/api/contacts?{}", query_string(&self.list_params(ctx, w)))),
             Op::Patch => {
                 let mut r = Request::json(
                     "PATCH",
@@ -220,7 +239,13 @@ impl Op {
             Op::Get => {
                 state.contacts.get(&s.id).await.map_err(err)?;
             }
-            Op::ListFirst | Op::ListDeep | Op::Filter | Op::SearchName | Op::SearchEmail => {
+            Op::ListFirst
+            | Op::ListDeep
+            | Op::Filter
+            | Op::FilterTag
+            | Op::FilterCompanyStatus
+            | Op::SearchName
+            | Op::SearchEmail => {
                 let (query, page) = self.list_params(ctx, w).parse().map_err(err)?;
                 state.contacts.list(&query, &page).await.map_err(err)?;
             }
@@ -262,7 +287,14 @@ impl Op {
 
 /// `limit=..&cursor=..` from list parameters (values percent-encoded).
 pub fn query_string(p: &ListContactsParams) -> String {
-    let pairs = [("limit", &p.limit), ("cursor", &p.cursor), ("status", &p.status), ("tag", &p.tag), ("q", &p.q)];
+    let pairs = [
+        ("limit", &p.limit),
+        ("cursor", &p.cursor),
+        ("status", &p.status),
+        ("tag", &p.tag),
+        ("company_id", &p.company_id),
+        ("q", &p.q),
+    ];
     pairs.iter().filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}", encode(v)))).collect::<Vec<_>>().join("&")
 }
 

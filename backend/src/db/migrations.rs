@@ -32,7 +32,7 @@ pub enum Feature {
 }
 
 /// Data migrations, each run once per database (recorded in `schema_migration`), after the schema.
-const MIGRATIONS: [(&str, Feature, Step); 4] = [
+const MIGRATIONS: [(&str, Feature, Step); 5] = [
     (
         "0001_backfill_part",
         Feature::Lists,
@@ -41,6 +41,8 @@ const MIGRATIONS: [(&str, Feature, Step); 4] = [
     ("0002_descending_keys", Feature::Lists, Step::DescendingKeys),
     ("0003_search_words", Feature::ContactSearch, Step::SearchWords),
     ("0004_facets", Feature::ContactFilters, Step::Facets),
+    // Search keys bounded per word (domain/search.rs) replace every prefix of every word.
+    ("0005_search_keys", Feature::ContactSearch, Step::SearchWords),
 ];
 
 /// Applies every schema file (fast: definitions only; any index added to a table that may be
@@ -173,8 +175,14 @@ impl Migrations {
             let result = match step {
                 Step::Query(text) => db.query(*text).await.and_then(|r| r.check()).map(drop).map_err(Into::into),
                 Step::DescendingKeys => backfill_descending_keys(db, self).await,
-                Step::SearchWords => backfill_search_words(db, self).await,
-                Step::Facets => backfill_facets(db, self).await,
+                Step::SearchWords => backfill_contact_fields(db, self, &["words", "search"]).await,
+                Step::Facets => {
+                    async {
+                        backfill_contact_fields(db, self, &["facets"]).await?;
+                        wait_for_index(db, "contact_facets_rkey", "contact").await
+                    }
+                    .await
+                }
             };
             result.map_err(|e| anyhow::anyhow!("migration {name}: {e}"))?;
             db.query("UPSERT type::record('schema_migration', $name) CONTENT { name: $name, at: time::now() }")
@@ -216,32 +224,21 @@ async fn backfill_descending_keys(db: &Database, progress: &Migrations) -> anyho
     Ok(())
 }
 
-/// Gives contacts written before word-prefix search existed their `words`.
-async fn backfill_search_words(db: &Database, progress: &Migrations) -> anyhow::Result<()> {
-    backfill(db, progress, "contact", |row| {
-        let text = |f: &str| row.get(f).and_then(serde_json::Value::as_str).unwrap_or("").to_string();
-        let (first, last, email) = (text("first_name"), text("last_name"), text("email"));
-        let words = crate::domain::search::prefixes([first.as_str(), last.as_str(), email.as_str()]);
-        [("words".to_string(), serde_json::json!(words))].into_iter().collect()
-    })
-    .await
-}
-
-/// Gives contacts written before filter combinations were indexed their `facets`, then waits
-/// for the concurrently built index.
-async fn backfill_facets(db: &Database, progress: &Migrations) -> anyhow::Result<()> {
+/// Gives contacts the derived `fields` of the current version (`repositories::contacts::row`),
+/// computed from their stored values.
+async fn backfill_contact_fields(db: &Database, progress: &Migrations, fields: &[&str]) -> anyhow::Result<()> {
     backfill(db, progress, "contact", |row| {
         let mut row = row.clone();
         if let serde_json::Value::Object(map) = &mut row {
             map.remove("id");
         }
-        let facets = crate::repositories::decode_row::<crate::domain::contacts::Contact>(row)
-            .map(|c| crate::repositories::contacts::facets(&c))
-            .unwrap_or_default();
-        [("facets".to_string(), serde_json::json!(facets))].into_iter().collect()
+        let Ok(contact) = crate::repositories::decode_row::<crate::domain::contacts::Contact>(row) else {
+            return serde_json::Map::new();
+        };
+        let derived = crate::repositories::contacts::row(&contact);
+        fields.iter().filter_map(|f| derived.get(*f).map(|v| (f.to_string(), v.clone()))).collect()
     })
-    .await?;
-    wait_for_index(db, "contact_facets_rkey", "contact").await
+    .await
 }
 
 /// Waits until an index defined `CONCURRENTLY` has been built.

@@ -296,23 +296,18 @@ impl Contact {
         }
     }
 
-    /// Text indexed for `q` search: names and email.
-    pub fn search_text(&self) -> String {
-        format!(
-            "{} {} {}",
-            self.first_name.as_deref().unwrap_or(""),
-            self.last_name.as_deref().unwrap_or(""),
-            self.email
-        )
+    fn searched(&self) -> [&str; 3] {
+        [self.first_name.as_deref().unwrap_or(""), self.last_name.as_deref().unwrap_or(""), self.email.as_str()]
     }
 
-    /// Every prefix of every word of the names and email (the `q` search index).
+    /// The words of the names and email, each after a space (`q` checks prefixes in it).
+    pub fn search_text(&self) -> String {
+        crate::domain::search::word_text(self.searched())
+    }
+
+    /// The `q` index keys: short prefixes and whole words of the names and email.
     pub fn search_words(&self) -> Vec<String> {
-        crate::domain::search::prefixes([
-            self.first_name.as_deref().unwrap_or(""),
-            self.last_name.as_deref().unwrap_or(""),
-            self.email.as_str(),
-        ])
+        crate::domain::search::keys(self.searched())
     }
 
     /// Sort key for `sort=name`: last name, first name, then id for uniqueness.

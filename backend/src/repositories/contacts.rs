@@ -59,6 +59,18 @@ const WORD_CONDITIONS: [&str; crate::domain::search::MAX_QUERY_WORDS] = [
     "words CONTAINS $w7",
 ];
 
+/// For query words longer than the stored short prefixes: a stored word must start with them.
+const PREFIX_CONDITIONS: [&str; crate::domain::search::MAX_QUERY_WORDS] = [
+    "string::contains(search, $p0)",
+    "string::contains(search, $p1)",
+    "string::contains(search, $p2)",
+    "string::contains(search, $p3)",
+    "string::contains(search, $p4)",
+    "string::contains(search, $p5)",
+    "string::contains(search, $p6)",
+    "string::contains(search, $p7)",
+];
+
 /// The stored form of a contact, with derived fields for search and sorting.
 pub fn row(contact: &Contact) -> Value {
     let mut row = encode_row(contact);
@@ -174,10 +186,17 @@ impl ContactRepository {
                 // Each word must be a prefix of a word of the names or email; a query with no
                 // word at all (only punctuation) matches nothing.
                 let words = crate::domain::search::query_words(&q);
-                let words = if words.is_empty() { vec![String::new()] } else { words };
+                if words.is_empty() {
+                    conditions.push(WORD_CONDITIONS[0]);
+                    vars.insert("w0".into(), json!(""));
+                }
                 for (i, word) in words.into_iter().enumerate() {
                     conditions.push(WORD_CONDITIONS[i]);
-                    vars.insert(format!("w{i}"), json!(word));
+                    vars.insert(format!("w{i}"), json!(word.key));
+                    if let Some(prefix) = word.prefix {
+                        conditions.push(PREFIX_CONDITIONS[i]);
+                        vars.insert(format!("p{i}"), json!(format!(" {prefix}")));
+                    }
                 }
             }
         }

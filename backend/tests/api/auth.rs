@@ -153,8 +153,10 @@ async fn every_operation_requires_the_right_credential() {
             assert_problem(send(&app.anonymous).await.unwrap(), 401, "unauthorized").await;
             let res = send(&client_with("crm_k_not-a-key")).await.unwrap();
             assert_problem(res, 401, "unauthorized").await;
-            let admin_only =
-                path.starts_with("/api/users") || path.starts_with("/api/api-keys") || path.ends_with("/erase");
+            let admin_only = path.starts_with("/api/users")
+                || path.starts_with("/api/api-keys")
+                || path.starts_with("/api/admin/")
+                || path.ends_with("/erase");
             let write = method != "get" && path != "/api/auth/logout";
             if admin_only {
                 assert_problem(send(&member).await.unwrap(), 403, "forbidden").await;
