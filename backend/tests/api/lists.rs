@@ -133,7 +133,7 @@ async fn every_list_filter_is_backed_by_an_index() {
     let plans = [
         "EXPLAIN SELECT * FROM contact WHERE status = 'lead' ORDER BY key DESC LIMIT 51",
         "EXPLAIN SELECT * FROM contact WHERE company_id = 'x' ORDER BY key DESC LIMIT 51",
-        "EXPLAIN SELECT * FROM contact WHERE tags CONTAINS 'vip' ORDER BY key DESC LIMIT 51",
+        "EXPLAIN SELECT * FROM contact WHERE facets CONTAINS 't=vip' ORDER BY rkey ASC LIMIT 51",
         "EXPLAIN SELECT * FROM timeline_entry WHERE contact_id = 'x' ORDER BY key DESC LIMIT 51",
     ];
     for sql in plans {
