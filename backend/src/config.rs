@@ -29,6 +29,21 @@ pub struct Settings {
     /// `GET /metrics`.
     #[serde(default)]
     pub metrics: MetricsSettings,
+    /// OpenTelemetry traces.
+    #[serde(default)]
+    pub otel: OtelSettings,
+}
+
+/// OpenTelemetry trace export (off unless `endpoint` is set).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct OtelSettings {
+    /// Base URL of an OTLP/HTTP collector, e.g. `http://otel-collector:4318`; spans are sent to
+    /// `<endpoint>/v1/traces`. Empty: no export.
+    #[serde(default)]
+    pub endpoint: String,
+    /// `service.name` of the exported spans (default `crm`).
+    #[serde(default)]
+    pub service_name: String,
 }
 
 /// Prometheus metrics settings.

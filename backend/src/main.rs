@@ -71,7 +71,7 @@ async fn main() -> anyhow::Result<()> {
         return Ok(());
     }
     let settings = Settings::load()?;
-    telemetry::init(&settings.log);
+    telemetry::init(&settings.log, &settings.otel)?;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
             let started = std::time::Instant::now();
@@ -81,7 +81,9 @@ async fn main() -> anyhow::Result<()> {
                 host = %settings.server.host, port = app.port(), database = %settings.database.url,
                 startup_ms = started.elapsed().as_millis() as u64, "listening; {dashboard}Swagger UI at /swagger-ui/"
             );
-            app.run_until_stopped(crm::shutdown_signal()).await
+            let served = app.run_until_stopped(crm::shutdown_signal()).await;
+            telemetry::flush_traces();
+            served
         }
         Command::Openapi => Ok(()),
         Command::Users { command: UsersCommand::CreateAdmin { email, password } } => {

@@ -4,10 +4,20 @@ use axum::extract::{MatchedPath, Request};
 use axum::http::{HeaderMap, HeaderName, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
+use std::sync::OnceLock;
+
+use opentelemetry::trace::{SpanContext, SpanId, TraceContextExt, TraceFlags, TraceId, TraceState, TracerProvider};
+use opentelemetry_sdk::trace::SdkTracerProvider;
 use tracing::Instrument;
+use tracing_opentelemetry::OpenTelemetrySpanExt;
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
 use tracing_subscriber::EnvFilter;
 
-use crate::config::LogSettings;
+use crate::config::{LogSettings, OtelSettings};
+
+/// The OpenTelemetry exporter, when `otel.endpoint` is set.
+static TRACER_PROVIDER: OnceLock<SdkTracerProvider> = OnceLock::new();
 
 tokio::task_local! {
     static TRACE_ID: String;
@@ -16,13 +26,65 @@ tokio::task_local! {
 /// Header echoing the trace id on every response.
 pub const TRACE_ID_HEADER: HeaderName = HeaderName::from_static("x-trace-id");
 
-/// Installs the global `tracing` subscriber (text or JSON). Safe to call twice.
-pub fn init(settings: &LogSettings) {
+/// Installs the global `tracing` subscriber (text or JSON), with OpenTelemetry export over
+/// OTLP/HTTP when `otel.endpoint` is set. Safe to call twice.
+pub fn init(settings: &LogSettings, otel: &OtelSettings) -> anyhow::Result<()> {
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new(format!("{},surrealdb=warn,surrealkv=warn", settings.level)));
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stdout());
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_target(false).with_ansi(ansi);
-    let _ = if settings.json { builder.json().flatten_event(true).try_init() } else { builder.try_init() };
+    let otel_layer = match otel.endpoint.trim() {
+        "" => None,
+        endpoint => {
+            use opentelemetry_otlp::WithExportConfig;
+            let exporter = opentelemetry_otlp::SpanExporter::builder()
+                .with_http()
+                .with_endpoint(format!("{}/v1/traces", endpoint.trim_end_matches('/')))
+                .build()?;
+            let name = if otel.service_name.trim().is_empty() { "crm" } else { otel.service_name.trim() };
+            let resource = opentelemetry_sdk::Resource::builder().with_service_name(name.to_string()).build();
+            let provider = SdkTracerProvider::builder().with_batch_exporter(exporter).with_resource(resource).build();
+            let tracer = provider.tracer("crm");
+            let _ = TRACER_PROVIDER.set(provider);
+            Some(tracing_opentelemetry::layer().with_tracer(tracer))
+        }
+    };
+    let base = tracing_subscriber::registry().with(otel_layer).with(filter);
+    let fmt = tracing_subscriber::fmt::layer().with_target(false);
+    let _ = if settings.json {
+        base.with(fmt.json().flatten_event(true)).try_init()
+    } else {
+        base.with(fmt.with_ansi(ansi)).try_init()
+    };
+    Ok(())
+}
+
+/// Sends the spans still buffered (at shutdown).
+pub fn flush_traces() {
+    if let Some(provider) = TRACER_PROVIDER.get() {
+        if let Err(e) = provider.shutdown() {
+            tracing::warn!(error = %e, "flushing traces failed");
+        }
+    }
+}
+
+/// Makes `span` part of the trace `trace_id` when that is a W3C trace id (32 hex digits, as
+/// `traceparent` gives and fresh ids are), so exported spans carry the id change events store.
+fn join_trace(span: &tracing::Span, trace_id: &str) {
+    if TRACER_PROVIDER.get().is_none() {
+        return;
+    }
+    let Ok(id) = TraceId::from_hex(trace_id) else { return };
+    if id == TraceId::INVALID {
+        return;
+    }
+    let parent = SpanContext::new(
+        id,
+        SpanId::from(rand::random::<u64>().max(1)),
+        TraceFlags::SAMPLED,
+        true,
+        TraceState::default(),
+    );
+    let _ = span.set_parent(opentelemetry::Context::new().with_remote_span_context(parent));
 }
 
 /// The trace id of the request being served, or `"-"` outside one.
@@ -66,6 +128,7 @@ pub async fn trace_requests(req: Request, next: Next) -> Response {
         req.extensions().get::<MatchedPath>().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "unmatched".to_owned());
     let method = req.method().clone();
     let span = tracing::info_span!("request", %method, %route, trace_id = %trace_id);
+    join_trace(&span, &trace_id);
     let started = std::time::Instant::now();
     let mut response = TRACE_ID.scope(trace_id.clone(), next.run(req)).instrument(span.clone()).await;
     span.in_scope(|| {

@@ -10,6 +10,10 @@ fn free_port() -> u16 {
 }
 
 fn start(dir: &std::path::Path, port: u16) -> Child {
+    start_with(dir, port, &[])
+}
+
+fn start_with(dir: &std::path::Path, port: u16, env: &[(&str, String)]) -> Child {
     Command::new(env!("CARGO_BIN_EXE_crm"))
         .env("CRM__SERVER__PORT", port.to_string())
         .env("CRM__DATABASE__URL", format!("surrealkv://{}", dir.join("crm.db").display()))
@@ -17,6 +21,7 @@ fn start(dir: &std::path::Path, port: u16) -> Child {
         .env("CRM__LOG__LEVEL", "warn")
         .env("CRM__AUTH__BOOTSTRAP_ADMIN_EMAIL", "admin@example.com")
         .env("CRM__AUTH__BOOTSTRAP_ADMIN_PASSWORD_FILE", dir.join("admin-password"))
+        .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -95,4 +100,82 @@ async fn the_binary_keeps_data_and_sign_ins_across_a_sigterm_restart() {
     let history: Value = client.get(format!("{path}/history")).send().await.unwrap().json().await.unwrap();
     assert_eq!(history["data"].as_array().unwrap().len(), 2);
     terminate(child);
+}
+
+/// A fake OTLP/HTTP collector on loopback: every span it receives, as (trace id hex, name).
+async fn fake_collector() -> (String, std::sync::Arc<std::sync::Mutex<Vec<(String, String)>>>) {
+    use opentelemetry_proto::tonic::collector::trace::v1::ExportTraceServiceRequest;
+    use prost::Message;
+    let spans = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let into = spans.clone();
+    let app = axum::Router::new().route(
+        "/v1/traces",
+        axum::routing::post(move |body: axum::body::Bytes| {
+            let into = into.clone();
+            async move {
+                let request = ExportTraceServiceRequest::decode(body).expect("an OTLP protobuf body");
+                let mut spans = into.lock().unwrap();
+                for span in request.resource_spans.iter().flat_map(|r| &r.scope_spans).flat_map(|s| &s.spans) {
+                    let hex: String = span.trace_id.iter().map(|b| format!("{b:02x}")).collect();
+                    spans.push((hex, span.name.clone()));
+                }
+                axum::http::StatusCode::OK
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    (url, spans)
+}
+
+// Multi-threaded: `terminate` blocks its thread while crm sends its last spans to the collector.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn traces_go_to_the_otlp_endpoint_with_the_change_events_trace_id() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("admin-password"), "bootstrap passphrase 1\n").unwrap();
+    let (collector, spans) = fake_collector().await;
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let anonymous = reqwest::Client::new();
+    let child =
+        start_with(dir.path(), port, &[("CRM__OTEL__ENDPOINT", collector), ("CRM__LOG__LEVEL", "info".to_string())]);
+    wait_healthy(&anonymous, &base).await;
+    let login: Value = anonymous
+        .post(format!("{base}/api/auth/login"))
+        .json(&json!({"email": "admin@example.com", "password": "bootstrap passphrase 1"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = login["token"].as_str().unwrap();
+    let trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+    let created = anonymous
+        .post(format!("{base}/api/contacts"))
+        .bearer_auth(token)
+        .header("traceparent", format!("00-{trace}-00f067aa0ba902b7-01"))
+        .json(&json!({"email": "traced@example.com"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), 201);
+    let id = created.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string();
+    let history: Value = anonymous
+        .get(format!("{base}/api/contacts/{id}/history"))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(history["data"][0]["trace_id"], trace, "the change event keeps the request's trace id");
+    terminate(child); // flushes the buffered spans
+    let spans = spans.lock().unwrap().clone();
+    assert!(
+        spans.iter().any(|(t, name)| t == trace && name == "request"),
+        "no request span with trace id {trace} among {spans:?}"
+    );
 }
