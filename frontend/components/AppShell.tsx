@@ -37,6 +37,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       ? [
           { href: "/admin/users", label: "Users" },
           { href: "/admin/api-keys", label: "API keys" },
+          { href: "/admin/system", label: "System" },
         ]
       : []),
   ];

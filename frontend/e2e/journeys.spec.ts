@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, ARTIFACTS, apiToken, createContactViaApi, ensureUser, signIn, unique, watchConsole } from "./helpers";
+import { ADMIN, ARTIFACTS, apiToken, createContactViaApi, ensureUser, expectAccessible, signIn, unique, watchConsole } from "./helpers";
 
 test("sign in, create a contact, edit it, see the change in history, add a note", async ({ page }) => {
   const problems = watchConsole(page);
@@ -218,6 +218,7 @@ test("an admin creates an API key, sees it once, and revokes it", async ({ page,
   await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("revoked");
   const refused = await request.get("/api/contacts?limit=1", { headers: { Authorization: `Bearer ${secret}` } });
   expect(refused.status()).toBe(401);
+  await expectAccessible(page);
   await page.screenshot({ path: `${ARTIFACTS}/07-api-keys.png`, fullPage: true });
 });
 
@@ -265,4 +266,18 @@ test("deleting a contact removes it from the list; its history stays", async ({ 
   const history = await request.get(`/api/contacts/${contact.id}/history`, { headers: { Authorization: `Bearer ${token}` } });
   expect((await history.json()).data.map((e: { kind: string }) => e.kind)).toEqual(["created", "deleted"]);
   await page.screenshot({ path: `${ARTIFACTS}/09-deleted.png`, fullPage: true });
+});
+
+test("an admin checks readiness and downloads a backup", async ({ page }) => {
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.getByRole("link", { name: "System" }).click();
+  await expect(page.getByTestId("ready-status")).toHaveText("ready");
+  await expect(page.getByText("all done")).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download backup" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^crm-backup-.*\.surql$/);
+  await expect(page.getByRole("status").filter({ hasText: "Saved crm-backup-" })).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: `${ARTIFACTS}/10-system.png`, fullPage: true });
 });

@@ -1,0 +1,5 @@
+import { SystemAdminPage } from "./SystemAdmin";
+
+export default function Page() {
+  return <SystemAdminPage />;
+}
