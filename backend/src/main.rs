@@ -63,6 +63,11 @@ enum UsersCommand {
     },
 }
 
+/// mimalloc instead of glibc's malloc: the database engine allocates and frees heavily per
+/// write, where glibc spent ~45% of a bulk write's CPU (bench/RESULTS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();

@@ -74,6 +74,10 @@ impl Drop for SurrealProcess {
     }
 }
 
+/// The same allocator as the `crm` binary, so the in-process column compares like with like.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
