@@ -202,6 +202,8 @@ async fn run(cli: &Cli, crm_bin: &std::path::Path, dir: &std::path::Path, stamp:
     let settings = db.settings()?;
     let handle = crm::db::connect(&settings.database).await?;
     let state = crm::state::AppState::new(settings, handle).await?;
+    // The server ran the data migrations; this state learns they are done (else lists are 503).
+    state.migrations.run(&state.db).await?;
     let mut table = Vec::new();
     for (op, m, low, cpu) in rows {
         let raw = drive_in_process(&state, ctx.clone(), op, cli.connections, per_op).await;
@@ -358,6 +360,8 @@ async fn prepare(addr: &str, contacts: usize, connections: usize, stamp: u128) -
 
 /// Runs `op` over `connections` keep-alive connections for `duration`.
 async fn drive_http(addr: &str, ctx: Arc<Ctx>, op: Op, connections: usize, duration: Duration) -> Measured {
+    static PASS: AtomicU64 = AtomicU64::new(0);
+    let pass = PASS.fetch_add(1, Ordering::Relaxed) as u32;
     let started = Instant::now();
     let deadline = started + duration;
     let mut tasks = Vec::with_capacity(connections);
@@ -365,7 +369,7 @@ async fn drive_http(addr: &str, ctx: Arc<Ctx>, op: Op, connections: usize, durat
         let (ctx, addr) = (ctx.clone(), addr.to_string());
         tasks.push(tokio::spawn(async move {
             let mut conn = Conn::new(&addr);
-            let mut w = Worker { index, ..Worker::default() };
+            let mut w = Worker { index, pass, ..Worker::default() };
             let mut m = Measured::default();
             if op == Op::Patch {
                 w.version = patch_target_version(&mut conn, &ctx, index).await;

@@ -56,6 +56,9 @@ pub struct Worker {
     pub i: u64,
     /// Version of this worker's PATCH contact (0 = unknown).
     pub version: i64,
+    /// Which run of the operation this is (the throughput and latency passes create contacts
+    /// with different emails).
+    pub pass: u32,
 }
 
 impl Worker {
@@ -153,7 +156,7 @@ impl Op {
         json!({
             "first_name": "Bench",
             "last_name": format!("Load{}", w.index),
-            "email": format!("{phase}-{}-{}-{}@bench.example", ctx.run, w.index, w.i),
+            "email": format!("{phase}{}-{}-{}-{}@bench.example", w.pass, ctx.run, w.index, w.i),
             "status": "lead",
             "tags": [TAGS[(w.i % TAGS.len() as u64) as usize]],
         })
@@ -327,7 +330,7 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for index in 0..4 {
             for i in 0..50 {
-                seen.insert(Worker { index, i, version: 0 }.pick(1000));
+                seen.insert(Worker { index, i, ..Worker::default() }.pick(1000));
             }
         }
         assert!(seen.len() > 150, "only {} distinct picks", seen.len());

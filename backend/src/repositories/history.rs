@@ -18,13 +18,14 @@ impl HistoryRepository {
         Self { db }
     }
 
-    /// Display names of actors (`user:<id>` -> email, `api_key:<id>` -> key name) in one round trip.
+    /// Display names of actors (`user:<id>` -> email, `api_key:<id>` -> key name) in one round trip;
+    /// actors that no longer exist (a deleted user) have none.
     pub async fn actor_names(&self, user_ids: &[&str], key_ids: &[&str]) -> RepoResult<Vec<(String, String)>> {
         let mut response = self
             .db
             .query(
-                "SELECT VALUE ['user:' + key, email] FROM array::map($users, |$i| type::record('user', $i));\n\
-                 SELECT VALUE ['api_key:' + key, name] FROM array::map($keys, |$i| type::record('api_key', $i));",
+                "SELECT VALUE ['user:' + key, email] FROM array::map($users, |$i| type::record('user', $i)) WHERE key != NONE;\n\
+                 SELECT VALUE ['api_key:' + key, name] FROM array::map($keys, |$i| type::record('api_key', $i)) WHERE key != NONE;",
             )
             .bind(json!({ "users": user_ids, "keys": key_ids }))
             .await?

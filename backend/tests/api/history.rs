@@ -178,3 +178,21 @@ async fn history_names_who_made_each_change() {
     let company_history = app.get_ok(&format!("/api/companies/{}/history", company["id"].as_str().unwrap())).await;
     assert_eq!(company_history["data"][0]["actor_name"], "tests");
 }
+
+#[tokio::test]
+async fn history_of_changes_by_a_deleted_user_still_reads() {
+    let app = spawn_app().await;
+    let path = contact_path(&app, "orphan@example.com").await;
+    let token = app.user_token("leaver@example.com", "member").await;
+    let leaver = crate::helpers::client_with(&token);
+    assert_eq!(leaver.patch(app.url(&path)).json(&json!({"title": "CFO"})).send().await.unwrap().status(), 200);
+    let users = app.get_ok("/api/users").await;
+    let user = users["data"].as_array().unwrap().iter().find(|u| u["email"] == "leaver@example.com").unwrap().clone();
+    assert_eq!(app.delete(&format!("/api/users/{}", user["id"].as_str().unwrap())).await.status(), 204);
+    let history = app.get_ok(&format!("{path}/history")).await;
+    let events = history["data"].as_array().unwrap();
+    assert_eq!(events.len(), 2);
+    assert_eq!(events[1]["actor"], format!("user:{}", user["id"].as_str().unwrap()));
+    assert!(events[1]["actor_name"].is_null(), "no name for an actor that no longer exists: {:?}", events[1]);
+    assert_eq!(events[0]["actor_name"], "tests");
+}
