@@ -641,6 +641,20 @@ pub trait FilterPolicy: Send + Sync {
 	/// original set.
 	fn may_contain(&self, filter: &[u8], key: &[u8]) -> bool;
 
+	/// CRM PATCH (docs/surrealkv-rotation-fix.md): the per-key hash the filter is built from, when
+	/// the policy builds from hashes alone. A table writer then keeps 4 bytes per key until the
+	/// filter is built instead of a copy of every key (a compaction into one 14 GB table held
+	/// ~10 GiB of copied keys). `None`: the policy needs the keys.
+	fn key_hash(&self, _key: &[u8]) -> Option<u32> {
+		None
+	}
+
+	/// CRM PATCH: builds the filter from `key_hash` values; the same bytes as `create_filter`
+	/// over the keys.
+	fn create_filter_from_hashes(&self, _hashes: &[u32]) -> Vec<u8> {
+		Vec::new()
+	}
+
 	/// Creates a filter based on given keys
 	fn create_filter(&self, keys: &[Vec<u8>]) -> Vec<u8>;
 }

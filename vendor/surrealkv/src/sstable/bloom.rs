@@ -63,7 +63,17 @@ impl FilterPolicy for LevelDBBloomFilter {
 	}
 
 	fn create_filter(&self, keys: &[Vec<u8>]) -> Vec<u8> {
-		let n = keys.len();
+		let hashes: Vec<u32> = keys.iter().map(|k| Self::bloom_hash(k)).collect();
+		self.create_filter_from_hashes(&hashes)
+	}
+
+	fn key_hash(&self, key: &[u8]) -> Option<u32> {
+		Some(Self::bloom_hash(key))
+	}
+
+	// CRM PATCH: the body of `create_filter`, over hashes.
+	fn create_filter_from_hashes(&self, hashes: &[u32]) -> Vec<u8> {
+		let n = hashes.len();
 		if n == 0 {
 			return vec![];
 		}
@@ -78,9 +88,7 @@ impl FilterPolicy for LevelDBBloomFilter {
 		// Calculate number of hash functions
 		let k = (((self.bits_per_key as f64) * 0.7) as u32).clamp(1, 30);
 
-		for key in keys {
-			// Single hash computation per key
-			let h = Self::bloom_hash(key);
+		for &h in hashes {
 
 			// Bit rotation for generating multiple hash values from single computation
 			let delta = h.rotate_left(15);
@@ -148,6 +156,16 @@ mod tests {
 
 		let filter = LevelDBBloomFilter::new(1);
 		assert_eq!(filter.bits_per_key, 1);
+	}
+
+	#[test]
+	fn crm_patch_filter_from_hashes_equals_filter_from_keys() {
+		let policy = LevelDBBloomFilter::new(10);
+		let keys: Vec<Vec<u8>> = (0..10_000u32).map(|i| format!("key-{i}").into_bytes()).collect();
+		let hashes: Vec<u32> = keys.iter().map(|k| policy.key_hash(k).unwrap()).collect();
+		let filter = policy.create_filter_from_hashes(&hashes);
+		assert_eq!(filter, policy.create_filter(&keys));
+		assert!(keys.iter().all(|k| policy.may_contain(&filter, k)));
 	}
 
 	#[test]

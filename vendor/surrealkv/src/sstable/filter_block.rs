@@ -13,6 +13,7 @@ const FILTER_META_LENGTH: usize = 5; // 4bytes filter offsets length + 1bytes ba
 pub(crate) struct FilterBlockWriter {
 	policy: Arc<dyn FilterPolicy>, // The filter policy used to generate filters.
 	keys: Vec<Vec<u8>>,            // A collection of keys to be added to the filter.
+	hashes: Vec<u32>,              // CRM PATCH: their hashes instead, when the policy allows.
 	filters: Vec<u8>,              // The generated filters.
 	filter_offsets: Vec<u32>,      // Offsets for each filter in the `filters` vector.
 }
@@ -23,6 +24,7 @@ impl FilterBlockWriter {
 		Self {
 			policy,
 			keys: vec![],
+			hashes: vec![],
 			filter_offsets: vec![],
 			filters: vec![],
 		}
@@ -30,8 +32,10 @@ impl FilterBlockWriter {
 
 	// Adds a key to the list of keys that will be included in the next filter.
 	pub(crate) fn add_key(&mut self, key: &[u8]) {
-		let key = Vec::from(key);
-		self.keys.push(key);
+		match self.policy.key_hash(key) {
+			Some(hash) => self.hashes.push(hash),
+			None => self.keys.push(Vec::from(key)),
+		}
 	}
 
 	// Starts a new block at a given offset. This may trigger the generation of a
@@ -50,14 +54,19 @@ impl FilterBlockWriter {
 	// vector.
 	fn generate_filter(&mut self) {
 		self.filter_offsets.push(self.filters.len() as u32); // Record the current filter's offset.
-		if self.keys.is_empty() {
+		if self.keys.is_empty() && self.hashes.is_empty() {
 			return; // If there are no keys, do not generate a filter.
 		};
 
-		let filter = self.policy.create_filter(&self.keys); // Generate the filter using the policy.
+		let filter = if self.hashes.is_empty() {
+			self.policy.create_filter(&self.keys)
+		} else {
+			self.policy.create_filter_from_hashes(&self.hashes)
+		};
 		self.filters.extend(filter); // Append the generated filter to the filters vector.
 
 		self.keys.clear(); // Clear the keys, as they are now included in a filter.
+		self.hashes.clear();
 	}
 
 	// Returns the name of the filter policy.
@@ -68,7 +77,7 @@ impl FilterBlockWriter {
 	// Finalizes the filter block, returning the complete set of filters and their
 	// offsets.
 	pub(crate) fn finish(mut self) -> Vec<u8> {
-		if !self.keys.is_empty() {
+		if !self.keys.is_empty() || !self.hashes.is_empty() {
 			self.generate_filter(); // Generate a final filter for any remaining keys.
 		};
 
