@@ -14,6 +14,9 @@ FROM rust:1.95-bookworm AS build
 WORKDIR /src
 COPY Cargo.toml Cargo.lock rustfmt.toml ./
 COPY backend ./backend
+# Every workspace member and the patched engine (docs/surrealkv-rotation-fix.md) must be present.
+COPY bench ./bench
+COPY vendor ./vendor
 RUN cargo build --release -p crm --locked
 
 FROM debian:bookworm-slim

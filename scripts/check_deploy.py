@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """Static checks of Dockerfile and docker-compose.yml (no Docker engine runs here)."""
+import re
 import pathlib
 import sys
 
@@ -53,6 +54,14 @@ for needed in ("EXPOSE", "ENTRYPOINT"):
         errors.append(f"Dockerfile lacks {needed}")
 if instructions.count("FROM") < 3 or "frontend/out" not in "\n".join(dockerfile):
     errors.append("Dockerfile should build the dashboard (frontend/out) in its own stage")
+# The build stage needs every workspace member and every path the workspace patches crates with.
+copied = {l.split()[1].rstrip("/") for l in dockerfile if l.strip().upper().startswith("COPY ") and "--from" not in l}
+workspace = (root / "Cargo.toml").read_text()
+needed_dirs = set(re.findall(r'members\s*=\s*\[([^\]]*)\]', workspace)[0].replace('"', "").replace(" ", "").split(","))
+needed_dirs |= {p.split("/")[0] for p in re.findall(r'path\s*=\s*"([^"]+)"', workspace)}
+for d in sorted(x for x in needed_dirs if x):
+    if d not in copied:
+        errors.append(f"Dockerfile does not COPY {d}/, which the Cargo workspace needs")
 if "CRM__SERVER__DASHBOARD_DIR" not in "\n".join(dockerfile):
     errors.append("Dockerfile must point CRM__SERVER__DASHBOARD_DIR at the copied dashboard")
 frontend = services.get("frontend")
