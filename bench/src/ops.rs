@@ -68,6 +68,20 @@ impl Worker {
     }
 }
 
+/// The operations that read a page of `GET /api/contacts` (a pattern, shared by the HTTP request
+/// and the in-process call).
+macro_rules! list_ops {
+    () => {
+        Op::ListFirst
+            | Op::ListDeep
+            | Op::Filter
+            | Op::FilterTag
+            | Op::FilterCompanyStatus
+            | Op::SearchName
+            | Op::SearchEmail
+    };
+}
+
 /// One benchmarked operation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Op {
@@ -189,13 +203,7 @@ impl Op {
         let req = match self {
             Op::Create => Request::json("POST", "/api/contacts", &Self::create_body(ctx, w, "http")),
             Op::Get => Request::get(format!("/api/contacts/{}", s.id)),
-            Op::ListFirst
-            | Op::ListDeep
-            | Op::Filter
-            | Op::FilterTag
-            | Op::FilterCompanyStatus
-            | Op::SearchName
-            | Op::SearchEmail => Request::get(format!("/api/contacts?{}", query_string(&self.list_params(ctx, w)))),
+            list_ops!() => Request::get(format!("/api/contacts?{}", query_string(&self.list_params(ctx, w)))),
             Op::Patch => {
                 let mut r = Request::json(
                     "PATCH",
@@ -242,13 +250,7 @@ impl Op {
             Op::Get => {
                 state.contacts.get(&s.id).await.map_err(err)?;
             }
-            Op::ListFirst
-            | Op::ListDeep
-            | Op::Filter
-            | Op::FilterTag
-            | Op::FilterCompanyStatus
-            | Op::SearchName
-            | Op::SearchEmail => {
+            list_ops!() => {
                 let (query, page) = self.list_params(ctx, w).parse().map_err(err)?;
                 state.contacts.list(&query, &page).await.map_err(err)?;
             }

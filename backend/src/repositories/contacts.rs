@@ -111,6 +111,11 @@ pub fn facets(contact: &Contact) -> Vec<String> {
     out
 }
 
+/// Whether a list with these filters scans the facets index (and so needs its migration).
+pub fn uses_facets(query: &ContactQuery) -> bool {
+    facet_of(query).is_some()
+}
+
 /// The facet key of a list's equality filters, when it has two or more of them or a tag.
 fn facet_of(query: &ContactQuery) -> Option<String> {
     let parts: Vec<String> = [

@@ -222,7 +222,7 @@ impl ContactService {
         if query.q.is_some() {
             self.migrations.require(Feature::ContactSearch)?;
         }
-        if query.tag.is_some() || [query.status.is_some(), query.company_id.is_some()].iter().all(|b| *b) {
+        if crate::repositories::contacts::uses_facets(query) {
             self.migrations.require(Feature::ContactFilters)?;
         }
         let (rows, next) = self.contacts.list(query, page.sort, page.after.clone(), page.limit).await?;

@@ -102,6 +102,63 @@ async fn the_binary_keeps_data_and_sign_ins_across_a_sigterm_restart() {
     terminate(child);
 }
 
+/// Signs in as the bootstrap admin; returns the token.
+async fn sign_in(client: &reqwest::Client, base: &str) -> String {
+    let login = json!({"email": "admin@example.com", "password": "bootstrap passphrase 1"});
+    let res = client.post(format!("{base}/api/auth/login")).json(&login).send().await.unwrap();
+    assert_eq!(res.status(), 200, "the bootstrap admin can sign in");
+    res.json::<Value>().await.unwrap()["token"].as_str().unwrap().to_string()
+}
+
+/// Runs `crm <args>` on the database in `db_dir`; returns success and standard error.
+fn crm_command(db_dir: &std::path::Path, args: &[&str]) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_crm"))
+        .args(args)
+        .env("CRM__DATABASE__URL", format!("surrealkv://{}", db_dir.join("crm.db").display()))
+        .env("CRM_CONFIG_DIR", db_dir.join("no-config-here"))
+        .env("CRM__LOG__LEVEL", "error")
+        .output()
+        .unwrap();
+    (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn crm_backup_and_restore_move_a_stopped_database_into_an_empty_one() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("admin-password"), "bootstrap passphrase 1\n").unwrap();
+    let (port, anonymous) = (free_port(), reqwest::Client::new());
+    let base = format!("http://127.0.0.1:{port}");
+    let child = start(dir.path(), port);
+    wait_healthy(&anonymous, &base).await;
+    let client = crate::helpers::client_with(&sign_in(&anonymous, &base).await);
+    let res = client.post(format!("{base}/api/contacts")).json(&json!({"email": "moved@example.com"})).send();
+    let id = res.await.unwrap().json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string();
+    terminate(child);
+
+    let file = dir.path().join("backup.surql");
+    let (ok, err) = crm_command(dir.path(), &["backup", "--out", file.to_str().unwrap()]);
+    assert!(ok, "crm backup failed: {err}");
+    let target = tempfile::tempdir().unwrap();
+    let (ok, err) = crm_command(target.path(), &["restore", file.to_str().unwrap()]);
+    assert!(ok, "crm restore failed: {err}");
+    let (ok, err) = crm_command(target.path(), &["restore", file.to_str().unwrap()]);
+    assert!(!ok && err.contains("not empty"), "a second restore must be refused: {err}");
+
+    // The restored database serves the contact, its history and the admin's sign-in.
+    std::fs::write(target.path().join("admin-password"), "bootstrap passphrase 1\n").unwrap();
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let child = start(target.path(), port);
+    wait_healthy(&anonymous, &base).await;
+    let client = crate::helpers::client_with(&sign_in(&anonymous, &base).await);
+    let contact = client.get(format!("{base}/api/contacts/{id}")).send().await.unwrap();
+    assert_eq!(contact.status(), 200);
+    let history: Value =
+        client.get(format!("{base}/api/contacts/{id}/history")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(history["data"][0]["kind"], "created");
+    terminate(child);
+}
+
 /// A fake OTLP/HTTP collector on loopback: every span it receives, as (trace id hex, name).
 async fn fake_collector() -> (String, std::sync::Arc<std::sync::Mutex<Vec<(String, String)>>>) {
     use opentelemetry_proto::tonic::collector::trace::v1::ExportTraceServiceRequest;
@@ -141,16 +198,7 @@ async fn traces_go_to_the_otlp_endpoint_with_the_change_events_trace_id() {
     let child =
         start_with(dir.path(), port, &[("CRM__OTEL__ENDPOINT", collector), ("CRM__LOG__LEVEL", "info".to_string())]);
     wait_healthy(&anonymous, &base).await;
-    let login: Value = anonymous
-        .post(format!("{base}/api/auth/login"))
-        .json(&json!({"email": "admin@example.com", "password": "bootstrap passphrase 1"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let token = login["token"].as_str().unwrap();
+    let token = &sign_in(&anonymous, &base).await;
     let trace = "4bf92f3577b34da6a3ce929d0e0e4736";
     let created = anonymous
         .post(format!("{base}/api/contacts"))
