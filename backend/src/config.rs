@@ -32,6 +32,27 @@ pub struct Settings {
     /// OpenTelemetry traces.
     #[serde(default)]
     pub otel: OtelSettings,
+    /// CRM behaviour.
+    #[serde(default)]
+    pub crm: CrmSettings,
+}
+
+/// CRM behaviour.
+#[derive(Debug, Clone, Deserialize)]
+pub struct CrmSettings {
+    /// Currency of deals created without one (ISO 4217, default `EUR`).
+    #[serde(default = "default_currency")]
+    pub default_currency: String,
+}
+
+fn default_currency() -> String {
+    "EUR".into()
+}
+
+impl Default for CrmSettings {
+    fn default() -> Self {
+        CrmSettings { default_currency: default_currency() }
+    }
 }
 
 /// OpenTelemetry trace export (off unless `endpoint` is set).
@@ -227,6 +248,13 @@ impl Settings {
             .build()?
             .try_deserialize()?;
         settings.read_secret_files()?;
+        settings.crm.default_currency = crate::domain::money::parse_currency(&settings.crm.default_currency)
+            .ok_or_else(|| {
+                config::ConfigError::Message(format!(
+                    "crm.default_currency: {:?} is not an ISO 4217 currency code",
+                    settings.crm.default_currency
+                ))
+            })?;
         Ok(settings)
     }
 

@@ -53,6 +53,38 @@ where
     }
 }
 
+/// An optional JSON body (an action such as closing a case): no body at all is `None`; a body
+/// is read as [`ValidJson`] reads it.
+pub struct OptionalJson<T>(pub Option<T>);
+
+impl<S, T> FromRequest<S> for OptionalJson<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned + Validate,
+{
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let content_type = req.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        let bytes = Bytes::from_request(req, state).await.map_err(|e| {
+            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                AppError::PayloadTooLarge
+            } else {
+                AppError::BadRequest("the request body could not be read".into())
+            }
+        })?;
+        if bytes.is_empty() {
+            return Ok(OptionalJson(None));
+        }
+        if !is_json(&content_type) {
+            return Err(AppError::UnsupportedMediaType);
+        }
+        let value: T = parse_json(&bytes)?;
+        value.validate().map_err(validation_error)?;
+        Ok(OptionalJson(Some(value)))
+    }
+}
+
 /// Parses JSON bytes into `T`, mapping syntax errors to 400 and data errors to 422.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -175,5 +207,19 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestOrigin {
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         let actor = parts.extensions.get::<Principal>().map(Principal::actor).ok_or(AppError::Unauthorized)?;
         Ok(RequestOrigin(Origin { actor, source: "api".into(), trace_id: current_trace_id() }))
+    }
+}
+
+/// The signed-in user making this request (`None` for an API key): the default owner or
+/// assignee of what it creates, and `me` in filters.
+pub struct CallerUser(pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for CallerUser {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let principal = parts.extensions.get::<Principal>().ok_or(AppError::Unauthorized)?;
+        let user = (principal.kind == crate::domain::auth::PrincipalKind::User).then(|| principal.id.clone());
+        Ok(CallerUser(user))
     }
 }

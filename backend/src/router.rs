@@ -23,8 +23,9 @@ use crate::state::AppState;
         title = "CRM API",
         description = "Contacts, companies, timelines and a complete, replayable change history. \
             Errors are RFC 9457 problem+json. Lists are keyset-paginated: pass `next_cursor` back as `cursor`.",
-        license(name = "MIT")
+        license(name = "MIT", identifier = "MIT")
     ),
+    servers((url = "/", description = "This server")),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
     tags(
@@ -34,6 +35,9 @@ use crate::state::AppState;
         (name = "contacts", description = "People, their funnel status, history"),
         (name = "companies", description = "Organisations contacts work for"),
         (name = "timeline", description = "Notes, calls, meetings, emails and changes per contact"),
+        (name = "deals", description = "Deals on a pipeline of stages, won or lost"),
+        (name = "cases", description = "Customer cases, their interactions, closing and reopening"),
+        (name = "tasks", description = "Things to do, by whom and when"),
         (name = "admin", description = "Backups of the whole installation (admin)"),
         (name = "health", description = "Liveness and readiness")
     ),
@@ -117,6 +121,9 @@ fn api_parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(handlers::contacts::router())
         .merge(handlers::companies::router())
         .merge(handlers::timeline::router())
+        .merge(handlers::deals::router())
+        .merge(handlers::cases::router())
+        .merge(handlers::tasks::router())
         .merge(handlers::admin::router())
         .split_for_parts()
 }

@@ -20,6 +20,7 @@ use crate::services::contacts::ContactService;
 use crate::services::history::HistoryService;
 use crate::services::idempotency::IdempotencyService;
 use crate::services::limits::RateLimiter;
+use crate::services::records::Store;
 use crate::services::timeline::TimelineService;
 use crate::services::users::UserService;
 
@@ -38,6 +39,12 @@ pub struct AppState {
     pub contacts: ContactService,
     /// Companies.
     pub companies: CompanyService,
+    /// Deals.
+    pub deals: crate::services::deals::DealService,
+    /// Cases.
+    pub cases: crate::services::cases::CaseService,
+    /// Tasks.
+    pub tasks: crate::services::tasks::TaskService,
     /// Change history.
     pub history: HistoryService,
     /// Timeline.
@@ -65,6 +72,28 @@ impl AppState {
         let auth = AuthService::new(&settings, users_repo.clone(), CredentialRepository::new(db.clone())).await?;
         let request_limiter = crate::handlers::auth::request_limiter(settings.limits.requests_per_second);
         let dashboard = load_dashboard(&settings.server.dashboard_dir)?;
+        let links = crate::services::contacts::ContactLinks {
+            deals: crate::repositories::deals::DealRepository::new(db.clone()),
+            cases: crate::repositories::cases::CaseRepository::new(db.clone()),
+            tasks: crate::repositories::tasks::TaskRepository::new(db.clone()),
+        };
+        let deals = crate::services::deals::DealService::new(
+            Store::new(db.clone(), history_repo.clone()),
+            links.deals.clone(),
+            settings.crm.default_currency.clone(),
+            migrations.clone(),
+        );
+        let cases = crate::services::cases::CaseService::new(
+            Store::new(db.clone(), history_repo.clone()),
+            Store::new(db.clone(), history_repo.clone()),
+            links.cases.clone(),
+            migrations.clone(),
+        );
+        let tasks = crate::services::tasks::TaskService::new(
+            Store::new(db.clone(), history_repo.clone()),
+            links.tasks.clone(),
+            migrations.clone(),
+        );
         Ok(Self {
             auth,
             users: UserService::new(users_repo),
@@ -76,7 +105,11 @@ impl AppState {
                 history_repo.clone(),
                 TimelineRepository::new(db.clone()),
                 migrations.clone(),
-            ),
+            )
+            .with_links(links),
+            deals,
+            cases,
+            tasks,
             companies: CompanyService::new(companies_repo, history_repo.clone(), migrations.clone()),
             history: HistoryService::new(history_repo),
             timeline: TimelineService::new(TimelineRepository::new(db.clone()), contacts_repo, migrations.clone()),

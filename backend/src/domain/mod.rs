@@ -1,13 +1,17 @@
 //! Pure business rules: entities, state machines, validation, history replay. No I/O.
 
 pub mod auth;
+pub mod cases;
 pub mod companies;
 pub mod contacts;
+pub mod deals;
 pub mod erasure;
 pub mod fields;
 pub mod funnel;
 pub mod history;
 pub mod ids;
+pub mod money;
 pub mod pagination;
 pub mod search;
+pub mod tasks;
 pub mod timeline;

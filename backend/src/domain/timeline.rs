@@ -41,6 +41,12 @@ pub struct TimelineEntry {
     /// For `change` entries: names of the changed fields (never their values).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fields: Option<Vec<String>>,
+    /// For entries about another record (a deal, case or task): its kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
+    /// For entries about another record: its id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity_id: Option<String>,
 }
 
 /// Validated input for a hand-logged entry.
@@ -87,6 +93,36 @@ pub fn entry_for_change(event: &ChangeEvent, id: String) -> TimelineEntry {
         change_kind: Some(event.kind.clone()),
         version: Some(event.version),
         fields: Some(fields),
+        entity: None,
+        entity_id: None,
+    }
+}
+
+/// Kinds of the entries about records that name a contact (deals, cases, tasks).
+pub const RECORD_KINDS: [&str; 3] = ["deal", "case", "task"];
+
+/// The entry on `contact_id`'s timeline for a change to a record that names the contact
+/// (`Deal won: Audit`), or `body` as given (a case interaction, `kind` its own).
+pub fn entry_for_record(event: &ChangeEvent, contact_id: &str, noun: &str, title: &str, id: String) -> TimelineEntry {
+    let mut noun_upper = noun.to_string();
+    if let Some(first) = noun_upper.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    TimelineEntry {
+        id,
+        contact_id: contact_id.to_string(),
+        kind: noun.to_string(),
+        body: format!("{noun_upper} {}: {title}", event.kind),
+        actor: event.actor.clone(),
+        source: event.source.clone(),
+        at: event.at.clone(),
+        created_at: event.at.clone(),
+        change_event_id: Some(event.id.clone()),
+        change_kind: Some(event.kind.clone()),
+        version: Some(event.version),
+        fields: Some(event.changes.keys().cloned().collect()),
+        entity: Some(event.entity.clone()),
+        entity_id: Some(event.entity_id.clone()),
     }
 }
 

@@ -3,10 +3,13 @@
 pub mod admin;
 pub mod api_keys;
 pub mod auth;
+pub mod cases;
 pub mod companies;
 pub mod contacts;
+pub mod deals;
 pub mod health;
 pub mod idempotency;
+pub mod tasks;
 pub mod timeline;
 pub mod users;
 

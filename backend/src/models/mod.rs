@@ -1,10 +1,13 @@
 //! Request and response DTOs: the API contract, with utoipa schemas.
 
 pub mod auth;
+pub mod cases;
 pub mod companies;
 pub mod contacts;
+pub mod deals;
 pub mod history;
 pub mod pagination;
+pub mod tasks;
 pub mod timeline;
 
 use serde::{Deserialize, Deserializer};

@@ -7,7 +7,7 @@ use validator::Validate;
 use super::pagination::{list_response, ParamErrors};
 use crate::domain::ids::parse_id;
 use crate::domain::pagination::{PageRequest, Sort};
-use crate::domain::timeline::{TimelineEntry, CHANGE_KIND, MANUAL_KINDS};
+use crate::domain::timeline::{TimelineEntry, CHANGE_KIND, MANUAL_KINDS, RECORD_KINDS};
 use crate::error::AppError;
 use crate::repositories::timeline::TimelineQuery;
 
@@ -35,7 +35,8 @@ pub struct TimelineEntryResponse {
     pub id: String,
     /// The contact.
     pub contact_id: String,
-    /// `note`, `call`, `meeting`, `email`, or `change` for the contact's own changes.
+    /// `note`, `call`, `meeting`, `email`; `change` for the contact's own changes; `deal`, `case`,
+    /// `task` for changes to records that name the contact.
     pub kind: String,
     /// Text; for changes a summary naming the changed fields.
     pub body: String,
@@ -55,6 +56,10 @@ pub struct TimelineEntryResponse {
     pub version: Option<i64>,
     /// For `change` entries: names of the changed fields.
     pub fields: Option<Vec<String>>,
+    /// For entries about another record: its table (`deal`, `support_case`, `task`).
+    pub entity: Option<String>,
+    /// For entries about another record: its id.
+    pub entity_id: Option<String>,
 }
 
 impl From<TimelineEntry> for TimelineEntryResponse {
@@ -72,6 +77,8 @@ impl From<TimelineEntry> for TimelineEntryResponse {
             change_kind: e.change_kind,
             version: e.version,
             fields: e.fields,
+            entity: e.entity,
+            entity_id: e.entity_id,
         }
     }
 }
@@ -122,8 +129,8 @@ impl TimelineParams {
         });
         let kind = self.kind.map(|k| k.trim().to_lowercase()).filter(|k| !k.is_empty());
         if let Some(k) = &kind {
-            if !MANUAL_KINDS.contains(&k.as_str()) && k != CHANGE_KIND {
-                errors.add("kind", "must be one of note, call, meeting, email, change");
+            if !MANUAL_KINDS.contains(&k.as_str()) && k != CHANGE_KIND && !RECORD_KINDS.contains(&k.as_str()) {
+                errors.add("kind", "must be one of note, call, meeting, email, change, deal, case, task");
             }
         }
         let query = TimelineQuery {

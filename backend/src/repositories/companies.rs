@@ -71,12 +71,25 @@ impl CompanyRepository {
         expected: Option<i64>,
         event: &ChangeEvent,
     ) -> RepoResult<()> {
-        let guards = if company.is_none() { vec![Guard::CompanyUnreferenced(id.to_string())] } else { vec![] };
-        records::commit(
-            &self.db,
-            VersionedWrite { table: TABLE, id, row: company.map(row), expected, event, timeline: None, guards },
-        )
-        .await
+        let mut write = VersionedWrite::new(TABLE, id, company.map(row), expected, event);
+        if company.is_none() {
+            write.guards = vec![
+                Guard::CompanyUnreferenced(id.to_string()),
+                Guard::NoneWhere {
+                    table: "deal",
+                    condition: "facets CONTAINS string::concat('c=', $g, '&o=open')",
+                    id: id.to_string(),
+                    code: "company_has_open_deals",
+                },
+                Guard::NoneWhere {
+                    table: "support_case",
+                    condition: "facets CONTAINS string::concat('c=', $g, '&st=open')",
+                    id: id.to_string(),
+                    code: "company_has_open_cases",
+                },
+            ];
+        }
+        records::commit(&self.db, write).await
     }
 
     fn list_query(&self, query: &CompanyQuery, sort: Sort, after: Option<String>, limit: usize) -> ListQuery {

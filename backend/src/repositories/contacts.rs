@@ -47,30 +47,6 @@ fn sort_column(field: &str) -> &'static str {
     }
 }
 
-/// One condition per query word (`domain::search::MAX_QUERY_WORDS`).
-const WORD_CONDITIONS: [&str; crate::domain::search::MAX_QUERY_WORDS] = [
-    "words CONTAINS $w0",
-    "words CONTAINS $w1",
-    "words CONTAINS $w2",
-    "words CONTAINS $w3",
-    "words CONTAINS $w4",
-    "words CONTAINS $w5",
-    "words CONTAINS $w6",
-    "words CONTAINS $w7",
-];
-
-/// For query words longer than the stored short prefixes: a stored word must start with them.
-const PREFIX_CONDITIONS: [&str; crate::domain::search::MAX_QUERY_WORDS] = [
-    "string::contains(search, $p0)",
-    "string::contains(search, $p1)",
-    "string::contains(search, $p2)",
-    "string::contains(search, $p3)",
-    "string::contains(search, $p4)",
-    "string::contains(search, $p5)",
-    "string::contains(search, $p6)",
-    "string::contains(search, $p7)",
-];
-
 /// The stored form of a contact, with derived fields for search and sorting.
 pub fn row(contact: &Contact) -> Value {
     let mut row = encode_row(contact);
@@ -135,12 +111,18 @@ impl ContactRepository {
         Self { db }
     }
 
+    /// The database handle.
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
     /// The contact with this id, if it exists.
     pub async fn get(&self, id: &str) -> RepoResult<Option<Contact>> {
         records::get_row(&self.db, TABLE, id).await?.map(decode_row).transpose()
     }
 
-    /// Writes a contact change (create when `expected` is `None`, delete when `contact` is `None`).
+    /// Writes a contact change (create when `expected` is `None`, delete when `contact` is `None`),
+    /// with `also` (the records a delete unlinks) in the same transaction.
     pub async fn write(
         &self,
         id: &str,
@@ -148,21 +130,14 @@ impl ContactRepository {
         expected: Option<i64>,
         event: &ChangeEvent,
         timeline: &TimelineEntry,
+        also: Vec<VersionedWrite>,
     ) -> RepoResult<()> {
-        let guards = contact.and_then(|c| c.company_id.clone()).map(Guard::CompanyExists).into_iter().collect();
-        records::commit(
-            &self.db,
-            VersionedWrite {
-                table: TABLE,
-                id,
-                row: contact.map(row),
-                expected,
-                event,
-                timeline: Some(timeline),
-                guards,
-            },
-        )
-        .await
+        let mut write = VersionedWrite::new(TABLE, id, contact.map(row), expected, event);
+        write.guards = contact.and_then(|c| c.company_id.clone()).map(Guard::CompanyExists).into_iter().collect();
+        write.timeline = vec![timeline.clone()];
+        let mut writes = vec![write];
+        writes.extend(also);
+        records::commit_all(&self.db, writes).await
     }
 
     fn list_query(&self, query: &ContactQuery, sort: Sort, after: Option<String>, limit: usize) -> ListQuery {
@@ -188,21 +163,7 @@ impl ContactRepository {
                 vars.insert("q_to".into(), json!(format!("{q}\u{10FFFF}")));
                 vars.insert("q_from".into(), json!(q));
             } else {
-                // Each word must be a prefix of a word of the names or email; a query with no
-                // word at all (only punctuation) matches nothing.
-                let words = crate::domain::search::query_words(&q);
-                if words.is_empty() {
-                    conditions.push(WORD_CONDITIONS[0]);
-                    vars.insert("w0".into(), json!(""));
-                }
-                for (i, word) in words.into_iter().enumerate() {
-                    conditions.push(WORD_CONDITIONS[i]);
-                    vars.insert(format!("w{i}"), json!(word.key));
-                    if let Some(prefix) = word.prefix {
-                        conditions.push(PREFIX_CONDITIONS[i]);
-                        vars.insert(format!("p{i}"), json!(format!(" {prefix}")));
-                    }
-                }
+                records::word_search(&mut conditions, &mut vars, &q);
             }
         }
         let mut list = ListQuery {

@@ -1,12 +1,15 @@
 //! All SurrealQL lives here. Bound parameters only; query text is assembled from fixed fragments.
 
 pub mod backup;
+pub mod cases;
 pub mod companies;
 pub mod contacts;
 pub mod credentials;
+pub mod deals;
 pub mod history;
 pub mod idempotency;
 pub mod records;
+pub mod tasks;
 pub mod timeline;
 pub mod users;
 

@@ -15,83 +15,182 @@ pub enum Guard {
     CompanyExists(String),
     /// No contact may reference this company (else `company_has_contacts`).
     CompanyUnreferenced(String),
+    /// The `table` record with this id must exist (else `missing:<field>`).
+    Exists {
+        /// Table (a fixed name).
+        table: &'static str,
+        /// Record id.
+        id: String,
+        /// The request field that named it.
+        field: &'static str,
+    },
+    /// No row of `table` may match `condition` (a fixed fragment using `$g` for the bound id),
+    /// else `code`.
+    NoneWhere {
+        /// Table (a fixed name).
+        table: &'static str,
+        /// Condition over `$g`.
+        condition: &'static str,
+        /// Bound value.
+        id: String,
+        /// Thrown code.
+        code: &'static str,
+    },
+    /// `field` of the `table` record with this id must equal `value` (else `code`).
+    FieldIs {
+        /// Table (a fixed name).
+        table: &'static str,
+        /// Record id.
+        id: String,
+        /// Field (a fixed name).
+        field: &'static str,
+        /// Required value.
+        value: &'static str,
+        /// Thrown code.
+        code: &'static str,
+    },
 }
 
 impl Guard {
-    fn fragment(&self, i: usize) -> String {
+    fn fragment(&self, g: &str) -> String {
         match self {
             Guard::CompanyExists(_) => format!(
-                "IF (SELECT VALUE key FROM ONLY type::record('company', $g{i})) = NONE {{ THROW 'company_not_found' }};\n"
+                "IF (SELECT VALUE key FROM ONLY type::record('company', ${g})) = NONE {{ THROW 'company_not_found' }};\n"
             ),
             Guard::CompanyUnreferenced(_) => format!(
-                "IF array::len(SELECT VALUE key FROM contact WHERE company_id = $g{i} LIMIT 1) > 0 {{ THROW 'company_has_contacts' }};\n"
+                "IF array::len(SELECT VALUE key FROM contact WHERE company_id = ${g} LIMIT 1) > 0 {{ THROW 'company_has_contacts' }};\n"
+            ),
+            Guard::Exists { table, field, .. } => format!(
+                "IF (SELECT VALUE key FROM ONLY type::record('{table}', ${g})) = NONE {{ THROW 'missing:{field}' }};\n"
+            ),
+            Guard::NoneWhere { table, condition, code, .. } => format!(
+                "IF array::len(SELECT VALUE key FROM {table} WHERE {} LIMIT 1) > 0 {{ THROW '{code}' }};\n",
+                condition.replace("$g", &format!("${g}"))
+            ),
+            Guard::FieldIs { table, field, value, code, .. } => format!(
+                "IF (SELECT VALUE {field} FROM ONLY type::record('{table}', ${g})) != '{value}' {{ THROW '{code}' }};\n"
             ),
         }
     }
 
     fn value(&self) -> &str {
         match self {
-            Guard::CompanyExists(id) | Guard::CompanyUnreferenced(id) => id,
+            Guard::CompanyExists(id)
+            | Guard::CompanyUnreferenced(id)
+            | Guard::Exists { id, .. }
+            | Guard::NoneWhere { id, .. }
+            | Guard::FieldIs { id, .. } => id,
         }
     }
 }
 
+/// A further statement of a write transaction (counters and the like): a fixed fragment whose
+/// variables are written `$P_name` and bound in `vars` as `name`.
+#[derive(Debug, Clone)]
+pub struct Statement {
+    /// The fragment, ending with `;`.
+    pub sql: &'static str,
+    /// Its values.
+    pub vars: Map<String, Value>,
+}
+
 /// What one versioned write stores.
-pub struct VersionedWrite<'a> {
+#[derive(Debug, Clone)]
+pub struct VersionedWrite {
     /// Table of the record.
     pub table: &'static str,
     /// Record id.
-    pub id: &'a str,
+    pub id: String,
     /// The new stored row (`None` deletes the record).
     pub row: Option<Value>,
     /// The version the record must have now (`None` for a create).
     pub expected: Option<i64>,
     /// The change event to append.
-    pub event: &'a ChangeEvent,
-    /// A timeline entry to append as well.
-    pub timeline: Option<&'a TimelineEntry>,
+    pub event: ChangeEvent,
+    /// Timeline entries to append as well.
+    pub timeline: Vec<TimelineEntry>,
     /// Rules checked first.
     pub guards: Vec<Guard>,
+    /// Further statements run after the write.
+    pub statements: Vec<Statement>,
+}
+
+impl VersionedWrite {
+    /// A write with no timeline entry, guard or further statement.
+    pub fn new(table: &'static str, id: &str, row: Option<Value>, expected: Option<i64>, event: &ChangeEvent) -> Self {
+        VersionedWrite {
+            table,
+            id: id.to_string(),
+            row,
+            expected,
+            event: event.clone(),
+            timeline: Vec::new(),
+            guards: Vec::new(),
+            statements: Vec::new(),
+        }
+    }
+
+    /// Appends this write's statements and variables (named with suffix `w`) to a transaction.
+    fn push(self, w: usize, sql: &mut String, vars: &mut Map<String, Value>) {
+        for (i, guard) in self.guards.iter().enumerate() {
+            let g = format!("g{w}_{i}");
+            sql.push_str(&guard.fragment(&g));
+            vars.insert(g, Value::String(guard.value().to_string()));
+        }
+        if let Some(expected) = self.expected {
+            sql.push_str(&format!(
+                "LET $cur{w} = (SELECT version FROM ONLY type::record($tb{w}, $id{w}));\n\
+                 IF $cur{w} = NONE {{ THROW 'not_found' }};\n\
+                 IF $cur{w}.version != $expected{w} {{ THROW 'version_mismatch' }};\n"
+            ));
+            vars.insert(format!("expected{w}"), json!(expected));
+        }
+        sql.push_str(&match (&self.row, self.expected) {
+            (Some(_), None) => format!("CREATE type::record($tb{w}, $id{w}) CONTENT $rec{w};\n"),
+            (Some(_), Some(_)) => format!("UPDATE type::record($tb{w}, $id{w}) CONTENT $rec{w};\n"),
+            (None, _) => format!("DELETE type::record($tb{w}, $id{w});\n"),
+        });
+        sql.push_str(&format!("CREATE type::record('change_event', $eid{w}) CONTENT $ev{w};\n"));
+        for (i, entry) in self.timeline.iter().enumerate() {
+            sql.push_str(&format!("CREATE type::record('timeline_entry', $tid{w}_{i}) CONTENT $tl{w}_{i};\n"));
+            vars.insert(format!("tid{w}_{i}"), json!(entry.id));
+            vars.insert(format!("tl{w}_{i}"), super::timeline::row(entry));
+        }
+        for (i, statement) in self.statements.iter().enumerate() {
+            let prefix = format!("$s{w}_{i}_");
+            sql.push_str(&statement.sql.replace("$P_", &prefix));
+            sql.push('\n');
+            for (name, value) in &statement.vars {
+                vars.insert(format!("s{w}_{i}_{name}"), value.clone());
+            }
+        }
+        vars.insert(format!("tb{w}"), json!(self.table));
+        vars.insert(format!("id{w}"), json!(self.id));
+        vars.insert(format!("rec{w}"), self.row.unwrap_or(Value::Null));
+        vars.insert(format!("eid{w}"), json!(self.event.id));
+        vars.insert(format!("ev{w}"), encode_row(&self.event));
+    }
 }
 
 /// Commits a versioned write; errors say which rule stopped it.
-pub async fn commit(db: &Db, write: VersionedWrite<'_>) -> RepoResult<()> {
+pub async fn commit(db: &Db, write: VersionedWrite) -> RepoResult<()> {
+    commit_all(db, vec![write]).await
+}
+
+/// Commits several versioned writes in ONE transaction: all or none.
+///
+/// A transaction that collides with another is run again as it is: its version checks are
+/// inside it, so a record changed meanwhile surfaces as `version_mismatch` (the service then
+/// retries on fresh state or answers 412), and a duplicate as a unique-index violation.
+pub async fn commit_all(db: &Db, writes: Vec<VersionedWrite>) -> RepoResult<()> {
     let mut sql = String::from("BEGIN;\n");
     let mut vars = Map::new();
-    for (i, guard) in write.guards.iter().enumerate() {
-        sql.push_str(&guard.fragment(i));
-        vars.insert(format!("g{i}"), Value::String(guard.value().to_string()));
-    }
-    if let Some(expected) = write.expected {
-        sql.push_str(
-            "LET $cur = (SELECT version FROM ONLY type::record($tb, $id));\n\
-             IF $cur = NONE { THROW 'not_found' };\n\
-             IF $cur.version != $expected { THROW 'version_mismatch' };\n",
-        );
-        vars.insert("expected".into(), json!(expected));
-    }
-    sql.push_str(match (&write.row, write.expected) {
-        (Some(_), None) => "CREATE type::record($tb, $id) CONTENT $rec;\n",
-        (Some(_), Some(_)) => "UPDATE type::record($tb, $id) CONTENT $rec;\n",
-        (None, _) => "DELETE type::record($tb, $id);\n",
-    });
-    sql.push_str("CREATE type::record('change_event', $eid) CONTENT $ev;\n");
-    if let Some(entry) = write.timeline {
-        sql.push_str("CREATE type::record('timeline_entry', $tid) CONTENT $tl;\n");
-        vars.insert("tid".into(), json!(entry.id));
-        vars.insert("tl".into(), super::timeline::row(entry));
+    for (w, write) in writes.into_iter().enumerate() {
+        write.push(w, &mut sql, &mut vars);
     }
     sql.push_str("COMMIT;");
-    vars.insert("tb".into(), json!(write.table));
-    vars.insert("id".into(), json!(write.id));
-    vars.insert("rec".into(), write.row.unwrap_or(Value::Null));
-    vars.insert("eid".into(), json!(write.event.id));
-    vars.insert("ev".into(), encode_row(write.event));
     let vars = Value::Object(vars);
-    // A create has no state to re-read: when it collides with another transaction it is simply
-    // run again (a duplicate then surfaces as a unique-index violation). Updates report the
-    // conflict, and the service retries them on fresh state.
-    let attempts = if write.expected.is_none() { 6 } else { 1 };
+    let attempts = 6;
     let mut result = Ok(());
     for attempt in 0..attempts {
         let response = db.query(sql.as_str()).bind(vars.clone()).await?;
@@ -105,6 +204,56 @@ pub async fn commit(db: &Db, write: VersionedWrite<'_>) -> RepoResult<()> {
         }
     }
     result
+}
+
+/// A versioned entity stored by the shared record machinery (services/records.rs): its table,
+/// its stored row, the rules its writes check and the contacts whose timelines show it.
+pub trait Stored: serde::Serialize + serde::de::DeserializeOwned + Clone + PartialEq + Send + Sync + 'static {
+    /// Table, also the `entity` of its change events.
+    const TABLE: &'static str;
+    /// What a person calls it (`deal`), in messages and timeline entries.
+    const NOUN: &'static str;
+    /// Id.
+    fn id(&self) -> &str;
+    /// Version.
+    fn version(&self) -> i64;
+    /// The stored row, with derived index fields.
+    fn row(&self) -> Value;
+    /// A short description for timelines (its name or subject).
+    fn title(&self) -> String;
+    /// Rules checked when this state is written.
+    fn guards(&self) -> Vec<Guard> {
+        Vec::new()
+    }
+    /// Rules checked when the record with this id is deleted.
+    fn delete_guards(_id: &str) -> Vec<Guard> {
+        Vec::new()
+    }
+    /// Further statements of a change from `old` to `new` (counters).
+    fn statements(_old: Option<&Self>, _new: Option<&Self>) -> Vec<Statement> {
+        Vec::new()
+    }
+    /// Contacts whose timelines show this record's changes.
+    fn contacts(&self) -> Vec<String> {
+        Vec::new()
+    }
+    /// The entry on `contact_id`'s timeline for `event` (`Deal won: Audit`).
+    fn timeline_entry(&self, event: &ChangeEvent, contact_id: &str, id: String) -> TimelineEntry {
+        crate::domain::timeline::entry_for_record(event, contact_id, Self::NOUN, &self.title(), id)
+    }
+}
+
+/// The record of type `T` with this id, if it exists.
+pub async fn get<T: Stored>(db: &Db, id: &str) -> RepoResult<Option<T>> {
+    get_row(db, T::TABLE, id).await?.map(super::decode_row).transpose()
+}
+
+/// Every `T` whose `field` (an indexed field or array) holds `value`, at most `limit`.
+pub async fn referencing<T: Stored>(db: &Db, condition: &'static str, value: &str, limit: usize) -> RepoResult<Vec<T>> {
+    let sql = format!("SELECT {} FROM {} WHERE {condition} LIMIT $limit", projection(T::TABLE, None), T::TABLE);
+    let mut response = db.query(sql).bind(json!({ "v": value, "limit": limit })).await?.check()?;
+    let rows: Vec<Value> = response.take(0)?;
+    super::decode_rows(rows)
 }
 
 /// Reads one stored row as JSON, `None` when absent.
@@ -130,6 +279,10 @@ pub async fn insert_rows(db: &Db, batches: Vec<(&'static str, Vec<Value>)>) -> R
             "company" => "INSERT INTO company $r",
             "change_event" => "INSERT INTO change_event $r",
             "timeline_entry" => "INSERT INTO timeline_entry $r",
+            "deal" => "INSERT INTO deal $r",
+            "support_case" => "INSERT INTO support_case $r",
+            "case_interaction" => "INSERT INTO case_interaction $r",
+            "task" => "INSERT INTO task $r",
             other => return Err(RepoError::Decode(format!("no bulk insert for {other}"))),
         });
         sql.push_str(&format!("{i} RETURN NONE;\n"));
@@ -161,6 +314,25 @@ fn derived_fields(table: &str) -> &'static [&'static str] {
         "contact" => &["words", "facets", "search", "nkey", "ukey", "rkey", "rukey", "rnkey", "part"],
         "company" => &["search", "nkey", "ukey", "rkey", "rukey", "rnkey", "part"],
         "timeline_entry" => &["rkey", "part"],
+        "deal" => &[
+            "words",
+            "facets",
+            "search",
+            "nkey",
+            "rkey",
+            "rnkey",
+            "akey",
+            "rakey",
+            "ekey",
+            "rekey",
+            "part",
+            "amount_minor",
+            "weighted_minor",
+            "close_secs",
+        ],
+        "support_case" => &["facets", "rkey", "part", "touched_at"],
+        "case_interaction" => &["part"],
+        "task" => &["facets", "rkey", "dkey", "part"],
         _ => &[],
     }
 }
@@ -200,6 +372,8 @@ pub fn descending_column(column: &str) -> Option<&'static str> {
         "key" => Some("rkey"),
         "ukey" => Some("rukey"),
         "nkey" => Some("rnkey"),
+        "akey" => Some("rakey"),
+        "ekey" => Some("rekey"),
         _ => None,
     }
 }
@@ -215,6 +389,81 @@ pub fn add_descending_keys(row: &mut Value, columns: &[&str]) {
             let twin_value = descending(value);
             map.insert(twin.into(), Value::String(twin_value));
         }
+    }
+}
+
+/// One condition per query word (`domain::search::MAX_QUERY_WORDS`).
+const WORD_CONDITIONS: [&str; crate::domain::search::MAX_QUERY_WORDS] = [
+    "words CONTAINS $w0",
+    "words CONTAINS $w1",
+    "words CONTAINS $w2",
+    "words CONTAINS $w3",
+    "words CONTAINS $w4",
+    "words CONTAINS $w5",
+    "words CONTAINS $w6",
+    "words CONTAINS $w7",
+];
+
+/// For query words longer than the stored short prefixes: a stored word must start with them.
+const PREFIX_CONDITIONS: [&str; crate::domain::search::MAX_QUERY_WORDS] = [
+    "string::contains(search, $p0)",
+    "string::contains(search, $p1)",
+    "string::contains(search, $p2)",
+    "string::contains(search, $p3)",
+    "string::contains(search, $p4)",
+    "string::contains(search, $p5)",
+    "string::contains(search, $p6)",
+    "string::contains(search, $p7)",
+];
+
+/// Adds the conditions of a word-prefix search (domain/search.rs) over the stored `words` and
+/// `search` fields: each query word must be a prefix of a stored word; a query with no word at
+/// all (only punctuation) matches nothing.
+pub fn word_search(conditions: &mut Vec<&'static str>, vars: &mut Map<String, Value>, q: &str) {
+    let words = crate::domain::search::query_words(q);
+    if words.is_empty() {
+        conditions.push(WORD_CONDITIONS[0]);
+        vars.insert("w0".into(), json!(""));
+    }
+    for (i, word) in words.into_iter().enumerate() {
+        conditions.push(WORD_CONDITIONS[i]);
+        vars.insert(format!("w{i}"), json!(word.key));
+        if let Some(prefix) = word.prefix {
+            conditions.push(PREFIX_CONDITIONS[i]);
+            vars.insert(format!("p{i}"), json!(format!(" {prefix}")));
+        }
+    }
+}
+
+/// Adds the conditions of equality filters stored as facets (`facets` holds `x=<value>` for
+/// each reference and `x=<value>&<state>` for each joined with the record's state): the first
+/// reference given, joined with `state` when given, drives the scan of `(facets, sort key)`;
+/// the other references are checked on the rows it yields. `refs` are (facet, condition, name).
+pub fn facet_conditions(
+    conditions: &mut Vec<&'static str>,
+    vars: &mut Map<String, Value>,
+    state: Option<String>,
+    refs: Vec<(Option<String>, &'static str, &'static str)>,
+) {
+    let mut lead = true;
+    for (value, condition, name) in refs {
+        let Some(value) = value else { continue };
+        if lead {
+            conditions.push("facets CONTAINS $facet");
+            let facet = match &state {
+                Some(s) => format!("{value}&{s}"),
+                None => value,
+            };
+            vars.insert("facet".into(), json!(facet));
+            lead = false;
+        } else {
+            conditions.push(condition);
+            vars.insert(name.into(), json!(value));
+        }
+    }
+    if let (Some(s), true) = (state, lead) {
+        conditions.push("facets CONTAINS $facet");
+        vars.insert("facet".into(), json!(s));
     }
 }
 
@@ -274,6 +523,11 @@ impl ListQuery {
         } else {
             format!(" WHERE {}", conds.join(" AND "))
         }
+    }
+
+    /// ` WHERE ...` of every condition (no cursor) and the values it binds.
+    pub fn filter_clause(&self) -> (String, Map<String, Value>) {
+        (self.where_clause(false), self.vars.clone())
     }
 
     /// The page query and its variables.

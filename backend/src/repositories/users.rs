@@ -113,11 +113,7 @@ impl UserRepository {
             row["password_hash"] = json!(hash);
             row
         });
-        records::commit(
-            &self.db,
-            VersionedWrite { table: TABLE, id, row, expected, event, timeline: None, guards: vec![] },
-        )
-        .await?;
+        records::commit(&self.db, VersionedWrite::new(TABLE, id, row, expected, event)).await?;
         if user.is_none() {
             self.db.query("DELETE auth_token WHERE user_id = $id").bind(json!({ "id": id })).await?.check()?;
         }

@@ -28,7 +28,7 @@ fn write_error(err: RepoError) -> AppError {
             "company_has_contacts",
             "the company still has contacts; move or unlink them (PATCH company_id) first",
         ),
-        other => other.into(),
+        other => super::records::write_error(other),
     }
 }
 

@@ -24,6 +24,63 @@ pub struct ContactService {
     history: HistoryRepository,
     timeline: TimelineRepository,
     migrations: Migrations,
+    links: Option<ContactLinks>,
+}
+
+/// The records that name contacts, which a contact's deletion unlinks.
+#[derive(Clone)]
+pub struct ContactLinks {
+    /// Deals.
+    pub deals: crate::repositories::deals::DealRepository,
+    /// Cases.
+    pub cases: crate::repositories::cases::CaseRepository,
+    /// Tasks.
+    pub tasks: crate::repositories::tasks::TaskRepository,
+}
+
+/// Most records of each kind one contact's deletion unlinks in its transaction.
+const MAX_UNLINKED: usize = 1000;
+
+impl ContactLinks {
+    /// The writes that take contact `id` out of every deal, case and task naming it, each a
+    /// change of its own (one event per record).
+    async fn unlink(&self, id: &str, origin: &Origin) -> AppResult<Vec<crate::repositories::records::VersionedWrite>> {
+        use crate::services::records::versioned_write;
+        let at = now();
+        let ts = format_ts(at);
+        let mut writes = Vec::new();
+        let deals = self.deals.naming_contact(id, MAX_UNLINKED).await?;
+        let cases = self.cases.naming_contact(id, MAX_UNLINKED).await?;
+        let tasks = self.tasks.naming_contact(id, MAX_UNLINKED).await?;
+        if deals.len() == MAX_UNLINKED || cases.len() == MAX_UNLINKED || tasks.len() == MAX_UNLINKED {
+            return Err(AppError::conflict(
+                "contact_widely_linked",
+                format!("the contact is named by more than {MAX_UNLINKED} deals, cases or tasks; unlink some first"),
+            ));
+        }
+        for deal in deals {
+            let mut next = deal.clone();
+            next.contact_ids.retain(|c| c != id);
+            next.version += 1;
+            next.updated_at = ts.clone();
+            writes.push(versioned_write(Some(&deal), Some(&next), None, origin, at));
+        }
+        for case in cases {
+            let mut next = case.clone();
+            next.contact_id = None;
+            next.version += 1;
+            next.updated_at = ts.clone();
+            writes.push(versioned_write(Some(&case), Some(&next), None, origin, at));
+        }
+        for task in tasks {
+            let mut next = task.clone();
+            next.contact_id = None;
+            next.version += 1;
+            next.updated_at = ts.clone();
+            writes.push(versioned_write(Some(&task), Some(&next), None, origin, at));
+        }
+        Ok(writes)
+    }
 }
 
 /// Everything held about one contact.
@@ -57,7 +114,13 @@ impl ContactService {
         timeline: TimelineRepository,
         migrations: Migrations,
     ) -> Self {
-        Self { contacts, history, timeline, migrations }
+        Self { contacts, history, timeline, migrations, links: None }
+    }
+
+    /// The same service, unlinking deals, cases and tasks when a contact is deleted.
+    pub fn with_links(mut self, links: ContactLinks) -> Self {
+        self.links = Some(links);
+        self
     }
 
     /// Every event of a contact, oldest first.
@@ -136,7 +199,10 @@ impl ContactService {
         let contact = Contact::create(new_id(at), new, &ts);
         let event = event_for(TABLE, &contact.id, 1, None, Some(&contact), origin, new_id(at), &ts);
         let entry = entry_for_change(&event, new_id(at));
-        self.contacts.write(&contact.id, Some(&contact), None, &event, &entry).await.map_err(write_error)?;
+        self.contacts
+            .write(&contact.id, Some(&contact), None, &event, &entry, Vec::new())
+            .await
+            .map_err(write_error)?;
         Ok(contact)
     }
 
@@ -208,7 +274,11 @@ impl ContactService {
         let version = current.version + 1;
         let event = event_for(TABLE, id, version, Some(current), next, origin, new_id(at), &ts);
         let entry = entry_for_change(&event, new_id(at));
-        self.contacts.write(id, next, Some(current.version), &event, &entry).await.map_err(|e| {
+        let also = match (&self.links, next) {
+            (Some(links), None) => links.unlink(id, origin).await?,
+            _ => Vec::new(),
+        };
+        self.contacts.write(id, next, Some(current.version), &event, &entry, also).await.map_err(|e| {
             write_failure(e, current.version, |e| match e {
                 RepoError::NotFound => AppError::not_found("contact", id),
                 other => write_error(other),

@@ -5,15 +5,20 @@ use std::collections::HashMap;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
+use crate::domain::cases::{Interaction, SupportCase};
 use crate::domain::companies::Company;
 use crate::domain::contacts::Contact;
+use crate::domain::deals::Deal;
 use crate::domain::history::{apply, ChangeEvent};
 use crate::domain::pagination::{Cursor, Page, Sort};
+use crate::domain::tasks::Task;
 use crate::domain::timeline::entry_for_change;
 use crate::error::{AppError, AppResult};
 use crate::repositories::companies::CompanyRepository;
 use crate::repositories::contacts::ContactRepository;
 use crate::repositories::history::HistoryRepository;
+use crate::repositories::records::Stored;
+use crate::services::records::timeline_for;
 
 /// The sort a history cursor is bound to.
 pub const HISTORY_SORT: Sort = Sort { field: "version", desc: false };
@@ -100,7 +105,8 @@ pub struct ReplayReport {
 }
 
 /// Replays the whole change log of `source` into the (empty) database behind the target
-/// repositories: current records, the log itself and the contact change timeline.
+/// repositories: current records, the log itself, the contact change timeline and the timeline
+/// entries of deals, cases and tasks, and the pipeline's totals.
 ///
 /// Reads the log page by page; memory grows with the number of records, not events.
 pub async fn replay_log(
@@ -117,24 +123,35 @@ pub async fn replay_log(
         let Some(last) = events.last() else { break };
         after = Some(last.id.clone());
         report.events += events.len();
+        let mut timeline = Vec::new();
         for event in &events {
             let state = states.entry((event.entity.clone(), event.entity_id.clone())).or_default();
-            *state = apply(state.take(), event);
+            let before = state.take();
+            let next = apply(before.clone(), event);
+            if event.entity == crate::repositories::contacts::TABLE {
+                timeline.push(entry_for_change(event, event.id.clone()));
+            } else {
+                timeline.extend(record_timeline(event, before, next.clone())?);
+            }
+            *state = next;
         }
-        let (contact_events, company_events): (Vec<_>, Vec<_>) =
+        let (contact_events, other_events): (Vec<_>, Vec<_>) =
             events.into_iter().partition(|e| e.entity == crate::repositories::contacts::TABLE);
-        let timeline: Vec<_> = contact_events.iter().map(|e| entry_for_change(e, e.id.clone())).collect();
         contacts.insert_bulk(&[], &contact_events, &timeline).await?;
-        companies.insert_bulk(&[], &company_events).await?;
+        companies.insert_bulk(&[], &other_events).await?;
     }
     let mut batch_contacts: Vec<Contact> = Vec::new();
     let mut batch_companies: Vec<Company> = Vec::new();
+    let mut rows: HashMap<&'static str, Vec<Value>> = HashMap::new();
     for ((entity, _), state) in states {
         let Some(state) = state else { continue };
-        if entity == crate::repositories::contacts::TABLE {
-            batch_contacts.push(decode(state)?);
-        } else {
-            batch_companies.push(decode(state)?);
+        match entity.as_str() {
+            crate::repositories::contacts::TABLE => batch_contacts.push(decode(state)?),
+            crate::repositories::companies::TABLE => batch_companies.push(decode(state)?),
+            other => {
+                let (table, row) = record_row(other, state)?;
+                rows.entry(table).or_default().push(row);
+            }
         }
     }
     report.contacts = batch_contacts.len();
@@ -145,7 +162,54 @@ pub async fn replay_log(
     for chunk in batch_contacts.chunks(PAGE) {
         contacts.insert_bulk(chunk, &[], &[]).await?;
     }
+    let db = contacts.db();
+    for (table, rows) in rows {
+        for chunk in rows.chunks(PAGE) {
+            crate::repositories::records::insert_rows(db, vec![(table, chunk.to_vec())]).await?;
+        }
+    }
+    crate::repositories::deals::DealRepository::new(db.clone()).rebuild_totals().await?;
     Ok(report)
+}
+
+/// The timeline entries of one replayed event of a deal, case, interaction or task.
+fn record_timeline(
+    event: &ChangeEvent,
+    before: Option<Map<String, Value>>,
+    after: Option<Map<String, Value>>,
+) -> AppResult<Vec<crate::domain::timeline::TimelineEntry>> {
+    fn entries<T: Stored>(
+        event: &ChangeEvent,
+        before: Option<Map<String, Value>>,
+        after: Option<Map<String, Value>>,
+    ) -> AppResult<Vec<crate::domain::timeline::TimelineEntry>> {
+        let old: Option<T> = before.map(decode).transpose()?;
+        let new: Option<T> = after.map(decode).transpose()?;
+        let at = crate::domain::ids::parse_ts(&event.at).unwrap_or_else(crate::domain::ids::now);
+        Ok(timeline_for(old.as_ref(), new.as_ref(), event, at))
+    }
+    match event.entity.as_str() {
+        "deal" => entries::<Deal>(event, before, after),
+        "support_case" => entries::<SupportCase>(event, before, after),
+        "case_interaction" => entries::<Interaction>(event, before, after),
+        "task" => entries::<Task>(event, before, after),
+        _ => Ok(Vec::new()),
+    }
+}
+
+/// The stored row of a replayed deal, case, interaction or task.
+fn record_row(entity: &str, state: Map<String, Value>) -> AppResult<(&'static str, Value)> {
+    fn row<T: Stored>(state: Map<String, Value>) -> AppResult<(&'static str, Value)> {
+        let record: T = decode(state)?;
+        Ok((T::TABLE, record.row()))
+    }
+    match entity {
+        "deal" => row::<Deal>(state),
+        "support_case" => row::<SupportCase>(state),
+        "case_interaction" => row::<Interaction>(state),
+        "task" => row::<Task>(state),
+        other => Err(AppError::Internal(format!("the log names an unknown entity {other}"))),
+    }
 }
 
 fn decode<T: DeserializeOwned>(state: Map<String, Value>) -> AppResult<T> {

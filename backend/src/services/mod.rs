@@ -2,13 +2,17 @@
 
 pub mod auth;
 pub mod backup;
+pub mod cases;
 pub mod companies;
 pub mod contacts;
+pub mod deals;
 pub mod history;
 pub mod idempotency;
 pub mod limits;
 pub mod progress;
+pub mod records;
 pub mod seed;
+pub mod tasks;
 pub mod timeline;
 pub mod users;
 

@@ -51,6 +51,8 @@ impl TimelineService {
             change_kind: None,
             version: None,
             fields: None,
+            entity: None,
+            entity_id: None,
         };
         match self.timeline.insert(&entry).await {
             Ok(()) => Ok(entry),

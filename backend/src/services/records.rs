@@ -1,0 +1,195 @@
+//! The use cases every versioned record shares (deals, cases, tasks and what follows): read now
+//! or as of a moment, create, change under `If-Match` with retries, delete, each change one
+//! event (and one timeline entry per contact the record names) in the record's transaction.
+
+use std::marker::PhantomData;
+
+use chrono::{DateTime, Utc};
+
+use super::{precondition_failed, retry_write, write_failure, Precondition};
+use crate::db::Db;
+use crate::domain::history::{data_fields, event_for, replay, Origin};
+use crate::domain::ids::{format_ts, new_id, now};
+use crate::error::{AppError, AppResult};
+use crate::repositories::history::HistoryRepository;
+use crate::repositories::records::{self, Guard, Stored, VersionedWrite};
+use crate::repositories::RepoError;
+
+/// Versioned reads and writes of one record type.
+pub struct Store<T> {
+    db: Db,
+    history: HistoryRepository,
+    _record: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Store<T> {
+    fn clone(&self) -> Self {
+        Store { db: self.db.clone(), history: self.history.clone(), _record: PhantomData }
+    }
+}
+
+/// Maps a failed write to what a client sees: a missing reference is a 422 on its field, the
+/// rules records share are 409s with their code.
+pub fn write_error(err: RepoError) -> AppError {
+    match err {
+        RepoError::Rule(code) => {
+            if let Some(field) = code.strip_prefix("missing:") {
+                return AppError::invalid_field(field, "no record with this id exists");
+            }
+            match code.as_str() {
+                "company_has_open_deals" => AppError::conflict(
+                    "company_has_open_deals",
+                    "the company still has open deals; close them or move them to another company first",
+                ),
+                "company_has_open_cases" => {
+                    AppError::conflict("company_has_open_cases", "the company still has open cases; close them first")
+                }
+                "case_closed" => AppError::conflict("case_closed", "the case is closed; reopen it first"),
+                _ => RepoError::Rule(code).into(),
+            }
+        }
+        other => other.into(),
+    }
+}
+
+/// The write of a change from `old` to `new` (either may be absent) at `ts`: the row, its event
+/// of `kind` (`None`: created, updated or deleted), its timeline entries, guards and counters.
+pub fn versioned_write<T: Stored>(
+    old: Option<&T>,
+    new: Option<&T>,
+    kind: Option<&str>,
+    origin: &Origin,
+    at: DateTime<Utc>,
+) -> VersionedWrite {
+    let ts = format_ts(at);
+    let record = new.or(old).expect("a change has a side");
+    let id = record.id().to_string();
+    let version = old.map_or(1, |o| o.version() + 1);
+    let mut event = event_for(T::TABLE, &id, version, old, new, origin, new_id(at), &ts);
+    if let (Some(kind), Some(_), Some(_)) = (kind, old, new) {
+        event.kind = kind.to_string();
+    }
+    let mut write = VersionedWrite::new(T::TABLE, &id, new.map(T::row), old.map(T::version), &event);
+    let kept: Vec<String> = old.map(|o| o.guards().iter().map(guard_id).collect()).unwrap_or_default();
+    write.guards = match new {
+        Some(n) => n.guards().into_iter().filter(|g| !kept.contains(&guard_id(g))).collect(),
+        None => T::delete_guards(&id),
+    };
+    write.statements = T::statements(old, new);
+    write.timeline = timeline_for(old, new, &event, at);
+    write
+}
+
+/// The timeline entries of `event`, the change from `old` to `new`: one on the timeline of
+/// each contact either side names.
+pub fn timeline_for<T: Stored>(
+    old: Option<&T>,
+    new: Option<&T>,
+    event: &crate::domain::history::ChangeEvent,
+    at: DateTime<Utc>,
+) -> Vec<crate::domain::timeline::TimelineEntry> {
+    let Some(record) = new.or(old) else { return Vec::new() };
+    let mut contacts: Vec<String> = old.map(T::contacts).unwrap_or_default();
+    for c in new.map(T::contacts).unwrap_or_default() {
+        if !contacts.contains(&c) {
+            contacts.push(c);
+        }
+    }
+    contacts.iter().map(|c| record.timeline_entry(event, c, new_id(at))).collect()
+}
+
+fn guard_id(guard: &Guard) -> String {
+    format!("{guard:?}")
+}
+
+impl<T: Stored> Store<T> {
+    /// A store over `db`.
+    pub fn new(db: Db, history: HistoryRepository) -> Self {
+        Store { db, history, _record: PhantomData }
+    }
+
+    /// The database handle (for the record's own queries).
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// The record now, if it exists.
+    pub async fn find(&self, id: &str) -> AppResult<Option<T>> {
+        Ok(records::get::<T>(&self.db, id).await?)
+    }
+
+    /// The record now; 404 when it does not exist.
+    pub async fn get(&self, id: &str) -> AppResult<T> {
+        self.find(id).await?.ok_or_else(|| AppError::not_found(T::NOUN, id))
+    }
+
+    /// The record as it was at `at`, rebuilt from its events; 404 if it did not exist then.
+    pub async fn get_as_of(&self, id: &str, at: DateTime<Utc>) -> AppResult<T> {
+        let events = self.history.events_until(T::TABLE, id, &format_ts(at)).await?;
+        let state = replay(&events).ok_or_else(|| AppError::not_found(T::NOUN, id))?;
+        serde_json::from_value(serde_json::Value::Object(state))
+            .map_err(|e| AppError::Internal(format!("replaying {} history: {e}", T::NOUN)))
+    }
+
+    /// Stores a new record built by `make` from its id and creation time.
+    pub async fn create(&self, origin: &Origin, make: impl FnOnce(String, &str) -> AppResult<T>) -> AppResult<T> {
+        let at = now();
+        let record = make(new_id(at), &format_ts(at))?;
+        let write = versioned_write(None, Some(&record), None, origin, at);
+        records::commit(&self.db, write).await.map_err(write_error)?;
+        Ok(record)
+    }
+
+    /// Writes the change `next_of` makes to the current record (`None` deletes it), under an
+    /// optional `If-Match`; without one a lost race is retried on fresh state. `next_of` also
+    /// names the event's kind (`None`: `updated`). An unchanged record writes nothing.
+    pub async fn change(
+        &self,
+        id: &str,
+        pre: Precondition,
+        origin: &Origin,
+        next_of: impl Fn(&T, &str) -> AppResult<Option<(T, Option<&'static str>)>>,
+    ) -> AppResult<Option<T>> {
+        retry_write(pre, T::NOUN, || async {
+            let current = self.get(id).await?;
+            if !pre.holds(current.version()) {
+                return Err(precondition_failed(current.version()).into());
+            }
+            let at = now();
+            let next = next_of(&current, &format_ts(at))?;
+            if let Some((n, _)) = &next {
+                if data_fields(n) == data_fields(&current) {
+                    return Ok(Some(current));
+                }
+            }
+            let kind = next.as_ref().and_then(|(_, k)| *k);
+            let next = next.map(|(n, _)| n);
+            let write = versioned_write(Some(&current), next.as_ref(), kind, origin, at);
+            match records::commit(&self.db, write).await {
+                Ok(()) => Ok(next),
+                Err(e) => Err(write_failure(e, current.version(), |e| match e {
+                    RepoError::NotFound => AppError::not_found(T::NOUN, id),
+                    other => write_error(other),
+                })),
+            }
+        })
+        .await
+    }
+
+    /// Like [`Store::change`] for a change that must leave a record.
+    pub async fn update(
+        &self,
+        id: &str,
+        pre: Precondition,
+        origin: &Origin,
+        next_of: impl Fn(&T, &str) -> AppResult<(T, Option<&'static str>)>,
+    ) -> AppResult<T> {
+        let next = self.change(id, pre, origin, |c, ts| next_of(c, ts).map(Some)).await?;
+        next.ok_or_else(|| AppError::Internal(format!("updating a {} left no record", T::NOUN)))
+    }
+
+    /// Deletes the record; its history stays readable.
+    pub async fn delete(&self, id: &str, pre: Precondition, origin: &Origin) -> AppResult<()> {
+        self.change(id, pre, origin, |_, _| Ok(None)).await.map(|_| ())
+    }
+}
