@@ -47,6 +47,15 @@ enum Command {
         /// Contacts per transaction.
         #[arg(long, default_value_t = crm::services::seed::DEFAULT_BATCH)]
         batch: usize,
+        /// Number of deals (over the stored companies and contacts).
+        #[arg(long, default_value_t = 100)]
+        deals: usize,
+        /// Number of cases.
+        #[arg(long, default_value_t = 20)]
+        cases: usize,
+        /// Number of tasks.
+        #[arg(long, default_value_t = 100)]
+        tasks: usize,
     },
 }
 
@@ -116,7 +125,7 @@ async fn main() -> anyhow::Result<()> {
             println!("restored {} into {}", file.display(), settings.database.url);
             Ok(())
         }
-        Command::Seed { contacts, companies, batch } => {
+        Command::Seed { contacts, companies, batch, deals, cases, tasks } => {
             let db = db::connect(&settings.database).await?;
             db::apply_schema(&db).await?;
             let report = crm::services::seed::seed(
@@ -127,6 +136,10 @@ async fn main() -> anyhow::Result<()> {
                 batch,
             )
             .await;
+            let sales = match &report {
+                Ok(_) => Some(crm::services::seed::seed_sales(&db, deals, cases, tasks).await),
+                Err(_) => None,
+            };
             db.close().await?;
             let report = report?;
             println!(
@@ -136,6 +149,13 @@ async fn main() -> anyhow::Result<()> {
                 report.seconds,
                 report.contacts as f64 / report.seconds.max(0.001)
             );
+            if let Some(sales) = sales {
+                let sales = sales?;
+                println!(
+                    "seeded {} deals, {} cases and {} tasks in {:.1} s",
+                    sales.deals, sales.cases, sales.tasks, sales.seconds
+                );
+            }
             Ok(())
         }
     }

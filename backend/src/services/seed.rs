@@ -190,3 +190,148 @@ pub async fn seed(
     progress.finish();
     Ok(SeedReport { companies, contacts: written, seconds: started.elapsed().as_secs_f64() })
 }
+
+/// What a sales seed run wrote.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SalesSeedReport {
+    /// Deals written.
+    pub deals: usize,
+    /// Cases written.
+    pub cases: usize,
+    /// Tasks written.
+    pub tasks: usize,
+    /// Wall time in seconds.
+    pub seconds: f64,
+}
+
+const DEAL_WORDS: [&str; 8] = [
+    "Website relaunch",
+    "Audit",
+    "Retainer",
+    "Data migration",
+    "Workshop",
+    "CRM rollout",
+    "Strategy review",
+    "Training",
+];
+const CASE_SUBJECTS: [&str; 6] =
+    ["Invoice is wrong", "Cannot sign in", "Report is late", "Change of scope", "Renewal question", "Data export"];
+
+/// Writes `deals` deals, `cases` cases and `tasks` tasks over the companies and contacts already
+/// stored (each with its `created` event and the timeline entries of the contacts it names), in
+/// batched transactions, then the pipeline's totals.
+pub async fn seed_sales(db: &crate::db::Db, deals: usize, cases: usize, tasks: usize) -> AppResult<SalesSeedReport> {
+    use crate::domain::cases::{CasePatch, Priority, SupportCase};
+    use crate::domain::deals::{Deal, DealPatch, Stage};
+    use crate::domain::money::Amount;
+    use crate::domain::tasks::{Task, TaskPatch, TaskStatus};
+    let started = Instant::now();
+    let sample = |sql: &'static str| async move {
+        let mut response = db.query(sql).await?.check()?;
+        let ids: Vec<String> = response.take(0)?;
+        AppResult::Ok(ids)
+    };
+    let contact_ids = sample("SELECT VALUE key FROM contact LIMIT 20000").await?;
+    let company_ids = sample("SELECT VALUE key FROM company LIMIT 2000").await?;
+    let mut rng = StdRng::from_os_rng();
+    let origin = Origin::system("seed");
+    let when = |rng: &mut StdRng| Utc::now() - Duration::seconds(rng.random_range(0..31_536_000));
+    let one_of = |rng: &mut StdRng, ids: &[String], chance: f64| {
+        (!ids.is_empty() && rng.random_bool(chance)).then(|| ids[rng.random_range(0..ids.len())].clone())
+    };
+    let mut progress = Progress::new("seeding deals, cases and tasks", deals + cases + tasks);
+    let mut written = SalesSeedReport::default();
+    for start in (0..deals).step_by(DEFAULT_BATCH) {
+        let batch: Vec<Deal> = (start..(start + DEFAULT_BATCH).min(deals))
+            .map(|n| {
+                let created = when(&mut rng);
+                let stage = Stage::ALL[rng.random_range(0..Stage::ALL.len())];
+                let patch = DealPatch {
+                    name: Some(format!("{} {n}", pick(&mut rng, &DEAL_WORDS))),
+                    company_id: Some(one_of(&mut rng, &company_ids, 0.9)),
+                    contact_ids: Some(one_of(&mut rng, &contact_ids, 0.8).into_iter().collect()),
+                    amount: Some(Some(Amount(rng.random_range(50_000..10_000_000)))),
+                    currency: Some(if rng.random_bool(0.8) { "EUR" } else { "USD" }.to_string()),
+                    stage: Some(stage),
+                    lost_reason: Some((stage == Stage::Lost).then(|| "Price".to_string())),
+                    expected_close: Some(Some(
+                        (created + Duration::days(rng.random_range(10..200))).format("%Y-%m-%d").to_string(),
+                    )),
+                    ..Default::default()
+                };
+                let mut deal = Deal::create(new_id(created), patch, "EUR", &format_ts(created))
+                    .expect("generated deals are valid");
+                if deal.closed_at.is_some() {
+                    deal.closed_at = Some(format_ts(created + Duration::days(rng.random_range(5..120))));
+                }
+                deal
+            })
+            .collect();
+        written.deals += insert_records(db, &batch, &origin).await?;
+        progress.add(batch.len());
+    }
+    for start in (0..cases).step_by(DEFAULT_BATCH) {
+        let batch: Vec<SupportCase> = (start..(start + DEFAULT_BATCH).min(cases))
+            .filter_map(|_| {
+                let created = when(&mut rng);
+                let patch = CasePatch {
+                    company_id: Some(one_of(&mut rng, &company_ids, 1.0)?),
+                    contact_id: Some(one_of(&mut rng, &contact_ids, 0.7)),
+                    subject: Some(pick(&mut rng, &CASE_SUBJECTS).to_string()),
+                    priority: Some(Priority::ALL[rng.random_range(0..Priority::ALL.len())]),
+                    ..Default::default()
+                };
+                let case = SupportCase::open(new_id(created), patch, &format_ts(created)).ok()?;
+                Some(if rng.random_bool(0.6) { case.close(None, &format_ts(created)).unwrap_or(case) } else { case })
+            })
+            .collect();
+        written.cases += insert_records(db, &batch, &origin).await?;
+        progress.add(batch.len());
+    }
+    for start in (0..tasks).step_by(DEFAULT_BATCH) {
+        let batch: Vec<Task> = (start..(start + DEFAULT_BATCH).min(tasks))
+            .filter_map(|n| {
+                let created = when(&mut rng);
+                let patch = TaskPatch {
+                    title: Some(format!("Follow up {n}")),
+                    due_at: Some(Some(format_ts(created + Duration::days(rng.random_range(-5..30))))),
+                    contact_id: Some(one_of(&mut rng, &contact_ids, 0.7)),
+                    status: rng.random_bool(0.5).then_some(TaskStatus::Done),
+                    ..Default::default()
+                };
+                Task::create(new_id(created), patch, &format_ts(created)).ok()
+            })
+            .collect();
+        written.tasks += insert_records(db, &batch, &origin).await?;
+        progress.add(batch.len());
+    }
+    progress.finish();
+    crate::repositories::deals::DealRepository::new(db.clone()).rebuild_totals().await?;
+    written.seconds = started.elapsed().as_secs_f64();
+    Ok(written)
+}
+
+/// Inserts new records with their `created` events and timeline entries in one transaction.
+async fn insert_records<T: crate::repositories::records::Stored>(
+    db: &crate::db::Db,
+    records: &[T],
+    origin: &Origin,
+) -> AppResult<usize> {
+    let mut events = Vec::with_capacity(records.len());
+    let mut timeline = Vec::new();
+    for record in records {
+        // The event is dated when the record was created, so `as_of` finds it from then on.
+        let created = serde_json::to_value(record).ok().and_then(|v| v["created_at"].as_str().map(String::from));
+        let at = created.as_deref().and_then(crate::domain::ids::parse_ts).unwrap_or_else(Utc::now);
+        let event = event_for(T::TABLE, record.id(), 1, None, Some(record), origin, new_id(at), &format_ts(at));
+        timeline.extend(crate::services::records::timeline_for(None, Some(record), &event, at));
+        events.push(event);
+    }
+    let rows = vec![
+        (T::TABLE, records.iter().map(T::row).collect()),
+        ("change_event", events.iter().map(crate::repositories::encode_row).collect()),
+        ("timeline_entry", timeline.iter().map(crate::repositories::timeline::row).collect()),
+    ];
+    crate::repositories::records::insert_rows(db, rows).await?;
+    Ok(records.len())
+}
