@@ -28,6 +28,15 @@ struct Cli {
     /// Contacts to seed before the load.
     #[arg(long, default_value_t = 100_000)]
     contacts: usize,
+    /// Deals to seed (the pipeline summary is measured over them).
+    #[arg(long, default_value_t = 100_000)]
+    deals: usize,
+    /// Cases to seed.
+    #[arg(long, default_value_t = 10_000)]
+    cases: usize,
+    /// Tasks to seed.
+    #[arg(long, default_value_t = 20_000)]
+    tasks: usize,
     /// Concurrent connections (and in-process tasks).
     #[arg(long, default_value_t = 32)]
     connections: usize,
@@ -128,7 +137,7 @@ async fn run(cli: &Cli, crm_bin: &std::path::Path, dir: &std::path::Path, stamp:
         format!("reused {} (seeded earlier with `crm seed`)", dir.display())
     } else {
         eprintln!("== seeding {} contacts ({storage})", cli.contacts);
-        server::seed(crm_bin, &db, cli.contacts, (cli.contacts / 200).max(10))?
+        server::seed(crm_bin, &db, cli.contacts, (cli.contacts / 200).max(10), [cli.deals, cli.cases, cli.tasks])?
     };
     let seed_secs = seeded_at.elapsed().as_secs_f64();
     eprintln!("   {seed_report}");
@@ -355,8 +364,33 @@ async fn prepare(addr: &str, contacts: usize, connections: usize, stamp: u128) -
         }
         patch_ids.push(reply.json()?["id"].as_str().context("no id")?.to_string());
     }
-    Ok(Ctx { token, key, sample, deep_cursors, patch_ids, run })
+    // One deal per connection for the stage moves, and open tasks for the signed-in admin.
+    let mut deal_ids = Vec::new();
+    for w in 0..connections {
+        let reply = conn
+            .send(&Request::json("POST", "/api/deals", &json!({"name": format!("Move target {run} {w}")})).bearer(&key))
+            .await?;
+        if reply.status != 201 {
+            bail!("creating deals to move failed: {} {}", reply.status, reply.text());
+        }
+        deal_ids.push(reply.json()?["id"].as_str().context("no id")?.to_string());
+    }
+    let me = conn.send(&Request::get("/api/auth/me").bearer(&token)).await?;
+    let admin_id = me.json()?["id"].as_str().context("no user id")?.to_string();
+    for n in 0..MY_TASKS {
+        // Due an hour apart around now: some overdue, some today, some later.
+        let due = chrono::Utc::now() + chrono::Duration::hours(n as i64 - 20);
+        let body = json!({"title": format!("Bench task {n}"), "due_at": due.to_rfc3339()});
+        let reply = conn.send(&Request::json("POST", "/api/tasks", &body).bearer(&token)).await?;
+        if reply.status != 201 {
+            bail!("creating tasks failed: {} {}", reply.status, reply.text());
+        }
+    }
+    Ok(Ctx { token, key, sample, deep_cursors, patch_ids, run, deal_ids, admin_id })
 }
+
+/// Open tasks the bench admin gets (the rest of the seeded tasks belong to nobody).
+const MY_TASKS: usize = 120;
 
 /// Runs `op` over `connections` keep-alive connections for `duration`.
 async fn drive_http(addr: &str, ctx: Arc<Ctx>, op: Op, connections: usize, duration: Duration) -> Measured {
@@ -371,8 +405,8 @@ async fn drive_http(addr: &str, ctx: Arc<Ctx>, op: Op, connections: usize, durat
             let mut conn = Conn::new(&addr);
             let mut w = Worker { index, pass, ..Worker::default() };
             let mut m = Measured::default();
-            if op == Op::Patch {
-                w.version = patch_target_version(&mut conn, &ctx, index).await;
+            if op.tracks_version() {
+                w.version = target_version(&mut conn, &ctx, op, index).await;
             }
             while Instant::now() < deadline {
                 let req = op.request(&ctx, &w);
@@ -519,8 +553,8 @@ async fn collect(workers: Vec<tokio::task::JoinHandle<Measured>>, started: Insta
 }
 
 /// The current version of worker `index`'s PATCH target (0 when it cannot be read).
-async fn patch_target_version(conn: &mut Conn, ctx: &Ctx, index: usize) -> i64 {
-    let get = Request::get(format!("/api/contacts/{}", ctx.patch_ids[index])).bearer(&ctx.key);
+async fn target_version(conn: &mut Conn, ctx: &Ctx, op: Op, index: usize) -> i64 {
+    let get = Request::get(op.target(ctx, index)).bearer(&ctx.key);
     conn.send(&get).await.ok().and_then(|r| r.version()).unwrap_or(0)
 }
 
@@ -557,7 +591,7 @@ async fn soak(
         tasks.push(tokio::spawn(async move {
             let mut conn = Conn::new(&addr);
             let mut w = Worker { index, ..Worker::default() };
-            w.version = patch_target_version(&mut conn, &ctx, index).await;
+            w.version = target_version(&mut conn, &ctx, Op::Patch, index).await;
             while Instant::now() < deadline {
                 let op = mix[(w.i as usize + index) % mix.len()];
                 match conn.send(&op.request(&ctx, &w)).await {

@@ -5,6 +5,10 @@ use crm::domain::contacts::{ContactPatch, NewContact};
 use crm::domain::history::Origin;
 use crm::domain::timeline::NewEntry;
 use crm::models::contacts::{CreateContactRequest, ListContactsParams, UpdateContactRequest};
+use crm::domain::deals::DealPatch;
+use crm::models::cases::OpenCasesParams;
+use crm::models::deals::{CreateDealRequest, ListDealsParams, UpdateDealRequest};
+use crm::models::tasks::ListTasksParams;
 use crm::models::timeline::TimelineParams;
 use crm::services::Precondition;
 use crm::state::AppState;
@@ -45,6 +49,10 @@ pub struct Ctx {
     pub patch_ids: Vec<String>,
     /// Unique per run, so created emails never collide.
     pub run: String,
+    /// One deal per worker for the stage moves (so If-Match never races).
+    pub deal_ids: Vec<String>,
+    /// The signed-in admin's user id (the assignee of "my open tasks").
+    pub admin_id: String,
 }
 
 /// Per-worker state.
@@ -115,11 +123,23 @@ pub enum Op {
     AuthToken,
     /// `GET /api/auth/me` with an API key.
     AuthKey,
+    /// `POST /api/deals`.
+    CreateDeal,
+    /// `PATCH /api/deals/{id}` moving its stage, with `If-Match`.
+    MoveDeal,
+    /// `GET /api/deals?limit=50`.
+    DealsList,
+    /// `GET /api/deals/pipeline`.
+    Pipeline,
+    /// `GET /api/cases/open?limit=50`.
+    OpenCases,
+    /// `GET /api/tasks?assignee_id=me&status=open` with a sign-in token.
+    MyTasks,
 }
 
 impl Op {
     /// Every operation, in report order.
-    pub const ALL: [Op; 15] = [
+    pub const ALL: [Op; 21] = [
         Op::Create,
         Op::Get,
         Op::ListFirst,
@@ -135,6 +155,12 @@ impl Op {
         Op::History,
         Op::AuthToken,
         Op::AuthKey,
+        Op::CreateDeal,
+        Op::MoveDeal,
+        Op::DealsList,
+        Op::Pipeline,
+        Op::OpenCases,
+        Op::MyTasks,
     ];
 
     /// Row label.
@@ -155,13 +181,42 @@ impl Op {
             Op::History => "history read",
             Op::AuthToken => "auth: sign-in token",
             Op::AuthKey => "auth: API key",
+            Op::CreateDeal => "create deal",
+            Op::MoveDeal => "move deal stage (If-Match)",
+            Op::DealsList => "deals list page (50)",
+            Op::Pipeline => "pipeline summary",
+            Op::OpenCases => "open cases page (50)",
+            Op::MyTasks => "my open tasks page (50)",
         }
+    }
+
+    /// Whether this operation changes a versioned record under `If-Match` (the worker tracks
+    /// its version).
+    pub fn tracks_version(self) -> bool {
+        matches!(self, Op::Patch | Op::MoveDeal)
+    }
+
+    /// The record a versioned operation of worker `index` changes.
+    pub fn target(self, ctx: &Ctx, index: usize) -> String {
+        match self {
+            Op::MoveDeal => format!("/api/deals/{}", ctx.deal_ids[index]),
+            _ => format!("/api/contacts/{}", ctx.patch_ids[index]),
+        }
+    }
+
+    fn deal_body(ctx: &Ctx, w: &Worker) -> serde_json::Value {
+        let s = &ctx.sample[w.pick(ctx.sample.len())];
+        json!({"name": format!("Bench deal {}-{}", w.index, w.i), "amount": "1250.50", "contact_ids": [s.id]})
+    }
+
+    fn next_stage(w: &Worker) -> &'static str {
+        ["proposal", "negotiation", "qualification"][(w.i % 3) as usize]
     }
 
     /// The status a successful response has.
     pub fn expected_status(self) -> u16 {
         match self {
-            Op::Create | Op::TimelineAppend => 201,
+            Op::Create | Op::TimelineAppend | Op::CreateDeal => 201,
             _ => 200,
         }
     }
@@ -222,13 +277,23 @@ impl Op {
             Op::History => Request::get(format!("/api/contacts/{}/history?limit=50", s.id)),
             Op::AuthToken => return Request::get("/api/auth/me").bearer(&ctx.token),
             Op::AuthKey => Request::get("/api/auth/me"),
+            Op::CreateDeal => Request::json("POST", "/api/deals", &Self::deal_body(ctx, w)),
+            Op::MoveDeal => {
+                let mut r = Request::json("PATCH", self.target(ctx, w.index), &json!({"stage": Self::next_stage(w)}));
+                r.if_match = Some(format!("\"{}\"", w.version));
+                r
+            }
+            Op::DealsList => Request::get("/api/deals?limit=50"),
+            Op::Pipeline => Request::get("/api/deals/pipeline"),
+            Op::OpenCases => Request::get("/api/cases/open?limit=50"),
+            Op::MyTasks => return Request::get("/api/tasks?assignee_id=me&status=open&limit=50").bearer(&ctx.token),
         };
         req.bearer(&ctx.key)
     }
 
     /// Learns from a successful response (the new version after a PATCH).
     pub fn observe(self, reply: &Reply, w: &mut Worker) {
-        if self == Op::Patch {
+        if self.tracks_version() {
             if let Some(v) = reply.version() {
                 w.version = v;
             }
@@ -284,6 +349,46 @@ impl Op {
             }
             Op::AuthKey => {
                 state.auth.authenticate(&ctx.key).await.map_err(err)?;
+            }
+            Op::CreateDeal => {
+                let body: CreateDealRequest =
+                    serde_json::from_value(Self::deal_body(ctx, w)).map_err(|e| e.to_string())?;
+                let patch = DealPatch::try_from(body).map_err(|e| format!("{e:?}"))?;
+                state.deals.create(patch, None, &origin).await.map_err(err)?;
+            }
+            Op::MoveDeal => {
+                let id = &ctx.deal_ids[w.index];
+                if w.version == 0 {
+                    w.version = state.deals.get(id).await.map_err(err)?.version;
+                }
+                let body: UpdateDealRequest =
+                    serde_json::from_value(json!({"stage": Self::next_stage(w)})).map_err(|e| e.to_string())?;
+                let patch = DealPatch::try_from(body).map_err(|e| format!("{e:?}"))?;
+                let moved = state.deals.update(id, patch, Precondition::Version(w.version), &origin).await.map_err(err)?;
+                w.version = moved.version;
+            }
+            Op::DealsList => {
+                let params = ListDealsParams { limit: Some("50".into()), ..Default::default() };
+                let (query, page) = params.parse().map_err(err)?;
+                state.deals.list(&query, &page).await.map_err(err)?;
+            }
+            Op::Pipeline => {
+                state.deals.pipeline(&Default::default()).await.map_err(err)?;
+            }
+            Op::OpenCases => {
+                let params = OpenCasesParams { limit: Some("50".into()), ..Default::default() };
+                let (query, page) = params.parse().map_err(err)?;
+                state.cases.list(&query, &page).await.map_err(err)?;
+            }
+            Op::MyTasks => {
+                let params = ListTasksParams {
+                    assignee_id: Some("me".into()),
+                    status: Some("open".into()),
+                    limit: Some("50".into()),
+                    ..Default::default()
+                };
+                let (query, page) = params.parse(Some(&ctx.admin_id)).map_err(err)?;
+                state.tasks.list(&query, &page).await.map_err(err)?;
             }
         }
         Ok(())

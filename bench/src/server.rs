@@ -147,11 +147,18 @@ impl Drop for Server {
 }
 
 /// Runs `crm seed` against `db`; returns what it printed.
-pub fn seed(crm: &Path, db: &Database, contacts: usize, companies: usize) -> anyhow::Result<String> {
+pub fn seed(
+    crm: &Path,
+    db: &Database,
+    contacts: usize,
+    companies: usize,
+    [deals, cases, tasks]: [usize; 3],
+) -> anyhow::Result<String> {
     let out = Command::new(crm)
         .envs(db.env())
         .env("CRM__LOG__LEVEL", "warn")
         .args(["seed", "--contacts", &contacts.to_string(), "--companies", &companies.to_string()])
+        .args(["--deals", &deals.to_string(), "--cases", &cases.to_string(), "--tasks", &tasks.to_string()])
         .stderr(Stdio::inherit())
         .output()
         .with_context(|| format!("running {} seed", crm.display()))?;
