@@ -33,6 +33,10 @@ export function AppShell({ children }: { children: ReactNode }) {
   const nav = [
     { href: "/contacts", label: "Contacts" },
     { href: "/companies", label: "Companies" },
+    { href: "/deals", label: "Deals" },
+    { href: "/pipeline", label: "Pipeline" },
+    { href: "/cases", label: "Cases" },
+    { href: "/tasks", label: "My tasks" },
     ...(isAdmin(session.user.role)
       ? [
           { href: "/admin/users", label: "Users" },

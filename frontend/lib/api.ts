@@ -15,8 +15,20 @@ export type CreatedApiKey = components["schemas"]["CreatedApiKeyResponse"];
 export type UserRecord = components["schemas"]["UserResponse"];
 export type UpdateContact = components["schemas"]["UpdateContactRequest"];
 export type UpdateCompany = components["schemas"]["UpdateCompanyRequest"];
+export type Deal = components["schemas"]["DealResponse"];
+export type Stage = components["schemas"]["StageDto"];
+export type UpdateDeal = components["schemas"]["UpdateDealRequest"];
+export type Pipeline = components["schemas"]["PipelineResponse"];
+export type Case = components["schemas"]["CaseResponse"];
+export type Priority = components["schemas"]["PriorityDto"];
+export type UpdateCase = components["schemas"]["UpdateCaseRequest"];
+export type Interaction = components["schemas"]["InteractionResponse"];
+export type Task = components["schemas"]["TaskResponse"];
+export type UpdateTask = components["schemas"]["UpdateTaskRequest"];
 
 export const CONTACT_STATUSES: ContactStatus[] = ["lead", "mql", "sql", "opportunity", "customer", "churned"];
+export const STAGES: Stage[] = ["qualification", "proposal", "negotiation", "won", "lost"];
+export const PRIORITIES: Priority[] = ["low", "normal", "high", "urgent"];
 
 export const API_BASE = (process.env.NEXT_PUBLIC_API_URL ?? "").replace(/\/$/, "");
 

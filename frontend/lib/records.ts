@@ -1,6 +1,22 @@
-// The versioned records the dashboard edits (contacts, companies): read, PATCH with If-Match,
-// and the history that explains a 412.
-import { api, call, ifMatch, versionOf, type ChangeEvent, type Company, type Contact, type UpdateCompany, type UpdateContact } from "./api";
+// The versioned records the dashboard edits (contacts, companies, deals, cases, tasks): read,
+// PATCH with If-Match, delete, and the history that explains a 412. One factory for all of them.
+import {
+  api,
+  call,
+  ifMatch,
+  versionOf,
+  type Case,
+  type ChangeEvent,
+  type Company,
+  type Contact,
+  type Deal,
+  type Task,
+  type UpdateCase,
+  type UpdateCompany,
+  type UpdateContact,
+  type UpdateDeal,
+  type UpdateTask,
+} from "./api";
 
 export interface Versioned<T> {
   data: T;
@@ -27,52 +43,45 @@ async function allHistory(fetchPage: (cursor?: string) => Promise<{ data: Change
   return events;
 }
 
-export const contactsApi: RecordApi<Contact, UpdateContact> = {
-  async get(id, asOf) {
-    const { data, response } = await call(
-      api.GET("/api/contacts/{id}", { params: { path: { id }, query: asOf ? { as_of: asOf } : {} } }),
-    );
-    return { data, version: versionOf(response, data.version) };
-  },
-  async patch(id, version, body) {
-    const { data, response } = await call(
-      api.PATCH("/api/contacts/{id}", { params: { path: { id }, header: { "If-Match": ifMatch(version) } }, body }),
-    );
-    return { data, version: versionOf(response, data.version) };
-  },
-  async remove(id, version) {
-    await call(api.DELETE("/api/contacts/{id}", { params: { path: { id }, header: { "If-Match": ifMatch(version) } } }));
-  },
-  history: (id) =>
-    allHistory(async (cursor) => {
-      const { data } = await call(
-        api.GET("/api/contacts/{id}/history", { params: { path: { id }, query: { limit: 500, ...(cursor ? { cursor } : {}) } } }),
-      );
-      return data;
-    }),
-};
+type Collection = "/api/contacts" | "/api/companies" | "/api/deals" | "/api/cases" | "/api/tasks";
+type Result = Promise<{ data?: unknown; error?: unknown; response: Response }>;
+/** The typed client seen through one record path (`${base}/{id}`): every collection has the same shape. */
+interface RecordPaths {
+  GET: (path: string, init: { params: { path: { id: string }; query?: Record<string, unknown> } }) => Result;
+  PATCH: (path: string, init: { params: { path: { id: string }; header: { "If-Match": string } }; body: unknown }) => Result;
+  DELETE: (path: string, init: { params: { path: { id: string }; header: { "If-Match": string } } }) => Result;
+}
 
-export const companiesApi: RecordApi<Company, UpdateCompany> = {
-  async get(id, asOf) {
-    const { data, response } = await call(
-      api.GET("/api/companies/{id}", { params: { path: { id }, query: asOf ? { as_of: asOf } : {} } }),
-    );
-    return { data, version: versionOf(response, data.version) };
-  },
-  async patch(id, version, body) {
-    const { data, response } = await call(
-      api.PATCH("/api/companies/{id}", { params: { path: { id }, header: { "If-Match": ifMatch(version) } }, body }),
-    );
-    return { data, version: versionOf(response, data.version) };
-  },
-  async remove(id, version) {
-    await call(api.DELETE("/api/companies/{id}", { params: { path: { id }, header: { "If-Match": ifMatch(version) } } }));
-  },
-  history: (id) =>
-    allHistory(async (cursor) => {
-      const { data } = await call(
-        api.GET("/api/companies/{id}/history", { params: { path: { id }, query: { limit: 500, ...(cursor ? { cursor } : {}) } } }),
-      );
-      return data;
-    }),
-};
+/** The record API of one collection. */
+export function recordApi<T extends { version: number }, P>(base: Collection): RecordApi<T, P> {
+  const client = api as unknown as RecordPaths;
+  const one = `${base}/{id}`;
+  return {
+    async get(id, asOf) {
+      const { data, response } = await call(client.GET(one, { params: { path: { id }, query: asOf ? { as_of: asOf } : {} } }));
+      const record = data as T;
+      return { data: record, version: versionOf(response, record.version) };
+    },
+    async patch(id, version, body) {
+      const { data, response } = await call(client.PATCH(one, { params: { path: { id }, header: { "If-Match": ifMatch(version) } }, body }));
+      const record = data as T;
+      return { data: record, version: versionOf(response, record.version) };
+    },
+    async remove(id, version) {
+      await call(client.DELETE(one, { params: { path: { id }, header: { "If-Match": ifMatch(version) } } }));
+    },
+    history: (id) =>
+      allHistory(async (cursor) => {
+        const { data } = await call(
+          client.GET(`${one}/history`, { params: { path: { id }, query: { limit: 500, ...(cursor ? { cursor } : {}) } } }),
+        );
+        return data as { data: ChangeEvent[]; next_cursor?: string | null };
+      }),
+  };
+}
+
+export const contactsApi = recordApi<Contact, UpdateContact>("/api/contacts");
+export const companiesApi = recordApi<Company, UpdateCompany>("/api/companies");
+export const dealsApi = recordApi<Deal, UpdateDeal>("/api/deals");
+export const casesApi = recordApi<Case, UpdateCase>("/api/cases");
+export const tasksApi = recordApi<Task, UpdateTask>("/api/tasks");

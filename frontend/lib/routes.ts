@@ -1,3 +1,5 @@
 // The dashboard's record pages (static export: the id is a query parameter).
 export const contactHref = (id: string) => `/contacts/view?id=${encodeURIComponent(id)}`;
 export const companyHref = (id: string) => `/companies/view?id=${encodeURIComponent(id)}`;
+export const dealHref = (id: string) => `/deals/view?id=${encodeURIComponent(id)}`;
+export const caseHref = (id: string) => `/cases/view?id=${encodeURIComponent(id)}`;

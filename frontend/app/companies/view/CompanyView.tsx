@@ -9,6 +9,7 @@ import { DataTable, type Column } from "@/components/DataTable";
 import { EditableField } from "@/components/EditableField";
 import { HistoryList } from "@/components/HistoryList";
 import { recordPlaceholder, RecordConflict, RecordHead, useRemove } from "@/components/RecordFrame";
+import { RelatedCases, RelatedDeals, RelatedTasks } from "@/components/RelatedSales";
 import { StatusBadge } from "@/components/StatusBadge";
 import { api, call, type Company, type Contact, type UpdateCompany } from "@/lib/api";
 import { blankToNull, contactName, formatDateTime } from "@/lib/format";
@@ -120,6 +121,9 @@ function CompanyView() {
             empty={<p>No contacts at this company yet.</p>}
           />
         </section>
+        <RelatedDeals filter={{ company_id: company.id }} />
+        <RelatedCases filter={{ company_id: company.id }} />
+        <RelatedTasks filter={{ company_id: company.id }} title="Tasks" canWrite={writable} link={{ company_id: company.id }} />
         <HistoryList load={loadHistory} revision={rec.revision} me={me} />
         <AsOf
           load={async (at) => (await companiesApi.get(company.id, at)).data}
