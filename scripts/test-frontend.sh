@@ -20,6 +20,11 @@ fi
 echo "-- typed API client matches the OpenAPI document"
 npm run --silent api:check
 
+echo "-- OpenAPI document passes Redocly's recommended lint (redocly.yaml)"
+# Warnings fail too: the recommended rules are the bar, with the exceptions .redocly.lint-ignore.yaml explains.
+(cd .. && frontend/node_modules/.bin/redocly lint backend/tests/snapshots/openapi.json --format=json 2>/dev/null) \
+  | python3 -c 'import json, sys; t = json.load(sys.stdin)["totals"]; print(f"redocly: {t}"); sys.exit(1 if t["errors"] or t["warnings"] else 0)'
+
 echo "-- type check"
 npm run --silent typecheck
 
