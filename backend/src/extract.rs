@@ -73,7 +73,7 @@ where
                 AppError::BadRequest("the request body could not be read".into())
             }
         })?;
-        if bytes.is_empty() {
+        if bytes.iter().all(u8::is_ascii_whitespace) || bytes.trim_ascii() == b"null" {
             return Ok(OptionalJson(None));
         }
         if !is_json(&content_type) {
