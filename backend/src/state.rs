@@ -110,7 +110,11 @@ impl AppState {
             deals,
             cases,
             tasks,
-            companies: CompanyService::new(companies_repo, history_repo.clone(), migrations.clone()),
+            companies: CompanyService::new(
+                Store::new(db.clone(), history_repo.clone()),
+                companies_repo,
+                migrations.clone(),
+            ),
             history: HistoryService::new(history_repo),
             timeline: TimelineService::new(TimelineRepository::new(db.clone()), contacts_repo, migrations.clone()),
             idempotency: IdempotencyService::new(IdempotencyRepository::new(db.clone())),

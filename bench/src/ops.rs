@@ -2,11 +2,11 @@
 //! in-process on the embedded database (no HTTP, no JSON, no credential check).
 
 use crm::domain::contacts::{ContactPatch, NewContact};
+use crm::domain::deals::DealPatch;
 use crm::domain::history::Origin;
 use crm::domain::timeline::NewEntry;
-use crm::models::contacts::{CreateContactRequest, ListContactsParams, UpdateContactRequest};
-use crm::domain::deals::DealPatch;
 use crm::models::cases::OpenCasesParams;
+use crm::models::contacts::{CreateContactRequest, ListContactsParams, UpdateContactRequest};
 use crm::models::deals::{CreateDealRequest, ListDealsParams, UpdateDealRequest};
 use crm::models::tasks::ListTasksParams;
 use crm::models::timeline::TimelineParams;
@@ -364,7 +364,8 @@ impl Op {
                 let body: UpdateDealRequest =
                     serde_json::from_value(json!({"stage": Self::next_stage(w)})).map_err(|e| e.to_string())?;
                 let patch = DealPatch::try_from(body).map_err(|e| format!("{e:?}"))?;
-                let moved = state.deals.update(id, patch, Precondition::Version(w.version), &origin).await.map_err(err)?;
+                let moved =
+                    state.deals.update(id, patch, Precondition::Version(w.version), &origin).await.map_err(err)?;
                 w.version = moved.version;
             }
             Op::DealsList => {

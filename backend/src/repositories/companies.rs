@@ -2,8 +2,8 @@
 
 use serde_json::{json, Map, Value};
 
-use super::records::{self, Guard, ListQuery, VersionedWrite};
-use super::{decode_row, encode_row, RepoResult};
+use super::records::{self, Guard, ListQuery, Stored};
+use super::{encode_row, RepoResult};
 use crate::db::Db;
 use crate::domain::companies::Company;
 use crate::domain::history::ChangeEvent;
@@ -50,46 +50,50 @@ pub fn row(company: &Company) -> Value {
     row
 }
 
+impl Stored for Company {
+    const TABLE: &'static str = TABLE;
+    const NOUN: &'static str = "company";
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn version(&self) -> i64 {
+        self.version
+    }
+
+    fn row(&self) -> Value {
+        row(self)
+    }
+
+    fn title(&self) -> String {
+        self.name.clone()
+    }
+
+    /// No contact, open deal or open case may be left pointing at a deleted company.
+    fn delete_guards(id: &str) -> Vec<Guard> {
+        vec![
+            Guard::CompanyUnreferenced(id.to_string()),
+            Guard::NoneWhere {
+                table: "deal",
+                condition: "facets CONTAINS string::concat('c=', $g, '&o=open')",
+                id: id.to_string(),
+                code: "company_has_open_deals",
+            },
+            Guard::NoneWhere {
+                table: "support_case",
+                condition: "facets CONTAINS string::concat('c=', $g, '&st=open')",
+                id: id.to_string(),
+                code: "company_has_open_cases",
+            },
+        ]
+    }
+}
+
 impl CompanyRepository {
     /// A repository over `db`.
     pub fn new(db: Db) -> Self {
         Self { db }
-    }
-
-    /// The company with this id, if it exists.
-    pub async fn get(&self, id: &str) -> RepoResult<Option<Company>> {
-        records::get_row(&self.db, TABLE, id).await?.map(decode_row).transpose()
-    }
-
-    /// Writes a company change (create when `expected` is `None`, delete when `company` is `None`).
-    ///
-    /// A delete is refused with `company_has_contacts` while any contact references the company.
-    pub async fn write(
-        &self,
-        id: &str,
-        company: Option<&Company>,
-        expected: Option<i64>,
-        event: &ChangeEvent,
-    ) -> RepoResult<()> {
-        let mut write = VersionedWrite::new(TABLE, id, company.map(row), expected, event);
-        if company.is_none() {
-            write.guards = vec![
-                Guard::CompanyUnreferenced(id.to_string()),
-                Guard::NoneWhere {
-                    table: "deal",
-                    condition: "facets CONTAINS string::concat('c=', $g, '&o=open')",
-                    id: id.to_string(),
-                    code: "company_has_open_deals",
-                },
-                Guard::NoneWhere {
-                    table: "support_case",
-                    condition: "facets CONTAINS string::concat('c=', $g, '&st=open')",
-                    id: id.to_string(),
-                    code: "company_has_open_cases",
-                },
-            ];
-        }
-        records::commit(&self.db, write).await
     }
 
     fn list_query(&self, query: &CompanyQuery, sort: Sort, after: Option<String>, limit: usize) -> ListQuery {

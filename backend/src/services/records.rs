@@ -37,6 +37,10 @@ pub fn write_error(err: RepoError) -> AppError {
                 return AppError::invalid_field(field, "no record with this id exists");
             }
             match code.as_str() {
+                "company_has_contacts" => AppError::conflict(
+                    "company_has_contacts",
+                    "the company still has contacts; move or unlink them (PATCH company_id) first",
+                ),
                 "company_has_open_deals" => AppError::conflict(
                     "company_has_open_deals",
                     "the company still has open deals; close them or move them to another company first",

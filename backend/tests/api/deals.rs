@@ -265,3 +265,23 @@ async fn every_deal_filter_scans_an_index() {
         );
     }
 }
+
+#[tokio::test]
+async fn an_idempotency_key_creates_one_deal() {
+    let app = spawn_app().await;
+    let send = || {
+        app.client
+            .post(app.url("/api/deals"))
+            .header("Idempotency-Key", "deal-once-1")
+            .json(&json!({"name": "Once", "amount": "10.00"}))
+            .send()
+    };
+    let first: Value = send().await.unwrap().json().await.unwrap();
+    let again = send().await.unwrap();
+    assert_eq!(again.status(), 201);
+    assert_eq!(again.headers()["idempotent-replayed"], "true");
+    let again: Value = again.json().await.unwrap();
+    assert_eq!(first["id"], again["id"]);
+    assert_eq!(app.rows("SELECT key FROM deal").await.len(), 1);
+    assert_eq!(app.get_ok("/api/deals/pipeline").await["stages"][0]["count"], 1);
+}
