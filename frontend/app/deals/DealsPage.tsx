@@ -19,7 +19,7 @@ import { usePagedList } from "@/lib/usePagedList";
 import { useUrlFilters } from "@/lib/urlFilters";
 import { useUrlTextFilter } from "@/lib/useUrlTextFilter";
 
-const FILTERS = ["q", "stage", "open", "sort", "expected_close_after", "expected_close_before"] as const;
+const FILTERS = ["q", "stage", "open", "owner", "company", "sort", "expected_close_after", "expected_close_before"] as const;
 const SORTS = ["-created_at", "name", "-amount", "amount", "expected_close"] as const;
 
 export function DealsPage() {
@@ -56,6 +56,8 @@ function DealsView() {
       ...(filters.stage ? { stage: filters.stage as Stage } : {}),
       ...(filters.open ? { open: filters.open === "true" } : {}),
       ...(filters.sort ? { sort: filters.sort } : {}),
+      ...(filters.owner === "me" && session ? { owner_id: session.user.id } : {}),
+      ...(filters.company ? { company_id: filters.company } : {}),
       ...(filters.expected_close_after ? { expected_close_after: filters.expected_close_after } : {}),
       ...(filters.expected_close_before ? { expected_close_before: filters.expected_close_before } : {}),
     };
@@ -84,6 +86,8 @@ function DealsView() {
         </div>
         <SelectField label="Stage" value={filters.stage} options={STAGES} empty="Any stage" onChange={(stage) => setFilters({ stage })} />
         <SelectField label="Open or closed" value={filters.open} options={["true", "false"]} empty="Open and closed" onChange={(open) => setFilters({ open })} />
+        <SelectField label="Owner" value={filters.owner} options={["me"]} empty="Anyone" onChange={(owner) => setFilters({ owner })} />
+        <CompanyPicker label="Company" value={filters.company} noneLabel="Any company" onChange={(company) => setFilters({ company })} />
         <SelectField label="Sort" value={filters.sort} options={SORTS} empty="Newest first" onChange={(sort) => setFilters({ sort })} />
         <div className="form-field">
           <label htmlFor="deal-close-after">Closing from</label>

@@ -175,7 +175,7 @@ export function PipelineBoard({ canMove, me }: { canMove: boolean; me?: string }
             >
               <h2 id={`col-${stage}`}>{STAGE_LABELS[stage]}</h2>
               <p className="column-sum" data-testid={`sum-${stage}`}>
-                <span>{s?.count ?? 0} deals</span> · <span>{sumText(s?.amount)}</span>
+                <span>{(s?.count ?? 0) === 1 ? "1 deal" : `${s?.count ?? 0} deals`}</span> · <span>{sumText(s?.amount)}</span>
               </p>
               <ul aria-label={`${STAGE_LABELS[stage]} deals`}>
                 {cards.map((deal) => (
