@@ -103,3 +103,50 @@ async fn viewers_read_but_cannot_write_sales_records() {
     }
     assert_eq!(viewer.get(app.url("/api/deals/pipeline")).send().await.unwrap().status(), 200);
 }
+
+#[tokio::test]
+async fn task_and_case_lists_scan_an_index_and_stop_after_the_page() {
+    use crm::domain::cases::{CaseStatus, Priority};
+    use crm::domain::pagination::Sort;
+    use crm::domain::tasks::TaskStatus;
+    use crm::repositories::cases::{CaseQuery, CaseRepository};
+    use crm::repositories::tasks::{TaskQuery, TaskRepository};
+    let app = spawn_app().await;
+    let id = "01932c07-a8f4-7b43-9d2a-0c1e5f6a7b8c".to_string();
+    let stops = |text: String, what: String| {
+        let scans_index = text.contains("IndexScan") && text.contains("direction: Forward");
+        assert!(
+            scans_index && !text.contains("TableScan") && !text.contains("Sort") && !text.contains("Backward"),
+            "{what} does not stop after the page: {text}"
+        );
+    };
+    let tasks = TaskRepository::new(app.db.clone());
+    for mask in 0..8u32 {
+        let query = TaskQuery {
+            assignee_id: (mask & 1 != 0).then(|| id.clone()),
+            status: (mask & 2 != 0).then_some(TaskStatus::Open),
+            contact_id: (mask & 4 != 0).then(|| id.clone()),
+            ..Default::default()
+        };
+        for sort in [
+            Sort { field: "due_at", desc: false },
+            Sort { field: "created_at", desc: true },
+            Sort { field: "created_at", desc: false },
+        ] {
+            stops(tasks.explain_list(&query, sort).await.unwrap().to_string(), format!("tasks {query:?} {sort:?}"));
+        }
+    }
+    let cases = CaseRepository::new(app.db.clone());
+    for mask in 0..8u32 {
+        let query = CaseQuery {
+            status: (mask & 1 != 0).then_some(CaseStatus::Open),
+            company_id: (mask & 2 != 0).then(|| id.clone()),
+            priority: (mask & 4 != 0).then_some(Priority::High),
+            ..Default::default()
+        };
+        for desc in [false, true] {
+            let sort = Sort { field: "created_at", desc };
+            stops(cases.explain_list(&query, sort).await.unwrap().to_string(), format!("cases {query:?} {sort:?}"));
+        }
+    }
+}
