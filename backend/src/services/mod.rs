@@ -56,6 +56,9 @@ pub(crate) async fn backoff(attempt: usize) {
 pub(crate) enum WriteFailure {
     /// Another writer got there first; the record was at `version` when this attempt read it.
     Lost { version: i64 },
+    /// The transaction kept colliding with others on shared keys (counters, indexes) although
+    /// the record itself may be unchanged: always worth another attempt, never a 412.
+    Contended,
     /// A final error.
     Failed(crate::error::AppError),
 }
@@ -81,7 +84,7 @@ where
             Ok(value) => return Ok(value),
             Err(WriteFailure::Failed(e)) => return Err(e),
             Err(WriteFailure::Lost { version }) if pre.is_strict() => return Err(precondition_failed(version + 1)),
-            Err(WriteFailure::Lost { .. }) => backoff(n).await,
+            Err(WriteFailure::Lost { .. } | WriteFailure::Contended) => backoff(n).await,
         }
     }
     Err(crate::error::AppError::conflict(
@@ -105,7 +108,8 @@ pub(crate) fn write_failure(
 ) -> WriteFailure {
     use crate::repositories::RepoError;
     match err {
-        RepoError::VersionMismatch | RepoError::TxConflict => WriteFailure::Lost { version },
+        RepoError::VersionMismatch => WriteFailure::Lost { version },
+        RepoError::TxConflict => WriteFailure::Contended,
         other => WriteFailure::Failed(map(other)),
     }
 }

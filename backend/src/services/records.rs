@@ -6,7 +6,7 @@ use std::marker::PhantomData;
 
 use chrono::{DateTime, Utc};
 
-use super::{precondition_failed, retry_write, write_failure, Precondition};
+use super::{precondition_failed, retry_write, write_failure, Precondition, WriteFailure};
 use crate::db::Db;
 use crate::domain::history::{data_fields, event_for, replay, Origin};
 use crate::domain::ids::{format_ts, new_id, now};
@@ -135,12 +135,20 @@ impl<T: Stored> Store<T> {
             .map_err(|e| AppError::Internal(format!("replaying {} history: {e}", T::NOUN)))
     }
 
-    /// Stores a new record built by `make` from its id and creation time.
+    /// Stores a new record built by `make` from its id and creation time (a transaction that
+    /// keeps colliding with others, on the pipeline's counters say, is run again).
     pub async fn create(&self, origin: &Origin, make: impl FnOnce(String, &str) -> AppResult<T>) -> AppResult<T> {
         let at = now();
         let record = make(new_id(at), &format_ts(at))?;
         let write = versioned_write(None, Some(&record), None, origin, at);
-        records::commit(&self.db, write).await.map_err(write_error)?;
+        retry_write(Precondition::None, T::NOUN, || async {
+            match records::commit(&self.db, write.clone()).await {
+                Ok(()) => Ok(()),
+                Err(RepoError::TxConflict) => Err(WriteFailure::Contended),
+                Err(e) => Err(WriteFailure::Failed(write_error(e))),
+            }
+        })
+        .await?;
         Ok(record)
     }
 
