@@ -38,6 +38,7 @@ use crate::state::AppState;
         (name = "deals", description = "Deals on a pipeline of stages, won or lost"),
         (name = "cases", description = "Customer cases, their interactions, closing and reopening"),
         (name = "tasks", description = "Things to do, by whom and when"),
+        (name = "segments", description = "Saved contact filters, always current"),
         (name = "admin", description = "Backups of the whole installation (admin)"),
         (name = "health", description = "Liveness and readiness")
     ),
@@ -124,6 +125,7 @@ fn api_parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(handlers::deals::router())
         .merge(handlers::cases::router())
         .merge(handlers::tasks::router())
+        .merge(handlers::segments::router())
         .merge(handlers::admin::router())
         .split_for_parts()
 }

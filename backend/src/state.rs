@@ -45,6 +45,8 @@ pub struct AppState {
     pub cases: crate::services::cases::CaseService,
     /// Tasks.
     pub tasks: crate::services::tasks::TaskService,
+    /// Segments.
+    pub segments: crate::services::segments::SegmentService,
     /// Change history.
     pub history: HistoryService,
     /// Timeline.
@@ -110,6 +112,11 @@ impl AppState {
             deals,
             cases,
             tasks,
+            segments: crate::services::segments::SegmentService::new(
+                Store::new(db.clone(), history_repo.clone()),
+                crate::repositories::segments::SegmentRepository::new(db.clone()),
+                migrations.clone(),
+            ),
             companies: CompanyService::new(
                 Store::new(db.clone(), history_repo.clone()),
                 companies_repo,

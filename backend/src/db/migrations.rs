@@ -5,13 +5,14 @@ use std::sync::{Arc, RwLock};
 use super::Database;
 
 /// Schema files, applied in order at every start; every statement is idempotent.
-const SCHEMA: [(&str, &str); 6] = [
+const SCHEMA: [(&str, &str); 7] = [
     ("001_core", include_str!("../../schema/001_core.surql")),
     ("002_auth", include_str!("../../schema/002_auth.surql")),
     ("003_ordered_lists", include_str!("../../schema/003_ordered_lists.surql")),
     ("004_facets", include_str!("../../schema/004_facets.surql")),
     ("005_lean_indexes", include_str!("../../schema/005_lean_indexes.surql")),
     ("006_sales", include_str!("../../schema/006_sales.surql")),
+    ("007_segments", include_str!("../../schema/007_segments.surql")),
 ];
 
 /// A data migration: SurrealQL, or a step computed in Rust.

@@ -13,5 +13,6 @@ pub mod ids;
 pub mod money;
 pub mod pagination;
 pub mod search;
+pub mod segments;
 pub mod tasks;
 pub mod timeline;

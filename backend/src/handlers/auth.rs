@@ -87,7 +87,10 @@ pub fn required_access(method: &Method, path: &str) -> Access {
         || path.ends_with("/erase");
     if admin_area {
         Access::Admin
-    } else if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) || path == "/api/auth/logout" {
+    } else if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+        || path == "/api/auth/logout"
+        || path == "/api/segments/preview"
+    {
         Access::Read
     } else {
         Access::Write

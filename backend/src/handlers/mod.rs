@@ -9,6 +9,7 @@ pub mod contacts;
 pub mod deals;
 pub mod health;
 pub mod idempotency;
+pub mod segments;
 pub mod tasks;
 pub mod timeline;
 pub mod users;

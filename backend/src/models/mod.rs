@@ -7,6 +7,7 @@ pub mod contacts;
 pub mod deals;
 pub mod history;
 pub mod pagination;
+pub mod segments;
 pub mod tasks;
 pub mod timeline;
 

@@ -51,13 +51,7 @@ impl Stored for SupportCase {
     const TABLE: &'static str = TABLE;
     const NOUN: &'static str = "case";
 
-    fn id(&self) -> &str {
-        &self.id
-    }
-
-    fn version(&self) -> i64 {
-        self.version
-    }
+    records::identity_fields!();
 
     fn row(&self) -> Value {
         let mut row = encode_row(self);
@@ -93,13 +87,7 @@ impl Stored for Interaction {
     const TABLE: &'static str = INTERACTIONS;
     const NOUN: &'static str = "interaction";
 
-    fn id(&self) -> &str {
-        &self.id
-    }
-
-    fn version(&self) -> i64 {
-        self.version
-    }
+    records::identity_fields!();
 
     fn row(&self) -> Value {
         let mut row = encode_row(self);
@@ -175,6 +163,7 @@ impl CaseRepository {
         ];
         records::facet_conditions(&mut conditions, &mut vars, status, refs);
         ListQuery {
+            compiled: None,
             table: TABLE,
             filtered: !conditions.is_empty(),
             conditions,
@@ -222,6 +211,7 @@ impl CaseRepository {
         let mut vars = Map::new();
         vars.insert("case_id".into(), json!(case_id));
         ListQuery {
+            compiled: None,
             table: INTERACTIONS,
             filtered: true,
             conditions: vec!["case_id = $case_id"],

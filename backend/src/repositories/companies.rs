@@ -54,13 +54,7 @@ impl Stored for Company {
     const TABLE: &'static str = TABLE;
     const NOUN: &'static str = "company";
 
-    fn id(&self) -> &str {
-        &self.id
-    }
-
-    fn version(&self) -> i64 {
-        self.version
-    }
+    records::identity_fields!();
 
     fn row(&self) -> Value {
         row(self)
@@ -112,6 +106,7 @@ impl CompanyRepository {
             vars.insert("domain".into(), json!(domain));
         }
         ListQuery {
+            compiled: None,
             table: TABLE,
             filtered: !conditions.is_empty(),
             conditions,

@@ -167,6 +167,7 @@ impl ContactRepository {
             }
         }
         let mut list = ListQuery {
+            compiled: None,
             table: TABLE,
             filtered: !conditions.is_empty(),
             conditions,

@@ -130,13 +130,7 @@ impl Stored for Deal {
     const TABLE: &'static str = TABLE;
     const NOUN: &'static str = "deal";
 
-    fn id(&self) -> &str {
-        &self.id
-    }
-
-    fn version(&self) -> i64 {
-        self.version
-    }
+    records::identity_fields!();
 
     fn row(&self) -> Value {
         let mut row = encode_row(self);
@@ -278,7 +272,17 @@ impl DealRepository {
             conditions.push("expected_close < $ec_to");
             vars.insert("ec_to".into(), json!(to));
         }
-        ListQuery { table: TABLE, filtered, conditions, vars, sort_column: column, desc: sort.desc, after, limit }
+        ListQuery {
+            compiled: None,
+            table: TABLE,
+            filtered,
+            conditions,
+            vars,
+            sort_column: column,
+            desc: sort.desc,
+            after,
+            limit,
+        }
     }
 
     /// One page of deals and the sort key to continue from.

@@ -9,6 +9,7 @@ pub mod deals;
 pub mod history;
 pub mod idempotency;
 pub mod records;
+pub mod segments;
 pub mod tasks;
 pub mod timeline;
 pub mod users;

@@ -206,6 +206,20 @@ pub async fn commit_all(db: &Db, writes: Vec<VersionedWrite>) -> RepoResult<()> 
     result
 }
 
+/// The `id` and `version` of a [`Stored`] entity whose fields have those names (inside its impl).
+macro_rules! identity_fields {
+    () => {
+        fn id(&self) -> &str {
+            &self.id
+        }
+
+        fn version(&self) -> i64 {
+            self.version
+        }
+    };
+}
+pub(crate) use identity_fields;
+
 /// A versioned entity stored by the shared record machinery (services/records.rs): its table,
 /// its stored row, the rules its writes check and the contacts whose timelines show it.
 pub trait Stored: serde::Serialize + serde::de::DeserializeOwned + Clone + PartialEq + Send + Sync + 'static {
@@ -333,6 +347,7 @@ fn derived_fields(table: &str) -> &'static [&'static str] {
         "support_case" => &["facets", "rkey", "part", "touched_at"],
         "case_interaction" => &["part"],
         "task" => &["facets", "rkey", "dkey", "part"],
+        "segment" => &["rkey", "part"],
         _ => &[],
     }
 }
@@ -483,6 +498,9 @@ pub struct ListQuery {
     pub after: Option<String>,
     /// Rows wanted.
     pub limit: usize,
+    /// A further condition assembled from fixed fragments and bound values (a segment's filter,
+    /// repositories/segments.rs); it filters the rows the scan yields.
+    pub compiled: Option<String>,
     /// Whether `conditions` hold an equality or search filter with its own index. Without one
     /// the list scans the composite (part, sort key) index, which stops after the page
     /// (schema/003_ordered_lists.surql).
@@ -513,6 +531,9 @@ impl ListQuery {
             conds.push("part = 0".into());
         }
         conds.extend(self.conditions.iter().map(|c| c.to_string()));
+        if let Some(compiled) = &self.compiled {
+            conds.push(format!("({compiled})"));
+        }
         if with_cursor && self.after.is_some() {
             let (column, desc) = self.order();
             let op = if desc { "<" } else { ">" };

@@ -61,13 +61,7 @@ impl Stored for Task {
     const TABLE: &'static str = TABLE;
     const NOUN: &'static str = "task";
 
-    fn id(&self) -> &str {
-        &self.id
-    }
-
-    fn version(&self) -> i64 {
-        self.version
-    }
+    records::identity_fields!();
 
     fn row(&self) -> Value {
         let mut row = encode_row(self);
@@ -143,6 +137,7 @@ impl TaskRepository {
             vars.insert("due_before".into(), json!(before));
         }
         ListQuery {
+            compiled: None,
             table: TABLE,
             filtered: !conditions.is_empty(),
             conditions,

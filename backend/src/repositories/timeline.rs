@@ -77,6 +77,7 @@ impl TimelineRepository {
         }
         let filtered = !conditions.is_empty();
         let mut list = ListQuery {
+            compiled: None,
             table: "timeline_entry",
             conditions,
             vars,

@@ -208,6 +208,7 @@ fn record_row(entity: &str, state: Map<String, Value>) -> AppResult<(&'static st
         "support_case" => row::<SupportCase>(state),
         "case_interaction" => row::<Interaction>(state),
         "task" => row::<Task>(state),
+        "segment" => row::<crate::repositories::segments::Segment>(state),
         other => Err(AppError::Internal(format!("the log names an unknown entity {other}"))),
     }
 }

@@ -12,6 +12,7 @@ pub mod limits;
 pub mod progress;
 pub mod records;
 pub mod seed;
+pub mod segments;
 pub mod tasks;
 pub mod timeline;
 pub mod users;

@@ -19,6 +19,7 @@ mod privacy;
 mod replay;
 mod sales_history;
 mod scale_out;
+mod segments;
 mod storage;
 mod tasks;
 mod timeline;

@@ -1,0 +1,130 @@
+//! Segments: saved filters with history, members always current, previews, bad trees.
+
+use serde_json::{json, Value};
+
+use crate::helpers::{assert_problem, error_fields, spawn_app};
+
+#[tokio::test]
+async fn a_segment_is_always_current() {
+    let app = spawn_app().await;
+    let acme = app.create_company(&json!({"name": "Acme", "industry": "Consulting"})).await;
+    let ada = app
+        .create_contact(&json!({"email": "ada@acme.com", "status": "lead", "tags": ["vip"], "company_id": acme["id"]}))
+        .await;
+    let bob = app.create_contact(&json!({"email": "bob@other.org", "status": "lead", "tags": ["vip"]})).await;
+    app.create_contact(&json!({"email": "cy@acme.com", "status": "customer"})).await;
+    let filter = json!({"and": [
+        {"field": "status", "op": "eq", "value": "lead"},
+        {"field": "tags", "op": "contains", "value": "VIP"},
+        {"or": [{"field": "email_domain", "op": "eq", "value": "acme.com"}, {"field": "company.industry", "op": "eq", "value": "Consulting"}]}
+    ]});
+    let res = app.post_json("/api/segments", &json!({"name": "Warm Acme leads", "filter": filter})).await;
+    assert_eq!(res.status(), 201);
+    assert_eq!(res.headers()["etag"], "\"1\"");
+    let segment: Value = res.json().await.unwrap();
+    assert_eq!(segment["filter"], filter);
+    let base = format!("/api/segments/{}", segment["id"].as_str().unwrap());
+    let members = app.get_ok(&format!("{base}/contacts?count=true")).await;
+    assert_eq!(members["total"], 1);
+    assert_eq!(members["data"][0]["id"], ada["id"]);
+    // A change shows on the very next request: Ada becomes a customer, Bob joins Acme.
+    let ada_path = format!("/api/contacts/{}", ada["id"].as_str().unwrap());
+    assert_eq!(app.patch_json(&ada_path, &json!({"status": "customer"}), None).await.status(), 200);
+    let bob_path = format!("/api/contacts/{}", bob["id"].as_str().unwrap());
+    assert_eq!(app.patch_json(&bob_path, &json!({"company_id": acme["id"]}), None).await.status(), 200);
+    let members = app.get_ok(&format!("{base}/contacts?count=true")).await;
+    let ids: Vec<_> = members["data"].as_array().unwrap().iter().map(|c| c["id"].clone()).collect();
+    assert_eq!((ids, &members["total"]), (vec![bob["id"].clone()], &json!(1)));
+    // Versioned like every record.
+    let renamed = app.patch_json(&base, &json!({"name": "Warm leads"}), Some("\"1\"")).await;
+    assert_eq!(renamed.status(), 200);
+    assert_problem(app.patch_json(&base, &json!({"name": "Stale"}), Some("\"1\"")).await, 412, "precondition_failed")
+        .await;
+    let history = app.get_ok(&format!("{base}/history")).await;
+    assert_eq!(history["data"].as_array().unwrap().len(), 2);
+    assert_eq!(app.get_ok("/api/segments").await["data"][0]["name"], "Warm leads");
+    assert_eq!(app.delete(&base).await.status(), 204);
+    assert_problem(app.get(&format!("{base}/contacts")).await, 404, "not_found").await;
+}
+
+#[tokio::test]
+async fn preview_counts_an_unsaved_filter_and_activity_counts_the_timeline() {
+    let app = spawn_app().await;
+    let mut ids = Vec::new();
+    for i in 0..12 {
+        let c = app
+            .create_contact(
+                &json!({"email": format!("p{i}@example.com"), "source": if i % 2 == 0 { "web" } else { "event" }}),
+            )
+            .await;
+        ids.push(c["id"].as_str().unwrap().to_string());
+    }
+    let preview = app
+        .post_json("/api/segments/preview", &json!({"filter": {"field": "source", "op": "eq", "value": "web"}}))
+        .await;
+    assert_eq!(preview.status(), 200);
+    let preview: Value = preview.json().await.unwrap();
+    assert_eq!((preview["count"].as_u64(), preview["sample"].as_array().unwrap().len()), (Some(6), 6));
+    let all = app
+        .post_json(
+            "/api/segments/preview",
+            &json!({"filter": {"field": "email", "op": "contains", "value": "EXAMPLE"}}),
+        )
+        .await;
+    let all: Value = all.json().await.unwrap();
+    assert_eq!((all["count"].as_u64(), all["sample"].as_array().unwrap().len()), (Some(12), 10));
+    let call = |id: &str| format!("/api/contacts/{id}/timeline");
+    assert_eq!(app.post_json(&call(&ids[3]), &json!({"kind": "call", "body": "Rang"})).await.status(), 201);
+    let called = json!({"filter": {"field": "activity.call", "op": "within_last", "value": "1d"}});
+    let preview: Value = app.post_json("/api/segments/preview", &called).await.json().await.unwrap();
+    assert_eq!(preview["count"], 1);
+    assert_eq!(preview["sample"][0]["id"], json!(ids[3]));
+    let not_called = json!({"filter": {"and": [
+        {"field": "activity.call", "op": "not_within_last", "value": "1d"},
+        {"field": "created_at", "op": "within_last", "value": "1h"},
+        {"not": {"field": "tags", "op": "exists", "value": true}}
+    ]}});
+    let preview: Value = app.post_json("/api/segments/preview", &not_called).await.json().await.unwrap();
+    assert_eq!(preview["count"], 11);
+    let viewer = app.client_for(crm::domain::auth::Role::Viewer).await;
+    let res = viewer.post(app.url("/api/segments/preview")).json(&called).send().await.unwrap();
+    assert_eq!(res.status(), 200, "previewing reads; viewers may");
+}
+
+#[tokio::test]
+async fn bad_filters_are_422_naming_the_node() {
+    let app = spawn_app().await;
+    for (filter, field) in [
+        (
+            json!({"and": [{"field": "status", "op": "eq", "value": "lead"}, {"field": "status", "op": "like", "value": "x"}]}),
+            "filter.and[1].op",
+        ),
+        (json!({"field": "colour", "op": "eq", "value": "red"}), "filter.field"),
+        (json!({"not": {"field": "created_at", "op": "within_last", "value": "a while"}}), "filter.not.value"),
+        (json!({"or": []}), "filter.or"),
+        (json!("status = lead"), "filter"),
+    ] {
+        let p = assert_problem(
+            app.post_json("/api/segments", &json!({"name": "S", "filter": filter})).await,
+            422,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(error_fields(&p), [field], "{filter}");
+        let p = assert_problem(
+            app.post_json("/api/segments/preview", &json!({"filter": filter})).await,
+            422,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(error_fields(&p), [field], "{filter}");
+    }
+    let p = assert_problem(
+        app.post_json("/api/segments", &json!({"filter": {"field": "status", "op": "eq", "value": "lead"}})).await,
+        422,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(error_fields(&p), ["name"]);
+    assert!(app.rows("SELECT key FROM segment").await.is_empty());
+}
