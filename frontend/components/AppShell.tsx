@@ -37,6 +37,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     { href: "/pipeline", label: "Pipeline" },
     { href: "/cases", label: "Cases" },
     { href: "/tasks", label: "My tasks" },
+    { href: "/segments", label: "Segments" },
     ...(isAdmin(session.user.role)
       ? [
           { href: "/admin/users", label: "Users" },

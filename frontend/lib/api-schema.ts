@@ -1348,7 +1348,9 @@ export interface components {
          *       ]
          *     }
          */
-        FilterDto: Record<string, never>;
+        FilterDto: {
+            [key: string]: unknown;
+        };
         /** @description Health report. */
         HealthResponse: {
             /**

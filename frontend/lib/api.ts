@@ -25,6 +25,8 @@ export type UpdateCase = components["schemas"]["UpdateCaseRequest"];
 export type Interaction = components["schemas"]["InteractionResponse"];
 export type Task = components["schemas"]["TaskResponse"];
 export type UpdateTask = components["schemas"]["UpdateTaskRequest"];
+export type Segment = components["schemas"]["SegmentResponse"];
+export type UpdateSegment = components["schemas"]["UpdateSegmentRequest"];
 
 export const CONTACT_STATUSES: ContactStatus[] = ["lead", "mql", "sql", "opportunity", "customer", "churned"];
 export const STAGES: Stage[] = ["qualification", "proposal", "negotiation", "won", "lost"];

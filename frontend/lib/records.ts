@@ -10,11 +10,13 @@ import {
   type Company,
   type Contact,
   type Deal,
+  type Segment,
   type Task,
   type UpdateCase,
   type UpdateCompany,
   type UpdateContact,
   type UpdateDeal,
+  type UpdateSegment,
   type UpdateTask,
 } from "./api";
 
@@ -43,7 +45,7 @@ async function allHistory(fetchPage: (cursor?: string) => Promise<{ data: Change
   return events;
 }
 
-type Collection = "/api/contacts" | "/api/companies" | "/api/deals" | "/api/cases" | "/api/tasks";
+type Collection = "/api/contacts" | "/api/companies" | "/api/deals" | "/api/cases" | "/api/tasks" | "/api/segments";
 type Result = Promise<{ data?: unknown; error?: unknown; response: Response }>;
 /** The typed client seen through one record path (`${base}/{id}`): every collection has the same shape. */
 interface RecordPaths {
@@ -85,3 +87,4 @@ export const companiesApi = recordApi<Company, UpdateCompany>("/api/companies");
 export const dealsApi = recordApi<Deal, UpdateDeal>("/api/deals");
 export const casesApi = recordApi<Case, UpdateCase>("/api/cases");
 export const tasksApi = recordApi<Task, UpdateTask>("/api/tasks");
+export const segmentsApi = recordApi<Segment, UpdateSegment>("/api/segments");

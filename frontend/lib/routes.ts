@@ -3,3 +3,4 @@ export const contactHref = (id: string) => `/contacts/view?id=${encodeURICompone
 export const companyHref = (id: string) => `/companies/view?id=${encodeURIComponent(id)}`;
 export const dealHref = (id: string) => `/deals/view?id=${encodeURIComponent(id)}`;
 export const caseHref = (id: string) => `/cases/view?id=${encodeURIComponent(id)}`;
+export const segmentHref = (id: string) => `/segments/view?id=${encodeURIComponent(id)}`;

@@ -24,9 +24,10 @@ pub struct FilterDto;
 
 impl utoipa::PartialSchema for FilterDto {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, Type};
         ObjectBuilder::new()
             .schema_type(Type::Object)
+            .additional_properties(Some(AdditionalProperties::<utoipa::openapi::schema::Schema>::FreeForm(true)))
             .description(Some(
                 "A filter tree: {\"and\": [...]}, {\"or\": [...]}, {\"not\": {...}} or {\"field\", \"op\", \"value\"}",
             ))

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState, type FormEvent } from "react";
 import { AppShell } from "@/components/AppShell";
@@ -121,6 +122,11 @@ function ContactsView() {
         creating={creating}
         onToggle={() => setCreating((v) => !v)}
       />
+      {canWrite(session?.user.role) && (filters.status || filters.tag || filters.company) ? (
+        <p>
+          <Link href={`/segments/new${filtersToQuery({ ...filters, q: "", sort: "" })}`}>Save these filters as a segment</Link>
+        </p>
+      ) : null}
       {creating ? (
         <CreateContactForm
           onCancel={() => setCreating(false)}

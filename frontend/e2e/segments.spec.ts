@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { ADMIN, ARTIFACTS, apiToken, createContactViaApi, expectAccessible, signIn, unique, watchConsole } from "./helpers";
+
+test("build a segment, watch the live count, save it, and see a contact leave it", async ({ page, request }) => {
+  const problems = watchConsole(page);
+  const tag = unique("seg").toLowerCase();
+  const lead = await createContactViaApi(request, { email: `${unique("lead")}@example.com`, first_name: "Lena", last_name: "Lead", status: "lead", tags: [tag] });
+  await createContactViaApi(request, { email: `${unique("cust")}@example.com`, first_name: "Carl", status: "customer", tags: [tag] });
+
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Segments" }).click();
+  await expect(page.getByRole("heading", { name: "Segments", level: 1 })).toBeVisible();
+  await page.getByRole("link", { name: "New segment" }).click();
+  await expect(page.getByRole("heading", { name: "New segment", level: 1 })).toBeVisible();
+
+  // Condition 1 starts as "Status is lead"; add "Tags contains <tag>".
+  await page.getByRole("button", { name: "Add condition" }).click();
+  const second = page.getByRole("group", { name: "Condition 2" });
+  await second.getByLabel("Field of condition 2").selectOption("tags");
+  await expect(second.getByLabel("Operator of condition 2")).toHaveValue("contains");
+  await second.getByLabel("Value of condition 2").fill(tag);
+  await expect(page.getByTestId("live-count")).toHaveText("1 contact matches");
+  await expectAccessible(page);
+
+  const name = unique("Leads tagged");
+  await page.getByLabel("Name").fill(name);
+  await page.getByRole("button", { name: "Save segment" }).click();
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  const members = page.getByRole("table", { name: `Contacts in ${name}` });
+  await expect(members.getByRole("row", { name: /Lena Lead/ })).toBeVisible();
+  await expectAccessible(page);
+
+  // The contact becomes a customer: on the next request it is no longer in the segment.
+  const token = await apiToken(request);
+  const res = await request.patch(`/api/contacts/${lead.id}`, { data: { status: "customer" }, headers: { Authorization: `Bearer ${token}` } });
+  expect(res.status()).toBe(200);
+  await page.reload();
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  await expect(page.getByText("No contact matches now.")).toBeVisible();
+  await page.screenshot({ path: `${ARTIFACTS}/14-segment.png`, fullPage: true });
+  expect(problems).toEqual([]);
+});

@@ -1,0 +1,67 @@
+import { fireEvent, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { useState } from "react";
+import { describe, expect, it } from "vitest";
+import { SegmentBuilder } from "@/components/SegmentBuilder";
+import { fromContactFilters, newGroup, newLeaf, opsFor, toFilter, type Group } from "@/lib/segments";
+
+function Harness({ initial, onFilter }: { initial: Group; onFilter: (f: unknown) => void }) {
+  const [root, setRoot] = useState(initial);
+  onFilter(toFilter(root));
+  return <SegmentBuilder root={root} onChange={setRoot} />;
+}
+
+describe("segment filters", () => {
+  it("offers each field type only the operators the API takes", () => {
+    expect(opsFor("activity")).toEqual(["within_last", "not_within_last"]);
+    expect(opsFor("tags")).not.toContain("eq");
+    expect(opsFor("status")).not.toContain("gt");
+    expect(opsFor("time")).toContain("within_last");
+  });
+
+  it("turns the tree into the API's filter JSON", () => {
+    const root = newGroup("and", [
+      { ...newLeaf("status"), op: "in", value: "lead, mql" },
+      newGroup("or", [{ ...newLeaf("tags"), op: "contains", value: "vip" }, { ...newLeaf("company.size"), op: "gte", value: "50" }]),
+    ]);
+    expect(toFilter(root)).toEqual({
+      and: [
+        { field: "status", op: "in", value: ["lead", "mql"] },
+        { or: [{ field: "tags", op: "contains", value: "vip" }, { field: "company.size", op: "gte", value: 50 }] },
+      ],
+    });
+    expect(toFilter({ ...newGroup("and", [newLeaf("status")]), negate: true })).toEqual({ not: { field: "status", op: "eq", value: "lead" } });
+    expect(toFilter(fromContactFilters(new URLSearchParams("status=customer&tag=vip")))).toEqual({
+      and: [
+        { field: "status", op: "eq", value: "customer" },
+        { field: "tags", op: "contains", value: "vip" },
+      ],
+    });
+  });
+});
+
+describe("SegmentBuilder", () => {
+  it("edits conditions with type-aware pickers and nests groups", async () => {
+    let filter: unknown = null;
+    render(<Harness initial={newGroup("and", [newLeaf("status")])} onFilter={(f) => (filter = f)} />);
+    const first = screen.getByRole("group", { name: "Condition 1" });
+    await userEvent.selectOptions(within(first).getByLabelText("Field of condition 1"), "activity.call");
+    const ops = within(first).getByLabelText("Operator of condition 1");
+    expect(within(ops).getAllByRole("option").map((o) => o.getAttribute("value"))).toEqual(["within_last", "not_within_last"]);
+    expect(within(first).getByLabelText("Value of condition 1")).toHaveValue("30d");
+    fireEvent.change(within(first).getByLabelText("Value of condition 1"), { target: { value: "7d" } });
+    expect(filter).toEqual({ field: "activity.call", op: "within_last", value: "7d" });
+
+    await userEvent.click(screen.getAllByRole("button", { name: "Add group" })[0]);
+    await userEvent.selectOptions(screen.getAllByLabelText("Match")[0], "or");
+    expect(filter).toEqual({
+      or: [
+        { field: "activity.call", op: "within_last", value: "7d" },
+        { field: "status", op: "eq", value: "lead" },
+      ],
+    });
+    await userEvent.click(screen.getByRole("button", { name: "Remove group" }));
+    await userEvent.click(screen.getByRole("checkbox", { name: "none of them (not)" }));
+    expect(filter).toEqual({ not: { field: "activity.call", op: "within_last", value: "7d" } });
+  });
+});
