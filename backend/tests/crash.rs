@@ -206,7 +206,15 @@ async fn acknowledged_writes_survive_sigkill() {
         };
         let tasks: Vec<_> =
             (0..WRITERS).map(|w| tokio::spawn(writer(shared.clone(), cycle, w, owned[w].clone()))).collect();
-        let after = rand::rng().random_range(300..2500);
+        // Every cycle crosses at least one memtable rotation however slow the machine is: wait
+        // for the write-ahead log to move to a new segment, then kill at a random moment after.
+        let wal = dir.path().join("crm.db");
+        let start_segment = last_wal_segment(&wal);
+        let waited = std::time::Instant::now();
+        while last_wal_segment(&wal) <= start_segment && waited.elapsed() < Duration::from_secs(120) {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let after = rand::rng().random_range(0..2000);
         tokio::time::sleep(Duration::from_millis(after)).await;
         child.kill().expect("SIGKILL");
         child.wait().expect("reaped");
