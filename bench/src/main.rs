@@ -386,7 +386,21 @@ async fn prepare(addr: &str, contacts: usize, connections: usize, stamp: u128) -
             bail!("creating tasks failed: {} {}", reply.status, reply.text());
         }
     }
-    Ok(Ctx { token, key, sample, deep_cursors, patch_ids, run, deal_ids, admin_id })
+    let segment = conn
+        .send(
+            &Request::json(
+                "POST",
+                "/api/segments",
+                &json!({"name": format!("Bench {run}"), "filter": ops::segment_filter()}),
+            )
+            .bearer(&key),
+        )
+        .await?;
+    if segment.status != 201 {
+        bail!("saving the segment failed: {} {}", segment.status, segment.text());
+    }
+    let segment_id = segment.json()?["id"].as_str().context("no segment id")?.to_string();
+    Ok(Ctx { token, key, sample, deep_cursors, patch_ids, run, deal_ids, admin_id, segment_id })
 }
 
 /// Open tasks the bench admin gets (the rest of the seeded tasks belong to nobody).

@@ -8,6 +8,7 @@ use crm::domain::timeline::NewEntry;
 use crm::models::cases::OpenCasesParams;
 use crm::models::contacts::{CreateContactRequest, ListContactsParams, UpdateContactRequest};
 use crm::models::deals::{CreateDealRequest, ListDealsParams, UpdateDealRequest};
+use crm::models::segments::SegmentPageParams;
 use crm::models::tasks::ListTasksParams;
 use crm::models::timeline::TimelineParams;
 use crm::services::Precondition;
@@ -53,6 +54,17 @@ pub struct Ctx {
     pub deal_ids: Vec<String>,
     /// The signed-in admin's user id (the assignee of "my open tasks").
     pub admin_id: String,
+    /// A saved segment with a 3-condition filter ([`segment_filter`]).
+    pub segment_id: String,
+}
+
+/// The segment the bench saves and reads: leads tagged vip, created within the last two years.
+pub fn segment_filter() -> serde_json::Value {
+    json!({"and": [
+        {"field": "status", "op": "eq", "value": "lead"},
+        {"field": "tags", "op": "contains", "value": "vip"},
+        {"field": "created_at", "op": "within_last", "value": "104w"}
+    ]})
 }
 
 /// Per-worker state.
@@ -135,11 +147,17 @@ pub enum Op {
     OpenCases,
     /// `GET /api/tasks?assignee_id=me&status=open` with a sign-in token.
     MyTasks,
+    /// `GET /api/segments/{id}/contacts?limit=50`.
+    SegmentPage,
+    /// `GET /api/segments/{id}/contacts?limit=1&count=true`.
+    SegmentCount,
+    /// `POST /api/segments/preview`.
+    SegmentPreview,
 }
 
 impl Op {
     /// Every operation, in report order.
-    pub const ALL: [Op; 21] = [
+    pub const ALL: [Op; 24] = [
         Op::Create,
         Op::Get,
         Op::ListFirst,
@@ -161,6 +179,9 @@ impl Op {
         Op::Pipeline,
         Op::OpenCases,
         Op::MyTasks,
+        Op::SegmentPage,
+        Op::SegmentCount,
+        Op::SegmentPreview,
     ];
 
     /// Row label.
@@ -187,6 +208,9 @@ impl Op {
             Op::Pipeline => "pipeline summary",
             Op::OpenCases => "open cases page (50)",
             Op::MyTasks => "my open tasks page (50)",
+            Op::SegmentPage => "segment page (50, 3 conditions)",
+            Op::SegmentCount => "segment count (3 conditions)",
+            Op::SegmentPreview => "segment preview (count + 10)",
         }
     }
 
@@ -287,6 +311,9 @@ impl Op {
             Op::Pipeline => Request::get("/api/deals/pipeline"),
             Op::OpenCases => Request::get("/api/cases/open?limit=50"),
             Op::MyTasks => return Request::get("/api/tasks?assignee_id=me&status=open&limit=50").bearer(&ctx.token),
+            Op::SegmentPage => Request::get(format!("/api/segments/{}/contacts?limit=50", ctx.segment_id)),
+            Op::SegmentCount => Request::get(format!("/api/segments/{}/contacts?limit=1&count=true", ctx.segment_id)),
+            Op::SegmentPreview => Request::json("POST", "/api/segments/preview", &json!({"filter": segment_filter()})),
         };
         req.bearer(&ctx.key)
     }
@@ -390,6 +417,19 @@ impl Op {
                 };
                 let (query, page) = params.parse(Some(&ctx.admin_id)).map_err(err)?;
                 state.tasks.list(&query, &page).await.map_err(err)?;
+            }
+            Op::SegmentPage | Op::SegmentCount => {
+                let count = self == Op::SegmentCount;
+                let params = SegmentPageParams {
+                    limit: Some(if count { "1" } else { "50" }.into()),
+                    count: count.then(|| "true".into()),
+                    ..Default::default()
+                };
+                let page = params.parse().map_err(err)?;
+                state.segments.members(&ctx.segment_id, &page).await.map_err(err)?;
+            }
+            Op::SegmentPreview => {
+                state.segments.preview(&segment_filter()).await.map_err(err)?;
             }
         }
         Ok(())
