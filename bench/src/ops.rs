@@ -208,7 +208,7 @@ impl Op {
             Op::Pipeline => "pipeline summary",
             Op::OpenCases => "open cases page (50)",
             Op::MyTasks => "my open tasks page (50)",
-            Op::SegmentPage => "segment page (50, 3 conditions)",
+            Op::SegmentPage => "segment page (50)",
             Op::SegmentCount => "segment count (3 conditions)",
             Op::SegmentPreview => "segment preview (count + 10)",
         }

@@ -105,6 +105,25 @@ fn facet_of(query: &ContactQuery) -> Option<String> {
     (parts.len() >= 2 || query.tag.is_some()).then(|| parts.join("&"))
 }
 
+/// The condition of a list's status, company and tag filters that an index serves: one facet
+/// key for a tag or two of them, else the status or company alone.
+pub(crate) fn equality_conditions(
+    query: &ContactQuery,
+    conditions: &mut Vec<&'static str>,
+    vars: &mut Map<String, Value>,
+) {
+    if let Some(facet) = facet_of(query) {
+        conditions.push("facets CONTAINS $facet");
+        vars.insert("facet".into(), json!(facet));
+    } else if let Some(status) = query.status {
+        conditions.push("status = $status");
+        vars.insert("status".into(), json!(status.as_str()));
+    } else if let Some(company) = &query.company_id {
+        conditions.push("company_id = $company_id");
+        vars.insert("company_id".into(), json!(company));
+    }
+}
+
 impl ContactRepository {
     /// A repository over `db`.
     pub fn new(db: Db) -> Self {
@@ -143,16 +162,7 @@ impl ContactRepository {
     fn list_query(&self, query: &ContactQuery, sort: Sort, after: Option<String>, limit: usize) -> ListQuery {
         let mut conditions = Vec::new();
         let mut vars = Map::new();
-        if let Some(facet) = facet_of(query) {
-            conditions.push("facets CONTAINS $facet");
-            vars.insert("facet".into(), json!(facet));
-        } else if let Some(status) = query.status {
-            conditions.push("status = $status");
-            vars.insert("status".into(), json!(status.as_str()));
-        } else if let Some(company) = &query.company_id {
-            conditions.push("company_id = $company_id");
-            vars.insert("company_id".into(), json!(company));
-        }
+        equality_conditions(query, &mut conditions, &mut vars);
         if let Some(q) = &query.q {
             let q = q.trim().to_lowercase();
             if q.contains('@') && !q.starts_with('@') {

@@ -11,6 +11,7 @@ use crate::db::Db;
 use crate::domain::contacts::Contact;
 use crate::domain::ids::format_ts;
 use crate::domain::segments::{Condition, Field, FieldType, Filter, Op, Operand};
+use crate::repositories::contacts::ContactQuery;
 
 /// Table name.
 pub const TABLE: &str = "segment";
@@ -56,19 +57,57 @@ impl Stored for Segment {
 }
 
 /// A filter as a condition over `contact` rows, with the values it binds (named `sg<n>`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Compiled {
     /// The condition.
     pub sql: String,
     /// Its values.
     pub vars: Map<String, Value>,
+    /// The equalities every match has (status, tag, company of top-level conditions), which an
+    /// index serves.
+    pub driver: ContactQuery,
+}
+
+impl Compiled {
+    /// Whether the scan uses the contacts' facets index (and so needs its migration).
+    pub fn uses_facets(&self) -> bool {
+        crate::repositories::contacts::uses_facets(&self.driver)
+    }
 }
 
 /// Turns a checked filter into a condition; `now` anchors `within_last`.
 pub fn compile(filter: &Filter, now: DateTime<Utc>) -> Compiled {
-    let mut out = Compiled { sql: String::new(), vars: Map::new() };
-    out.sql = node(filter, now, &mut out.vars);
-    out
+    let mut vars = Map::new();
+    let sql = node(filter, now, &mut vars);
+    Compiled { sql, vars, driver: driver(filter) }
+}
+
+/// The status, tag and company every match must have, from conditions at the top level.
+fn driver(filter: &Filter) -> ContactQuery {
+    let mut query = ContactQuery::default();
+    let leaves: Vec<&Condition> = match filter {
+        Filter::Leaf(c) => vec![c],
+        Filter::And(children) => children
+            .iter()
+            .filter_map(|c| match c {
+                Filter::Leaf(c) => Some(c),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    for c in leaves {
+        let (Field::Contact(name, _), Operand::Text(value)) = (&c.field, &c.value) else { continue };
+        match (*name, c.op) {
+            ("status", Op::Eq) if query.status.is_none() => {
+                query.status = crate::domain::contacts::ContactStatus::ALL.into_iter().find(|s| s.as_str() == value);
+            }
+            ("tags", Op::Contains) if query.tag.is_none() => query.tag = Some(value.clone()),
+            ("company_id", Op::Eq) if query.company_id.is_none() => query.company_id = Some(value.clone()),
+            _ => {}
+        }
+    }
+    query
 }
 
 fn bind(vars: &mut Map<String, Value>, value: Value) -> String {
@@ -209,16 +248,21 @@ impl SegmentRepository {
     }
 
     fn members_query(&self, compiled: &Compiled, after: Option<String>, limit: usize) -> ListQuery {
+        // The filter's top-level equalities on status, tag and company drive an index scan (the
+        // contact lists' own indexes); the whole filter is still checked on every row.
+        let mut conditions = Vec::new();
+        let mut vars = compiled.vars.clone();
+        crate::repositories::contacts::equality_conditions(&compiled.driver, &mut conditions, &mut vars);
         ListQuery {
             compiled: Some(compiled.sql.clone()),
             table: crate::repositories::contacts::TABLE,
-            conditions: Vec::new(),
-            vars: compiled.vars.clone(),
+            filtered: !conditions.is_empty(),
+            conditions,
+            vars,
             sort_column: "key",
             desc: true,
             after,
             limit,
-            filtered: false,
         }
     }
 
@@ -230,6 +274,11 @@ impl SegmentRepository {
         limit: usize,
     ) -> RepoResult<(Vec<Contact>, Option<String>)> {
         self.members_query(compiled, after, limit).page(&self.db).await
+    }
+
+    /// The plan of a page of members (tests assert which index drives it).
+    pub async fn explain_members(&self, compiled: &Compiled) -> RepoResult<Value> {
+        self.members_query(compiled, None, 50).explain(&self.db).await
     }
 
     /// How many contacts the filter selects now.

@@ -88,6 +88,18 @@ fn compiled(filter: &Value) -> AppResult<Compiled> {
 }
 
 impl SegmentService {
+    /// The filter's query, once the indexes it scans are ready.
+    fn ready(&self, filter: &Value) -> AppResult<Compiled> {
+        self.migrations.require(Feature::Lists)?;
+        let compiled = compiled(filter)?;
+        if compiled.uses_facets() {
+            self.migrations.require(Feature::ContactFilters)?;
+        }
+        Ok(compiled)
+    }
+}
+
+impl SegmentService {
     /// A service over its store.
     pub fn new(store: Store<Segment>, segments: SegmentRepository, migrations: Migrations) -> Self {
         Self { store, segments, migrations }
@@ -171,9 +183,8 @@ impl SegmentService {
 
     /// The segment's contacts as they are now, newest first.
     pub async fn members(&self, id: &str, page: &PageRequest) -> AppResult<Page<Contact>> {
-        self.migrations.require(Feature::Lists)?;
         let segment = self.get(id).await?;
-        let compiled = compiled(&segment.filter)?;
+        let compiled = self.ready(&segment.filter)?;
         let (rows, next) = self.segments.members(&compiled, page.after.clone(), page.limit).await?;
         let total = if page.count { Some(self.segments.count(&compiled).await?) } else { None };
         Ok(page.page(rows, next, total))
@@ -181,8 +192,7 @@ impl SegmentService {
 
     /// How many contacts an unsaved filter selects, and the newest few.
     pub async fn preview(&self, filter: &Value) -> AppResult<Preview> {
-        self.migrations.require(Feature::Lists)?;
-        let compiled = compiled(filter)?;
+        let compiled = self.ready(filter)?;
         let (sample, _) = self.segments.members(&compiled, None, PREVIEW_SAMPLE).await?;
         let count = self.segments.count(&compiled).await?;
         Ok(Preview { count, sample })

@@ -128,3 +128,34 @@ async fn bad_filters_are_422_naming_the_node() {
     assert_eq!(error_fields(&p), ["name"]);
     assert!(app.rows("SELECT key FROM segment").await.is_empty());
 }
+
+#[tokio::test]
+async fn top_level_equalities_drive_an_index_scan() {
+    use crm::domain::segments::parse_filter;
+    use crm::repositories::segments::{compile, SegmentRepository};
+    let app = spawn_app().await;
+    let repo = SegmentRepository::new(app.db.clone());
+    for (filter, index) in [
+        (
+            json!({"and": [{"field": "status", "op": "eq", "value": "lead"}, {"field": "tags", "op": "contains", "value": "vip"},
+                        {"field": "created_at", "op": "within_last", "value": "30d"}]}),
+            "contact_facets_rkey",
+        ),
+        (
+            json!({"and": [{"field": "status", "op": "eq", "value": "lead"}, {"field": "source", "op": "eq", "value": "web"}]}),
+            "contact_status_rkey",
+        ),
+        (
+            json!({"field": "company_id", "op": "eq", "value": "01932c07-a8f4-7b43-9d2a-0c1e5f6a7b8c"}),
+            "contact_company_rkey",
+        ),
+        (
+            json!({"or": [{"field": "status", "op": "eq", "value": "lead"}, {"field": "source", "op": "eq", "value": "web"}]}),
+            "contact_part_rkey",
+        ),
+    ] {
+        let compiled = compile(&parse_filter(&filter).unwrap(), chrono::Utc::now());
+        let plan = repo.explain_members(&compiled).await.unwrap().to_string();
+        assert!(plan.contains("IndexScan") && plan.contains(index) && !plan.contains("TableScan"), "{filter}: {plan}");
+    }
+}
