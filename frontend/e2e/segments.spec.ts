@@ -37,6 +37,16 @@ test("build a segment, watch the live count, save it, and see a contact leave it
   await page.reload();
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
   await expect(page.getByText("No contact matches now.")).toBeVisible();
+
+  // The saved filter opens in the builder; customers instead of leads: both tagged contacts.
+  await page.getByRole("button", { name: "Edit filter" }).click();
+  await page.getByRole("group", { name: "Condition 1" }).getByLabel("Value of condition 1").selectOption("customer");
+  await expect(page.getByTestId("live-count")).toHaveText("2 contacts match");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Save filter" }).click();
+  await expect(page.getByTestId("record-version")).toHaveText("version 2");
+  await expect(members.getByRole("row", { name: /Lena Lead/ })).toBeVisible();
+  await expect(members.getByRole("row", { name: /Carl/ })).toBeVisible();
   await page.screenshot({ path: `${ARTIFACTS}/14-segment.png`, fullPage: true });
   expect(problems).toEqual([]);
 });

@@ -156,3 +156,44 @@ export function fromContactFilters(params: URLSearchParams): Group {
   if (company) leaves.push({ ...newLeaf("company_id"), op: "eq", value: company });
   return newGroup("and", leaves.length ? leaves : [newLeaf()]);
 }
+
+function leafText(field: string, op: string, value: unknown): string {
+  if (Array.isArray(value)) return value.join(", ");
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (value === null || value === undefined) return "";
+  const type = fieldInfo(field).type;
+  if (type === "time" && ["gt", "gte", "lt", "lte"].includes(op) && typeof value === "string") {
+    const d = new Date(value);
+    if (!Number.isNaN(d.getTime())) {
+      const pad = (n: number) => String(n).padStart(2, "0");
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    }
+  }
+  return String(value);
+}
+
+/** A builder tree from a saved filter (the inverse of `toFilter`); `null` for a shape it does not know. */
+export function fromFilter(filter: unknown): Group | null {
+  const node = (value: unknown): Node | null => {
+    if (!value || typeof value !== "object" || Array.isArray(value)) return null;
+    const v = value as Record<string, unknown>;
+    for (const join of ["and", "or"] as const) {
+      if (Array.isArray(v[join])) {
+        const children = (v[join] as unknown[]).map(node);
+        return children.every(Boolean) ? { kind: "group", id: nodeId(), join, negate: false, children: children as Node[] } : null;
+      }
+    }
+    if ("not" in v) {
+      const inner = node(v.not);
+      if (!inner) return null;
+      return inner.kind === "group" && !inner.negate ? { ...inner, negate: true } : { ...newGroup("and", [inner]), negate: true };
+    }
+    if (typeof v.field === "string" && typeof v.op === "string") {
+      return { kind: "leaf", id: nodeId(), field: v.field, op: v.op, value: leafText(v.field, v.op, v.value) };
+    }
+    return null;
+  };
+  const root = node(filter);
+  if (!root) return null;
+  return root.kind === "group" ? root : newGroup("and", [root]);
+}

@@ -65,3 +65,22 @@ describe("SegmentBuilder", () => {
     expect(filter).toEqual({ not: { field: "activity.call", op: "within_last", value: "7d" } });
   });
 });
+
+describe("saved filters back in the builder", () => {
+  it("round-trips through the builder tree", async () => {
+    const { fromFilter } = await import("@/lib/segments");
+    const saved = {
+      and: [
+        { field: "status", op: "in", value: ["lead", "mql"] },
+        { not: { or: [{ field: "tags", op: "contains", value: "vip" }, { field: "company.size", op: "gte", value: 50 }] } },
+        { field: "activity.call", op: "within_last", value: "30d" },
+        { not: { field: "tags", op: "exists", value: true } },
+      ],
+    };
+    const tree = fromFilter(saved);
+    expect(tree).not.toBeNull();
+    expect(toFilter(tree!)).toEqual(saved);
+    expect(toFilter(fromFilter({ field: "status", op: "eq", value: "lead" })!)).toEqual({ field: "status", op: "eq", value: "lead" });
+    expect(fromFilter({ and: [{ nonsense: true }] })).toBeNull();
+  });
+});

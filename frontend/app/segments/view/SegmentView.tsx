@@ -1,21 +1,24 @@
 "use client";
 
 import { useRouter, useSearchParams } from "next/navigation";
-import { useCallback } from "react";
+import { useCallback, useState } from "react";
 import { AppShell } from "@/components/AppShell";
 import { useAuth } from "@/components/AuthProvider";
 import { DataTable, RowLink, type Column } from "@/components/DataTable";
 import { EditableField } from "@/components/EditableField";
 import { HistoryList } from "@/components/HistoryList";
 import { recordPlaceholder, RecordConflict, RecordHead, useRemove } from "@/components/RecordFrame";
+import { SegmentBuilder } from "@/components/SegmentBuilder";
 import { StatusBadge } from "@/components/StatusBadge";
 import { api, call, type Contact, type Segment, type UpdateSegment } from "@/lib/api";
 import { blankToNull, contactName } from "@/lib/format";
 import { segmentsApi } from "@/lib/records";
+import { fromFilter, toFilter, type Group } from "@/lib/segments";
 import { contactHref } from "@/lib/routes";
 import { canWrite } from "@/lib/session";
 import { usePagedList } from "@/lib/usePagedList";
 import { useVersionedRecord } from "@/lib/useVersionedRecord";
+import { useLiveCount } from "../new/NewSegment";
 
 export function SegmentViewPage() {
   return (
@@ -32,6 +35,7 @@ function SegmentView() {
   const writable = canWrite(session?.user.role);
   const me = session?.user.id;
   const rec = useVersionedRecord<Segment, UpdateSegment>(id, segmentsApi);
+  const [editing, setEditing] = useState<Group | null>(null);
   const loadHistory = useCallback(() => segmentsApi.history(id), [id]);
   const deletion = useRemove(() => segmentsApi.remove(id, rec.version), `Delete the segment ${rec.record?.name ?? ""}? Its contacts stay.`, "/segments");
   const members = usePagedList<Contact>(`${id}#${rec.revision}`, async (cursor) => {
@@ -78,9 +82,28 @@ function SegmentView() {
             onSave={(v) => rec.save({ description: blankToNull(v) })}
           />
           <h3>Filter</h3>
-          <pre className="filter-json" aria-label="The segment's filter">
-            {JSON.stringify(segment.filter, null, 2)}
-          </pre>
+          {editing ? (
+            <FilterEditor
+              initial={editing}
+              onCancel={() => setEditing(null)}
+              onSave={async (filter) => {
+                await rec.save({ filter: filter as Record<string, unknown> });
+                setEditing(null);
+              }}
+              error={rec.fieldErrors.filter}
+            />
+          ) : (
+            <>
+              <pre className="filter-json" aria-label="The segment's filter">
+                {JSON.stringify(segment.filter, null, 2)}
+              </pre>
+              {writable && fromFilter(segment.filter) ? (
+                <button type="button" className="secondary" onClick={() => setEditing(fromFilter(segment.filter))}>
+                  Edit filter
+                </button>
+              ) : null}
+            </>
+          )}
         </section>
         <section className="panel" aria-labelledby="members-title">
           <h2 id="members-title">Contacts now</h2>
@@ -102,5 +125,43 @@ function SegmentView() {
       </div>
       <RecordConflict rec={rec} me={me} />
     </article>
+  );
+}
+
+/** The saved filter in the builder, with its live count; saving PATCHes it with If-Match. */
+function FilterEditor({
+  initial,
+  onCancel,
+  onSave,
+  error,
+}: {
+  initial: Group;
+  onCancel: () => void;
+  onSave: (filter: unknown) => Promise<void>;
+  error?: string;
+}) {
+  const [root, setRoot] = useState(initial);
+  const filter = toFilter(root);
+  const live = useLiveCount(filter);
+  return (
+    <div>
+      <SegmentBuilder root={root} onChange={setRoot} />
+      <p className="live-count" role="status" aria-live="polite" data-testid="live-count">
+        {live.count === null ? (live.error ? "The filter is not complete yet." : "Counting…") : `${live.count} ${live.count === 1 ? "contact matches" : "contacts match"}`}
+      </p>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="button" onClick={() => void onSave(filter).catch(() => undefined)}>
+          Save filter
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </div>
   );
 }
