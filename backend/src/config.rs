@@ -35,6 +35,44 @@ pub struct Settings {
     /// CRM behaviour.
     #[serde(default)]
     pub crm: CrmSettings,
+    /// The engagement score.
+    #[serde(default)]
+    pub engagement: EngagementSettings,
+}
+
+/// The engagement score's weights and decay.
+#[derive(Debug, Clone, Deserialize)]
+pub struct EngagementSettings {
+    /// Days after which an activity counts half (default 30).
+    #[serde(default = "default_half_life")]
+    pub half_life_days: f64,
+    /// Points per activity kind, overriding the defaults (`call: 3`, at most 2 decimals).
+    #[serde(default)]
+    pub weights: std::collections::BTreeMap<String, f64>,
+}
+
+fn default_half_life() -> f64 {
+    30.0
+}
+
+impl Default for EngagementSettings {
+    fn default() -> Self {
+        EngagementSettings { half_life_days: default_half_life(), weights: Default::default() }
+    }
+}
+
+impl EngagementSettings {
+    /// The weights in fixed point, defaults overridden by the configured ones.
+    pub fn weights(&self) -> crate::domain::engagement::Weights {
+        let mut weights = crate::domain::engagement::Weights::default();
+        for (kind, points) in &self.weights {
+            weights.points.insert(kind.clone(), (points * 100.0).round() as i64);
+        }
+        if self.half_life_days.is_finite() && self.half_life_days > 0.0 {
+            weights.half_life_days = self.half_life_days;
+        }
+        weights
+    }
 }
 
 /// CRM behaviour.

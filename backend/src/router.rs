@@ -126,6 +126,7 @@ fn api_parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(handlers::cases::router())
         .merge(handlers::tasks::router())
         .merge(handlers::segments::router())
+        .merge(handlers::engagement::router())
         .merge(handlers::admin::router())
         .split_for_parts()
 }

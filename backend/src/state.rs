@@ -47,6 +47,8 @@ pub struct AppState {
     pub tasks: crate::services::tasks::TaskService,
     /// Segments.
     pub segments: crate::services::segments::SegmentService,
+    /// Engagement scores.
+    pub engagement: crate::services::engagement::EngagementService,
     /// Change history.
     pub history: HistoryService,
     /// Timeline.
@@ -74,6 +76,7 @@ impl AppState {
         let auth = AuthService::new(&settings, users_repo.clone(), CredentialRepository::new(db.clone())).await?;
         let request_limiter = crate::handlers::auth::request_limiter(settings.limits.requests_per_second);
         let dashboard = load_dashboard(&settings.server.dashboard_dir)?;
+        let engagement_weights = settings.engagement.weights();
         let links = crate::services::contacts::ContactLinks {
             deals: crate::repositories::deals::DealRepository::new(db.clone()),
             cases: crate::repositories::cases::CaseRepository::new(db.clone()),
@@ -112,6 +115,12 @@ impl AppState {
             deals,
             cases,
             tasks,
+            engagement: crate::services::engagement::EngagementService::new(
+                ContactRepository::new(db.clone()),
+                TimelineRepository::new(db.clone()),
+                crate::repositories::deals::DealRepository::new(db.clone()),
+                engagement_weights,
+            ),
             segments: crate::services::segments::SegmentService::new(
                 Store::new(db.clone(), history_repo.clone()),
                 crate::repositories::segments::SegmentRepository::new(db.clone()),

@@ -396,6 +396,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contacts/{id}/score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The contact's engagement score now: points per activity (configurable weights), halved every
+         *     `engagement.half_life_days`, with every part that adds up to it.
+         */
+        get: operations["contact_score"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contacts/{id}/timeline": {
         parameters: {
             query?: never;
@@ -1567,6 +1587,26 @@ export interface components {
              * @example ready
              */
             status: string;
+        };
+        /** @description One activity's share of a score. */
+        ScorePart: {
+            /** @description When it happened. */
+            at: string;
+            /** @description What is left of them now (2 decimals, as text); the parts' values add up to `score`. */
+            decayed: string;
+            /** @description `note`, `call`, `meeting`, `email`, `deal_won`, ... */
+            kind: string;
+            /** @description Its full points (2 decimals, as text). */
+            points: string;
+        };
+        /** @description An engagement score with its explanation. */
+        ScoreResponse: {
+            /** @description When it was computed. */
+            at: string;
+            /** @description The activities that count, newest first. */
+            parts: components["schemas"]["ScorePart"][];
+            /** @description The score (2 decimals, as text): exactly the sum of the parts' `decayed`. */
+            score: string;
         };
         /** @description A page of segments, newest first. */
         SegmentList: {
@@ -4340,6 +4380,56 @@ export interface operations {
             };
             /** @description Invalid parameter */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    contact_score: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Contact id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The score and its parts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such contact */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,6 +5,7 @@ pub mod cases;
 pub mod companies;
 pub mod contacts;
 pub mod deals;
+pub mod engagement;
 pub mod erasure;
 pub mod fields;
 pub mod funnel;

@@ -7,6 +7,7 @@ pub mod cases;
 pub mod companies;
 pub mod contacts;
 pub mod deals;
+pub mod engagement;
 pub mod health;
 pub mod idempotency;
 pub mod segments;

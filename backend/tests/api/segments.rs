@@ -159,3 +159,36 @@ async fn top_level_equalities_drive_an_index_scan() {
         assert!(plan.contains("IndexScan") && plan.contains(index) && !plan.contains("TableScan"), "{filter}: {plan}");
     }
 }
+
+#[tokio::test]
+async fn the_engagement_score_adds_up_to_its_parts() {
+    let app = spawn_app().await;
+    let ada = app.contact_with_email("ada@example.com").await;
+    let id = ada["id"].as_str().unwrap();
+    let empty = app.get_ok(&format!("/api/contacts/{id}/score")).await;
+    assert_eq!((&empty["score"], empty["parts"].as_array().unwrap().len()), (&json!("0.00"), 0));
+    let a_month_ago = (chrono::Utc::now() - chrono::Duration::days(30)).to_rfc3339();
+    for (kind, at) in [("call", None), ("meeting", Some(a_month_ago.clone())), ("note", None)] {
+        let mut body = json!({"kind": kind, "body": "x"});
+        if let Some(at) = at {
+            body["at"] = json!(at);
+        }
+        assert_eq!(app.post_json(&format!("/api/contacts/{id}/timeline"), &body).await.status(), 201);
+    }
+    let deal = crate::deals::create_deal(&app, &json!({"name": "D", "contact_ids": [id]})).await;
+    app.patch_json(&format!("/api/deals/{}", deal["id"].as_str().unwrap()), &json!({"stage": "won"}), None).await;
+    let s = app.get_ok(&format!("/api/contacts/{id}/score")).await;
+    let parts = s["parts"].as_array().unwrap();
+    let kinds: Vec<_> = parts.iter().map(|p| p["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["deal_won", "note", "call", "meeting"]);
+    let cents = |v: &Value| -> i64 {
+        let (w, f) = v.as_str().unwrap().split_once('.').unwrap();
+        w.parse::<i64>().unwrap() * 100 + f.parse::<i64>().unwrap()
+    };
+    let sum: i64 = parts.iter().map(|p| cents(&p["decayed"])).sum();
+    assert_eq!(sum, cents(&s["score"]));
+    // A 30-day-old meeting counts half of its 5 points.
+    assert_eq!(parts[3]["decayed"], "2.50");
+    assert_eq!(parts[0]["points"], "10.00");
+    assert_problem(app.get("/api/contacts/01932c07-a8f4-7b43-9d2a-0c1e5f6a7b8c/score").await, 404, "not_found").await;
+}

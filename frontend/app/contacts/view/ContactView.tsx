@@ -11,6 +11,7 @@ import { EditableField } from "@/components/EditableField";
 import { HistoryList } from "@/components/HistoryList";
 import { recordPlaceholder, RecordConflict, RecordHead, useRemove } from "@/components/RecordFrame";
 import { StatusBadge } from "@/components/StatusBadge";
+import { EngagementScore } from "@/components/EngagementScore";
 import { RelatedCases, RelatedDeals, RelatedTasks } from "@/components/RelatedSales";
 import { Timeline } from "@/components/Timeline";
 import { CONTACT_STATUSES, type Contact, type ContactStatus, type UpdateContact } from "@/lib/api";
@@ -121,6 +122,7 @@ function ContactView() {
           </p>
         </section>
         <Timeline contactId={contact.id} canWrite={writable} revision={rec.revision} me={me} />
+        <EngagementScore contactId={contact.id} revision={rec.revision} />
         <RelatedDeals filter={{ contact_id: contact.id }} />
         <RelatedCases filter={{ contact_id: contact.id }} />
         <RelatedTasks filter={{ contact_id: contact.id }} title="Tasks" canWrite={writable} link={{ contact_id: contact.id }} />
