@@ -47,6 +47,12 @@ test("build a segment, watch the live count, save it, and see a contact leave it
   await expect(page.getByTestId("record-version")).toHaveText("version 2");
   await expect(members.getByRole("row", { name: /Lena Lead/ })).toBeVisible();
   await expect(members.getByRole("row", { name: /Carl/ })).toBeVisible();
+
+  // The contact page shows the engagement score with its explanation.
+  await members.getByRole("link", { name: "Lena Lead" }).click();
+  await expect(page.getByRole("heading", { name: "Lena Lead", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("engagement-score")).toHaveText("0.00");
+  await expectAccessible(page);
   await page.screenshot({ path: `${ARTIFACTS}/14-segment.png`, fullPage: true });
   expect(problems).toEqual([]);
 });
