@@ -271,12 +271,8 @@ impl Deal {
             created_at: now.to_string(),
             updated_at: now.to_string(),
         };
-        let stage = patch.stage.unwrap_or(Stage::Qualification);
-        let mut deal = blank.apply_fields(patch, now, &mut issues);
-        // A deal created already closed is closed now; its probability is its stage's.
-        if stage.is_open() {
-            deal.closed_at = None;
-        }
+        // A deal created already won or lost is closed now, with its stage's probability.
+        let deal = blank.apply_fields(patch, now, &mut issues);
         issues.finish(deal)
     }
 

@@ -9,7 +9,7 @@ use super::Precondition;
 use crate::db::{Feature, Migrations};
 use crate::domain::deals::{Deal, DealPatch, Stage};
 use crate::domain::history::Origin;
-use crate::domain::money::{totals_text, weighted_text};
+use crate::domain::money::totals_text;
 use crate::domain::pagination::{Page, PageRequest};
 use crate::error::AppResult;
 use crate::repositories::deals::{DealQuery, DealRepository, StageTotals};
@@ -119,7 +119,7 @@ pub fn summarise(totals: &crate::repositories::deals::Totals) -> Pipeline {
                 stage: *stage,
                 count: by_currency.values().map(|t| t.count).sum(),
                 amount: totals_text(&sum(|t| t.amount), false),
-                weighted: sum(|t| t.weighted).into_iter().map(|(c, w)| (c, weighted_text(w))).collect(),
+                weighted: totals_text(&sum(|t| t.weighted), true),
             }
         })
         .collect();
