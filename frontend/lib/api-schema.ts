@@ -4459,7 +4459,10 @@ export interface operations {
                 contact_id?: string;
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string;
-                /** @description Only this kind: `note`, `call`, `meeting`, `email`, `change`. */
+                /**
+                 * @description Only this kind: `note`, `call`, `meeting`, `email`, `change`, or `deal`, `case`, `task` (changes
+                 *     to records that name the contact).
+                 */
                 kind?: string;
                 /** @description Page size, 1 to 500 (default 50). */
                 limit?: number;
@@ -6353,7 +6356,10 @@ export interface operations {
                 contact_id?: string;
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string;
-                /** @description Only this kind: `note`, `call`, `meeting`, `email`, `change`. */
+                /**
+                 * @description Only this kind: `note`, `call`, `meeting`, `email`, `change`, or `deal`, `case`, `task` (changes
+                 *     to records that name the contact).
+                 */
                 kind?: string;
                 /** @description Page size, 1 to 500 (default 50). */
                 limit?: number;

@@ -102,8 +102,9 @@ pub struct TimelineParams {
     #[serde(alias = "contact")]
     #[param(value_type = Option<String>, format = Uuid, nullable = false)]
     pub contact_id: Option<String>,
-    /// Only this kind: `note`, `call`, `meeting`, `email`, `change`.
-    #[param(nullable = false, pattern = "^(note|call|meeting|email|change)?$")]
+    /// Only this kind: `note`, `call`, `meeting`, `email`, `change`, or `deal`, `case`, `task` (changes
+    /// to records that name the contact).
+    #[param(nullable = false, pattern = "^(note|call|meeting|email|change|deal|case|task)?$")]
     pub kind: Option<String>,
     /// At or after this time (RFC 3339).
     #[serde(alias = "from", alias = "since")]
