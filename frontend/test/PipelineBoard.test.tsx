@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { PipelineBoard } from "@/app/pipeline/PipelineBoard";
@@ -76,6 +76,22 @@ describe("PipelineBoard", () => {
     const patch = calls.find((c) => c.method === "PATCH");
     expect(JSON.parse(patch!.body)).toEqual({ stage: "proposal" });
     await waitFor(() => expect(within(proposal).getByRole("listitem", { name: /Website relaunch/ })).toHaveFocus());
+  });
+
+  it("moves a card dropped on another column", async () => {
+    const { calls } = serve(deal({}), (body) => json(deal({ stage: body.stage as Deal["stage"], version: 4 }), 200, { ETag: '"4"' }));
+    render(<PipelineBoard canMove />);
+    const card = await screen.findByRole("listitem", { name: /Website relaunch/ });
+    const data = new Map<string, string>();
+    const dataTransfer = { setData: (k: string, v: string) => data.set(k, v), getData: (k: string) => data.get(k) ?? "" };
+    fireEvent.dragStart(card, { dataTransfer });
+    const negotiation = screen.getByRole("region", { name: "Negotiation" });
+    fireEvent.dragOver(negotiation, { dataTransfer });
+    fireEvent.drop(negotiation, { dataTransfer });
+    await waitFor(() => expect(within(negotiation).getByRole("listitem", { name: /Website relaunch/ })).toBeInTheDocument());
+    const patch = calls.find((c) => c.method === "PATCH");
+    expect(JSON.parse(patch!.body)).toEqual({ stage: "negotiation" });
+    expect(patch!.headers.get("If-Match")).toBe('"3"');
   });
 
   it("asks for a lost reason before moving to lost with the menu", async () => {

@@ -51,6 +51,15 @@ pub enum CaseStatus {
 }
 
 impl CaseStatus {
+    /// Parses a wire name (case-insensitive).
+    pub fn parse(raw: &str) -> Option<CaseStatus> {
+        match raw.trim().to_ascii_lowercase().as_str() {
+            "open" => Some(CaseStatus::Open),
+            "closed" => Some(CaseStatus::Closed),
+            _ => None,
+        }
+    }
+
     /// Wire name.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -282,22 +282,13 @@ impl ListCasesParams {
             &["created_at"],
             DEFAULT_CASE_SORT,
         );
-        let status = match self.status.as_deref().map(|s| s.trim().to_ascii_lowercase()).as_deref() {
-            None | Some("") => None,
-            Some("open") => Some(CaseStatus::Open),
-            Some("closed") => Some(CaseStatus::Closed),
-            Some(_) => {
-                errors.add("status", "must be open or closed");
-                None
-            }
-        };
-        let priority = self.priority.as_deref().map(str::trim).filter(|s| !s.is_empty()).and_then(|p| {
-            let parsed = Priority::parse(p);
-            if parsed.is_none() {
-                errors.add("priority", "must be one of low, normal, high, urgent");
-            }
-            parsed
-        });
+        let status = errors.choice("status", self.status.as_deref(), CaseStatus::parse, "must be open or closed");
+        let priority = errors.choice(
+            "priority",
+            self.priority.as_deref(),
+            Priority::parse,
+            "must be one of low, normal, high, urgent",
+        );
         let query = CaseQuery {
             status,
             company_id: uuid_param(&mut errors, "company_id", self.company_id.as_deref()),

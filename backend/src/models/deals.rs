@@ -348,13 +348,12 @@ impl ListDealsParams {
             &DEAL_SORTS,
             DEFAULT_DEAL_SORT,
         );
-        let stage = self.stage.as_deref().map(str::trim).filter(|s| !s.is_empty()).and_then(|s| {
-            let stage = Stage::parse(s);
-            if stage.is_none() {
-                errors.add("stage", "must be one of qualification, proposal, negotiation, won, lost");
-            }
-            stage
-        });
+        let stage = errors.choice(
+            "stage",
+            self.stage.as_deref(),
+            Stage::parse,
+            "must be one of qualification, proposal, negotiation, won, lost",
+        );
         let base = deal_filters(
             &mut errors,
             self.owner_id.as_deref(),

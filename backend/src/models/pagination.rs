@@ -63,6 +63,23 @@ impl ParamErrors {
         PageRequest { limit, sort, after, count }
     }
 
+    /// Parses an optional value of a fixed set (`parse` names it), recording `message` when it is
+    /// none of them; blank is absent.
+    pub fn choice<T>(
+        &mut self,
+        field: &str,
+        raw: Option<&str>,
+        parse: impl Fn(&str) -> Option<T>,
+        message: &str,
+    ) -> Option<T> {
+        let raw = raw.map(str::trim).filter(|s| !s.is_empty())?;
+        let parsed = parse(raw);
+        if parsed.is_none() {
+            self.add(field, message);
+        }
+        parsed
+    }
+
     /// `Ok(value)` when no error was recorded, else a 422 listing them.
     pub fn finish<T>(self, value: T) -> Result<T, crate::error::AppError> {
         if self.0.is_empty() {

@@ -257,13 +257,7 @@ impl ListTasksParams {
             },
             other => uuid_param(&mut errors, "assignee_id", other),
         };
-        let status = self.status.as_deref().map(str::trim).filter(|s| !s.is_empty()).and_then(|s| {
-            let parsed = TaskStatus::parse(s);
-            if parsed.is_none() {
-                errors.add("status", "must be open or done");
-            }
-            parsed
-        });
+        let status = errors.choice("status", self.status.as_deref(), TaskStatus::parse, "must be open or done");
         let ts = |errors: &mut ParamErrors, field: &str, raw: Option<&str>| {
             errors.timestamp(field, raw).map(crate::domain::ids::format_ts)
         };

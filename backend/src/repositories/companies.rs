@@ -67,7 +67,12 @@ impl Stored for Company {
     /// No contact, open deal or open case may be left pointing at a deleted company.
     fn delete_guards(id: &str) -> Vec<Guard> {
         vec![
-            Guard::CompanyUnreferenced(id.to_string()),
+            Guard::NoneWhere {
+                table: "contact",
+                condition: "company_id = $g",
+                id: id.to_string(),
+                code: "company_has_contacts",
+            },
             Guard::NoneWhere {
                 table: "deal",
                 condition: "facets CONTAINS string::concat('c=', $g, '&o=open')",

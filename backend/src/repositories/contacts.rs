@@ -152,7 +152,11 @@ impl ContactRepository {
         also: Vec<VersionedWrite>,
     ) -> RepoResult<()> {
         let mut write = VersionedWrite::new(TABLE, id, contact.map(row), expected, event);
-        write.guards = contact.and_then(|c| c.company_id.clone()).map(Guard::CompanyExists).into_iter().collect();
+        write.guards = contact
+            .and_then(|c| c.company_id.clone())
+            .map(|id| Guard::Exists { table: "company", id, field: "company_id" })
+            .into_iter()
+            .collect();
         write.timeline = vec![timeline.clone()];
         let mut writes = vec![write];
         writes.extend(also);

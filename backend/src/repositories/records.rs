@@ -11,11 +11,7 @@ use crate::domain::timeline::TimelineEntry;
 /// A rule checked inside the write transaction (fixed query fragments, bound values).
 #[derive(Debug, Clone)]
 pub enum Guard {
-    /// The company with this id must exist (else `company_not_found`).
-    CompanyExists(String),
-    /// No contact may reference this company (else `company_has_contacts`).
-    CompanyUnreferenced(String),
-    /// The `table` record with this id must exist (else `missing:<field>`).
+    /// The `table` record with this id must exist (else `missing:<field>:<table>`).
     Exists {
         /// Table (a fixed name).
         table: &'static str,
@@ -54,14 +50,8 @@ pub enum Guard {
 impl Guard {
     fn fragment(&self, g: &str) -> String {
         match self {
-            Guard::CompanyExists(_) => format!(
-                "IF (SELECT VALUE key FROM ONLY type::record('company', ${g})) = NONE {{ THROW 'company_not_found' }};\n"
-            ),
-            Guard::CompanyUnreferenced(_) => format!(
-                "IF array::len(SELECT VALUE key FROM contact WHERE company_id = ${g} LIMIT 1) > 0 {{ THROW 'company_has_contacts' }};\n"
-            ),
             Guard::Exists { table, field, .. } => format!(
-                "IF (SELECT VALUE key FROM ONLY type::record('{table}', ${g})) = NONE {{ THROW 'missing:{field}' }};\n"
+                "IF (SELECT VALUE key FROM ONLY type::record('{table}', ${g})) = NONE {{ THROW 'missing:{field}:{table}' }};\n"
             ),
             Guard::NoneWhere { table, condition, code, .. } => format!(
                 "IF array::len(SELECT VALUE key FROM {table} WHERE {} LIMIT 1) > 0 {{ THROW '{code}' }};\n",
@@ -75,11 +65,7 @@ impl Guard {
 
     fn value(&self) -> &str {
         match self {
-            Guard::CompanyExists(id)
-            | Guard::CompanyUnreferenced(id)
-            | Guard::Exists { id, .. }
-            | Guard::NoneWhere { id, .. }
-            | Guard::FieldIs { id, .. } => id,
+            Guard::Exists { id, .. } | Guard::NoneWhere { id, .. } | Guard::FieldIs { id, .. } => id,
         }
     }
 }
@@ -206,7 +192,8 @@ pub async fn commit_all(db: &Db, writes: Vec<VersionedWrite>) -> RepoResult<()> 
     result
 }
 
-/// The `id` and `version` of a [`Stored`] entity whose fields have those names (inside its impl).
+/// The `id`, `version` and `updated_at` of a [`Stored`] entity whose fields have those names
+/// (inside its impl).
 macro_rules! identity_fields {
     () => {
         fn id(&self) -> &str {
@@ -215,6 +202,11 @@ macro_rules! identity_fields {
 
         fn version(&self) -> i64 {
             self.version
+        }
+
+        fn bump(&mut self, ts: &str) {
+            self.version += 1;
+            self.updated_at = ts.to_string();
         }
     };
 }
@@ -231,6 +223,8 @@ pub trait Stored: serde::Serialize + serde::de::DeserializeOwned + Clone + Parti
     fn id(&self) -> &str;
     /// Version.
     fn version(&self) -> i64;
+    /// One version later, changed at `ts`.
+    fn bump(&mut self, ts: &str);
     /// The stored row, with derived index fields.
     fn row(&self) -> Value;
     /// A short description for timelines (its name or subject).

@@ -45,7 +45,6 @@ impl ContactLinks {
     /// The writes that take contact `id` out of every deal, case and task naming it, each a
     /// change of its own (one event per record).
     async fn unlink(&self, id: &str, origin: &Origin) -> AppResult<Vec<crate::repositories::records::VersionedWrite>> {
-        use crate::services::records::versioned_write;
         let at = now();
         let ts = format_ts(at);
         let mut writes = Vec::new();
@@ -58,29 +57,26 @@ impl ContactLinks {
                 format!("the contact is named by more than {MAX_UNLINKED} deals, cases or tasks; unlink some first"),
             ));
         }
-        for deal in deals {
-            let mut next = deal.clone();
-            next.contact_ids.retain(|c| c != id);
-            next.version += 1;
-            next.updated_at = ts.clone();
-            writes.push(versioned_write(Some(&deal), Some(&next), None, origin, at));
-        }
-        for case in cases {
-            let mut next = case.clone();
-            next.contact_id = None;
-            next.version += 1;
-            next.updated_at = ts.clone();
-            writes.push(versioned_write(Some(&case), Some(&next), None, origin, at));
-        }
-        for task in tasks {
-            let mut next = task.clone();
-            next.contact_id = None;
-            next.version += 1;
-            next.updated_at = ts.clone();
-            writes.push(versioned_write(Some(&task), Some(&next), None, origin, at));
-        }
+        writes
+            .extend(deals.into_iter().map(|d| unlink_write(d, |d| d.contact_ids.retain(|c| c != id), &ts, origin, at)));
+        writes.extend(cases.into_iter().map(|c| unlink_write(c, |c| c.contact_id = None, &ts, origin, at)));
+        writes.extend(tasks.into_iter().map(|t| unlink_write(t, |t| t.contact_id = None, &ts, origin, at)));
         Ok(writes)
     }
+}
+
+/// The write that changes `record` by `unlink`, one version later, with its own event.
+fn unlink_write<T: crate::repositories::records::Stored>(
+    record: T,
+    unlink: impl FnOnce(&mut T),
+    ts: &str,
+    origin: &Origin,
+    at: DateTime<Utc>,
+) -> crate::repositories::records::VersionedWrite {
+    let mut next = record.clone();
+    unlink(&mut next);
+    next.bump(ts);
+    crate::services::records::versioned_write(Some(&record), Some(&next), None, origin, at)
 }
 
 /// Everything held about one contact.
@@ -99,10 +95,7 @@ fn write_error(err: RepoError) -> AppError {
         RepoError::Duplicate(index) if index.contains("email") => {
             AppError::conflict("email_taken", "a contact with this email already exists")
         }
-        RepoError::Rule(code) if code == "company_not_found" => {
-            AppError::invalid_field("company_id", "no company with this id exists")
-        }
-        other => other.into(),
+        other => super::records::write_error(other),
     }
 }
 

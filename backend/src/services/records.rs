@@ -33,8 +33,9 @@ impl<T> Clone for Store<T> {
 pub fn write_error(err: RepoError) -> AppError {
     match err {
         RepoError::Rule(code) => {
-            if let Some(field) = code.strip_prefix("missing:") {
-                return AppError::invalid_field(field, "no record with this id exists");
+            if let Some((field, table)) = code.strip_prefix("missing:").and_then(|rest| rest.split_once(':')) {
+                let noun = if table == "support_case" { "case" } else { table };
+                return AppError::invalid_field(field, format!("no {noun} with this id exists"));
             }
             match code.as_str() {
                 "company_has_contacts" => AppError::conflict(

@@ -14,6 +14,7 @@ use crate::domain::ids::now;
 use crate::domain::pagination::{Page, PageRequest};
 use crate::domain::segments::parse_filter;
 use crate::error::AppResult;
+use crate::repositories::records::Stored;
 use crate::repositories::segments::{compile, Compiled, Segment, SegmentRepository};
 
 /// Contacts a preview shows.
@@ -162,8 +163,7 @@ impl SegmentService {
                 if let Some(filter) = &patch.filter {
                     next.filter = filter.clone();
                 }
-                next.version = s.version + 1;
-                next.updated_at = ts.to_string();
+                next.bump(ts);
                 Ok((next, None))
             })
             .await
