@@ -153,11 +153,13 @@ pub enum Op {
     SegmentCount,
     /// `POST /api/segments/preview`.
     SegmentPreview,
+    /// `GET /api/contacts/{id}/score`.
+    Score,
 }
 
 impl Op {
     /// Every operation, in report order.
-    pub const ALL: [Op; 24] = [
+    pub const ALL: [Op; 25] = [
         Op::Create,
         Op::Get,
         Op::ListFirst,
@@ -182,6 +184,7 @@ impl Op {
         Op::SegmentPage,
         Op::SegmentCount,
         Op::SegmentPreview,
+        Op::Score,
     ];
 
     /// Row label.
@@ -211,6 +214,7 @@ impl Op {
             Op::SegmentPage => "segment page (50)",
             Op::SegmentCount => "segment count (3 conditions)",
             Op::SegmentPreview => "segment preview (count + 10)",
+            Op::Score => "engagement score",
         }
     }
 
@@ -314,6 +318,7 @@ impl Op {
             Op::SegmentPage => Request::get(format!("/api/segments/{}/contacts?limit=50", ctx.segment_id)),
             Op::SegmentCount => Request::get(format!("/api/segments/{}/contacts?limit=1&count=true", ctx.segment_id)),
             Op::SegmentPreview => Request::json("POST", "/api/segments/preview", &json!({"filter": segment_filter()})),
+            Op::Score => Request::get(format!("/api/contacts/{}/score", s.id)),
         };
         req.bearer(&ctx.key)
     }
@@ -430,6 +435,9 @@ impl Op {
             }
             Op::SegmentPreview => {
                 state.segments.preview(&segment_filter()).await.map_err(err)?;
+            }
+            Op::Score => {
+                state.engagement.score(&s.id).await.map_err(err)?;
             }
         }
         Ok(())
