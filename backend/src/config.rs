@@ -49,6 +49,13 @@ pub struct EngagementSettings {
     /// Points per activity kind, overriding the defaults (`call: 3`, at most 2 decimals).
     #[serde(default)]
     pub weights: std::collections::BTreeMap<String, f64>,
+    /// Seconds between runs of the job that decays stored scores (default 3600).
+    #[serde(default = "default_decay_interval")]
+    pub decay_interval_secs: u64,
+}
+
+fn default_decay_interval() -> u64 {
+    3_600
 }
 
 fn default_half_life() -> f64 {
@@ -57,7 +64,11 @@ fn default_half_life() -> f64 {
 
 impl Default for EngagementSettings {
     fn default() -> Self {
-        EngagementSettings { half_life_days: default_half_life(), weights: Default::default() }
+        EngagementSettings {
+            half_life_days: default_half_life(),
+            weights: Default::default(),
+            decay_interval_secs: default_decay_interval(),
+        }
     }
 }
 

@@ -89,6 +89,11 @@ impl Application {
             }
         });
         let db = self.state.db.clone();
+        let decay = self
+            .state
+            .engagement
+            .clone()
+            .spawn_decay(db.clone(), Duration::from_secs(self.state.settings.engagement.decay_interval_secs.max(1)));
         let upkeep = monitoring::spawn_upkeep();
         let metrics_port = self.state.settings.metrics.port;
         let metrics_listener = if metrics_port == 0 {
@@ -105,6 +110,7 @@ impl Application {
         let service = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
         let result = axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await;
         sweeper.abort();
+        decay.abort();
         upkeep.abort();
         // In-flight requests are done: flush and close the embedded engine.
         db.close().await?;

@@ -39,6 +39,7 @@ use crate::state::AppState;
         (name = "cases", description = "Customer cases, their interactions, closing and reopening"),
         (name = "tasks", description = "Things to do, by whom and when"),
         (name = "segments", description = "Saved contact filters, always current"),
+        (name = "analytics", description = "Contacts, funnel, pipeline and activity over a date range"),
         (name = "admin", description = "Backups of the whole installation (admin)"),
         (name = "health", description = "Liveness and readiness")
     ),
@@ -127,6 +128,7 @@ fn api_parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(handlers::tasks::router())
         .merge(handlers::segments::router())
         .merge(handlers::engagement::router())
+        .merge(handlers::analytics::router())
         .merge(handlers::admin::router())
         .split_for_parts()
 }

@@ -47,6 +47,8 @@ pub struct AppState {
     pub tasks: crate::services::tasks::TaskService,
     /// Segments.
     pub segments: crate::services::segments::SegmentService,
+    /// Analytics.
+    pub analytics: crate::services::analytics::AnalyticsService,
     /// Engagement scores.
     pub engagement: crate::services::engagement::EngagementService,
     /// Change history.
@@ -82,15 +84,21 @@ impl AppState {
             cases: crate::repositories::cases::CaseRepository::new(db.clone()),
             tasks: crate::repositories::tasks::TaskRepository::new(db.clone()),
         };
+        let engagement = crate::services::engagement::EngagementService::new(
+            ContactRepository::new(db.clone()),
+            TimelineRepository::new(db.clone()),
+            crate::repositories::deals::DealRepository::new(db.clone()),
+            engagement_weights,
+        );
         let deals = crate::services::deals::DealService::new(
-            Store::new(db.clone(), history_repo.clone()),
+            Store::new(db.clone(), history_repo.clone()).with_scores(engagement.clone()),
             links.deals.clone(),
             settings.crm.default_currency.clone(),
             migrations.clone(),
         );
         let cases = crate::services::cases::CaseService::new(
             Store::new(db.clone(), history_repo.clone()),
-            Store::new(db.clone(), history_repo.clone()),
+            Store::new(db.clone(), history_repo.clone()).with_scores(engagement.clone()),
             links.cases.clone(),
             migrations.clone(),
         );
@@ -115,11 +123,10 @@ impl AppState {
             deals,
             cases,
             tasks,
-            engagement: crate::services::engagement::EngagementService::new(
-                ContactRepository::new(db.clone()),
-                TimelineRepository::new(db.clone()),
-                crate::repositories::deals::DealRepository::new(db.clone()),
-                engagement_weights,
+            engagement: engagement.clone(),
+            analytics: crate::services::analytics::AnalyticsService::new(
+                crate::repositories::analytics::AnalyticsRepository::new(db.clone()),
+                migrations.clone(),
             ),
             segments: crate::services::segments::SegmentService::new(
                 Store::new(db.clone(), history_repo.clone()),
@@ -132,7 +139,8 @@ impl AppState {
                 migrations.clone(),
             ),
             history: HistoryService::new(history_repo),
-            timeline: TimelineService::new(TimelineRepository::new(db.clone()), contacts_repo, migrations.clone()),
+            timeline: TimelineService::new(TimelineRepository::new(db.clone()), contacts_repo, migrations.clone())
+                .with_scores(engagement),
             idempotency: IdempotencyService::new(IdempotencyRepository::new(db.clone())),
             backup: crate::services::backup::BackupService::new(db.clone()),
             db,

@@ -1,12 +1,10 @@
-"use client";
+import { Suspense } from "react";
+import { OverviewPage } from "./OverviewPage";
 
-import { useRouter } from "next/navigation";
-import { useEffect } from "react";
-
-export default function Home() {
-  const router = useRouter();
-  useEffect(() => {
-    router.replace("/contacts");
-  }, [router]);
-  return <p role="status">Loading…</p>;
+export default function Page() {
+  return (
+    <Suspense fallback={<p role="status">Loading…</p>}>
+      <OverviewPage />
+    </Suspense>
+  );
 }

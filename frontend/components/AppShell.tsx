@@ -31,6 +31,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   }
 
   const nav = [
+    { href: "/", label: "Overview" },
     { href: "/contacts", label: "Contacts" },
     { href: "/companies", label: "Companies" },
     { href: "/deals", label: "Deals" },
@@ -60,7 +61,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <ul>
             {nav.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} aria-current={pathname?.startsWith(item.href) ? "page" : undefined}>
+                <Link href={item.href} aria-current={(item.href === "/" ? pathname === "/" : pathname?.startsWith(item.href)) ? "page" : undefined}>
                   {item.label}
                 </Link>
               </li>

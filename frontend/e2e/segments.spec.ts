@@ -56,3 +56,38 @@ test("build a segment, watch the live count, save it, and see a contact leave it
   await page.screenshot({ path: `${ARTIFACTS}/14-segment.png`, fullPage: true });
   expect(problems).toEqual([]);
 });
+
+test("the overview charts the funnel, pipeline, new contacts and activity for a range in the URL", async ({ page, request }) => {
+  const problems = watchConsole(page);
+  const contact = await createContactViaApi(request, { email: `${unique("ov")}@example.com`, first_name: "Olga", status: "mql" });
+  const token = await apiToken(request);
+  const headers = { Authorization: `Bearer ${token}` };
+  const deal = await request.post("/api/deals", { data: { name: unique("Overview deal"), contact_ids: [contact.id] }, headers });
+  expect(deal.status()).toBe(201);
+  const won = await request.patch(`/api/deals/${(await deal.json()).id}`, { data: { stage: "won" }, headers });
+  expect(won.status()).toBe(200);
+
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" }).click();
+  await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
+  for (const title of ["Funnel: contacts entering each stage", "Pipeline: deals created, by stage", "New contacts per day", "Activity by kind"]) {
+    await expect(page.getByRole("figure", { name: title })).toBeVisible();
+  }
+  await expect(page.getByTestId("chart")).toHaveCount(4);
+  // The numbers behind the pictures, as tables.
+  const pipeline = page.getByRole("table", { name: "Pipeline: deals created, by stage" });
+  const wonRow = pipeline.getByRole("row", { name: /^won/ });
+  await expect(wonRow).toHaveCount(1);
+  expect(Number((await wonRow.getByRole("cell").textContent())?.replace(/\D/g, ""))).toBeGreaterThan(0);
+  await expectAccessible(page);
+  await page.screenshot({ path: `${ARTIFACTS}/20-overview.png`, fullPage: true });
+
+  // A range in the past holds nothing; the range lives in the URL.
+  await page.getByLabel("From").fill("2020-01-01");
+  await page.getByLabel("To").fill("2020-01-31");
+  await expect(page).toHaveURL(/from=2020-01-01/);
+  await expect(page).toHaveURL(/to=2020-01-31/);
+  await expect(page.getByRole("table", { name: "Activity by kind" })).toHaveCount(0);
+  await expect(page.getByText("No data in this range.").first()).toBeVisible();
+  expect(problems).toEqual([]);
+});

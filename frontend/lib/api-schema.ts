@@ -23,6 +23,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Timeline entries (notes, calls, meetings, changes, ...) in the range, by kind and per day. */
+        get: operations["activity_analytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contacts created in the range (that still exist) by status, source, tag and company, and new
+         *     contacts per day.
+         */
+        get: operations["contact_analytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The funnel: for each status, the contacts that entered it in the range (from the change
+         *     history) and the share of them that moved on to a later stage.
+         */
+        get: operations["funnel_analytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Deals created in the range by stage; deals won and lost in it, the win rate and the average
+         *     days to close.
+         */
+        get: operations["pipeline_analytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/api-keys": {
         parameters: {
             query?: never;
@@ -782,6 +859,31 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Timeline entries in the range, by kind and per day. */
+        ActivityAnalytics: {
+            /** @description Kinds, most entries first. */
+            by_kind: components["schemas"]["KeyCount"][];
+            /** @description First day covered, if bounded. */
+            from?: string | null;
+            /** @description Every day of the range (zeros included). */
+            per_day: components["schemas"]["ActivityDay"][];
+            /** @description Last day covered, if bounded. */
+            to?: string | null;
+        };
+        /** @description One day of activity. */
+        ActivityDay: {
+            /** @description Entries that day by kind. */
+            by_kind: {
+                [key: string]: number;
+            };
+            /** @description UTC day. */
+            day: string;
+            /**
+             * Format: int64
+             * @description Entries that day.
+             */
+            total: number;
+        };
         /** @description A number or decimal string with at most 2 decimals, such as "1250.50" */
         AmountDto: number | string;
         /** @description Every API key. */
@@ -902,6 +1004,18 @@ export interface components {
             /** @description How it was resolved. */
             resolution?: string | null;
         };
+        /** @description A company and how many contacts it has. */
+        CompanyCount: {
+            /** @description Company id; null for contacts without a company. */
+            company_id?: string | null;
+            /**
+             * Format: int64
+             * @description How many contacts.
+             */
+            count: number;
+            /** @description Its name, when it still exists. */
+            name?: string | null;
+        };
         /** @description A page of companies. */
         CompanyList: {
             /** @description The page of results. */
@@ -939,6 +1053,28 @@ export interface components {
         };
         /** @description Company size: a head count (`250`) or a band (`"51-200"`). */
         CompanySizeDto: number | string;
+        /** @description Contacts created in the range, by status, source, tag and company, and per day. */
+        ContactAnalytics: {
+            /** @description Companies, most contacts first (at most 20). */
+            by_company: components["schemas"]["CompanyCount"][];
+            /** @description Sources, most contacts first (at most 50). */
+            by_source: components["schemas"]["KeyCount"][];
+            /** @description Every status, in funnel order. */
+            by_status: components["schemas"]["KeyCount"][];
+            /** @description Tags, most contacts first (at most 50). */
+            by_tag: components["schemas"]["KeyCount"][];
+            /** @description First day covered, if bounded. */
+            from?: string | null;
+            /** @description New contacts per day, every day of the range (zeros included). */
+            new_per_day: components["schemas"]["DayCount"][];
+            /** @description Last day covered, if bounded. */
+            to?: string | null;
+            /**
+             * Format: int64
+             * @description Contacts created in the range that still exist.
+             */
+            total: number;
+        };
         /** @description Everything held about one contact (a data-subject access export). */
         ContactExportResponse: {
             /** @description The record now. */
@@ -981,6 +1117,12 @@ export interface components {
             last_name?: string | null;
             /** @description Phone. */
             phone?: string | null;
+            /**
+             * Format: double
+             * @description Engagement score (2 decimals) as last refreshed: when an activity lands and by the hourly
+             *     decay; `GET /api/contacts/{id}/score` computes it now, with its parts.
+             */
+            score: number;
             /** @description Origin. */
             source?: string | null;
             /** @description Funnel status. */
@@ -1277,6 +1419,16 @@ export interface components {
             /** @description `admin`, `member` (default) or `viewer`. */
             role?: string;
         };
+        /** @description A day and a count. */
+        DayCount: {
+            /**
+             * Format: int64
+             * @description How many.
+             */
+            count: number;
+            /** @description UTC day, `YYYY-MM-DD`. */
+            day: string;
+        };
         /** @description A page of deals. */
         DealList: {
             /** @description The page of results. */
@@ -1371,6 +1523,35 @@ export interface components {
         FilterDto: {
             [key: string]: unknown;
         };
+        /** @description The contact funnel in the range, from the change history. */
+        FunnelAnalytics: {
+            /** @description First day covered, if bounded. */
+            from?: string | null;
+            /** @description Every status, in funnel order (`churned` last). */
+            stages: components["schemas"]["FunnelStageResponse"][];
+            /** @description Last day covered, if bounded. */
+            to?: string | null;
+        };
+        /** @description One status of the funnel. */
+        FunnelStageResponse: {
+            /**
+             * Format: int64
+             * @description Contacts that moved on from it to a later stage in the range.
+             */
+            advanced: number;
+            /**
+             * Format: double
+             * @description `advanced / entered` (4 decimals); null when nobody entered or no stage follows.
+             */
+            conversion_rate?: number | null;
+            /**
+             * Format: int64
+             * @description Contacts that entered it in the range (created in it or moved to it).
+             */
+            entered: number;
+            /** @description Status. */
+            status: string;
+        };
         /** @description Health report. */
         HealthResponse: {
             /**
@@ -1427,6 +1608,16 @@ export interface components {
             id: string;
             /** @description `note`, `call`, `email`, `meeting`. */
             kind: string;
+        };
+        /** @description A value and how many have it. */
+        KeyCount: {
+            /**
+             * Format: int64
+             * @description How many.
+             */
+            count: number;
+            /** @description The value (a status, source, tag, kind or stage; `(none)` for no source). */
+            key: string;
         };
         /** @description Liveness: the process serves requests. */
         LiveResponse: {
@@ -1486,6 +1677,35 @@ export interface components {
             rows_done: number;
             /** @description The one running now. */
             running?: string | null;
+        };
+        /** @description Deals in the range: created by stage, closed won and lost. */
+        PipelineAnalytics: {
+            /**
+             * Format: double
+             * @description Mean days from creation to close of the deals closed in the range (1 decimal).
+             */
+            average_days_to_close?: number | null;
+            /** @description Deals created in the range, by their stage now (every stage). */
+            by_stage: components["schemas"]["KeyCount"][];
+            /** @description First day covered, if bounded. */
+            from?: string | null;
+            /**
+             * Format: int64
+             * @description Deals lost in the range (by close day).
+             */
+            lost: number;
+            /** @description Last day covered, if bounded. */
+            to?: string | null;
+            /**
+             * Format: double
+             * @description `won / (won + lost)` (4 decimals); null when none closed.
+             */
+            win_rate?: number | null;
+            /**
+             * Format: int64
+             * @description Deals won in the range (by close day).
+             */
+            won: number;
         };
         /** @description The pipeline: every stage in order, with the win rate and days to close of closed deals. */
         PipelineResponse: {
@@ -2015,6 +2235,250 @@ export interface operations {
             };
             /** @description The export could not start */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    activity_analytics: {
+        parameters: {
+            query?: {
+                /** @description First day: `YYYY-MM-DD` or an RFC 3339 time (its UTC day). */
+                from?: string;
+                /** @description Last day, included: `YYYY-MM-DD` or an RFC 3339 time (its UTC day). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The activity summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityAnalytics"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid range */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The counters are being built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    contact_analytics: {
+        parameters: {
+            query?: {
+                /** @description First day: `YYYY-MM-DD` or an RFC 3339 time (its UTC day). */
+                from?: string;
+                /** @description Last day, included: `YYYY-MM-DD` or an RFC 3339 time (its UTC day). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactAnalytics"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid range */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The counters are being built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    funnel_analytics: {
+        parameters: {
+            query?: {
+                /** @description First day: `YYYY-MM-DD` or an RFC 3339 time (its UTC day). */
+                from?: string;
+                /** @description Last day, included: `YYYY-MM-DD` or an RFC 3339 time (its UTC day). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The funnel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunnelAnalytics"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid range */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The counters are being built */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pipeline_analytics: {
+        parameters: {
+            query?: {
+                /** @description First day: `YYYY-MM-DD` or an RFC 3339 time (its UTC day). */
+                from?: string;
+                /** @description Last day, included: `YYYY-MM-DD` or an RFC 3339 time (its UTC day). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pipeline summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineAnalytics"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid range */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The counters are being built */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

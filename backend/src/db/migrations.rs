@@ -5,7 +5,7 @@ use std::sync::{Arc, RwLock};
 use super::Database;
 
 /// Schema files, applied in order at every start; every statement is idempotent.
-const SCHEMA: [(&str, &str); 7] = [
+const SCHEMA: [(&str, &str); 8] = [
     ("001_core", include_str!("../../schema/001_core.surql")),
     ("002_auth", include_str!("../../schema/002_auth.surql")),
     ("003_ordered_lists", include_str!("../../schema/003_ordered_lists.surql")),
@@ -13,6 +13,7 @@ const SCHEMA: [(&str, &str); 7] = [
     ("005_lean_indexes", include_str!("../../schema/005_lean_indexes.surql")),
     ("006_sales", include_str!("../../schema/006_sales.surql")),
     ("007_segments", include_str!("../../schema/007_segments.surql")),
+    ("008_analytics", include_str!("../../schema/008_analytics.surql")),
 ];
 
 /// A data migration: SurrealQL, or a step computed in Rust.
@@ -21,6 +22,8 @@ enum Step {
     DescendingKeys,
     SearchWords,
     Facets,
+    Analytics,
+    ScoreKeys,
 }
 
 /// What a data migration serves: requests for that feature answer 503 `migrating` until it is done.
@@ -32,10 +35,14 @@ pub enum Feature {
     ContactSearch,
     /// Contact lists filtered by tag, or by two or more of company, status and tag.
     ContactFilters,
+    /// The analytics counters of data written before they existed.
+    Analytics,
+    /// Contact lists sorted by engagement score.
+    ScoreSort,
 }
 
 /// Data migrations, each run once per database (recorded in `schema_migration`), after the schema.
-const MIGRATIONS: [(&str, Feature, Step); 5] = [
+const MIGRATIONS: [(&str, Feature, Step); 7] = [
     (
         "0001_backfill_part",
         Feature::Lists,
@@ -46,6 +53,9 @@ const MIGRATIONS: [(&str, Feature, Step); 5] = [
     ("0004_facets", Feature::ContactFilters, Step::Facets),
     // Search keys bounded per word (domain/search.rs) replace every prefix of every word.
     ("0005_search_keys", Feature::ContactSearch, Step::SearchWords),
+    // Counters from the records and history already stored (writes keep them current after).
+    ("0006_analytics", Feature::Analytics, Step::Analytics),
+    ("0007_score_keys", Feature::ScoreSort, Step::ScoreKeys),
 ];
 
 /// Applies every schema file (fast: definitions only; any index added to a table that may be
@@ -179,6 +189,15 @@ impl Migrations {
                 Step::Query(text) => db.query(*text).await.and_then(|r| r.check()).map(drop).map_err(Into::into),
                 Step::DescendingKeys => backfill_descending_keys(db, self).await,
                 Step::SearchWords => backfill_contact_fields(db, self, &["words", "search"]).await,
+                Step::Analytics => crate::repositories::analytics::rebuild(db).await.map_err(Into::into),
+                Step::ScoreKeys => {
+                    async {
+                        backfill_contact_fields(db, self, &["skey", "rskey"]).await?;
+                        wait_for_index(db, "contact_part_skey", "contact").await?;
+                        wait_for_index(db, "contact_part_rskey", "contact").await
+                    }
+                    .await
+                }
                 Step::Facets => {
                     async {
                         backfill_contact_fields(db, self, &["facets"]).await?;

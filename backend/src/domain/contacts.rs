@@ -42,6 +42,10 @@ pub struct Contact {
     pub created_at: String,
     /// When it last changed (RFC 3339).
     pub updated_at: String,
+    /// The engagement score as last refreshed (an activity landed, or the decay job ran); not
+    /// part of the history.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
 }
 
 /// Validated input for a new contact.
@@ -253,6 +257,7 @@ impl Contact {
             version: 1,
             created_at: now.to_string(),
             updated_at: now.to_string(),
+            score: None,
         }
     }
 

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// Fields every entity carries that are bookkeeping, not data: never part of `changes`.
-const META_FIELDS: [&str; 4] = ["id", "version", "created_at", "updated_at"];
+/// Bookkeeping fields, and derived ones (a contact's `score`), that no change event records.
+const META_FIELDS: [&str; 5] = ["id", "version", "created_at", "updated_at", "score"];
 
 /// Event kind for a new record.
 pub const CREATED: &str = "created";

@@ -1,5 +1,6 @@
 //! Pure business rules: entities, state machines, validation, history replay. No I/O.
 
+pub mod analytics;
 pub mod auth;
 pub mod cases;
 pub mod companies;

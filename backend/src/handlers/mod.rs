@@ -1,6 +1,7 @@
 //! HTTP only: extract, call one service, map to a DTO. No SurrealQL here.
 
 pub mod admin;
+pub mod analytics;
 pub mod api_keys;
 pub mod auth;
 pub mod cases;

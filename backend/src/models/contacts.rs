@@ -146,6 +146,9 @@ pub struct ContactResponse {
     pub created_at: String,
     /// Last change (RFC 3339 UTC).
     pub updated_at: String,
+    /// Engagement score (2 decimals) as last refreshed: when an activity lands and by the hourly
+    /// decay; `GET /api/contacts/{id}/score` computes it now, with its parts.
+    pub score: f64,
 }
 
 impl From<Contact> for ContactResponse {
@@ -164,6 +167,7 @@ impl From<Contact> for ContactResponse {
             version: c.version,
             created_at: c.created_at,
             updated_at: c.updated_at,
+            score: c.score.unwrap_or(0.0),
         }
     }
 }
@@ -205,7 +209,7 @@ impl TryFrom<UpdateContactRequest> for ContactPatch {
 }
 
 /// Sort fields of contact lists.
-pub const CONTACT_SORTS: [&str; 4] = ["created_at", "updated_at", "name", "email"];
+pub const CONTACT_SORTS: [&str; 5] = ["created_at", "updated_at", "name", "email", "score"];
 /// Newest first.
 pub const DEFAULT_CONTACT_SORT: Sort = Sort { field: "created_at", desc: true };
 

@@ -1,5 +1,6 @@
 //! Request and response DTOs: the API contract, with utoipa schemas.
 
+pub mod analytics;
 pub mod auth;
 pub mod cases;
 pub mod companies;

@@ -43,6 +43,7 @@ fn sort_column(field: &str) -> &'static str {
         "updated_at" => "ukey",
         "name" => "nkey",
         "email" => "email",
+        "score" => "skey",
         _ => "key",
     }
 }
@@ -57,9 +58,16 @@ pub fn row(contact: &Contact) -> Value {
         map.insert("facets".into(), json!(facets(contact)));
         map.insert("nkey".into(), json!(contact.name_key()));
         map.insert("ukey".into(), json!(format!("{}|{}", contact.updated_at, contact.id)));
+        map.insert("skey".into(), json!(score_key(contact.score.unwrap_or(0.0), &contact.id)));
     }
-    records::add_descending_keys(&mut row, &["key", "ukey", "nkey"]);
+    records::add_descending_keys(&mut row, &["key", "ukey", "nkey", "skey"]);
     row
+}
+
+/// The score sort key: hundredths zero-padded, then the id (unique, ordered like the score).
+pub fn score_key(score: f64, id: &str) -> String {
+    let hundredths = (score * 100.0).round().clamp(0.0, 999_999_999_999.0) as i64;
+    format!("{hundredths:012}|{id}")
 }
 
 /// The filter combinations a contact matches, one key each (`c=<company>`, `s=<status>`,
@@ -140,11 +148,14 @@ impl ContactRepository {
         records::get_row(&self.db, TABLE, id).await?.map(decode_row).transpose()
     }
 
-    /// Writes a contact change (create when `expected` is `None`, delete when `contact` is `None`),
-    /// with `also` (the records a delete unlinks) in the same transaction.
+    /// Writes a contact change from `old` (create when `expected` is `None`, delete when
+    /// `contact` is `None`), with its analytics counts and `also` (the records a delete unlinks)
+    /// in the same transaction.
+    #[allow(clippy::too_many_arguments)]
     pub async fn write(
         &self,
         id: &str,
+        old: Option<&Contact>,
         contact: Option<&Contact>,
         expected: Option<i64>,
         event: &ChangeEvent,
@@ -158,6 +169,9 @@ impl ContactRepository {
             .into_iter()
             .collect();
         write.timeline = vec![timeline.clone()];
+        write
+            .statements
+            .extend(super::analytics::statement(&crate::domain::analytics::contact_change(old, contact, &event.at)));
         let mut writes = vec![write];
         writes.extend(also);
         records::commit_all(&self.db, writes).await
@@ -209,6 +223,35 @@ impl ContactRepository {
     /// The query plan of a page of this list (tests assert it scans an index and stops).
     pub async fn explain_list(&self, query: &ContactQuery, sort: Sort, after: Option<String>) -> RepoResult<Value> {
         self.list_query(query, sort, after, 50).explain(&self.db).await
+    }
+
+    /// Stores a refreshed engagement score and its sort keys, leaving the version alone (the
+    /// score is derived, not a change).
+    pub async fn set_score(&self, id: &str, score: f64) -> RepoResult<()> {
+        let skey = score_key(score, id);
+        self.db
+            .query("UPDATE type::record('contact', $id) SET score = $score, skey = $skey, rskey = $rskey RETURN NONE")
+            .bind(json!({"id": id, "score": score, "rskey": records::descending(&skey), "skey": skey}))
+            .await?
+            .check()?;
+        Ok(())
+    }
+
+    /// Ids of contacts whose stored score is above zero, in score order after `after` (a score
+    /// key), and the score key of the last.
+    pub async fn scored(&self, after: Option<&str>, limit: usize) -> RepoResult<(Vec<String>, Option<String>)> {
+        // Every score-0 key starts with twelve zeros and a `|`; `|~` is above all of them.
+        let floor = "000000000000|~".to_string();
+        let after = after.map(str::to_string).filter(|a| *a > floor).unwrap_or(floor);
+        let mut res = self
+            .db
+            .query("SELECT key, skey FROM contact WHERE part = 0 AND skey > $after ORDER BY skey ASC LIMIT $limit")
+            .bind(json!({"after": after, "limit": limit}))
+            .await?
+            .check()?;
+        let rows: Vec<Value> = res.take(0)?;
+        let last = rows.last().and_then(|r| r["skey"].as_str()).map(str::to_string);
+        Ok((rows.iter().filter_map(|r| r["key"].as_str().map(str::to_string)).collect(), last))
     }
 
     /// How many contacts match.
@@ -267,19 +310,21 @@ impl ContactRepository {
             erasure.scrubbed.into_iter().map(|(id, changes)| json!({"id": id, "changes": changes})).collect();
         let response = self
             .db
-            .query(
+            .query(format!(
                 "BEGIN;\n\
                  LET $cur = (SELECT version FROM ONLY type::record('contact', $id));\n\
-                 IF $cur = NONE { THROW 'not_found' };\n\
-                 IF $cur.version != $expected { THROW 'version_mismatch' };\n\
+                 IF $cur = NONE {{ THROW 'not_found' }};\n\
+                 IF $cur.version != $expected {{ THROW 'version_mismatch' }};\n\
                  UPDATE type::record('contact', $id) CONTENT $rec;\n\
-                 FOR $e IN $scrubbed { UPDATE type::record('change_event', $e.id) SET changes = $e.changes; };\n\
+                 FOR $e IN $scrubbed {{ UPDATE type::record('change_event', $e.id) SET changes = $e.changes; }};\n\
                  UPDATE timeline_entry SET body = '[erased]' WHERE contact_id = $id AND kind != 'change';\n\
                  DELETE idempotency WHERE scope IN $scopes;\n\
                  CREATE type::record('change_event', $eid) CONTENT $ev;\n\
                  CREATE type::record('timeline_entry', $tid) CONTENT $tl;\n\
+                 {apply}\n\
                  COMMIT;",
-            )
+                apply = super::analytics::apply_counts_sql()
+            ))
             .bind(json!({
                 "id": erasure.contact.id,
                 "expected": erasure.expected,
@@ -290,6 +335,7 @@ impl ContactRepository {
                 "ev": encode_row(erasure.event),
                 "tid": erasure.timeline.id,
                 "tl": super::timeline::row(erasure.timeline),
+                "counts": super::analytics::bound(&crate::domain::analytics::activity([erasure.timeline])),
             }))
             .await?;
         super::check_tx(response).map(|_| ())

@@ -1,5 +1,6 @@
 //! All SurrealQL lives here. Bound parameters only; query text is assembled from fixed fragments.
 
+pub mod analytics;
 pub mod backup;
 pub mod cases;
 pub mod companies;
@@ -8,6 +9,7 @@ pub mod credentials;
 pub mod deals;
 pub mod history;
 pub mod idempotency;
+pub mod leases;
 pub mod records;
 pub mod segments;
 pub mod tasks;

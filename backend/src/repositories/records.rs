@@ -117,7 +117,9 @@ impl VersionedWrite {
     }
 
     /// Appends this write's statements and variables (named with suffix `w`) to a transaction.
-    fn push(self, w: usize, sql: &mut String, vars: &mut Map<String, Value>) {
+    fn push(mut self, w: usize, sql: &mut String, vars: &mut Map<String, Value>) {
+        // Every timeline entry counts in the activity analytics, in this same transaction.
+        self.statements.extend(super::analytics::statement(&crate::domain::analytics::activity(&self.timeline)));
         for (i, guard) in self.guards.iter().enumerate() {
             let g = format!("g{w}_{i}");
             sql.push_str(&guard.fragment(&g));
@@ -175,21 +177,7 @@ pub async fn commit_all(db: &Db, writes: Vec<VersionedWrite>) -> RepoResult<()> 
         write.push(w, &mut sql, &mut vars);
     }
     sql.push_str("COMMIT;");
-    let vars = Value::Object(vars);
-    let attempts = 6;
-    let mut result = Ok(());
-    for attempt in 0..attempts {
-        let response = db.query(sql.as_str()).bind(vars.clone()).await?;
-        result = check_tx(response).map(|_| ());
-        match result {
-            Err(RepoError::TxConflict) if attempt + 1 < attempts => {
-                let pause = (1u64 << attempt) + rand::random::<u64>() % 4;
-                tokio::time::sleep(std::time::Duration::from_millis(pause)).await;
-            }
-            _ => break,
-        }
-    }
-    result
+    run_retried(db, &sql, Value::Object(vars)).await
 }
 
 /// The `id`, `version` and `updated_at` of a [`Stored`] entity whose fields have those names
@@ -237,6 +225,11 @@ pub trait Stored: serde::Serialize + serde::de::DeserializeOwned + Clone + Parti
     fn delete_guards(_id: &str) -> Vec<Guard> {
         Vec::new()
     }
+    /// Contacts whose engagement score a change from `old` to `new` changes beyond the
+    /// timeline entries it writes (a deal won or unwon).
+    fn scored_contacts(_old: Option<&Self>, _new: Option<&Self>) -> Vec<String> {
+        Vec::new()
+    }
     /// Further statements of a change from `old` to `new` (counters).
     fn statements(_old: Option<&Self>, _new: Option<&Self>) -> Vec<Statement> {
         Vec::new()
@@ -278,9 +271,13 @@ pub async fn get_row(db: &Db, table: &'static str, id: &str) -> RepoResult<Optio
 pub async fn insert_rows(db: &Db, batches: Vec<(&'static str, Vec<Value>)>) -> RepoResult<()> {
     let mut sql = String::from("BEGIN;\n");
     let mut vars = Map::new();
+    let mut tally = crate::domain::analytics::Tally::default();
     for (i, (table, rows)) in batches.into_iter().enumerate() {
         if rows.is_empty() {
             continue;
+        }
+        for row in &rows {
+            tally.add(super::analytics::row_counts(table, row.clone())?);
         }
         sql.push_str(match table {
             "contact" => "INSERT INTO contact $r",
@@ -310,16 +307,41 @@ pub async fn insert_rows(db: &Db, batches: Vec<(&'static str, Vec<Value>)>) -> R
     if vars.is_empty() {
         return Ok(());
     }
+    let counts = tally.into_counts();
+    if !counts.is_empty() {
+        // First, while the transaction's write set is small: each counter is a read as well as
+        // a write, and reads inside a transaction holding thousands of new rows are slow.
+        sql = sql.replacen("BEGIN;\n", &format!("BEGIN;\n{}\n", super::analytics::apply_counts_sql()), 1);
+        vars.insert("counts".into(), super::analytics::bound_together(&counts));
+    }
     sql.push_str("COMMIT;");
-    let response = db.query(sql).bind(Value::Object(vars)).await?;
-    check_tx(response).map(|_| ())
+    run_retried(db, &sql, Value::Object(vars)).await
+}
+
+/// Runs a transaction, again after a short pause while it collides with another (at most six
+/// times): it is all or nothing, so running it again is safe.
+async fn run_retried(db: &Db, sql: &str, vars: Value) -> RepoResult<()> {
+    let attempts = 6;
+    let mut result = Ok(());
+    for attempt in 0..attempts {
+        let response = db.query(sql).bind(vars.clone()).await?;
+        result = check_tx(response).map(|_| ());
+        match result {
+            Err(RepoError::TxConflict) if attempt + 1 < attempts => {
+                let pause = (1u64 << attempt) + rand::random::<u64>() % 4;
+                tokio::time::sleep(std::time::Duration::from_millis(pause)).await;
+            }
+            _ => break,
+        }
+    }
+    result
 }
 
 /// Fields stored only for indexes (search words, sort keys); reads leave them out, which halves
 /// the cost of a page of contacts (their search words outweigh the record).
 fn derived_fields(table: &str) -> &'static [&'static str] {
     match table {
-        "contact" => &["words", "facets", "search", "nkey", "ukey", "rkey", "rukey", "rnkey", "part"],
+        "contact" => &["words", "facets", "search", "nkey", "ukey", "rkey", "rukey", "rnkey", "skey", "rskey", "part"],
         "company" => &["search", "nkey", "ukey", "rkey", "rukey", "rnkey", "part"],
         "timeline_entry" => &["rkey", "part"],
         "deal" => &[
@@ -383,6 +405,7 @@ pub fn descending_column(column: &str) -> Option<&'static str> {
         "nkey" => Some("rnkey"),
         "akey" => Some("rakey"),
         "ekey" => Some("rekey"),
+        "skey" => Some("rskey"),
         _ => None,
     }
 }

@@ -196,6 +196,8 @@ fn text_lower(value: &Operand) -> String {
 fn leaf(c: &Condition, now: DateTime<Utc>, vars: &mut Map<String, Value>) -> String {
     let t = c.field.field_type();
     match &c.field {
+        // A contact never scored has a score of zero.
+        Field::Contact("score", _) => compare("(score ?? 0)", t, c.op, &c.value, now, vars),
         Field::Contact(name, _) => compare(name, t, c.op, &c.value, now, vars),
         Field::EmailDomain => compare("array::last(string::split(email, '@'))", t, c.op, &c.value, now, vars),
         Field::Company(name, _) => {

@@ -47,13 +47,16 @@ impl TimelineRepository {
     pub async fn insert(&self, entry: &TimelineEntry) -> RepoResult<()> {
         let response = self
             .db
-            .query(
+            .query(format!(
                 "BEGIN;\n\
-                 IF (SELECT VALUE key FROM ONLY type::record('contact', $cid)) = NONE { THROW 'not_found' };\n\
+                 IF (SELECT VALUE key FROM ONLY type::record('contact', $cid)) = NONE {{ THROW 'not_found' }};\n\
                  CREATE type::record('timeline_entry', $id) CONTENT $row;\n\
+                 {apply}\n\
                  COMMIT;",
-            )
-            .bind(json!({ "cid": entry.contact_id, "id": entry.id, "row": row(entry) }))
+                apply = super::analytics::apply_counts_sql()
+            ))
+            .bind(json!({ "cid": entry.contact_id, "id": entry.id, "row": row(entry),
+                          "counts": super::analytics::bound(&crate::domain::analytics::activity([entry])) }))
             .await?;
         check_tx(response).map(|_| ())
     }

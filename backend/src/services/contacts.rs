@@ -193,7 +193,7 @@ impl ContactService {
         let event = event_for(TABLE, &contact.id, 1, None, Some(&contact), origin, new_id(at), &ts);
         let entry = entry_for_change(&event, new_id(at));
         self.contacts
-            .write(&contact.id, Some(&contact), None, &event, &entry, Vec::new())
+            .write(&contact.id, None, Some(&contact), None, &event, &entry, Vec::new())
             .await
             .map_err(write_error)?;
         Ok(contact)
@@ -208,8 +208,11 @@ impl ContactService {
     pub async fn get_as_of(&self, id: &str, at: DateTime<Utc>) -> AppResult<Contact> {
         let events = self.history.events_until(TABLE, id, &format_ts(at)).await?;
         let state = replay(&events).ok_or_else(|| AppError::not_found("contact", id))?;
-        serde_json::from_value(serde_json::Value::Object(state))
-            .map_err(|e| AppError::Internal(format!("replaying contact history: {e}")))
+        let mut contact: Contact = serde_json::from_value(serde_json::Value::Object(state))
+            .map_err(|e| AppError::Internal(format!("replaying contact history: {e}")))?;
+        // The score is derived, not history: the one stored now (as last refreshed).
+        contact.score = self.contacts.get(id).await?.and_then(|c| c.score);
+        Ok(contact)
     }
 
     /// Applies a partial update under an optional `If-Match` precondition.
@@ -271,7 +274,7 @@ impl ContactService {
             (Some(links), None) => links.unlink(id, origin).await?,
             _ => Vec::new(),
         };
-        self.contacts.write(id, next, Some(current.version), &event, &entry, also).await.map_err(|e| {
+        self.contacts.write(id, Some(current), next, Some(current.version), &event, &entry, also).await.map_err(|e| {
             write_failure(e, current.version, |e| match e {
                 RepoError::NotFound => AppError::not_found("contact", id),
                 other => write_error(other),
@@ -287,6 +290,9 @@ impl ContactService {
         }
         if crate::repositories::contacts::uses_facets(query) {
             self.migrations.require(Feature::ContactFilters)?;
+        }
+        if page.sort.field == "score" {
+            self.migrations.require(Feature::ScoreSort)?;
         }
         let (rows, next) = self.contacts.list(query, page.sort, page.after.clone(), page.limit).await?;
         let total = if page.count { Some(self.contacts.count(query).await?) } else { None };

@@ -67,4 +67,73 @@ impl EngagementService {
         }
         Ok(score(&activities, &self.weights, at))
     }
+
+    /// Whether activities of this kind earn points.
+    pub fn counts(&self, kind: &str) -> bool {
+        self.weights.points.get(kind).is_some_and(|p| *p != 0)
+    }
+
+    /// Recomputes and stores the contact's score (a contact deleted meanwhile is skipped).
+    pub async fn refresh(&self, contact_id: &str) -> AppResult<()> {
+        match self.score(contact_id).await {
+            Ok(s) => Ok(self.contacts.set_score(contact_id, s.score.0 as f64 / 100.0).await?),
+            Err(AppError::NotFound { .. }) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Refreshes the scores of these contacts after a write that changed what they earn; the
+    /// write has committed, so a failure here is logged (the decay job catches up), not returned.
+    pub async fn refresh_after_write(&self, contact_ids: impl IntoIterator<Item = String>) {
+        let mut ids: Vec<String> = contact_ids.into_iter().collect();
+        ids.sort();
+        ids.dedup();
+        for id in ids {
+            if let Err(e) = self.refresh(&id).await {
+                tracing::warn!(error = %e, "refreshing an engagement score failed");
+            }
+        }
+    }
+
+    /// One pass of the decay job: refreshes every contact whose stored score is above zero, in
+    /// score order, `batch` at a time. Returns how many were refreshed.
+    pub async fn refresh_scored(&self, batch: usize) -> AppResult<usize> {
+        let mut after = None;
+        let mut done = 0;
+        loop {
+            let (ids, last) = self.contacts.scored(after.as_deref(), batch).await?;
+            for id in &ids {
+                self.refresh(id).await?;
+            }
+            done += ids.len();
+            match last {
+                Some(l) if ids.len() == batch => after = Some(l),
+                _ => return Ok(done),
+            }
+        }
+    }
+
+    /// Runs the decay job every `every`, in whichever process holds its lease.
+    pub fn spawn_decay(self, db: crate::db::Db, every: std::time::Duration) -> tokio::task::JoinHandle<()> {
+        let holder = crate::domain::ids::new_id(now());
+        tokio::spawn(async move {
+            let leases = crate::repositories::leases::LeaseRepository::new(db);
+            loop {
+                tokio::time::sleep(every).await;
+                match leases.acquire("score_decay", &holder, every).await {
+                    Ok(true) => {}
+                    Ok(false) => continue,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "taking the score decay lease failed");
+                        continue;
+                    }
+                }
+                let started = std::time::Instant::now();
+                match self.refresh_scored(500).await {
+                    Ok(n) => tracing::info!(contacts = n, ms = started.elapsed().as_millis() as u64, "scores decayed"),
+                    Err(e) => tracing::warn!(error = %e, "the score decay job failed"),
+                }
+            }
+        })
+    }
 }

@@ -1,5 +1,6 @@
 //! Orchestration: turning validated requests into domain changes and versioned writes.
 
+pub mod analytics;
 pub mod auth;
 pub mod backup;
 pub mod cases;

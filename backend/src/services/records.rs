@@ -19,13 +19,28 @@ use crate::repositories::RepoError;
 pub struct Store<T> {
     db: Db,
     history: HistoryRepository,
+    scores: Option<super::engagement::EngagementService>,
     _record: PhantomData<fn() -> T>,
 }
 
 impl<T> Clone for Store<T> {
     fn clone(&self) -> Self {
-        Store { db: self.db.clone(), history: self.history.clone(), _record: PhantomData }
+        Store { db: self.db.clone(), history: self.history.clone(), scores: self.scores.clone(), _record: PhantomData }
     }
+}
+
+/// The contacts whose engagement score a write changes: those it gives a timeline entry of a
+/// kind that earns points, and those the record itself says ([`Stored::scored_contacts`]).
+fn rescored<T: Stored>(
+    scores: &super::engagement::EngagementService,
+    write: &VersionedWrite,
+    old: Option<&T>,
+    new: Option<&T>,
+) -> Vec<String> {
+    let mut ids: Vec<String> =
+        write.timeline.iter().filter(|e| scores.counts(&e.kind)).map(|e| e.contact_id.clone()).collect();
+    ids.extend(T::scored_contacts(old, new));
+    ids
 }
 
 /// Maps a failed write to what a client sees: a missing reference is a 422 on its field, the
@@ -110,7 +125,19 @@ fn guard_id(guard: &Guard) -> String {
 impl<T: Stored> Store<T> {
     /// A store over `db`.
     pub fn new(db: Db, history: HistoryRepository) -> Self {
-        Store { db, history, _record: PhantomData }
+        Store { db, history, scores: None, _record: PhantomData }
+    }
+
+    /// The same store, refreshing the stored engagement scores its writes change.
+    pub fn with_scores(mut self, scores: super::engagement::EngagementService) -> Self {
+        self.scores = Some(scores);
+        self
+    }
+
+    async fn refresh_scores(&self, contacts: Vec<String>) {
+        if let (Some(scores), false) = (&self.scores, contacts.is_empty()) {
+            scores.refresh_after_write(contacts).await;
+        }
     }
 
     /// The database handle (for the record's own queries).
@@ -142,6 +169,7 @@ impl<T: Stored> Store<T> {
         let at = now();
         let record = make(new_id(at), &format_ts(at))?;
         let write = versioned_write(None, Some(&record), None, origin, at);
+        let rescore = self.scores.as_ref().map(|s| rescored(s, &write, None, Some(&record))).unwrap_or_default();
         retry_write(Precondition::None, T::NOUN, || async {
             match records::commit(&self.db, write.clone()).await {
                 Ok(()) => Ok(()),
@@ -150,6 +178,7 @@ impl<T: Stored> Store<T> {
             }
         })
         .await?;
+        self.refresh_scores(rescore).await;
         Ok(record)
     }
 
@@ -163,7 +192,8 @@ impl<T: Stored> Store<T> {
         origin: &Origin,
         next_of: impl Fn(&T, &str) -> AppResult<Option<(T, Option<&'static str>)>>,
     ) -> AppResult<Option<T>> {
-        retry_write(pre, T::NOUN, || async {
+        let rescore = std::sync::Mutex::new(Vec::new());
+        let next = retry_write(pre, T::NOUN, || async {
             let current = self.get(id).await?;
             if !pre.holds(current.version()) {
                 return Err(precondition_failed(current.version()).into());
@@ -178,15 +208,21 @@ impl<T: Stored> Store<T> {
             let kind = next.as_ref().and_then(|(_, k)| *k);
             let next = next.map(|(n, _)| n);
             let write = versioned_write(Some(&current), next.as_ref(), kind, origin, at);
+            let contacts = self.scores.as_ref().map(|s| rescored(s, &write, Some(&current), next.as_ref()));
             match records::commit(&self.db, write).await {
-                Ok(()) => Ok(next),
+                Ok(()) => {
+                    *rescore.lock().unwrap_or_else(|e| e.into_inner()) = contacts.unwrap_or_default();
+                    Ok(next)
+                }
                 Err(e) => Err(write_failure(e, current.version(), |e| match e {
                     RepoError::NotFound => AppError::not_found(T::NOUN, id),
                     other => write_error(other),
                 })),
             }
         })
-        .await
+        .await?;
+        self.refresh_scores(rescore.into_inner().unwrap_or_else(|e| e.into_inner())).await;
+        Ok(next)
     }
 
     /// Like [`Store::change`] for a change that must leave a record.

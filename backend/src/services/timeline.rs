@@ -19,12 +19,19 @@ pub struct TimelineService {
     timeline: TimelineRepository,
     contacts: ContactRepository,
     migrations: Migrations,
+    scores: Option<crate::services::engagement::EngagementService>,
 }
 
 impl TimelineService {
     /// A service over its repositories.
     pub fn new(timeline: TimelineRepository, contacts: ContactRepository, migrations: Migrations) -> Self {
-        Self { timeline, contacts, migrations }
+        Self { timeline, contacts, migrations, scores: None }
+    }
+
+    /// The same service, refreshing a contact's stored score when an entry that earns points lands.
+    pub fn with_scores(mut self, scores: crate::services::engagement::EngagementService) -> Self {
+        self.scores = Some(scores);
+        self
     }
 
     /// Logs an entry on a contact's timeline; `at` defaults to now (a past call can be back-dated).
@@ -55,7 +62,12 @@ impl TimelineService {
             entity_id: None,
         };
         match self.timeline.insert(&entry).await {
-            Ok(()) => Ok(entry),
+            Ok(()) => {
+                if let Some(scores) = self.scores.as_ref().filter(|s| s.counts(&entry.kind)) {
+                    scores.refresh_after_write([entry.contact_id.clone()]).await;
+                }
+                Ok(entry)
+            }
             Err(RepoError::NotFound) => Err(AppError::not_found("contact", contact_id)),
             Err(e) => Err(e.into()),
         }

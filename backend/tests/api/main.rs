@@ -1,6 +1,7 @@
 //! One integration binary: the real application on a fresh database per test.
 #![allow(clippy::unwrap_used)] // tests fail loudly by design
 
+mod analytics;
 mod auth;
 mod backup;
 mod binary;

@@ -143,21 +143,21 @@ async fn seed_writes_records_with_their_history() {
     let report = crm::services::seed::seed(
         &ContactRepository::new(s.db.clone()),
         &CompanyRepository::new(s.db.clone()),
-        1_200,
+        600,
         20,
-        crm::services::seed::DEFAULT_BATCH,
+        200,
     )
     .await
     .unwrap();
-    assert_eq!((report.contacts, report.companies), (1_200, 20));
+    assert_eq!((report.contacts, report.companies), (600, 20));
     let count = |sql: &'static str| {
         let s = &s;
         async move { table(s, sql).await.first().and_then(|r| r["n"].as_u64()).unwrap_or(0) }
     };
-    assert_eq!(count("SELECT count() AS n FROM contact GROUP ALL").await, 1_200);
+    assert_eq!(count("SELECT count() AS n FROM contact GROUP ALL").await, 600);
     assert_eq!(count("SELECT count() AS n FROM company GROUP ALL").await, 20);
-    assert_eq!(count("SELECT count() AS n FROM change_event GROUP ALL").await, 1_220);
-    assert_eq!(count("SELECT count() AS n FROM timeline_entry GROUP ALL").await, 1_200);
+    assert_eq!(count("SELECT count() AS n FROM change_event GROUP ALL").await, 620);
+    assert_eq!(count("SELECT count() AS n FROM timeline_entry GROUP ALL").await, 600);
     let dangling = table(
         &s,
         "SELECT key FROM contact WHERE company_id != NONE AND company_id NOTINSIDE (SELECT VALUE key FROM company)",

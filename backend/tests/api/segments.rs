@@ -192,3 +192,60 @@ async fn the_engagement_score_adds_up_to_its_parts() {
     assert_eq!(parts[0]["points"], "10.00");
     assert_problem(app.get("/api/contacts/01932c07-a8f4-7b43-9d2a-0c1e5f6a7b8c/score").await, 404, "not_found").await;
 }
+
+#[tokio::test]
+async fn the_stored_score_follows_activity_sorts_lists_and_filters_segments() {
+    let app = spawn_app().await;
+    let ada = app.contact_with_email("ada@example.com").await;
+    let bob = app.contact_with_email("bob@example.com").await;
+    let (ada_id, bob_id) = (ada["id"].as_str().unwrap(), bob["id"].as_str().unwrap());
+    assert_eq!(ada["score"], 0.0);
+    // A call (3 points) lands: the stored score is current on the next read.
+    let call = json!({"kind": "call", "body": "Rang"});
+    assert_eq!(app.post_json(&format!("/api/contacts/{ada_id}/timeline"), &call).await.status(), 201);
+    assert_eq!(app.get_ok(&format!("/api/contacts/{ada_id}")).await["score"], 3.0);
+    // A deal naming Bob is won (10 points).
+    let deal = crate::deals::create_deal(&app, &json!({"name": "D", "contact_ids": [bob_id]})).await;
+    let deal_path = format!("/api/deals/{}", deal["id"].as_str().unwrap());
+    assert_eq!(app.patch_json(&deal_path, &json!({"stage": "won"}), None).await.status(), 200);
+    assert_eq!(app.get_ok(&format!("/api/contacts/{bob_id}")).await["score"], 10.0);
+    let carol = app.contact_with_email("carol@example.com").await;
+    // Sorted by score, highest first; a score filter counts a never-scored contact as zero.
+    let ids = app.all_ids("/api/contacts?sort=-score&limit=2").await;
+    assert_eq!(ids, [bob_id, ada_id, carol["id"].as_str().unwrap()]);
+    let preview = |filter: Value| {
+        let app = &app;
+        async move {
+            let res: Value =
+                app.post_json("/api/segments/preview", &json!({"filter": filter})).await.json().await.unwrap();
+            res["count"].as_u64().unwrap()
+        }
+    };
+    assert_eq!(preview(json!({"field": "score", "op": "gt", "value": 5})).await, 1);
+    assert_eq!(preview(json!({"field": "score", "op": "lt", "value": 5})).await, 2);
+    // Unwinning the deal takes its points back.
+    assert_eq!(app.patch_json(&deal_path, &json!({"stage": "proposal"}), None).await.status(), 200);
+    assert_eq!(app.get_ok(&format!("/api/contacts/{bob_id}")).await["score"], 0.0);
+    // The decay job recomputes every stored score above zero (here one that went stale).
+    crm::repositories::contacts::ContactRepository::new(app.db.clone()).set_score(ada_id, 42.0).await.unwrap();
+    assert_eq!(app.state.engagement.refresh_scored(1).await.unwrap(), 1);
+    assert_eq!(app.get_ok(&format!("/api/contacts/{ada_id}")).await["score"], 3.0);
+    // A score is not a change: no event for it.
+    let history = app.get_ok(&format!("/api/contacts/{ada_id}/history")).await;
+    assert_eq!(history["data"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn one_process_at_a_time_holds_a_job_lease() {
+    let app = spawn_app().await;
+    let leases = crm::repositories::leases::LeaseRepository::new(app.db.clone());
+    let minute = std::time::Duration::from_secs(60);
+    assert!(leases.acquire("job", "a", minute).await.unwrap());
+    assert!(!leases.acquire("job", "b", minute).await.unwrap(), "held by a");
+    assert!(leases.acquire("job", "a", minute).await.unwrap(), "a renews");
+    assert!(leases.acquire("job", "b", std::time::Duration::from_millis(1)).await.is_ok());
+    let short = std::time::Duration::from_millis(50);
+    assert!(leases.acquire("other", "a", short).await.unwrap());
+    tokio::time::sleep(std::time::Duration::from_millis(120)).await;
+    assert!(leases.acquire("other", "b", minute).await.unwrap(), "a's lease ran out");
+}

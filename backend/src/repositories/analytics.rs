@@ -1,0 +1,231 @@
+//! Analytics counters (domain/analytics.rs) stored in `stat` rows, one per metric, day, key and
+//! shard, changed in the same transaction as the write they count; sums over a day range; and
+//! the full recount from the records and their history.
+
+use std::collections::BTreeMap;
+
+use serde_json::{json, Map, Value};
+
+use super::records::Statement;
+use super::{decode_row, RepoResult};
+use crate::db::{Database, Db};
+use crate::domain::analytics::{self, Count, DayRange};
+
+/// Rows each counter is spread over, so concurrent writes of the same day and key seldom touch
+/// the same row (a collision is a retried transaction).
+const SHARDS: u64 = 16;
+
+/// Rows read per page by the recount.
+const PAGE: usize = 1000;
+
+/// Applies the counts bound as `$P_counts`, each to its row: one statement, whatever their
+/// number (a `FOR` loop costs a copy of the query's bound values per turn, slow beside a bulk
+/// insert's thousands of rows).
+const APPLY: &str =
+    "INSERT INTO stat $P_counts ON DUPLICATE KEY UPDATE n += $input.n, secs += $input.secs RETURN NONE;";
+
+/// The counts as bound values, each on a random shard.
+pub fn bound(counts: &[Count]) -> Value {
+    bound_on(counts, || rand::random::<u64>() % SHARDS)
+}
+
+/// The counts as bound values, all on one random shard (a bulk insert's many counts: two
+/// concurrent batches then collide only when they draw the same shard).
+pub fn bound_together(counts: &[Count]) -> Value {
+    let shard = rand::random::<u64>() % SHARDS;
+    bound_on(counts, || shard)
+}
+
+fn bound_on(counts: &[Count], mut shard: impl FnMut() -> u64) -> Value {
+    Value::Array(
+        counts
+            .iter()
+            .map(|c| {
+                json!({ "id": [c.metric, c.day, c.key, shard()], "metric": c.metric, "day": c.day, "key": c.key,
+                        "n": c.n, "secs": c.secs })
+            })
+            .collect(),
+    )
+}
+
+/// The statement of a versioned write that applies `counts` (none when there are none).
+pub fn statement(counts: &[Count]) -> Option<Statement> {
+    (!counts.is_empty()).then(|| {
+        let mut vars = Map::new();
+        vars.insert("counts".into(), bound(counts));
+        Statement { sql: APPLY, vars }
+    })
+}
+
+/// The SurrealQL applying counts bound as `$counts` (inside another transaction).
+pub fn apply_counts_sql() -> String {
+    APPLY.replace("$P_", "$")
+}
+
+/// One summed counter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sum {
+    /// Day.
+    pub day: String,
+    /// Key.
+    pub key: String,
+    /// Count.
+    pub n: i64,
+    /// Seconds.
+    pub secs: i64,
+}
+
+/// Sums and recounts of the analytics counters.
+#[derive(Clone)]
+pub struct AnalyticsRepository {
+    db: Db,
+}
+
+impl AnalyticsRepository {
+    /// A repository over `db`.
+    pub fn new(db: Db) -> Self {
+        Self { db }
+    }
+
+    /// The sums of `metric` per day and key within `range` (a scan of `(metric, day)`).
+    pub async fn sums(&self, metric: &str, range: &DayRange) -> RepoResult<Vec<Sum>> {
+        let sql = "SELECT day, key, math::sum(n) AS n, math::sum(secs) AS secs FROM stat \
+                   WHERE metric = $metric AND day >= $from AND day <= $to GROUP BY day, key";
+        let mut res = self
+            .db
+            .query(sql)
+            .bind(json!({
+                "metric": metric,
+                "from": range.from.clone().unwrap_or_default(),
+                "to": range.to.clone().unwrap_or_else(|| "9999-12-31".into()),
+            }))
+            .await?
+            .check()?;
+        let rows: Vec<Value> = res.take(0)?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|r| {
+                let sum = Sum {
+                    day: r["day"].as_str()?.to_string(),
+                    key: r["key"].as_str()?.to_string(),
+                    n: r["n"].as_i64().unwrap_or(0),
+                    secs: r["secs"].as_i64().unwrap_or(0),
+                };
+                (sum.n != 0 || sum.secs != 0).then_some(sum)
+            })
+            .collect())
+    }
+
+    /// The query plan of a sum (tests assert it scans the index).
+    pub async fn explain_sums(&self, metric: &str) -> RepoResult<Value> {
+        let sql = "SELECT day, key, math::sum(n) AS n FROM stat WHERE metric = $metric AND day >= $from \
+                   AND day <= $to GROUP BY day, key EXPLAIN";
+        let mut res =
+            self.db.query(sql).bind(json!({"metric": metric, "from": "", "to": "9999-12-31"})).await?.check()?;
+        let plan: Option<Value> = res.take(0)?;
+        Ok(plan.unwrap_or(Value::Null))
+    }
+
+    /// Company names by id, for the ones a summary shows.
+    pub async fn company_names(&self, ids: &[String]) -> RepoResult<BTreeMap<String, String>> {
+        let mut res = self
+            .db
+            .query("SELECT key, name FROM company WHERE key INSIDE $ids")
+            .bind(("ids", ids.to_vec()))
+            .await?
+            .check()?;
+        let rows: Vec<Value> = res.take(0)?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|r| Some((r["key"].as_str()?.to_string(), r["name"].as_str()?.to_string())))
+            .collect())
+    }
+
+    /// Every counter recounted from the records and history ([`recount`]).
+    pub async fn recount(&self) -> RepoResult<Vec<Count>> {
+        recount(&self.db).await
+    }
+
+    /// Replaces every counter with a recount ([`rebuild`]).
+    pub async fn rebuild(&self) -> RepoResult<()> {
+        rebuild(&self.db).await
+    }
+}
+
+/// What one stored row counts for, as it is when inserted: contacts by status, source, tag and
+/// company; contacts' change events in the funnel; timeline entries as activity; deals by stage
+/// and outcome. The recount and the bulk inserts (seed, replay) both count with this.
+pub fn row_counts(table: &str, row: Value) -> RepoResult<Vec<Count>> {
+    use crate::domain::contacts::Contact;
+    use crate::domain::deals::Deal;
+    use crate::domain::history::ChangeEvent;
+    use crate::domain::timeline::TimelineEntry;
+    Ok(match table {
+        "contact" => {
+            let c: Contact = decode_row(row)?;
+            // Its funnel entry is counted from its `created` event.
+            analytics::contact_change(None, Some(&c), &c.created_at)
+                .into_iter()
+                .filter(|c| !c.metric.starts_with("funnel"))
+                .collect()
+        }
+        "change_event" if row["entity"] == "contact" => analytics::funnel_of_event(&decode_row::<ChangeEvent>(row)?),
+        "timeline_entry" => analytics::activity([&decode_row::<TimelineEntry>(row)?]),
+        "deal" => analytics::deal_change(None, Some(&decode_row::<Deal>(row)?)),
+        _ => Vec::new(),
+    })
+}
+
+/// Every counter recounted from the records (contacts, deals, timeline entries) and the
+/// contacts' change history, a page at a time.
+pub async fn recount(db: &Database) -> RepoResult<Vec<Count>> {
+    let mut tally = analytics::Tally::default();
+    for table in ["contact", "change_event", "timeline_entry", "deal"] {
+        scan(db, table, &mut tally).await?;
+    }
+    Ok(tally.into_counts())
+}
+
+/// Counts every row of `table` into `tally`, a page at a time in key order.
+async fn scan(db: &Database, table: &str, tally: &mut analytics::Tally) -> RepoResult<()> {
+    let sql = format!("SELECT * FROM {table} WHERE part = 0 AND key > $after ORDER BY key ASC LIMIT {PAGE}");
+    let mut after = String::new();
+    loop {
+        let mut res = db.query(sql.as_str()).bind(("after", after.clone())).await?.check()?;
+        let rows: Vec<Value> = res.take(0)?;
+        let Some(last) = rows.last().and_then(|r| r["key"].as_str()).map(str::to_string) else {
+            return Ok(());
+        };
+        for mut row in rows {
+            if let Value::Object(map) = &mut row {
+                map.remove("id");
+            }
+            tally.add(row_counts(table, row)?);
+        }
+        after = last;
+    }
+}
+
+/// Replaces every counter with a recount (once, for data written before the counters existed;
+/// writes made while it runs may be counted twice or not at all, so it runs only when records
+/// exist: never on a new database).
+pub async fn rebuild(db: &Database) -> RepoResult<()> {
+    let mut res = db
+        .query("SELECT VALUE key FROM contact LIMIT 1; SELECT VALUE key FROM timeline_entry LIMIT 1; SELECT VALUE key FROM deal LIMIT 1;")
+        .await?
+        .check()?;
+    let mut empty = true;
+    for i in 0..3 {
+        let found: Vec<Value> = res.take(i)?;
+        empty &= found.is_empty();
+    }
+    if empty {
+        return Ok(());
+    }
+    let counts = recount(db).await?;
+    db.query("DELETE stat").await?.check()?;
+    for chunk in counts.chunks(PAGE) {
+        db.query(apply_counts_sql()).bind(("counts", bound(chunk))).await?.check()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,38 @@
+//! Leases: which process runs a background job, so that several servers over one database run
+//! it once.
+
+use serde_json::json;
+
+use super::{check_tx, RepoError, RepoResult};
+use crate::db::Db;
+
+/// Lease storage.
+#[derive(Clone)]
+pub struct LeaseRepository {
+    db: Db,
+}
+
+impl LeaseRepository {
+    /// A repository over `db`.
+    pub fn new(db: Db) -> Self {
+        Self { db }
+    }
+
+    /// Takes or renews the lease `name` for `holder` for `ttl`; false while another holder's
+    /// lease runs (or another process took it in the same instant).
+    pub async fn acquire(&self, name: &str, holder: &str, ttl: std::time::Duration) -> RepoResult<bool> {
+        let sql = "BEGIN;\n\
+            LET $l = (SELECT holder, until FROM ONLY type::record('lease', $name));\n\
+            IF $l != NONE AND $l.holder != $holder AND $l.until > time::now() { THROW 'lease_held' };\n\
+            UPSERT type::record('lease', $name) SET holder = $holder, until = time::now() + $ttl RETURN NONE;\n\
+            COMMIT;";
+        let ttl = surrealdb::types::Duration::from_std(ttl);
+        let response = self.db.query(sql).bind(json!({"name": name, "holder": holder})).bind(("ttl", ttl)).await?;
+        match check_tx(response) {
+            Ok(_) => Ok(true),
+            Err(RepoError::Rule(code)) if code == "lease_held" => Ok(false),
+            Err(RepoError::TxConflict) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+}
