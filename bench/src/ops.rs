@@ -155,11 +155,21 @@ pub enum Op {
     SegmentPreview,
     /// `GET /api/contacts/{id}/score`.
     Score,
+    /// `GET /api/contacts?sort=-score&limit=50`.
+    ScoreSorted,
+    /// `GET /api/analytics/contacts` (all time).
+    AnalyticsContacts,
+    /// `GET /api/analytics/funnel` (all time).
+    AnalyticsFunnel,
+    /// `GET /api/analytics/pipeline` (all time).
+    AnalyticsPipeline,
+    /// `GET /api/analytics/activity` (the last 30 days).
+    AnalyticsActivity,
 }
 
 impl Op {
     /// Every operation, in report order.
-    pub const ALL: [Op; 25] = [
+    pub const ALL: [Op; 30] = [
         Op::Create,
         Op::Get,
         Op::ListFirst,
@@ -185,6 +195,11 @@ impl Op {
         Op::SegmentCount,
         Op::SegmentPreview,
         Op::Score,
+        Op::ScoreSorted,
+        Op::AnalyticsContacts,
+        Op::AnalyticsFunnel,
+        Op::AnalyticsPipeline,
+        Op::AnalyticsActivity,
     ];
 
     /// Row label.
@@ -215,6 +230,11 @@ impl Op {
             Op::SegmentCount => "segment count (3 conditions)",
             Op::SegmentPreview => "segment preview (count + 10)",
             Op::Score => "engagement score",
+            Op::ScoreSorted => "contacts by score page (50)",
+            Op::AnalyticsContacts => "analytics: contacts (all time)",
+            Op::AnalyticsFunnel => "analytics: funnel (all time)",
+            Op::AnalyticsPipeline => "analytics: pipeline (all time)",
+            Op::AnalyticsActivity => "analytics: activity (30 days)",
         }
     }
 
@@ -319,6 +339,14 @@ impl Op {
             Op::SegmentCount => Request::get(format!("/api/segments/{}/contacts?limit=1&count=true", ctx.segment_id)),
             Op::SegmentPreview => Request::json("POST", "/api/segments/preview", &json!({"filter": segment_filter()})),
             Op::Score => Request::get(format!("/api/contacts/{}/score", s.id)),
+            Op::ScoreSorted => Request::get("/api/contacts?sort=-score&limit=50"),
+            Op::AnalyticsContacts => Request::get("/api/analytics/contacts"),
+            Op::AnalyticsFunnel => Request::get("/api/analytics/funnel"),
+            Op::AnalyticsPipeline => Request::get("/api/analytics/pipeline"),
+            Op::AnalyticsActivity => {
+                let from = (chrono::Utc::now() - chrono::Duration::days(29)).format("%Y-%m-%d");
+                Request::get(format!("/api/analytics/activity?from={from}"))
+            }
         };
         req.bearer(&ctx.key)
     }
@@ -438,6 +466,29 @@ impl Op {
             }
             Op::Score => {
                 state.engagement.score(&s.id).await.map_err(err)?;
+            }
+            Op::ScoreSorted => {
+                let params = ListContactsParams {
+                    limit: Some("50".into()),
+                    sort: Some("-score".into()),
+                    ..ListContactsParams::default()
+                };
+                let (query, page) = params.parse().map_err(err)?;
+                state.contacts.list(&query, &page).await.map_err(err)?;
+            }
+            Op::AnalyticsContacts => {
+                state.analytics.contacts(&Default::default()).await.map_err(err)?;
+            }
+            Op::AnalyticsFunnel => {
+                state.analytics.funnel(&Default::default()).await.map_err(err)?;
+            }
+            Op::AnalyticsPipeline => {
+                state.analytics.pipeline(&Default::default()).await.map_err(err)?;
+            }
+            Op::AnalyticsActivity => {
+                let from = (chrono::Utc::now() - chrono::Duration::days(29)).format("%Y-%m-%d").to_string();
+                let range = crm::domain::analytics::DayRange { from: Some(from), to: None };
+                state.analytics.activity(&range).await.map_err(err)?;
             }
         }
         Ok(())
