@@ -94,6 +94,7 @@ impl Application {
             .engagement
             .clone()
             .spawn_decay(db.clone(), Duration::from_secs(self.state.settings.engagement.decay_interval_secs.max(1)));
+        let fold = crate::services::analytics::AnalyticsService::spawn_fold(db.clone(), Duration::from_secs(3600));
         let upkeep = monitoring::spawn_upkeep();
         let metrics_port = self.state.settings.metrics.port;
         let metrics_listener = if metrics_port == 0 {
@@ -111,6 +112,7 @@ impl Application {
         let result = axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await;
         sweeper.abort();
         decay.abort();
+        fold.abort();
         upkeep.abort();
         // In-flight requests are done: flush and close the embedded engine.
         db.close().await?;

@@ -14,7 +14,7 @@ use crate::domain::analytics::{self, Count, DayRange};
 /// Rows each counter is spread over, so concurrent writes of the same day and key seldom touch
 /// the same row (a collision is a retried transaction). Every count of one write goes to one
 /// shard, so two writes collide only when they draw the same one.
-const SHARDS: u64 = 32;
+const SHARDS: u64 = 64;
 
 /// Rows read per page by the recount.
 const PAGE: usize = 1000;
@@ -229,4 +229,38 @@ pub async fn rebuild(db: &Database) -> RepoResult<()> {
         db.query(apply_counts_sql()).bind(("counts", bound(chunk))).await?.check()?;
     }
     Ok(())
+}
+
+/// Groups folded per transaction.
+const FOLD_CHUNK: usize = 100;
+
+/// Folds the shards of every counter of a day before `before` into one row: today's counters
+/// need their shards (concurrent writes), a settled day's only cost reads. Each group is summed,
+/// deleted and written back as shard 0 in one transaction, so a late write to an old day (a
+/// back-dated note, a deleted contact) either lands before the fold and is summed, or after it
+/// and adds to the folded row. Returns the groups folded.
+pub async fn fold(db: &Database, before: &str) -> RepoResult<usize> {
+    let mut res = db
+        .query("SELECT metric, day, key, count() AS rows FROM stat WHERE day < $before GROUP BY metric, day, key")
+        .bind(("before", before.to_string()))
+        .await?
+        .check()?;
+    let rows: Vec<Value> = res.take(0)?;
+    let groups: Vec<Value> = rows
+        .into_iter()
+        .filter(|r| r["rows"].as_u64().unwrap_or(0) > 1)
+        .map(|r| json!({"metric": r["metric"], "day": r["day"], "key": r["key"]}))
+        .collect();
+    let sql = "BEGIN;\n\
+        FOR $g IN $groups {\n\
+          LET $rows = (SELECT n, secs FROM stat WHERE metric = $g.metric AND day = $g.day AND key = $g.key);\n\
+          DELETE stat WHERE metric = $g.metric AND day = $g.day AND key = $g.key RETURN NONE;\n\
+          CREATE type::record('stat', [$g.metric, $g.day, $g.key, 0]) CONTENT { metric: $g.metric, day: $g.day, \
+            key: $g.key, n: math::sum($rows.n), secs: math::sum($rows.secs) } RETURN NONE;\n\
+        };\n\
+        COMMIT;";
+    for chunk in groups.chunks(FOLD_CHUNK) {
+        super::records::run_retried(db, sql, json!({ "groups": chunk })).await?;
+    }
+    Ok(groups.len())
 }

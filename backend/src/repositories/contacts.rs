@@ -169,9 +169,7 @@ impl ContactRepository {
             .into_iter()
             .collect();
         write.timeline = vec![timeline.clone()];
-        write
-            .statements
-            .extend(super::analytics::statement(&crate::domain::analytics::contact_change(old, contact, &event.at)));
+        write.counts = crate::domain::analytics::contact_change(old, contact, &event.at);
         let mut writes = vec![write];
         writes.extend(also);
         records::commit_all(&self.db, writes).await

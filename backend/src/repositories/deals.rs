@@ -170,6 +170,10 @@ impl Stored for Deal {
         guards
     }
 
+    fn counts(old: Option<&Self>, new: Option<&Self>) -> Vec<crate::domain::analytics::Count> {
+        crate::domain::analytics::deal_change(old, new)
+    }
+
     fn scored_contacts(old: Option<&Self>, new: Option<&Self>) -> Vec<String> {
         let won = |d: Option<&Deal>| d.filter(|d| d.stage == Stage::Won).map(|d| d.closed_at.clone());
         if won(old) == won(new) {
@@ -195,15 +199,14 @@ impl Stored for Deal {
                 vars,
             }
         };
-        let counts = super::analytics::statement(&crate::domain::analytics::deal_change(old, new));
         // Only what the totals see: a rename writes no counter.
         let key = |d: &Deal| (d.stage, d.currency.clone(), d.amount_minor(), d.probability, d.seconds_to_close());
         if let (Some(o), Some(n)) = (old, new) {
             if key(o) == key(n) {
-                return counts.into_iter().collect();
+                return Vec::new();
             }
         }
-        old.map(|o| totals(o, -1)).into_iter().chain(new.map(|n| totals(n, 1))).chain(counts).collect()
+        old.map(|o| totals(o, -1)).into_iter().chain(new.map(|n| totals(n, 1))).collect()
     }
 
     fn contacts(&self) -> Vec<String> {

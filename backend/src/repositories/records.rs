@@ -4,7 +4,7 @@
 use serde_json::{json, Map, Value};
 
 use super::{check_tx, encode_row, RepoError, RepoResult};
-use crate::db::Db;
+use crate::db::{Database, Db};
 use crate::domain::history::ChangeEvent;
 use crate::domain::timeline::TimelineEntry;
 
@@ -99,6 +99,8 @@ pub struct VersionedWrite {
     pub guards: Vec<Guard>,
     /// Further statements run after the write.
     pub statements: Vec<Statement>,
+    /// Analytics counts to apply (domain/analytics.rs), on one shard for the whole write.
+    pub counts: Vec<crate::domain::analytics::Count>,
 }
 
 impl VersionedWrite {
@@ -113,13 +115,18 @@ impl VersionedWrite {
             timeline: Vec::new(),
             guards: Vec::new(),
             statements: Vec::new(),
+            counts: Vec::new(),
         }
     }
 
     /// Appends this write's statements and variables (named with suffix `w`) to a transaction.
     fn push(mut self, w: usize, sql: &mut String, vars: &mut Map<String, Value>) {
-        // Every timeline entry counts in the activity analytics, in this same transaction.
-        self.statements.extend(super::analytics::statement(&crate::domain::analytics::activity(&self.timeline)));
+        // Every timeline entry counts in the activity analytics, in this same transaction, with
+        // the write's other counts: all on one shard, so two writes collide only when they draw
+        // the same one.
+        self.counts.extend(crate::domain::analytics::activity(&self.timeline));
+        let counts = crate::domain::analytics::merge(std::mem::take(&mut self.counts));
+        self.statements.extend(super::analytics::statement(&counts));
         for (i, guard) in self.guards.iter().enumerate() {
             let g = format!("g{w}_{i}");
             sql.push_str(&guard.fragment(&g));
@@ -225,6 +232,10 @@ pub trait Stored: serde::Serialize + serde::de::DeserializeOwned + Clone + Parti
     fn delete_guards(_id: &str) -> Vec<Guard> {
         Vec::new()
     }
+    /// The analytics counts of a change from `old` to `new` (domain/analytics.rs).
+    fn counts(_old: Option<&Self>, _new: Option<&Self>) -> Vec<crate::domain::analytics::Count> {
+        Vec::new()
+    }
     /// Contacts whose engagement score a change from `old` to `new` changes beyond the
     /// timeline entries it writes (a deal won or unwon).
     fn scored_contacts(_old: Option<&Self>, _new: Option<&Self>) -> Vec<String> {
@@ -320,7 +331,7 @@ pub async fn insert_rows(db: &Db, batches: Vec<(&'static str, Vec<Value>)>) -> R
 
 /// Runs a transaction, again after a short pause while it collides with another (at most six
 /// times): it is all or nothing, so running it again is safe.
-async fn run_retried(db: &Db, sql: &str, vars: Value) -> RepoResult<()> {
+pub(crate) async fn run_retried(db: &Database, sql: &str, vars: Value) -> RepoResult<()> {
     let attempts = 6;
     let mut result = Ok(());
     for attempt in 0..attempts {

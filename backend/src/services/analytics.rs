@@ -64,6 +64,26 @@ impl AnalyticsService {
         Self { repo, migrations }
     }
 
+    /// Folds the counters of settled days (before today, UTC) every `every`, in whichever process
+    /// holds the job's lease.
+    pub fn spawn_fold(db: crate::db::Db, every: std::time::Duration) -> tokio::task::JoinHandle<()> {
+        let holder = crate::domain::ids::new_id(crate::domain::ids::now());
+        tokio::spawn(async move {
+            let leases = crate::repositories::leases::LeaseRepository::new(db.clone());
+            loop {
+                tokio::time::sleep(every).await;
+                if !leases.acquire("stat_fold", &holder, every).await.unwrap_or(false) {
+                    continue;
+                }
+                let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+                match crate::repositories::analytics::fold(&db, &today).await {
+                    Ok(n) => tracing::info!(groups = n, "analytics counters folded"),
+                    Err(e) => tracing::warn!(error = %e, "folding analytics counters failed"),
+                }
+            }
+        })
+    }
+
     /// Contacts created in the range by status, source, tag and company, and per day.
     pub async fn contacts(&self, range: &DayRange) -> AppResult<ContactAnalytics> {
         self.migrations.require(Feature::Analytics)?;

@@ -96,6 +96,7 @@ pub fn versioned_write<T: Stored>(
         None => T::delete_guards(&id),
     };
     write.statements = T::statements(old, new);
+    write.counts = T::counts(old, new);
     write.timeline = timeline_for(old, new, &event, at);
     write
 }
