@@ -1055,7 +1055,7 @@ export interface components {
         CompanySizeDto: number | string;
         /** @description Contacts created in the range, by status, source, tag and company, and per day. */
         ContactAnalytics: {
-            /** @description Companies, most contacts first (at most 20). */
+            /** @description Companies with the most contacts now, whatever the range (at most 20). */
             by_company: components["schemas"]["CompanyCount"][];
             /** @description Sources, most contacts first (at most 50). */
             by_source: components["schemas"]["KeyCount"][];

@@ -18,8 +18,11 @@ pub const CONTACT_STATUS: &str = "contact.status";
 pub const CONTACT_SOURCE: &str = "contact.source";
 /// Contacts by tag, on the day they were created.
 pub const CONTACT_TAG: &str = "contact.tag";
-/// Contacts by company (`(none)` without one), on the day they were created.
+/// Contacts by company (`(none)` without one), all days in one: companies are many, so a
+/// per-day count would make a summary read a row per contact.
 pub const CONTACT_COMPANY: &str = "contact.company";
+/// The day of counters kept for all days at once (below every real day).
+pub const ALL_DAYS: &str = "";
 /// Contacts entering a status, on the day they entered it (never taken back: history).
 pub const FUNNEL_ENTERED: &str = "funnel.entered";
 /// Contacts moving on from a status to a later stage of the funnel, on the day they moved.
@@ -110,7 +113,7 @@ fn contact_counts(c: &Contact) -> Vec<Count> {
     let mut out = vec![
         Count::one(CONTACT_STATUS, &d, c.status.as_str()),
         Count::one(CONTACT_SOURCE, &d, c.source.as_deref().unwrap_or(NONE_KEY)),
-        Count::one(CONTACT_COMPANY, &d, c.company_id.as_deref().unwrap_or(NONE_KEY)),
+        Count::one(CONTACT_COMPANY, ALL_DAYS, c.company_id.as_deref().unwrap_or(NONE_KEY)),
     ];
     out.extend(c.tags.iter().map(|t| Count::one(CONTACT_TAG, &d, t)));
     out

@@ -93,7 +93,7 @@ pub struct ContactAnalytics {
     pub by_source: Vec<KeyCount>,
     /// Tags, most contacts first (at most 50).
     pub by_tag: Vec<KeyCount>,
-    /// Companies, most contacts first (at most 20).
+    /// Companies with the most contacts now, whatever the range (at most 20).
     pub by_company: Vec<CompanyCount>,
     /// New contacts per day, every day of the range (zeros included).
     pub new_per_day: Vec<DayCount>,

@@ -90,7 +90,8 @@ impl AnalyticsService {
         let status = self.repo.sums(counters::CONTACT_STATUS, range).await?;
         let source = self.repo.sums(counters::CONTACT_SOURCE, range).await?;
         let tag = self.repo.sums(counters::CONTACT_TAG, range).await?;
-        let company = self.repo.sums(counters::CONTACT_COMPANY, range).await?;
+        // Kept for all days at once: the range does not apply.
+        let company = self.repo.sums(counters::CONTACT_COMPANY, &DayRange::default()).await?;
         let statuses = by_key(&status);
         let mut per_day: BTreeMap<String, i64> = BTreeMap::new();
         for s in &status {
