@@ -14,7 +14,7 @@ use crate::domain::analytics::{self, Count, DayRange};
 /// Rows each counter is spread over, so concurrent writes of the same day and key seldom touch
 /// the same row (a collision is a retried transaction). Every count of one write goes to one
 /// shard, so two writes collide only when they draw the same one.
-const SHARDS: u64 = 64;
+const SHARDS: u64 = 256;
 
 /// Rows read per page by the recount.
 const PAGE: usize = 1000;

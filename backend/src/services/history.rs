@@ -169,6 +169,7 @@ pub async fn replay_log(
         }
     }
     crate::repositories::deals::DealRepository::new(db.clone()).rebuild_totals().await?;
+    crate::repositories::analytics::fold(db, "9999-12-31").await?;
     Ok(report)
 }
 
