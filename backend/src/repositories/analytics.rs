@@ -88,17 +88,20 @@ impl AnalyticsRepository {
         Self { db }
     }
 
-    /// The sums of `metric` per day and key within `range` (a scan of `(metric, day)`).
+    /// The sums of `metric` per day and key within `range`: a scan of the record ids from
+    /// `[metric, from]` to `[metric, to~]` (ids sort by metric, day, key, shard; `~` sorts after
+    /// every day's own ids).
     pub async fn sums(&self, metric: &str, range: &DayRange) -> RepoResult<Vec<Sum>> {
-        let sql = "SELECT day, key, math::sum(n) AS n, math::sum(secs) AS secs FROM stat \
-                   WHERE metric = $metric AND day >= $from AND day <= $to GROUP BY day, key";
+        let sql =
+            "SELECT day, key, math::sum(n) AS n, math::sum(secs) AS secs FROM stat:[$metric, $from]..[$metric, $to] \
+                   GROUP BY day, key";
         let mut res = self
             .db
             .query(sql)
             .bind(json!({
                 "metric": metric,
                 "from": range.from.clone().unwrap_or_default(),
-                "to": range.to.clone().unwrap_or_else(|| "9999-12-31".into()),
+                "to": format!("{}~", range.to.as_deref().unwrap_or("9999-12-31")),
             }))
             .await?
             .check()?;
@@ -117,14 +120,14 @@ impl AnalyticsRepository {
             .collect())
     }
 
-    /// The query plan of a sum (tests assert it scans the index).
+    /// The query plan of a sum (tests assert it scans a range of record ids).
     pub async fn explain_sums(&self, metric: &str) -> RepoResult<Value> {
-        let sql = "SELECT day, key, math::sum(n) AS n FROM stat WHERE metric = $metric AND day >= $from \
-                   AND day <= $to GROUP BY day, key EXPLAIN";
+        let sql =
+            "SELECT day, key, math::sum(n) AS n FROM stat:[$metric, $from]..[$metric, $to] GROUP BY day, key EXPLAIN";
         let mut res =
-            self.db.query(sql).bind(json!({"metric": metric, "from": "", "to": "9999-12-31"})).await?.check()?;
-        let plan: Option<Value> = res.take(0)?;
-        Ok(plan.unwrap_or(Value::Null))
+            self.db.query(sql).bind(json!({"metric": metric, "from": "", "to": "9999-12-31~"})).await?.check()?;
+        let plan: Vec<Value> = res.take(0)?;
+        Ok(Value::Array(plan))
     }
 
     /// Company names by id, for the ones a summary shows.
@@ -249,12 +252,16 @@ pub async fn fold(db: &Database, before: &str) -> RepoResult<usize> {
     let groups: Vec<Value> = rows
         .into_iter()
         .filter(|r| r["rows"].as_u64().unwrap_or(0) > 1)
-        .map(|r| json!({"metric": r["metric"], "day": r["day"], "key": r["key"]}))
+        .map(|r| {
+            // The ids of one counter: from [metric, day, key] to [metric, day, key + U+0001].
+            let upper = format!("{}\u{1}", r["key"].as_str().unwrap_or(""));
+            json!({"metric": r["metric"], "day": r["day"], "key": r["key"], "upper": upper})
+        })
         .collect();
     let sql = "BEGIN;\n\
         FOR $g IN $groups {\n\
-          LET $rows = (SELECT n, secs FROM stat WHERE metric = $g.metric AND day = $g.day AND key = $g.key);\n\
-          DELETE stat WHERE metric = $g.metric AND day = $g.day AND key = $g.key RETURN NONE;\n\
+          LET $rows = (SELECT n, secs FROM stat:[$g.metric, $g.day, $g.key]..[$g.metric, $g.day, $g.upper]);\n\
+          DELETE stat:[$g.metric, $g.day, $g.key]..[$g.metric, $g.day, $g.upper] RETURN NONE;\n\
           CREATE type::record('stat', [$g.metric, $g.day, $g.key, 0]) CONTENT { metric: $g.metric, day: $g.day, \
             key: $g.key, n: math::sum($rows.n), secs: math::sum($rows.secs) } RETURN NONE;\n\
         };\n\

@@ -109,11 +109,11 @@ async fn a_bad_range_is_a_422_naming_the_parameter() {
 }
 
 #[tokio::test]
-async fn summaries_scan_the_counters_index() {
+async fn summaries_scan_a_range_of_counter_ids() {
     let app = spawn_app().await;
     let repo = crm::repositories::analytics::AnalyticsRepository::new(app.db.clone());
     let plan = repo.explain_sums(crm::domain::analytics::CONTACT_STATUS).await.unwrap().to_string();
-    assert!(plan.contains("stat_metric_day"), "{plan}");
+    assert!(plan.contains("RecordIdScan") && !plan.contains("TableScan"), "{plan}");
 }
 
 #[derive(Debug, Clone)]
