@@ -227,12 +227,12 @@ impl ContactRepository {
     /// score is derived, not a change).
     pub async fn set_score(&self, id: &str, score: f64) -> RepoResult<()> {
         let skey = score_key(score, id);
-        self.db
-            .query("UPDATE type::record('contact', $id) SET score = $score, skey = $skey, rskey = $rskey RETURN NONE")
-            .bind(json!({"id": id, "score": score, "rskey": records::descending(&skey), "skey": skey}))
-            .await?
-            .check()?;
-        Ok(())
+        records::run_retried(
+            &self.db,
+            "UPDATE type::record('contact', $id) SET score = $score, skey = $skey, rskey = $rskey RETURN NONE",
+            json!({"id": id, "score": score, "rskey": records::descending(&skey), "skey": skey}),
+        )
+        .await
     }
 
     /// Ids of contacts whose stored score is above zero, in score order after `after` (a score

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde_json::{json, Map};
 
 use super::records::{self, ListQuery};
-use super::{check_tx, encode_row, RepoResult};
+use super::{encode_row, RepoResult};
 use crate::db::Db;
 use crate::domain::timeline::TimelineEntry;
 
@@ -45,20 +45,19 @@ impl TimelineRepository {
 
     /// Appends an entry, provided the contact exists (else `not_found`).
     pub async fn insert(&self, entry: &TimelineEntry) -> RepoResult<()> {
-        let response = self
-            .db
-            .query(format!(
-                "BEGIN;\n\
-                 IF (SELECT VALUE key FROM ONLY type::record('contact', $cid)) = NONE {{ THROW 'not_found' }};\n\
-                 CREATE type::record('timeline_entry', $id) CONTENT $row;\n\
-                 {apply}\n\
-                 COMMIT;",
-                apply = super::analytics::apply_counts_sql()
-            ))
-            .bind(json!({ "cid": entry.contact_id, "id": entry.id, "row": row(entry),
-                          "counts": super::analytics::bound(&crate::domain::analytics::activity([entry])) }))
-            .await?;
-        check_tx(response).map(|_| ())
+        // Run again when it collides (on its activity counter, or with a score refresh of the
+        // contact it checks): it is all or nothing.
+        let sql = format!(
+            "BEGIN;\n\
+             IF (SELECT VALUE key FROM ONLY type::record('contact', $cid)) = NONE {{ THROW 'not_found' }};\n\
+             CREATE type::record('timeline_entry', $id) CONTENT $row;\n\
+             {apply}\n\
+             COMMIT;",
+            apply = super::analytics::apply_counts_sql()
+        );
+        let vars = json!({ "cid": entry.contact_id, "id": entry.id, "row": row(entry),
+                           "counts": super::analytics::bound(&crate::domain::analytics::activity([entry])) });
+        super::records::run_retried(&self.db, &sql, vars).await
     }
 
     /// Newest-first page of entries and the key to continue from.
