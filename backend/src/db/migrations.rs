@@ -193,6 +193,12 @@ impl Migrations {
                 Step::ScoreKeys => {
                     async {
                         backfill_contact_fields(db, self, &["skey", "rskey"]).await?;
+                        db.query(
+                            "DEFINE INDEX IF NOT EXISTS contact_part_skey ON contact FIELDS part, skey CONCURRENTLY;\n\
+                             DEFINE INDEX IF NOT EXISTS contact_part_rskey ON contact FIELDS part, rskey CONCURRENTLY;",
+                        )
+                        .await?
+                        .check()?;
                         wait_for_index(db, "contact_part_skey", "contact").await?;
                         wait_for_index(db, "contact_part_rskey", "contact").await
                     }

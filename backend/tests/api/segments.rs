@@ -213,6 +213,10 @@ async fn the_stored_score_follows_activity_sorts_lists_and_filters_segments() {
     // Sorted by score, highest first; a score filter counts a never-scored contact as zero.
     let ids = app.all_ids("/api/contacts?sort=-score&limit=2").await;
     assert_eq!(ids, [bob_id, ada_id, carol["id"].as_str().unwrap()]);
+    let repo = crm::repositories::contacts::ContactRepository::new(app.db.clone());
+    let sort = crm::domain::pagination::Sort { field: "score", desc: true };
+    let plan = repo.explain_list(&Default::default(), sort, None).await.unwrap().to_string();
+    assert!(plan.contains("contact_part_rskey") && plan.contains("limit"), "{plan}");
     let preview = |filter: Value| {
         let app = &app;
         async move {
