@@ -30,3 +30,19 @@ describe("the overview's range", () => {
     expect([percent(0.4), percent(null), percent(1 / 3)]).toEqual(["40%", "–", "33.3%"]);
   });
 });
+
+describe("useLoaded", () => {
+  it("shows the latest load's answer even when an earlier one arrives later", async () => {
+    const { renderHook, waitFor } = await import("@testing-library/react");
+    const { useLoaded } = await import("@/lib/useLoaded");
+    let finishSlow: (v: string) => void = () => {};
+    const slow = () => new Promise<string>((resolve) => (finishSlow = resolve));
+    const fast = () => Promise.resolve("latest");
+    const { result, rerender } = renderHook(({ load }) => useLoaded(load), { initialProps: { load: slow } });
+    rerender({ load: fast });
+    await waitFor(() => expect(result.current.data).toBe("latest"));
+    finishSlow("stale");
+    await new Promise((r) => setTimeout(r, 10));
+    expect(result.current.data).toBe("latest");
+  });
+});
