@@ -25,24 +25,15 @@ const PAGE: usize = 1000;
 const APPLY: &str =
     "INSERT INTO stat $P_counts ON DUPLICATE KEY UPDATE n += $input.n, secs += $input.secs RETURN NONE;";
 
-/// The counts as bound values, each on a random shard.
+/// The counts as bound values, all on one random shard: two writes then collide only when they
+/// draw the same one.
 pub fn bound(counts: &[Count]) -> Value {
-    bound_on(counts, || rand::random::<u64>() % SHARDS)
-}
-
-/// The counts as bound values, all on one random shard (a bulk insert's many counts: two
-/// concurrent batches then collide only when they draw the same shard).
-pub fn bound_together(counts: &[Count]) -> Value {
     let shard = rand::random::<u64>() % SHARDS;
-    bound_on(counts, || shard)
-}
-
-fn bound_on(counts: &[Count], mut shard: impl FnMut() -> u64) -> Value {
     Value::Array(
         counts
             .iter()
             .map(|c| {
-                json!({ "id": [c.metric, c.day, c.key, shard()], "metric": c.metric, "day": c.day, "key": c.key,
+                json!({ "id": [c.metric, c.day, c.key, shard], "metric": c.metric, "day": c.day, "key": c.key,
                         "n": c.n, "secs": c.secs })
             })
             .collect(),
@@ -53,7 +44,7 @@ fn bound_on(counts: &[Count], mut shard: impl FnMut() -> u64) -> Value {
 pub fn statement(counts: &[Count]) -> Option<Statement> {
     (!counts.is_empty()).then(|| {
         let mut vars = Map::new();
-        vars.insert("counts".into(), bound_together(counts));
+        vars.insert("counts".into(), bound(counts));
         Statement { sql: APPLY, vars }
     })
 }
@@ -143,16 +134,6 @@ impl AnalyticsRepository {
             .into_iter()
             .filter_map(|r| Some((r["key"].as_str()?.to_string(), r["name"].as_str()?.to_string())))
             .collect())
-    }
-
-    /// Every counter recounted from the records and history ([`recount`]).
-    pub async fn recount(&self) -> RepoResult<Vec<Count>> {
-        recount(&self.db).await
-    }
-
-    /// Replaces every counter with a recount ([`rebuild`]).
-    pub async fn rebuild(&self) -> RepoResult<()> {
-        rebuild(&self.db).await
     }
 }
 

@@ -323,7 +323,7 @@ pub async fn insert_rows(db: &Db, batches: Vec<(&'static str, Vec<Value>)>) -> R
         // First, while the transaction's write set is small: each counter is a read as well as
         // a write, and reads inside a transaction holding thousands of new rows are slow.
         sql = sql.replacen("BEGIN;\n", &format!("BEGIN;\n{}\n", super::analytics::apply_counts_sql()), 1);
-        vars.insert("counts".into(), super::analytics::bound_together(&counts));
+        vars.insert("counts".into(), super::analytics::bound(&counts));
     }
     sql.push_str("COMMIT;");
     run_retried(db, &sql, Value::Object(vars)).await
