@@ -12,6 +12,32 @@ pub struct LeaseRepository {
     db: Db,
 }
 
+/// Runs `job` every `every` in whichever process holds the lease `name` (taken or renewed for
+/// `every` before each run), in a background task.
+pub fn spawn_leased<F, Fut>(
+    db: Db,
+    name: &'static str,
+    every: std::time::Duration,
+    mut job: F,
+) -> tokio::task::JoinHandle<()>
+where
+    F: FnMut() -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = ()> + Send,
+{
+    let holder = crate::domain::ids::new_id(crate::domain::ids::now());
+    tokio::spawn(async move {
+        let leases = LeaseRepository::new(db);
+        loop {
+            tokio::time::sleep(every).await;
+            match leases.acquire(name, &holder, every).await {
+                Ok(true) => job().await,
+                Ok(false) => {}
+                Err(e) => tracing::warn!(error = %e, lease = name, "taking a job lease failed"),
+            }
+        }
+    })
+}
+
 impl LeaseRepository {
     /// A repository over `db`.
     pub fn new(db: Db) -> Self {

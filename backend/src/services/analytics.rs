@@ -67,14 +67,9 @@ impl AnalyticsService {
     /// Folds the counters of settled days (before today, UTC) every `every`, in whichever process
     /// holds the job's lease.
     pub fn spawn_fold(db: crate::db::Db, every: std::time::Duration) -> tokio::task::JoinHandle<()> {
-        let holder = crate::domain::ids::new_id(crate::domain::ids::now());
-        tokio::spawn(async move {
-            let leases = crate::repositories::leases::LeaseRepository::new(db.clone());
-            loop {
-                tokio::time::sleep(every).await;
-                if !leases.acquire("stat_fold", &holder, every).await.unwrap_or(false) {
-                    continue;
-                }
+        crate::repositories::leases::spawn_leased(db.clone(), "stat_fold", every, move || {
+            let db = db.clone();
+            async move {
                 let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
                 match crate::repositories::analytics::fold(&db, &today).await {
                     Ok(n) => tracing::info!(groups = n, "analytics counters folded"),

@@ -115,21 +115,11 @@ impl EngagementService {
 
     /// Runs the decay job every `every`, in whichever process holds its lease.
     pub fn spawn_decay(self, db: crate::db::Db, every: std::time::Duration) -> tokio::task::JoinHandle<()> {
-        let holder = crate::domain::ids::new_id(now());
-        tokio::spawn(async move {
-            let leases = crate::repositories::leases::LeaseRepository::new(db);
-            loop {
-                tokio::time::sleep(every).await;
-                match leases.acquire("score_decay", &holder, every).await {
-                    Ok(true) => {}
-                    Ok(false) => continue,
-                    Err(e) => {
-                        tracing::warn!(error = %e, "taking the score decay lease failed");
-                        continue;
-                    }
-                }
+        crate::repositories::leases::spawn_leased(db, "score_decay", every, move || {
+            let this = self.clone();
+            async move {
                 let started = std::time::Instant::now();
-                match self.refresh_scored(500).await {
+                match this.refresh_scored(500).await {
                     Ok(n) => tracing::info!(contacts = n, ms = started.elapsed().as_millis() as u64, "scores decayed"),
                     Err(e) => tracing::warn!(error = %e, "the score decay job failed"),
                 }
