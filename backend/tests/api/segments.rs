@@ -158,6 +158,17 @@ async fn top_level_equalities_drive_an_index_scan() {
         let plan = repo.explain_members(&compiled).await.unwrap().to_string();
         assert!(plan.contains("IndexScan") && plan.contains(index) && !plan.contains("TableScan"), "{filter}: {plan}");
     }
+    // A creation-time range seeks the scan: its start when it has one, else where it stops.
+    let lead = json!({"field": "status", "op": "eq", "value": "lead"});
+    for (range, access) in [
+        (json!({"field": "created_at", "op": "within_last", "value": "30d"}), "LessThanEqual"),
+        (json!({"field": "created_at", "op": "lt", "value": "2026-01-01T00:00:00Z"}), "MoreThan"),
+    ] {
+        let filter = json!({"and": [lead, range]});
+        let compiled = compile(&parse_filter(&filter).unwrap(), chrono::Utc::now());
+        let plan = repo.explain_members(&compiled).await.unwrap().to_string();
+        assert!(plan.contains("contact_status_rkey") && plan.contains(access), "{filter}: {plan}");
+    }
 }
 
 #[tokio::test]
@@ -252,4 +263,105 @@ async fn one_process_at_a_time_holds_a_job_lease() {
     assert!(leases.acquire("other", "a", short).await.unwrap());
     tokio::time::sleep(std::time::Duration::from_millis(120)).await;
     assert!(leases.acquire("other", "b", minute).await.unwrap(), "a's lease ran out");
+}
+
+#[tokio::test]
+async fn counts_from_index_entries_equal_counts_that_check_every_contact() {
+    use crm::domain::segments::parse_filter;
+    use crm::repositories::segments::{compile, SegmentRepository};
+    let app = spawn_app().await;
+    let repo = SegmentRepository::new(app.db.clone());
+    let acme = app.create_company(&json!({"name": "Acme"})).await;
+    let mut created = Vec::new();
+    for i in 0..12 {
+        let status = ["lead", "customer", "lead"][i % 3];
+        let tags = [json!(["vip"]), json!(["vip", "eu"]), json!([])][(i / 2) % 3].clone();
+        let mut body = json!({"email": format!("c{i}@example.com"), "status": status, "tags": tags});
+        if i % 4 == 0 {
+            body["company_id"] = acme["id"].clone();
+        }
+        let c = app.create_contact(&body).await;
+        created.push(c["created_at"].as_str().unwrap().to_string());
+        // Contacts a millisecond or more apart, so bounds fall between them.
+        tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+    }
+    // Bounds on whole milliseconds: the floor of a creation time, and the one after it.
+    let ms = |at: &str, plus: i64| {
+        let at = chrono::DateTime::parse_from_rfc3339(at).unwrap().with_timezone(&chrono::Utc);
+        let floor = chrono::DateTime::from_timestamp_millis(at.timestamp_millis() + plus).unwrap();
+        floor.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    };
+    let bounds = [ms(&created[3], 0), ms(&created[3], 1), ms(&created[8], 0), ms(&created[0], -5)];
+    let equalities = [
+        vec![],
+        vec![json!({"field": "status", "op": "eq", "value": "lead"})],
+        vec![json!({"field": "tags", "op": "contains", "value": "vip"})],
+        vec![
+            json!({"field": "status", "op": "eq", "value": "lead"}),
+            json!({"field": "tags", "op": "contains", "value": "eu"}),
+        ],
+        vec![json!({"field": "company_id", "op": "eq", "value": acme["id"]})],
+    ];
+    let mut seen = std::collections::BTreeSet::new();
+    for leaves in &equalities {
+        for range in [
+            vec![],
+            vec![("gte", 0)],
+            vec![("lt", 1)],
+            vec![("gte", 0), ("lt", 2)],
+            vec![("gte", 2), ("lt", 1)],
+            vec![("gte", 3)],
+        ] {
+            let mut all = leaves.clone();
+            all.extend(range.iter().map(|(op, b)| json!({"field": "created_at", "op": op, "value": bounds[*b]})));
+            if all.is_empty() {
+                all.push(json!({"field": "created_at", "op": "within_last", "value": "1d"}));
+            }
+            let filter = json!({"and": all});
+            let compiled = compile(&parse_filter(&filter).unwrap(), chrono::Utc::now());
+            assert!(compiled.covered.is_some(), "{filter}");
+            let (fast, checked) = (repo.count(&compiled).await.unwrap(), repo.count_checked(&compiled).await.unwrap());
+            assert_eq!(fast, checked, "{filter}");
+            // Pages of 3 (the range narrows their scan) list exactly those contacts, newest first.
+            let (mut ids, mut after) = (Vec::new(), None);
+            loop {
+                let (page, next) = repo.members(&compiled, after.clone(), 3).await.unwrap();
+                ids.extend(page.into_iter().map(|c| c.id));
+                if next.is_none() {
+                    break;
+                }
+                after = next;
+            }
+            let mut sorted = ids.clone();
+            sorted.sort_by(|a, b| b.cmp(a));
+            sorted.dedup();
+            assert_eq!((ids.len() as u64, &ids), (checked, &sorted), "{filter}");
+            seen.insert(fast);
+            let plan =
+                repo.explain_count(&compiled).await.unwrap().expect("a covered filter's count query").to_string();
+            assert!(plan.contains("IndexCountScan") && !plan.contains("Filter"), "{filter}: {plan}");
+        }
+    }
+    assert!(seen.len() >= 5 && seen.contains(&0) && seen.contains(&12), "counts vary with the filter: {seen:?}");
+    // A value that would need escaping is bound, and its contacts checked one by one.
+    app.create_contact(&json!({"email": "quote@example.com", "tags": ["it's \\ here"]})).await;
+    let filter = json!({"field": "tags", "op": "contains", "value": "It's \\ here"});
+    let compiled = compile(&parse_filter(&filter).unwrap(), chrono::Utc::now());
+    assert!(repo.explain_count(&compiled).await.unwrap().is_none());
+    assert_eq!(repo.count(&compiled).await.unwrap(), 1);
+    // The API answers the same: a preview of a covered filter.
+    let filter = json!({"and": [{"field": "status", "op": "eq", "value": "lead"}, {"field": "created_at", "op": "gte", "value": bounds[0]}]});
+    let compiled = compile(&parse_filter(&filter).unwrap(), chrono::Utc::now());
+    let preview =
+        app.post_json("/api/segments/preview", &json!({"filter": filter})).await.json::<Value>().await.unwrap();
+    let before = repo.count_checked(&compiled).await.unwrap();
+    assert_eq!(preview["count"], before);
+    // An edit shows in the count on the next request: the index moves in the write's transaction.
+    let lead = app.rows("SELECT key FROM contact WHERE status = 'lead' ORDER BY key DESC LIMIT 1").await;
+    let id = lead[0]["key"].as_str().unwrap();
+    let res = app.patch_json(&format!("/api/contacts/{id}"), &json!({"status": "customer"}), None).await;
+    assert_eq!(res.status(), 200);
+    let preview =
+        app.post_json("/api/segments/preview", &json!({"filter": filter})).await.json::<Value>().await.unwrap();
+    assert_eq!(preview["count"], before - 1);
 }
