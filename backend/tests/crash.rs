@@ -254,7 +254,10 @@ async fn acknowledged_writes_survive_sigkill() {
             continue;
         }
         for a in acked {
-            let upto = &events[..a.version as usize];
+            let Some(upto) = events.get(..a.version as usize) else {
+                lost.push(format!("contact {id}: at version {}, acknowledged {}", current.version, a.version));
+                continue;
+            };
             let state = replay(upto).expect("state at acked version");
             if state.get("title").and_then(Value::as_str) != Some(a.title.as_str()) {
                 lost.push(format!(

@@ -382,6 +382,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/companies/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the companies a list selects, as CSV or NDJSON, streamed. */
+        get: operations["export_companies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contacts": {
         parameters: {
             query?: never;
@@ -511,6 +528,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contacts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the contacts a list selects (its filters; its sort, newest first by default), or a
+         *     segment's members now, as CSV or NDJSON, streamed: memory stays constant whatever the size.
+         */
+        get: operations["export_contacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deals": {
         parameters: {
             query?: never;
@@ -557,6 +594,23 @@ export interface paths {
         };
         /** The change events of a deal, oldest first (also after it was deleted). */
         get: operations["list_deal_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the deals a list selects, as CSV or NDJSON, streamed. */
+        get: operations["export_deals"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4242,6 +4296,74 @@ export interface operations {
             };
         };
     };
+    export_companies: {
+        parameters: {
+            query?: {
+                /** @description `true` adds `total`. */
+                count?: boolean;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Only this domain (exact, case-insensitive). */
+                domain?: string;
+                /**
+                 * @description `csv` (default; a header row, arrays joined with `;`) or `ndjson` (each record as its GET
+                 *     answers it).
+                 */
+                format?: string;
+                /** @description Only this industry (exact). */
+                industry?: string;
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+                /** @description Search name and domain (words or word prefixes). */
+                q?: string;
+                /** @description `created_at`, `updated_at`, `name`; prefix `-` for descending. Default `-created_at`. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The companies, as a download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_contacts: {
         parameters: {
             query?: {
@@ -5089,6 +5211,97 @@ export interface operations {
             };
         };
     };
+    export_contacts: {
+        parameters: {
+            query?: {
+                /** @description Only contacts of this company. */
+                company_id?: string;
+                /** @description `true` adds `total` (costs a count). */
+                count?: boolean;
+                /** @description Created at or after this time (RFC 3339). */
+                created_after?: string;
+                /** @description Created before this time (RFC 3339). */
+                created_before?: string;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /**
+                 * @description `csv` (default; a header row, arrays joined with `;`) or `ndjson` (each record as its GET
+                 *     answers it).
+                 */
+                format?: string;
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+                /** @description Search names and email (words or word prefixes). */
+                q?: string;
+                /**
+                 * @description Export this segment's members now (newest first) instead of a filtered list; not
+                 *     combined with the list filters.
+                 */
+                segment_id?: string;
+                /**
+                 * @description `created_at`, `updated_at`, `name` (last, first), `email`; prefix `-` for descending.
+                 *     Default `-created_at` (newest first).
+                 */
+                sort?: string;
+                /** @description Only this status. */
+                status?: components["schemas"]["ContactStatus"];
+                /** @description Only contacts with this tag. */
+                tag?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contacts, as a download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such segment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_deals: {
         parameters: {
             query?: {
@@ -5547,6 +5760,84 @@ export interface operations {
             };
             /** @description No deal with this id ever existed */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_deals: {
+        parameters: {
+            query?: {
+                /** @description Only this company's deals. */
+                company_id?: string;
+                /** @description Only deals naming this contact. */
+                contact_id?: string;
+                /** @description `true` adds `total`. */
+                count?: boolean;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Expected to close on or after this date (`YYYY-MM-DD`). */
+                expected_close_after?: string;
+                /** @description Expected to close before this date (`YYYY-MM-DD`). */
+                expected_close_before?: string;
+                /**
+                 * @description `csv` (default; a header row, arrays joined with `;`) or `ndjson` (each record as its GET
+                 *     answers it).
+                 */
+                format?: string;
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+                /** @description `true`: open deals only; `false`: closed (won or lost) only. */
+                open?: boolean;
+                /** @description Only this owner's deals. */
+                owner_id?: string;
+                /** @description Search the name (words or word prefixes). */
+                q?: string;
+                /** @description `created_at`, `name`, `amount`, `expected_close`; prefix `-` for descending. Default `-created_at`. */
+                sort?: string;
+                /** @description Only this stage. */
+                stage?: components["schemas"]["StageDto"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deals, as a download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

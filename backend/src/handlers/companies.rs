@@ -8,7 +8,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::contacts::as_of;
-use super::{created, with_etag};
+use super::{created, export_list, with_etag};
 use crate::domain::companies::{CompanyPatch, NewCompany};
 use crate::error::{AppResult, Problem};
 use crate::extract::{ApiQuery, IfMatch, PathId, RequestOrigin, ValidJson};
@@ -16,9 +16,11 @@ use crate::models::companies::{
     CompanyList, CompanyResponse, CreateCompanyRequest, ListCompaniesParams, UpdateCompanyRequest,
 };
 use crate::models::contacts::{ContactList, ListContactsParams};
+use crate::models::exports::ExportParams;
 use crate::models::history::{AsOfParams, HistoryList, HistoryParams};
 use crate::services::companies::CompanyService;
 use crate::services::contacts::ContactService;
+use crate::services::exports::Format;
 use crate::services::history::HistoryService;
 use crate::state::AppState;
 
@@ -26,6 +28,7 @@ use crate::state::AppState;
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_companies, create_company))
+        .routes(routes!(export_companies))
         .routes(routes!(get_company, update_company, delete_company))
         .routes(routes!(list_company_contacts))
         .routes(routes!(list_company_history))
@@ -43,6 +46,33 @@ pub async fn list_companies(
 ) -> AppResult<Json<CompanyList>> {
     let (query, page) = params.parse()?;
     Ok(Json(companies.list(&query, &page).await?.into()))
+}
+
+/// Column order of a company CSV export.
+const COMPANY_COLUMNS: &[&str] =
+    &["id", "name", "domain", "industry", "size", "website", "version", "created_at", "updated_at"];
+
+/// Export the companies a list selects, as CSV or NDJSON, streamed.
+#[utoipa::path(get, path = "/api/companies/export", tag = "companies", params(ListCompaniesParams, ExportParams),
+    responses(
+        (status = 200, description = "The companies, as a download", content(
+            (String = "text/csv"),
+            (String = "application/x-ndjson"),
+        )),
+        (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn export_companies(
+    State(companies): State<CompanyService>,
+    ApiQuery(params): ApiQuery<ListCompaniesParams>,
+    ApiQuery(export): ApiQuery<ExportParams>,
+) -> AppResult<Response> {
+    let format = Format::parse(export.format.as_deref())?;
+    let (query, page) = params.parse()?;
+    export_list::<_, CompanyResponse, _, _>(format, "companies", COMPANY_COLUMNS, page, move |p| {
+        let (companies, query) = (companies.clone(), query.clone());
+        async move { companies.list(&query, &p).await }
+    })
+    .await
 }
 
 /// Create a company.

@@ -8,15 +8,17 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::contacts::as_of;
-use super::{created, with_etag};
+use super::{created, export_list, with_etag};
 use crate::domain::deals::DealPatch;
 use crate::error::{AppResult, Problem};
 use crate::extract::{ApiQuery, CallerUser, IfMatch, PathId, RequestOrigin, ValidJson};
 use crate::models::deals::{
     CreateDealRequest, DealList, DealResponse, ListDealsParams, PipelineParams, PipelineResponse, UpdateDealRequest,
 };
+use crate::models::exports::ExportParams;
 use crate::models::history::{AsOfParams, HistoryList, HistoryParams};
 use crate::services::deals::DealService;
+use crate::services::exports::Format;
 use crate::services::history::HistoryService;
 use crate::state::AppState;
 
@@ -24,6 +26,7 @@ use crate::state::AppState;
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_deals, create_deal))
+        .routes(routes!(export_deals))
         .routes(routes!(pipeline))
         .routes(routes!(get_deal, update_deal, delete_deal))
         .routes(routes!(list_deal_history))
@@ -41,6 +44,48 @@ pub async fn list_deals(
 ) -> AppResult<Json<DealList>> {
     let (query, page) = params.parse()?;
     Ok(Json(deals.list(&query, &page).await?.into()))
+}
+
+/// Column order of a deal CSV export.
+const DEAL_COLUMNS: &[&str] = &[
+    "id",
+    "name",
+    "company_id",
+    "contact_ids",
+    "amount",
+    "currency",
+    "stage",
+    "probability",
+    "expected_close",
+    "owner_id",
+    "lost_reason",
+    "closed_at",
+    "version",
+    "created_at",
+    "updated_at",
+];
+
+/// Export the deals a list selects, as CSV or NDJSON, streamed.
+#[utoipa::path(get, path = "/api/deals/export", tag = "deals", params(ListDealsParams, ExportParams),
+    responses(
+        (status = 200, description = "The deals, as a download", content(
+            (String = "text/csv"),
+            (String = "application/x-ndjson"),
+        )),
+        (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn export_deals(
+    State(deals): State<DealService>,
+    ApiQuery(params): ApiQuery<ListDealsParams>,
+    ApiQuery(export): ApiQuery<ExportParams>,
+) -> AppResult<Response> {
+    let format = Format::parse(export.format.as_deref())?;
+    let (query, page) = params.parse()?;
+    export_list::<_, DealResponse, _, _>(format, "deals", DEAL_COLUMNS, page, move |p| {
+        let (deals, query) = (deals.clone(), query.clone());
+        async move { deals.list(&query, &p).await }
+    })
+    .await
 }
 
 /// Create a deal.

@@ -6,6 +6,7 @@ pub mod cases;
 pub mod companies;
 pub mod contacts;
 pub mod deals;
+pub mod exports;
 pub mod history;
 pub mod pagination;
 pub mod segments;

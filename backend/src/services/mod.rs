@@ -8,6 +8,7 @@ pub mod companies;
 pub mod contacts;
 pub mod deals;
 pub mod engagement;
+pub mod exports;
 pub mod history;
 pub mod idempotency;
 pub mod limits;

@@ -10,6 +10,7 @@ mod companies;
 mod contacts;
 mod deals;
 mod errors;
+mod exports;
 mod health;
 mod helpers;
 mod history;
