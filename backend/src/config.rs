@@ -38,6 +38,46 @@ pub struct Settings {
     /// The engagement score.
     #[serde(default)]
     pub engagement: EngagementSettings,
+    /// Imports.
+    #[serde(default)]
+    pub imports: ImportSettings,
+}
+
+/// Where uploaded import files wait for their job, and how large they may be.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ImportSettings {
+    /// Directory of uploaded files until their job ends; every server that may run a job must
+    /// see it (a shared volume with several servers). Default: `<database path>.imports` next to
+    /// an embedded database, else `crm-imports` in the system's temporary directory.
+    #[serde(default)]
+    pub dir: String,
+    /// Largest upload, in bytes (default 2 GiB); a larger body is refused with 413 as soon as it
+    /// passes the limit.
+    #[serde(default = "default_import_max_bytes")]
+    pub max_bytes: u64,
+}
+
+fn default_import_max_bytes() -> u64 {
+    2 * 1024 * 1024 * 1024
+}
+
+impl Default for ImportSettings {
+    fn default() -> Self {
+        ImportSettings { dir: String::new(), max_bytes: default_import_max_bytes() }
+    }
+}
+
+impl ImportSettings {
+    /// The directory to use for a database at `database_url`.
+    pub fn directory(&self, database_url: &str) -> std::path::PathBuf {
+        if !self.dir.trim().is_empty() {
+            return self.dir.trim().into();
+        }
+        match database_url.strip_prefix("surrealkv://") {
+            Some(path) => format!("{}.imports", path.split('?').next().unwrap_or(path)).into(),
+            None => std::env::temp_dir().join("crm-imports"),
+        }
+    }
 }
 
 /// The engagement score's weights and decay.

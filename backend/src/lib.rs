@@ -95,6 +95,7 @@ impl Application {
             .clone()
             .spawn_decay(db.clone(), Duration::from_secs(self.state.settings.engagement.decay_interval_secs.max(1)));
         let fold = crate::services::analytics::AnalyticsService::spawn_fold(db.clone(), Duration::from_secs(3600));
+        let imports = self.state.imports.clone().spawn_worker();
         let upkeep = monitoring::spawn_upkeep();
         let metrics_port = self.state.settings.metrics.port;
         let metrics_listener = if metrics_port == 0 {
@@ -113,6 +114,7 @@ impl Application {
         sweeper.abort();
         decay.abort();
         fold.abort();
+        imports.abort();
         upkeep.abort();
         // In-flight requests are done: flush and close the embedded engine.
         db.close().await?;

@@ -40,6 +40,7 @@ use crate::state::AppState;
         (name = "tasks", description = "Things to do, by whom and when"),
         (name = "segments", description = "Saved contact filters, always current"),
         (name = "analytics", description = "Contacts, funnel, pipeline and activity over a date range"),
+        (name = "imports", description = "Contacts from CSV or NDJSON files, in background jobs"),
         (name = "admin", description = "Backups of the whole installation (admin)"),
         (name = "health", description = "Liveness and readiness")
     ),
@@ -130,6 +131,7 @@ fn api_parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(handlers::engagement::router())
         .merge(handlers::analytics::router())
         .merge(handlers::admin::router())
+        .merge(handlers::imports::router())
         .split_for_parts()
 }
 

@@ -51,6 +51,8 @@ pub struct AppState {
     pub analytics: crate::services::analytics::AnalyticsService,
     /// Engagement scores.
     pub engagement: crate::services::engagement::EngagementService,
+    /// Contact imports.
+    pub imports: crate::services::imports::ImportService,
     /// Change history.
     pub history: HistoryService,
     /// Timeline.
@@ -107,6 +109,11 @@ impl AppState {
             links.tasks.clone(),
             migrations.clone(),
         );
+        let imports = crate::services::imports::ImportService::new(
+            db.clone(),
+            settings.imports.directory(&settings.database.url),
+            settings.imports.max_bytes,
+        );
         Ok(Self {
             auth,
             users: UserService::new(users_repo),
@@ -138,6 +145,7 @@ impl AppState {
                 companies_repo,
                 migrations.clone(),
             ),
+            imports,
             history: HistoryService::new(history_repo),
             timeline: TimelineService::new(TimelineRepository::new(db.clone()), contacts_repo, migrations.clone())
                 .with_scores(engagement),

@@ -639,6 +639,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List import jobs, newest first. */
+        get: operations["list_imports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import job: its status, counts and first row errors. */
+        get: operations["get_import"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a queued or running import (rows already written stay). */
+        post: operations["cancel_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import contacts from CSV (`text/csv`: a header row, `,` or `;` between fields, UTF-8 with
+         *     or without BOM) or NDJSON (`application/x-ndjson`), streamed to disk as it arrives. Answers
+         *     202 with the queued job once the file is stored and its header checked; follow it with
+         *     `GET /api/imports/{id}`. Rows with errors are reported (line, field, message) and never stop
+         *     the others; each contact written gets its change event (`source: import`, `trace_id`: the
+         *     job id). Importing the same file again creates nothing new.
+         */
+        post: operations["import_contacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/segments": {
         parameters: {
             query?: never;
@@ -1635,6 +1710,92 @@ export interface components {
              * @description Total number of matches; only present with `?count=true`.
              */
             total?: number | null;
+        };
+        /** @description A page of import jobs. */
+        ImportList: {
+            /** @description The page of results. */
+            data: components["schemas"]["ImportResponse"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description Total number of matches; only present with `?count=true`.
+             */
+            total?: number | null;
+        };
+        /** @description An import job. */
+        ImportResponse: {
+            /**
+             * Format: int64
+             * @description Size of the uploaded file.
+             */
+            bytes: number;
+            /** @description The field each column fills, in column order (`null`: not imported). */
+            columns: (string | null)[];
+            /** @description Upload time. */
+            created_at: string;
+            /** @description Checked only, nothing written. */
+            dry_run: boolean;
+            /**
+             * Format: int64
+             * @description All row errors.
+             */
+            error_count: number;
+            /** @description The first 1,000 row errors. */
+            errors: components["schemas"]["ImportRowError"][];
+            /** @description Why the job failed. */
+            failure?: string | null;
+            /** @description End. */
+            finished_at?: string | null;
+            /** @description `csv` or `ndjson`. */
+            format: string;
+            /** @description Id. */
+            id: string;
+            /**
+             * Format: int64
+             * @description Contacts created (with `dry_run`: that would be).
+             */
+            imported: number;
+            /** @description `upsert` or `create_only`. */
+            mode: string;
+            /**
+             * Format: int64
+             * @description Rows handled so far.
+             */
+            processed: number;
+            /** @description Start. */
+            started_at?: string | null;
+            /** @description `queued`, `running`, `completed`, `failed` or `cancelled`. */
+            status: string;
+            /**
+             * Format: int64
+             * @description Data rows in the file (known once it has been read to the end).
+             */
+            total?: number | null;
+            /**
+             * Format: int64
+             * @description Rows that changed nothing.
+             */
+            unchanged: number;
+            /** @description Headers that match no field (their cells are not imported). */
+            unmapped_columns: string[];
+            /**
+             * Format: int64
+             * @description Contacts changed.
+             */
+            updated: number;
+        };
+        /** @description A row that was not imported, and why. */
+        ImportRowError: {
+            /** @description The field at fault, or `row` for the whole row. */
+            field: string;
+            /** @description What is wrong. */
+            message: string;
+            /**
+             * Format: int64
+             * @description Line in the file (the header is line 1; NDJSON: the object's line).
+             */
+            row: number;
         };
         /** @description A page of interactions, oldest first. */
         InteractionList: {
@@ -5900,6 +6061,275 @@ export interface operations {
                 };
             };
             /** @description Invalid parameter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_imports: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of jobs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportList"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Job id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Job id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The import had already ended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_contacts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `true` checks every row and counts what would be imported, updated or unchanged,
+                 *     writing nothing.
+                 */
+                dry_run?: boolean;
+                /**
+                 * @description JSON object: column header -> field (`email`, `first_name`, `last_name`, `phone`,
+                 *     `title`, `status`, `source`, `tags` (split on `;`), `company_id`) or `ignore`. Columns
+                 *     not named are matched by their usual spellings (`E-mail`, `Given name`, `Surname`...).
+                 */
+                mapping?: string;
+                /**
+                 * @description `upsert` (default: a row whose email a contact has changes that contact with its
+                 *     non-empty cells, tags are added) or `create_only` (such a row changes nothing).
+                 */
+                mode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file */
+        requestBody: {
+            content: {
+                "application/x-ndjson": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    /** @description URL of the job */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Larger than `imports.max_bytes` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neither CSV nor NDJSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter, header or mapping */
             422: {
                 headers: {
                     [name: string]: unknown;

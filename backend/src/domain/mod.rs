@@ -12,6 +12,7 @@ pub mod fields;
 pub mod funnel;
 pub mod history;
 pub mod ids;
+pub mod imports;
 pub mod money;
 pub mod pagination;
 pub mod search;

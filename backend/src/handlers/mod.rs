@@ -11,6 +11,7 @@ pub mod deals;
 pub mod engagement;
 pub mod health;
 pub mod idempotency;
+pub mod imports;
 pub mod segments;
 pub mod tasks;
 pub mod timeline;

@@ -8,6 +8,7 @@ pub mod contacts;
 pub mod deals;
 pub mod exports;
 pub mod history;
+pub mod imports;
 pub mod pagination;
 pub mod segments;
 pub mod tasks;

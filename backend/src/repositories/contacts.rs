@@ -257,6 +257,35 @@ impl ContactRepository {
         self.list_query(query, Sort { field: "created_at", desc: false }, None, 1).count(&self.db).await
     }
 
+    /// The contacts with these emails (one query over the unique email index).
+    pub async fn by_emails(&self, emails: &[String]) -> RepoResult<Vec<Contact>> {
+        if emails.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut res = self
+            .db
+            .query("SELECT * FROM contact WHERE email IN $emails")
+            .bind(json!({"emails": emails}))
+            .await?
+            .check()?;
+        let rows: Vec<Value> = res.take(0)?;
+        super::decode_rows(rows)
+    }
+
+    /// Which of these company ids exist.
+    pub async fn existing_companies(&self, ids: &[String]) -> RepoResult<Vec<String>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut res = self
+            .db
+            .query("SELECT VALUE key FROM array::map($ids, |$i| type::record('company', $i)) WHERE key != NONE")
+            .bind(json!({"ids": ids}))
+            .await?
+            .check()?;
+        Ok(res.take(0)?)
+    }
+
     /// Inserts already-built contacts with their events and timeline entries (seed, replay).
     pub async fn insert_bulk(
         &self,

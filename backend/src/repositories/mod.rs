@@ -9,6 +9,7 @@ pub mod credentials;
 pub mod deals;
 pub mod history;
 pub mod idempotency;
+pub mod imports;
 pub mod leases;
 pub mod records;
 pub mod segments;

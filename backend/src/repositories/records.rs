@@ -544,6 +544,21 @@ pub struct RowPage {
 }
 
 impl ListQuery {
+    /// Every row of `table`, newest first (by its `(part, rkey)` index).
+    pub fn newest_first(table: &'static str, after: Option<String>, limit: usize) -> Self {
+        ListQuery {
+            compiled: None,
+            table,
+            conditions: Vec::new(),
+            vars: Map::new(),
+            sort_column: "key",
+            desc: true,
+            after,
+            limit,
+            filtered: false,
+        }
+    }
+
     /// The column actually scanned and its direction: descending orders scan the column's
     /// descending twin forwards when it has one.
     fn order(&self) -> (&'static str, bool) {

@@ -305,19 +305,7 @@ impl SegmentRepository {
 
     /// Segments, newest first.
     pub async fn list(&self, after: Option<String>, limit: usize) -> RepoResult<(Vec<Segment>, Option<String>)> {
-        ListQuery {
-            compiled: None,
-            table: TABLE,
-            conditions: Vec::new(),
-            vars: Map::new(),
-            sort_column: "key",
-            desc: true,
-            after,
-            limit,
-            filtered: false,
-        }
-        .page(&self.db)
-        .await
+        ListQuery::newest_first(TABLE, after, limit).page(&self.db).await
     }
 
     fn members_query(&self, compiled: &Compiled, after: Option<String>, limit: usize) -> ListQuery {

@@ -11,6 +11,7 @@ pub mod engagement;
 pub mod exports;
 pub mod history;
 pub mod idempotency;
+pub mod imports;
 pub mod limits;
 pub mod progress;
 pub mod records;

@@ -15,6 +15,7 @@ mod health;
 mod helpers;
 mod history;
 mod idempotency;
+mod imports;
 mod lists;
 mod observability;
 mod privacy;

@@ -1,0 +1,267 @@
+//! Import jobs and the bulk write of one batch of imported rows: its new contacts, its changed
+//! ones, their events, timeline entries and counters, and the job's progress, in ONE transaction
+//! (a batch is written once or not at all, so a job resumed after a crash neither loses nor
+//! repeats one).
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use super::records::{self, ListQuery};
+use super::{check_tx, decode_row, encode_row, RepoResult};
+use crate::db::Db;
+use crate::domain::contacts::Contact;
+use crate::domain::history::ChangeEvent;
+use crate::domain::timeline::TimelineEntry;
+
+/// Table name.
+pub const TABLE: &str = "import_job";
+
+/// One row's problem.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RowError {
+    /// Line in the file (the header is line 1).
+    pub row: u64,
+    /// The field at fault, or `row`.
+    pub field: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// An import and how far it got.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportJob {
+    /// Id (UUIDv7).
+    pub id: String,
+    /// `queued`, `running`, `completed`, `failed` or `cancelled`.
+    pub status: String,
+    /// `csv` or `ndjson`.
+    pub format: String,
+    /// `upsert` or `create_only`.
+    pub mode: String,
+    /// Validate only.
+    pub dry_run: bool,
+    /// The uploaded file's size.
+    pub bytes: u64,
+    /// The spooled file (read by whichever server runs the job).
+    pub file: String,
+    /// The CSV delimiter (`,` or `;`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delimiter: Option<String>,
+    /// Field per column (`null`: ignored), in column order.
+    #[serde(default)]
+    pub targets: Vec<Option<String>>,
+    /// Headers that match no field.
+    #[serde(default)]
+    pub unmapped_columns: Vec<String>,
+    /// Data rows in the file, once it has been read to the end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<u64>,
+    /// Data rows handled so far.
+    #[serde(default)]
+    pub processed: u64,
+    /// Contacts created.
+    #[serde(default)]
+    pub imported: u64,
+    /// Contacts changed.
+    #[serde(default)]
+    pub updated: u64,
+    /// Rows that changed nothing.
+    #[serde(default)]
+    pub unchanged: u64,
+    /// The first row errors.
+    #[serde(default)]
+    pub errors: Vec<RowError>,
+    /// All row errors.
+    #[serde(default)]
+    pub error_count: u64,
+    /// Why the job failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure: Option<String>,
+    /// Who uploaded it.
+    pub actor: String,
+    /// Upload time.
+    pub created_at: String,
+    /// When a server started on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_at: Option<String>,
+    /// When it ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finished_at: Option<String>,
+}
+
+/// What one batch writes.
+#[derive(Debug, Default)]
+pub struct Batch {
+    /// New contacts (as the batch leaves them).
+    pub created: Vec<Contact>,
+    /// Changed contacts: the version each had when read, and its state after the batch.
+    pub changed: Vec<(i64, Contact)>,
+    /// Every change event of the batch, with its timeline entry.
+    pub events: Vec<(ChangeEvent, TimelineEntry)>,
+    /// Counter changes (domain/analytics.rs).
+    pub counts: Vec<crate::domain::analytics::Count>,
+    /// Rows this batch handled.
+    pub processed: u64,
+    /// Contacts created.
+    pub imported: u64,
+    /// Contacts changed.
+    pub updated: u64,
+    /// Rows that changed nothing.
+    pub unchanged: u64,
+    /// Row errors.
+    pub errors: Vec<RowError>,
+    /// The file's data rows, when this batch is its last.
+    pub total: Option<u64>,
+}
+
+/// Import job storage and batch writes.
+#[derive(Clone)]
+pub struct ImportRepository {
+    db: Db,
+}
+
+fn job_row(job: &ImportJob) -> Value {
+    let mut row = encode_row(job);
+    if let Value::Object(map) = &mut row {
+        map.insert("part".into(), json!(records::LIST_PART));
+    }
+    records::add_descending_keys(&mut row, &["key"]);
+    row
+}
+
+impl ImportRepository {
+    /// A repository over `db`.
+    pub fn new(db: Db) -> Self {
+        Self { db }
+    }
+
+    /// Stores a new job.
+    pub async fn create(&self, job: &ImportJob) -> RepoResult<()> {
+        self.db
+            .query("CREATE type::record('import_job', $id) CONTENT $row RETURN NONE")
+            .bind(json!({"id": job.id, "row": job_row(job)}))
+            .await?
+            .check()?;
+        Ok(())
+    }
+
+    /// The job with this id.
+    pub async fn get(&self, id: &str) -> RepoResult<Option<ImportJob>> {
+        records::get_row(&self.db, TABLE, id).await?.map(decode_row).transpose()
+    }
+
+    /// Jobs, newest first.
+    pub async fn list(&self, after: Option<String>, limit: usize) -> RepoResult<(Vec<ImportJob>, Option<String>)> {
+        ListQuery::newest_first(TABLE, after, limit).page(&self.db).await
+    }
+
+    /// Ids of the jobs not finished (queued, or running on a server that may have died).
+    pub async fn unfinished(&self) -> RepoResult<Vec<String>> {
+        let mut res =
+            self.db.query("SELECT VALUE key FROM import_job WHERE status IN ['queued', 'running']").await?.check()?;
+        Ok(res.take(0)?)
+    }
+
+    /// Marks a queued or running job as `status` at `at` (with why it failed); false when it
+    /// had already ended.
+    pub async fn end(&self, id: &str, status: &str, failure: Option<&str>, at: &str) -> RepoResult<bool> {
+        let mut res = self
+            .db
+            .query(
+                "UPDATE type::record('import_job', $id) SET status = $status, failure = $failure, finished_at = $at \
+                 WHERE status IN ['queued', 'running'] RETURN VALUE key",
+            )
+            .bind(json!({"id": id, "status": status, "failure": failure, "at": at}))
+            .await?
+            .check()?;
+        let keys: Vec<Value> = res.take(0)?;
+        Ok(!keys.is_empty())
+    }
+
+    /// Marks a queued job as running (a resumed one keeps its first start time).
+    pub async fn start(&self, id: &str, at: &str) -> RepoResult<()> {
+        self.db
+            .query(
+                "UPDATE type::record('import_job', $id) SET status = 'running', started_at = started_at ?? $at \
+                 WHERE status IN ['queued', 'running'] RETURN NONE",
+            )
+            .bind(json!({"id": id, "at": at}))
+            .await?
+            .check()?;
+        Ok(())
+    }
+
+    /// Writes one batch and the job's progress in one transaction; `Rule("import_stopped")`
+    /// when the job was cancelled meanwhile, `VersionMismatch` or a duplicate email when a
+    /// contact changed since it was read (the caller reads again and retries).
+    pub async fn commit(&self, job_id: &str, batch: Batch, at: &str) -> RepoResult<()> {
+        let contacts: Vec<Value> = batch.created.iter().map(|c| keyed(super::contacts::row(c))).collect();
+        let updates: Vec<Value> = batch
+            .changed
+            .iter()
+            .map(|(expected, c)| json!({"id": c.id, "expected": expected, "rec": super::contacts::row(c)}))
+            .collect();
+        let events: Vec<Value> = batch.events.iter().map(|(e, _)| keyed(encode_row(e))).collect();
+        let timeline: Vec<Value> = batch.events.iter().map(|(_, t)| keyed(super::timeline::row(t))).collect();
+        let mut counts = batch.counts;
+        counts.extend(crate::domain::analytics::activity(
+            &batch.events.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>(),
+        ));
+        let counts = crate::domain::analytics::merge(counts);
+        // Reads first (the job's state, the versions, the counters), while the transaction's
+        // write set is small: reads in a transaction holding thousands of new rows are slow.
+        let mut sql = String::from(
+            "BEGIN;\n\
+             IF (SELECT VALUE status FROM ONLY type::record('import_job', $job)) != 'running' { THROW 'import_stopped' };\n\
+             FOR $u IN $updates {\n\
+                 IF (SELECT VALUE version FROM ONLY type::record('contact', $u.id)) != $u.expected { THROW 'version_mismatch' };\n\
+             };\n",
+        );
+        if !counts.is_empty() {
+            sql.push_str(&super::analytics::apply_counts_sql());
+            sql.push('\n');
+        }
+        sql.push_str(
+            "FOR $u IN $updates { UPDATE type::record('contact', $u.id) CONTENT $u.rec RETURN NONE; };\n\
+             INSERT INTO contact $contacts RETURN NONE;\n\
+             INSERT INTO change_event $events RETURN NONE;\n\
+             INSERT INTO timeline_entry $timeline RETURN NONE;\n\
+             UPDATE type::record('import_job', $job) SET processed += $processed, imported += $imported, \
+                 updated += $updated, unchanged += $unchanged, error_count += $error_count, \
+                 errors = array::slice(array::concat(errors ?? [], $errors), 0, $max_errors), \
+                 total = $total ?? total RETURN NONE;\n\
+             COMMIT;",
+        );
+        let mut vars = json!({
+            "job": job_id,
+            "updates": updates,
+            "contacts": contacts,
+            "events": events,
+            "timeline": timeline,
+            "processed": batch.processed,
+            "imported": batch.imported,
+            "updated": batch.updated,
+            "unchanged": batch.unchanged,
+            "error_count": batch.errors.len(),
+            "errors": batch.errors,
+            "max_errors": crate::domain::imports::MAX_ERRORS,
+            "total": batch.total,
+            "at": at,
+        });
+        if !counts.is_empty() {
+            vars["counts"] = super::analytics::bound(&counts);
+        }
+        let response = self.db.query(sql).bind(vars).await?;
+        check_tx(response).map(|_| ())
+    }
+}
+
+/// A stored row whose `key` is also its record id (as bulk inserts write them).
+fn keyed(mut row: Value) -> Value {
+    if let Value::Object(map) = &mut row {
+        if let Some(key) = map.get("key").cloned() {
+            map.insert("id".into(), key);
+        }
+    }
+    row
+}

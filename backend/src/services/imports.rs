@@ -1,0 +1,587 @@
+//! Contact imports: an upload is spooled to a file (never held in memory), checked (its header
+//! and mapping), and answered with a queued job; a background worker, holding the job's lease,
+//! reads the file in batches and writes each batch with the job's progress in one transaction,
+//! so a job resumed after a crash (by this server or another) goes on where it stopped.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Bytes;
+use futures::{Stream, StreamExt};
+use serde_json::Value;
+use tokio::io::AsyncWriteExt;
+use tokio::sync::Notify;
+
+use crate::db::Db;
+use crate::domain::analytics::contact_change;
+use crate::domain::contacts::{Contact, NewContact};
+use crate::domain::history::{event_for, Origin};
+use crate::domain::ids::{format_ts, new_id, now};
+use crate::domain::imports::{columns, row_errors, row_input, upsert, Columns, Mode, Target};
+use crate::domain::pagination::{Page, PageRequest};
+use crate::domain::timeline::entry_for_change;
+use crate::error::{AppError, AppResult};
+use crate::repositories::contacts::ContactRepository;
+use crate::repositories::imports::{Batch, ImportJob, ImportRepository, RowError};
+use crate::repositories::leases::LeaseRepository;
+use crate::repositories::RepoError;
+
+/// Rows per batch (one transaction each).
+const BATCH_ROWS: usize = 1000;
+/// How long a worker's claim on a job lasts without being renewed.
+const LEASE: Duration = Duration::from_secs(60);
+
+/// The two file formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileFormat {
+    /// `text/csv`: a header row, `,` or `;` between fields.
+    Csv,
+    /// `application/x-ndjson`: one JSON object per line.
+    Ndjson,
+}
+
+impl FileFormat {
+    fn as_str(self) -> &'static str {
+        match self {
+            FileFormat::Csv => "csv",
+            FileFormat::Ndjson => "ndjson",
+        }
+    }
+}
+
+/// What an upload asks for.
+#[derive(Debug, Clone)]
+pub struct ImportRequest {
+    /// The file's format.
+    pub format: FileFormat,
+    /// Upsert or create only.
+    pub mode: Mode,
+    /// Validate without writing.
+    pub dry_run: bool,
+    /// Column header -> field name (or `ignore`).
+    pub mapping: BTreeMap<String, String>,
+}
+
+/// Imports.
+#[derive(Clone)]
+pub struct ImportService {
+    db: Db,
+    jobs: ImportRepository,
+    contacts: ContactRepository,
+    dir: PathBuf,
+    max_bytes: u64,
+    wake: Arc<Notify>,
+}
+
+/// One data row: its line and its cells, or what is wrong with it.
+type Row = (u64, Result<Vec<String>, String>);
+
+impl ImportService {
+    /// A service over `db`, spooling uploads in `dir`.
+    pub fn new(db: Db, dir: PathBuf, max_bytes: u64) -> Self {
+        Self {
+            jobs: ImportRepository::new(db.clone()),
+            contacts: ContactRepository::new(db.clone()),
+            db,
+            dir,
+            max_bytes,
+            wake: Arc::new(Notify::new()),
+        }
+    }
+
+    /// Spools an upload, checks its header against the mapping, and queues its job.
+    pub async fn upload<S, E>(&self, request: ImportRequest, body: S, origin: &Origin) -> AppResult<ImportJob>
+    where
+        S: Stream<Item = Result<Bytes, E>> + Unpin,
+        E: std::fmt::Display,
+    {
+        let at = now();
+        let id = new_id(at);
+        tokio::fs::create_dir_all(&self.dir)
+            .await
+            .map_err(|e| AppError::Internal(format!("cannot create {}: {e}", self.dir.display())))?;
+        let path = self.dir.join(format!("{id}.{}", request.format.as_str()));
+        let spooled = self.spool(body, &path).await;
+        let head = match spooled {
+            Ok(bytes) => {
+                let (p, format, mapping) = (path.clone(), request.format, request.mapping.clone());
+                let head = tokio::task::spawn_blocking(move || read_head(&p, format, &mapping)).await;
+                head.map_err(|e| AppError::Internal(e.to_string())).and_then(|h| h).map(|h| (bytes, h))
+            }
+            Err(e) => Err(e),
+        };
+        let (bytes, (delimiter, columns)) = match head {
+            Ok(head) => head,
+            Err(e) => {
+                let _ = tokio::fs::remove_file(&path).await;
+                return Err(e);
+            }
+        };
+        let job = ImportJob {
+            id,
+            status: "queued".into(),
+            format: request.format.as_str().into(),
+            mode: request.mode.as_str().into(),
+            dry_run: request.dry_run,
+            bytes,
+            file: path.display().to_string(),
+            delimiter: delimiter.map(|d| char::from(d).to_string()),
+            targets: columns.targets.iter().map(|t| t.map(|t| t.as_str().to_string())).collect(),
+            unmapped_columns: columns.unmapped,
+            total: None,
+            processed: 0,
+            imported: 0,
+            updated: 0,
+            unchanged: 0,
+            errors: Vec::new(),
+            error_count: 0,
+            failure: None,
+            actor: origin.actor.clone(),
+            created_at: format_ts(at),
+            started_at: None,
+            finished_at: None,
+        };
+        if let Err(e) = self.jobs.create(&job).await {
+            let _ = tokio::fs::remove_file(&path).await;
+            return Err(e.into());
+        }
+        self.wake.notify_one();
+        Ok(job)
+    }
+
+    /// Writes the body to `path`, refusing it (413) once it passes the limit; its size.
+    async fn spool<S, E>(&self, mut body: S, path: &Path) -> AppResult<u64>
+    where
+        S: Stream<Item = Result<Bytes, E>> + Unpin,
+        E: std::fmt::Display,
+    {
+        let io = |e: std::io::Error| AppError::Internal(format!("spooling an upload: {e}"));
+        let file = tokio::fs::File::create(path).await.map_err(io)?;
+        let mut out = tokio::io::BufWriter::with_capacity(1 << 20, file);
+        let mut bytes = 0u64;
+        while let Some(chunk) = body.next().await {
+            let chunk = chunk.map_err(|e| AppError::BadRequest(format!("the upload broke off: {e}")))?;
+            bytes += chunk.len() as u64;
+            if bytes > self.max_bytes {
+                return Err(AppError::PayloadTooLarge);
+            }
+            out.write_all(&chunk).await.map_err(io)?;
+        }
+        out.flush().await.map_err(io)?;
+        if bytes == 0 {
+            return Err(AppError::invalid_field("body", "the file is empty"));
+        }
+        Ok(bytes)
+    }
+
+    /// The job with this id.
+    pub async fn get(&self, id: &str) -> AppResult<ImportJob> {
+        self.jobs.get(id).await?.ok_or_else(|| AppError::not_found("import", id))
+    }
+
+    /// Jobs, newest first.
+    pub async fn list(&self, page: &PageRequest) -> AppResult<Page<ImportJob>> {
+        let (rows, next) = self.jobs.list(page.after.clone(), page.limit).await?;
+        Ok(page.page(rows, next, None))
+    }
+
+    /// Stops a queued or running job after its current batch; 409 when it had ended.
+    pub async fn cancel(&self, id: &str) -> AppResult<ImportJob> {
+        let job = self.get(id).await?;
+        if !self.jobs.end(id, "cancelled", None, &format_ts(now())).await? {
+            return Err(AppError::conflict(
+                "import_finished",
+                format!("the import has already ended ({})", job.status),
+            ));
+        }
+        let _ = tokio::fs::remove_file(&job.file).await;
+        self.get(id).await
+    }
+
+    /// Runs unfinished jobs in the background: woken by uploads, and every few seconds for jobs
+    /// whose server stopped (their lease ran out).
+    pub fn spawn_worker(self) -> tokio::task::JoinHandle<()> {
+        let holder = new_id(now());
+        tokio::spawn(async move {
+            let leases = LeaseRepository::new(self.db.clone());
+            loop {
+                let _ = tokio::time::timeout(Duration::from_secs(5), self.wake.notified()).await;
+                let ids = match self.jobs.unfinished().await {
+                    Ok(ids) => ids,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "listing import jobs failed");
+                        continue;
+                    }
+                };
+                for id in ids {
+                    let name = format!("import:{id}");
+                    if let Ok(true) = leases.acquire(&name, &holder, LEASE).await {
+                        if let Err(e) = self.run(&id, &leases, &name, &holder).await {
+                            tracing::error!(error = %e, import = %id, "import failed");
+                            let _ = self.jobs.end(&id, "failed", Some(&e.to_string()), &format_ts(now())).await;
+                        }
+                    }
+                }
+            }
+        })
+    }
+
+    /// Runs one job from where it stopped to its end (or until it is cancelled).
+    pub async fn run(&self, id: &str, leases: &LeaseRepository, lease: &str, holder: &str) -> AppResult<()> {
+        let Some(job) = self.jobs.get(id).await? else { return Ok(()) };
+        if job.status != "queued" && job.status != "running" {
+            return Ok(());
+        }
+        self.jobs.start(id, &format_ts(now())).await?;
+        let columns = Columns {
+            targets: job.targets.iter().map(|t| t.as_deref().and_then(Target::parse)).collect(),
+            unmapped: Vec::new(),
+        };
+        let mode = Mode::parse(&job.mode).unwrap_or(Mode::Upsert);
+        let origin = Origin { actor: job.actor.clone(), source: "import".into(), trace_id: job.id.clone() };
+        let (path, format, delimiter, skip) =
+            (job.file.clone(), job.format.clone(), job.delimiter.clone(), job.processed);
+        let mut reader = tokio::task::spawn_blocking(move || RowReader::open(&path, &format, delimiter, skip))
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?
+            .map_err(|e| AppError::Internal(format!("cannot read the uploaded file: {e}")))?;
+        let mut processed = job.processed;
+        loop {
+            let (back, rows) = tokio::task::spawn_blocking(move || {
+                let rows = reader.take(BATCH_ROWS);
+                (reader, rows)
+            })
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+            reader = back;
+            let rows = rows.map_err(|e| AppError::Internal(format!("reading the uploaded file: {e}")))?;
+            let last = rows.len() < BATCH_ROWS;
+            let n = rows.len() as u64;
+            let mut tries = 0;
+            loop {
+                let mut batch = self.prepare(&rows, &columns, mode, job.dry_run, &origin).await?;
+                batch.processed = n;
+                batch.total = last.then_some(processed + n);
+                match self.jobs.commit(id, batch, &format_ts(now())).await {
+                    Ok(()) => break,
+                    Err(RepoError::Rule(code)) if code == "import_stopped" => return Ok(()),
+                    Err(RepoError::VersionMismatch | RepoError::Duplicate(_) | RepoError::TxConflict) if tries < 5 => {
+                        tries += 1;
+                    }
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            processed += n;
+            if last {
+                break;
+            }
+            if !leases.acquire(lease, holder, LEASE).await? {
+                return Ok(()); // another server took the job over
+            }
+        }
+        self.jobs.end(id, "completed", None, &format_ts(now())).await?;
+        let _ = tokio::fs::remove_file(&job.file).await;
+        Ok(())
+    }
+
+    /// What a batch of rows does, against the contacts as they are now.
+    async fn prepare(
+        &self,
+        rows: &[Row],
+        columns: &Columns,
+        mode: Mode,
+        dry_run: bool,
+        origin: &Origin,
+    ) -> AppResult<Batch> {
+        let mut batch = Batch::default();
+        let mut valid = Vec::with_capacity(rows.len());
+        let fail = |batch: &mut Batch, row: u64, field: String, message: String| {
+            batch.errors.push(RowError { row, field, message });
+        };
+        for (line, cells) in rows {
+            match cells {
+                Err(message) => fail(&mut batch, *line, "row".into(), message.clone()),
+                Ok(cells) => {
+                    let input = row_input(columns, cells);
+                    let has_status = input.status.is_some();
+                    match NewContact::parse(input) {
+                        Ok(new) => valid.push((*line, new, has_status)),
+                        Err(e) => row_errors(&e).into_iter().for_each(|(f, m)| fail(&mut batch, *line, f, m)),
+                    }
+                }
+            }
+        }
+        let emails: Vec<String> =
+            valid.iter().map(|(_, n, _)| n.email.clone()).collect::<HashSet<_>>().into_iter().collect();
+        let mut known: HashMap<String, Contact> =
+            self.contacts.by_emails(&emails).await?.into_iter().map(|c| (c.email.clone(), c)).collect();
+        let company_ids: Vec<String> =
+            valid.iter().filter_map(|(_, n, _)| n.company_id.clone()).collect::<HashSet<_>>().into_iter().collect();
+        let companies: HashSet<String> = self.contacts.existing_companies(&company_ids).await?.into_iter().collect();
+        let at = now();
+        let ts = format_ts(at);
+        // Per email: the version it had when read (None: new in this batch), and its state now.
+        let mut touched: HashMap<String, Option<i64>> = HashMap::new();
+        for (line, new, has_status) in valid {
+            if let Some(company) = new.company_id.as_ref().filter(|c| !companies.contains(*c)) {
+                fail(&mut batch, line, "company_id".into(), format!("no company has the id {company}"));
+                continue;
+            }
+            let current = known.get(&new.email).cloned();
+            let next = match &current {
+                None => Contact::create(new_id(at), new, &ts),
+                Some(_) if mode == Mode::CreateOnly => {
+                    batch.unchanged += 1;
+                    continue;
+                }
+                Some(current) => match upsert(current, &new, has_status, &ts) {
+                    Err(e) => {
+                        row_errors(&e).into_iter().for_each(|(f, m)| fail(&mut batch, line, f, m));
+                        continue;
+                    }
+                    Ok(None) => {
+                        batch.unchanged += 1;
+                        continue;
+                    }
+                    Ok(Some(next)) => next,
+                },
+            };
+            if current.is_none() {
+                batch.imported += 1;
+            } else {
+                batch.updated += 1;
+            }
+            touched.entry(next.email.clone()).or_insert(current.as_ref().map(|c| c.version));
+            if !dry_run {
+                let event = event_for(
+                    "contact",
+                    &next.id,
+                    next.version,
+                    current.as_ref(),
+                    Some(&next),
+                    origin,
+                    new_id(at),
+                    &ts,
+                );
+                batch.counts.extend(contact_change(current.as_ref(), Some(&next), &ts));
+                let entry = entry_for_change(&event, new_id(at));
+                batch.events.push((event, entry));
+            }
+            known.insert(next.email.clone(), next);
+        }
+        if !dry_run {
+            for (email, read) in touched {
+                let Some(contact) = known.remove(&email) else { continue };
+                match read {
+                    None => batch.created.push(contact),
+                    Some(version) => batch.changed.push((version, contact)),
+                }
+            }
+        }
+        Ok(batch)
+    }
+}
+
+/// Detects the delimiter of a CSV header line: `;` when it has more of them than `,` outside
+/// quotes.
+pub fn detect_delimiter(line: &[u8]) -> u8 {
+    let (mut commas, mut semicolons, mut quoted) = (0, 0, false);
+    for b in line {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => commas += 1,
+            b';' if !quoted => semicolons += 1,
+            _ => {}
+        }
+    }
+    if semicolons > commas {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Opens `path` past a UTF-8 byte order mark.
+fn open_past_bom(path: &str) -> std::io::Result<std::fs::File> {
+    let mut file = std::fs::File::open(path)?;
+    let mut bom = [0u8; 3];
+    let n = file.read(&mut bom)?;
+    file.seek(SeekFrom::Start(if n == 3 && bom == [0xEF, 0xBB, 0xBF] { 3 } else { 0 }))?;
+    Ok(file)
+}
+
+/// The delimiter (CSV) and columns of a spooled file, checked against the mapping.
+fn read_head(path: &Path, format: FileFormat, mapping: &BTreeMap<String, String>) -> AppResult<(Option<u8>, Columns)> {
+    let io = |e: std::io::Error| AppError::Internal(format!("reading an upload: {e}"));
+    let mut first = Vec::new();
+    let mut lines = BufReader::new(open_past_bom(&path.display().to_string()).map_err(io)?);
+    // At most 1 MiB of header line.
+    (&mut lines).take(1 << 20).read_until(b'\n', &mut first).map_err(io)?;
+    let (delimiter, headers) = match format {
+        FileFormat::Csv => {
+            let delimiter = detect_delimiter(&first);
+            let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).from_reader(&first[..]);
+            let mut record = csv::ByteRecord::new();
+            let read =
+                reader.read_byte_record(&mut record).map_err(|e| AppError::invalid_field("body", e.to_string()))?;
+            let headers: Option<Vec<String>> =
+                record.iter().map(|f| String::from_utf8(f.to_vec()).ok()).collect::<Option<_>>().filter(|_| read);
+            let headers = headers.ok_or_else(|| AppError::invalid_field("body", "the header row is not UTF-8 text"))?;
+            (Some(delimiter), headers)
+        }
+        FileFormat::Ndjson => {
+            let object = serde_json::from_slice::<Value>(&first).ok().and_then(|v| v.as_object().cloned());
+            let object =
+                object.ok_or_else(|| AppError::invalid_field("body", "the first line is not a JSON object"))?;
+            (None, object.keys().cloned().collect())
+        }
+    };
+    let columns = columns(&headers, mapping).map_err(|e| match AppError::from(e) {
+        AppError::Validation { errors, .. } => AppError::validation(errors),
+        other => other,
+    })?;
+    Ok((delimiter, columns))
+}
+
+/// Reads the data rows of a spooled file, in order, with their line numbers.
+enum RowReader {
+    Csv { reader: csv::Reader<std::fs::File>, width: usize },
+    Ndjson { lines: BufReader<std::fs::File>, headers: Vec<String>, line: u64 },
+}
+
+impl RowReader {
+    /// Opens a job's file past its header and the `skip` rows already handled.
+    fn open(path: &str, format: &str, delimiter: Option<String>, skip: u64) -> std::io::Result<Self> {
+        let file = open_past_bom(path)?;
+        let mut reader = if format == "ndjson" {
+            // NDJSON has no header line: the first object's keys are the columns, and it is a
+            // row too.
+            let mut first = Vec::new();
+            BufReader::new(file).read_until(b'\n', &mut first)?;
+            let headers = serde_json::from_slice::<Value>(&first)
+                .ok()
+                .and_then(|v| v.as_object().map(|o| o.keys().cloned().collect()))
+                .unwrap_or_default();
+            RowReader::Ndjson { lines: BufReader::new(open_past_bom(path)?), headers, line: 0 }
+        } else {
+            let delimiter = delimiter.and_then(|d| d.bytes().next()).unwrap_or(b',');
+            // Records end at `\n` (a `\r` before it is dropped from the last field): with CRLF
+            // as the terminator the reader's line numbers drift.
+            let mut reader = csv::ReaderBuilder::new()
+                .delimiter(delimiter)
+                .terminator(csv::Terminator::Any(b'\n'))
+                .flexible(true)
+                .from_reader(file);
+            let width = reader.byte_headers().map(|h| h.len()).map_err(std::io::Error::other)?;
+            RowReader::Csv { reader, width }
+        };
+        for _ in 0..skip {
+            if reader.next_row()?.is_none() {
+                break;
+            }
+        }
+        Ok(reader)
+    }
+
+    /// Up to `n` rows.
+    fn take(&mut self, n: usize) -> std::io::Result<Vec<Row>> {
+        let mut rows = Vec::with_capacity(n);
+        while rows.len() < n {
+            match self.next_row()? {
+                Some(row) => rows.push(row),
+                None => break,
+            }
+        }
+        Ok(rows)
+    }
+
+    fn next_row(&mut self) -> std::io::Result<Option<Row>> {
+        match self {
+            RowReader::Csv { reader, width } => {
+                let mut record = csv::ByteRecord::new();
+                if !reader.read_byte_record(&mut record).map_err(std::io::Error::other)? {
+                    return Ok(None);
+                }
+                let line = record.position().map(|p| p.line()).unwrap_or(0);
+                if record.len() != *width {
+                    let message = format!("has {} fields, the header has {width}", record.len());
+                    return Ok(Some((line, Err(message))));
+                }
+                let last = record.len().saturating_sub(1);
+                let cells: Option<Vec<String>> = record
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| {
+                        let f = if i == last { f.strip_suffix(b"\r").unwrap_or(f) } else { f };
+                        String::from_utf8(f.to_vec()).ok()
+                    })
+                    .collect();
+                Ok(Some((line, cells.ok_or_else(|| "is not UTF-8 text".to_string()))))
+            }
+            RowReader::Ndjson { lines, headers, line } => loop {
+                let mut bytes = Vec::new();
+                if lines.read_until(b'\n', &mut bytes)? == 0 {
+                    return Ok(None);
+                }
+                *line += 1;
+                if bytes.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                let object = serde_json::from_slice::<Value>(&bytes).ok().and_then(|v| match v {
+                    Value::Object(o) => Some(o),
+                    _ => None,
+                });
+                let Some(object) = object else {
+                    return Ok(Some((*line, Err("is not a JSON object".into()))));
+                };
+                let cells = headers.iter().map(|h| ndjson_cell(object.get(h))).collect();
+                return Ok(Some((*line, Ok(cells))));
+            },
+        }
+    }
+}
+
+/// A JSON value as a cell: text as is, arrays joined with `;`.
+fn ndjson_cell(value: Option<&Value>) -> String {
+    match value {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Array(items)) => items.iter().map(|v| ndjson_cell(Some(v))).collect::<Vec<_>>().join(";"),
+        Some(other) => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delimiters_are_detected_outside_quotes() {
+        assert_eq!(detect_delimiter(b"email,first_name,last_name\n"), b',');
+        assert_eq!(detect_delimiter(b"email;first_name;\"a,b,c\"\n"), b';');
+        assert_eq!(detect_delimiter(b"email\n"), b',');
+    }
+}
+
+#[cfg(test)]
+mod line_tests {
+    use super::*;
+
+    fn lines_of(text: &str) -> Vec<u64> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.csv");
+        std::fs::write(&path, text).unwrap();
+        let mut reader = RowReader::open(&path.display().to_string(), "csv", Some(",".into()), 0).unwrap();
+        reader.take(100).unwrap().into_iter().map(|(line, _)| line).collect()
+    }
+
+    #[test]
+    fn rows_carry_the_line_they_start_on() {
+        assert_eq!(lines_of("email\na\nb\n"), [2, 3]);
+        assert_eq!(lines_of("email\r\na\r\n\"b\nc\"\r\nd\r\n"), [2, 3, 5]);
+        assert_eq!(lines_of("\u{feff}email\na\n"), [2]);
+    }
+}

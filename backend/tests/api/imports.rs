@@ -1,0 +1,167 @@
+//! Imports: CSV and NDJSON files into contacts, in background jobs, row errors reported.
+
+use serde_json::{json, Value};
+
+use crate::helpers::{assert_problem, error_fields, spawn_app, TestApp};
+
+async fn upload(app: &TestApp, query: &str, content_type: &str, body: impl Into<reqwest::Body>) -> reqwest::Response {
+    app.client
+        .post(app.url(&format!("/api/imports/contacts{query}")))
+        .header("content-type", content_type)
+        .body(body)
+        .send()
+        .await
+        .expect("request")
+}
+
+/// Uploads a file and waits for its job to end.
+async fn import(app: &TestApp, query: &str, content_type: &str, body: &str) -> Value {
+    let res = upload(app, query, content_type, body.to_string()).await;
+    assert_eq!(res.status(), 202, "{}", res.text().await.unwrap());
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    let job: Value = res.json().await.unwrap();
+    assert_eq!(location, format!("/api/imports/{}", job["id"].as_str().unwrap()));
+    for _ in 0..600 {
+        let job = app.get_ok(&location).await;
+        if !["queued", "running"].contains(&job["status"].as_str().unwrap()) {
+            return job;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the import did not end");
+}
+
+async fn contact_by_email(app: &TestApp, email: &str) -> Value {
+    let page = app.get_ok(&format!("/api/contacts?q={email}")).await;
+    page["data"].as_array().unwrap().iter().find(|c| c["email"] == email).cloned().unwrap_or(Value::Null)
+}
+
+#[tokio::test]
+async fn a_csv_file_imports_its_good_rows_and_reports_the_bad_ones() {
+    let app = spawn_app().await;
+    // A BOM, `;` between fields, a quoted field with the delimiter and a line break, a column
+    // no field matches, an invalid email, a ragged row, and a status.
+    let csv = "\u{feff}E-mail;Given name;Surname;Shoe size;Tags;Status\r\n\
+               ada@example.com;Ada;Lovelace;38;vip;customer\r\n\
+               not-an-email;Bob;;41;;\r\n\
+               cy@example.com;\"Cy; the\nsecond\";Young;40;;\r\n\
+               dee@example.com;Dee\r\n";
+    let job = import(&app, "", "text/csv", csv).await;
+    assert_eq!(job["status"], "completed", "{job}");
+    assert_eq!((&job["total"], &job["processed"], &job["imported"]), (&json!(4), &json!(4), &json!(2)));
+    assert_eq!((&job["updated"], &job["unchanged"], &job["error_count"]), (&json!(0), &json!(0), &json!(2)));
+    assert_eq!(job["unmapped_columns"], json!(["Shoe size"]));
+    let errors: Vec<(u64, &str)> = job["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["row"].as_u64().unwrap(), e["field"].as_str().unwrap()))
+        .collect();
+    assert_eq!(errors, [(3, "email"), (6, "row")], "{job}");
+    let ada = contact_by_email(&app, "ada@example.com").await;
+    assert_eq!(
+        (&ada["first_name"], &ada["status"], &ada["tags"]),
+        (&json!("Ada"), &json!("customer"), &json!(["vip"]))
+    );
+    let cy = contact_by_email(&app, "cy@example.com").await;
+    assert_eq!(cy["first_name"], "Cy; the\nsecond");
+    // Each contact's history says where it came from.
+    let history = app.get_ok(&format!("/api/contacts/{}/history", ada["id"].as_str().unwrap())).await;
+    assert_eq!((&history["data"][0]["source"], &history["data"][0]["trace_id"]), (&json!("import"), &job["id"]));
+    // The same file again creates nothing new.
+    let again = import(&app, "", "text/csv", csv).await;
+    assert_eq!((&again["imported"], &again["updated"], &again["unchanged"]), (&json!(0), &json!(0), &json!(2)));
+    let all = app.get_ok("/api/contacts?count=true").await;
+    assert_eq!(all["total"], 2);
+}
+
+#[tokio::test]
+async fn upserts_change_what_rows_hold_and_create_only_leaves_contacts_alone() {
+    let app = spawn_app().await;
+    let ada = app.create_contact(&json!({"email": "ada@example.com", "first_name": "Ada", "tags": ["old"]})).await;
+    let file = "email,title,tags\nADA@example.com,CTO,new\nbob@example.com,,\n";
+    let job = import(&app, "?mode=create_only", "text/csv", file).await;
+    assert_eq!((&job["imported"], &job["unchanged"]), (&json!(1), &json!(1)));
+    assert_eq!(contact_by_email(&app, "ada@example.com").await["version"], 1);
+    let job = import(&app, "", "text/csv", file).await;
+    assert_eq!((&job["imported"], &job["updated"], &job["unchanged"]), (&json!(0), &json!(1), &json!(1)));
+    let now = app.get_ok(&format!("/api/contacts/{}", ada["id"].as_str().unwrap())).await;
+    assert_eq!(
+        (&now["first_name"], &now["title"], &now["tags"], &now["version"]),
+        (&json!("Ada"), &json!("CTO"), &json!(["old", "new"]), &json!(2))
+    );
+    // A dry run counts without writing.
+    let job = import(&app, "?dry_run=true", "text/csv", "email,title\nada@example.com,CEO\ncy@example.com,\n").await;
+    assert_eq!((&job["imported"], &job["updated"], &job["dry_run"]), (&json!(1), &json!(1), &json!(true)));
+    assert_eq!(contact_by_email(&app, "cy@example.com").await, Value::Null);
+    assert_eq!(contact_by_email(&app, "ada@example.com").await["title"], "CTO");
+    // The analytics counters moved with the imported writes as with any other.
+    assert_eq!(crate::analytics::stored(&app).await, crate::analytics::recounted(&app).await);
+}
+
+#[tokio::test]
+async fn ndjson_and_mapped_columns_import_too() {
+    let app = spawn_app().await;
+    let acme = app.create_company(&json!({"name": "Acme"})).await;
+    let file = format!(
+        "{{\"mail\": \"ada@example.com\", \"who\": \"Ada\", \"labels\": [\"vip\", \"eu\"], \"company_id\": \"{}\"}}\n\n\
+         [1, 2]\n\
+         {{\"mail\": \"bob@example.com\", \"company_id\": \"01932c07-a8f4-7b43-9d2a-0c1e5f6a7b8c\"}}\n",
+        acme["id"].as_str().unwrap()
+    );
+    let job = import(&app, "?mapping=%7B%22who%22%3A%22first_name%22%7D", "application/x-ndjson", &file).await;
+    assert_eq!((&job["imported"], &job["error_count"]), (&json!(1), &json!(2)), "{job}");
+    let errors: Vec<(u64, &str)> = job["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["row"].as_u64().unwrap(), e["field"].as_str().unwrap()))
+        .collect();
+    assert_eq!(errors, [(3, "row"), (4, "company_id")]);
+    let ada = contact_by_email(&app, "ada@example.com").await;
+    assert_eq!(
+        (&ada["first_name"], &ada["tags"], &ada["company_id"]),
+        (&json!("Ada"), &json!(["vip", "eu"]), &acme["id"])
+    );
+}
+
+#[tokio::test]
+async fn bad_uploads_are_refused_before_any_job() {
+    let app = spawn_app().await;
+    let p = assert_problem(upload(&app, "", "text/csv", "name,phone\nAda,1\n").await, 422, "validation_failed").await;
+    assert_eq!(error_fields(&p), ["columns"]);
+    let p = assert_problem(
+        upload(&app, "?mapping=%7B%22nope%22%3A%22email%22%7D&mode=sometimes", "text/csv", "email\na@b.c\n").await,
+        422,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(error_fields(&p), ["mode"]);
+    let p = assert_problem(
+        upload(&app, "?mapping=%7B%22nope%22%3A%22email%22%7D", "text/csv", "email\na@b.c\n").await,
+        422,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(error_fields(&p), ["mapping.nope"]);
+    let wide = (0..10_000).map(|i| format!("c{i}")).collect::<Vec<_>>().join(",");
+    let p =
+        assert_problem(upload(&app, "", "text/csv", format!("email,{wide}\n")).await, 422, "validation_failed").await;
+    assert_eq!(error_fields(&p), ["columns"]);
+    assert_problem(upload(&app, "", "application/json", "{}").await, 415, "unsupported_media_type").await;
+    assert_problem(upload(&app, "", "text/csv", "").await, 422, "validation_failed").await;
+    assert_problem(upload(&app, "", "text/csv", vec![0xff_u8, 0xfe, b'\n']).await, 422, "validation_failed").await;
+    assert!(app.get_ok("/api/imports").await["data"].as_array().unwrap().is_empty(), "no job was queued");
+    assert_problem(app.get("/api/imports/01932c07-a8f4-7b43-9d2a-0c1e5f6a7b8c").await, 404, "not_found").await;
+}
+
+#[tokio::test]
+async fn jobs_are_listed_and_an_ended_one_cannot_be_cancelled() {
+    let app = spawn_app().await;
+    let job = import(&app, "", "text/csv", "email\nada@example.com\n").await;
+    let list = app.get_ok("/api/imports").await;
+    assert_eq!(list["data"][0]["id"], job["id"]);
+    let res =
+        app.client.post(app.url(&format!("/api/imports/{}/cancel", job["id"].as_str().unwrap()))).send().await.unwrap();
+    assert_problem(res, 409, "import_finished").await;
+}
