@@ -191,10 +191,11 @@ impl ImportRepository {
         Ok(())
     }
 
-    /// Writes one batch and the job's progress in one transaction; `Rule("import_stopped")`
-    /// when the job was cancelled meanwhile, `VersionMismatch` or a duplicate email when a
+    /// Writes one batch, the rows after the first `from`, and the job's progress in one
+    /// transaction; `Rule("import_stopped")` when the job was cancelled meanwhile or another
+    /// server has moved it on (its lease ran out), `VersionMismatch` or a duplicate email when a
     /// contact changed since it was read (the caller reads again and retries).
-    pub async fn commit(&self, job_id: &str, batch: Batch, at: &str) -> RepoResult<()> {
+    pub async fn commit(&self, job_id: &str, from: u64, batch: Batch, at: &str) -> RepoResult<()> {
         let contacts: Vec<Value> = batch.created.iter().map(|c| keyed(super::contacts::row(c))).collect();
         let updates: Vec<Value> = batch
             .changed
@@ -212,7 +213,8 @@ impl ImportRepository {
         // write set is small: reads in a transaction holding thousands of new rows are slow.
         let mut sql = String::from(
             "BEGIN;\n\
-             IF (SELECT VALUE status FROM ONLY type::record('import_job', $job)) != 'running' { THROW 'import_stopped' };\n\
+             LET $j = (SELECT status, processed FROM ONLY type::record('import_job', $job));\n\
+             IF $j.status != 'running' OR $j.processed != $from { THROW 'import_stopped' };\n\
              FOR $u IN $updates {\n\
                  IF (SELECT VALUE version FROM ONLY type::record('contact', $u.id)) != $u.expected { THROW 'version_mismatch' };\n\
              };\n",
@@ -234,6 +236,7 @@ impl ImportRepository {
         );
         let mut vars = json!({
             "job": job_id,
+            "from": from,
             "updates": updates,
             "contacts": contacts,
             "events": events,

@@ -32,7 +32,7 @@ use crate::repositories::RepoError;
 /// Rows per batch (one transaction each).
 const BATCH_ROWS: usize = 1000;
 /// How long a worker's claim on a job lasts without being renewed.
-const LEASE: Duration = Duration::from_secs(60);
+const LEASE: Duration = Duration::from_secs(30);
 
 /// The two file formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,7 +265,7 @@ impl ImportService {
                 let mut batch = self.prepare(&rows, &columns, mode, job.dry_run, &origin).await?;
                 batch.processed = n;
                 batch.total = last.then_some(processed + n);
-                match self.jobs.commit(id, batch, &format_ts(now())).await {
+                match self.jobs.commit(id, processed, batch, &format_ts(now())).await {
                     Ok(()) => break,
                     Err(RepoError::Rule(code)) if code == "import_stopped" => return Ok(()),
                     Err(RepoError::VersionMismatch | RepoError::Duplicate(_) | RepoError::TxConflict) if tries < 5 => {
