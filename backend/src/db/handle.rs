@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use surrealdb::engine::any::Any;
 use surrealdb::engine::local::Db as Local;
-use surrealdb::method::{IntoVariables, Query as SdkQuery};
+use surrealdb::method::{IntoVariables, Query as SdkQuery, Transaction};
 use surrealdb::opt::auth::Root;
 use surrealdb::{IndexedResults, Surreal};
 use surrealdb_core::kvs::Datastore;
@@ -31,7 +31,38 @@ pub struct Database {
 enum Client {
     Local(Surreal<Local>),
     Any(Surreal<Any>),
+    /// A transaction on the embedded datastore, read by [`Database::snapshot`]'s handle.
+    LocalTx(Option<Transaction<Local>>),
+    /// A transaction through `connect`.
+    AnyTx(Option<Transaction<Any>>),
 }
+
+impl Drop for Database {
+    fn drop(&mut self) {
+        // A snapshot's transaction ends with its handle (it only ever read).
+        let cancel = match &mut self.client {
+            Client::LocalTx(tx) => tx.take().map(|tx| Box::pin(async move { tx.cancel().await.map(drop) }) as CancelTx),
+            Client::AnyTx(tx) => tx.take().map(|tx| Box::pin(async move { tx.cancel().await.map(drop) }) as CancelTx),
+            _ => None,
+        };
+        if let (Some(cancel), Ok(runtime)) = (cancel, tokio::runtime::Handle::try_current()) {
+            runtime.spawn(async move {
+                if let Err(e) = cancel.await {
+                    tracing::warn!(error = %e, "ending a snapshot's transaction failed");
+                }
+            });
+        }
+    }
+}
+
+/// A snapshot's transaction is only taken out of its handle when the handle is dropped.
+const SNAPSHOT_LIVES: &str = "a snapshot's transaction lives as long as its handle";
+
+fn not_on_a_snapshot() -> surrealdb::Error {
+    surrealdb::Error::internal("not available on a snapshot".into())
+}
+
+type CancelTx = Pin<Box<dyn Future<Output = surrealdb::Result<()>> + Send>>;
 
 /// A query being built: `db.query(sql).bind(vars).await`.
 pub enum Query<'a> {
@@ -106,6 +137,7 @@ impl Database {
         match &self.client {
             Client::Local(c) => c.signin(root).await.map(drop),
             Client::Any(c) => c.signin(root).await.map(drop),
+            Client::LocalTx(_) | Client::AnyTx(_) => Err(not_on_a_snapshot()),
         }
     }
 
@@ -114,6 +146,7 @@ impl Database {
         match &self.client {
             Client::Local(c) => c.use_ns(ns).use_db(db).await.map(drop),
             Client::Any(c) => c.use_ns(ns).use_db(db).await.map(drop),
+            Client::LocalTx(_) | Client::AnyTx(_) => Err(not_on_a_snapshot()),
         }
     }
 
@@ -122,6 +155,8 @@ impl Database {
         match &self.client {
             Client::Local(c) => Query::Local(c.query(sql)),
             Client::Any(c) => Query::Any(c.query(sql)),
+            Client::LocalTx(tx) => Query::Local(tx.as_ref().expect(SNAPSHOT_LIVES).query(sql)),
+            Client::AnyTx(tx) => Query::Any(tx.as_ref().expect(SNAPSHOT_LIVES).query(sql)),
         }
     }
 
@@ -131,6 +166,7 @@ impl Database {
         match &self.client {
             Client::Local(c) => c.export(()).await,
             Client::Any(c) => c.export(()).await,
+            Client::LocalTx(_) | Client::AnyTx(_) => Err(not_on_a_snapshot()),
         }
     }
 
@@ -139,7 +175,20 @@ impl Database {
         match &self.client {
             Client::Local(c) => c.import(path).await,
             Client::Any(c) => c.import(path).await,
+            Client::LocalTx(_) | Client::AnyTx(_) => Err(not_on_a_snapshot()),
         }
+    }
+
+    /// A handle on the database as it is now: every query through it reads the same snapshot
+    /// (one transaction, ended when the handle is dropped). For long reads that must be
+    /// consistent, such as exports; writes through it are never committed.
+    pub async fn snapshot(&self) -> surrealdb::Result<Database> {
+        let client = match &self.client {
+            Client::Local(c) => Client::LocalTx(Some(c.clone().begin().await?)),
+            Client::Any(c) => Client::AnyTx(Some(c.clone().begin().await?)),
+            Client::LocalTx(_) | Client::AnyTx(_) => return Err(not_on_a_snapshot()),
+        };
+        Ok(Database { client, datastore: None })
     }
 
     /// Whether this is the embedded surrealkv engine opened by [`Database::open_embedded`].

@@ -8,7 +8,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::contacts::as_of;
-use super::{created, export_list, with_etag};
+use super::{created, download, with_etag};
 use crate::domain::companies::{CompanyPatch, NewCompany};
 use crate::error::{AppResult, Problem};
 use crate::extract::{ApiQuery, IfMatch, PathId, RequestOrigin, ValidJson};
@@ -20,7 +20,7 @@ use crate::models::exports::ExportParams;
 use crate::models::history::{AsOfParams, HistoryList, HistoryParams};
 use crate::services::companies::CompanyService;
 use crate::services::contacts::ContactService;
-use crate::services::exports::Format;
+use crate::services::exports::{encode, Format};
 use crate::services::history::HistoryService;
 use crate::state::AppState;
 
@@ -68,11 +68,8 @@ pub async fn export_companies(
 ) -> AppResult<Response> {
     let format = Format::parse(export.format.as_deref())?;
     let (query, page) = params.parse()?;
-    export_list::<_, CompanyResponse, _, _>(format, "companies", COMPANY_COLUMNS, page, move |p| {
-        let (companies, query) = (companies.clone(), query.clone());
-        async move { companies.list(&query, &p).await }
-    })
-    .await
+    let pages = companies.export_list(query, page.sort).await?;
+    Ok(download(format, "companies", encode::<_, CompanyResponse, _>(format, COMPANY_COLUMNS, pages)))
 }
 
 /// Create a company.

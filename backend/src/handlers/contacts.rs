@@ -7,7 +7,7 @@ use axum::Json;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{created, export_list, with_etag};
+use super::{created, download, with_etag};
 use crate::domain::contacts::{ContactPatch, NewContact};
 use crate::domain::ids::parse_ts;
 use crate::error::{AppError, AppResult, Problem};
@@ -18,7 +18,7 @@ use crate::models::contacts::{
 use crate::models::exports::{ContactExportParams, ExportParams};
 use crate::models::history::{AsOfParams, HistoryList, HistoryParams};
 use crate::services::contacts::ContactService;
-use crate::services::exports::Format;
+use crate::services::exports::{encode, Format};
 use crate::services::history::HistoryService;
 use crate::state::AppState;
 
@@ -103,21 +103,15 @@ pub async fn export_contacts(
         || params.created_before.is_some();
     let (query, page) = params.parse()?;
     let Some(segment) = source.segment_id.as_deref().map(str::trim).filter(|s| !s.is_empty()) else {
-        return export_list::<_, ContactResponse, _, _>(format, "contacts", CONTACT_COLUMNS, page, move |p| {
-            let (contacts, query) = (contacts.clone(), query.clone());
-            async move { contacts.list(&query, &p).await }
-        })
-        .await;
+        let pages = contacts.export_list(query, page.sort).await?;
+        return Ok(download(format, "contacts", encode::<_, ContactResponse, _>(format, CONTACT_COLUMNS, pages)));
     };
     if filtered {
         return Err(AppError::invalid_field("segment_id", "cannot be combined with the list filters"));
     }
     let id = crate::domain::ids::parse_id(segment).ok_or_else(|| AppError::not_found("segment", segment))?;
-    export_list::<_, ContactResponse, _, _>(format, "segment", CONTACT_COLUMNS, page, move |p| {
-        let (segments, id) = (segments.clone(), id.clone());
-        async move { segments.members(&id, &p).await }
-    })
-    .await
+    let pages = segments.export_members(&id).await?;
+    Ok(download(format, "segment", encode::<_, ContactResponse, _>(format, CONTACT_COLUMNS, pages)))
 }
 
 /// Create a contact.

@@ -8,7 +8,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::contacts::as_of;
-use super::{created, export_list, with_etag};
+use super::{created, download, with_etag};
 use crate::domain::deals::DealPatch;
 use crate::error::{AppResult, Problem};
 use crate::extract::{ApiQuery, CallerUser, IfMatch, PathId, RequestOrigin, ValidJson};
@@ -18,7 +18,7 @@ use crate::models::deals::{
 use crate::models::exports::ExportParams;
 use crate::models::history::{AsOfParams, HistoryList, HistoryParams};
 use crate::services::deals::DealService;
-use crate::services::exports::Format;
+use crate::services::exports::{encode, Format};
 use crate::services::history::HistoryService;
 use crate::state::AppState;
 
@@ -81,11 +81,8 @@ pub async fn export_deals(
 ) -> AppResult<Response> {
     let format = Format::parse(export.format.as_deref())?;
     let (query, page) = params.parse()?;
-    export_list::<_, DealResponse, _, _>(format, "deals", DEAL_COLUMNS, page, move |p| {
-        let (deals, query) = (deals.clone(), query.clone());
-        async move { deals.list(&query, &p).await }
-    })
-    .await
+    let pages = deals.export_list(query, page.sort).await?;
+    Ok(download(format, "deals", encode::<_, DealResponse, _>(format, DEAL_COLUMNS, pages)))
 }
 
 /// Create a deal.

@@ -37,24 +37,11 @@ pub fn created<T: Serialize>(location: String, version: i64, body: T) -> Respons
     response
 }
 
-/// 200 with every record `fetch` lists from `page` on, streamed as a download named `what`
-/// plus the format's extension. The first row is read before answering, so a list that cannot
-/// be read is an error status rather than a cut download.
-pub async fn export_list<T, R, F, Fut>(
-    format: crate::services::exports::Format,
-    what: &str,
-    columns: &'static [&'static str],
-    page: crate::domain::pagination::PageRequest,
-    fetch: F,
-) -> crate::error::AppResult<Response>
+/// 200 with an export streamed as a download named `what` plus the format's extension.
+pub fn download<S>(format: crate::services::exports::Format, what: &str, body: S) -> Response
 where
-    T: Send + 'static,
-    R: From<T> + Serialize + 'static,
-    F: Fn(crate::domain::pagination::PageRequest) -> Fut + Send + 'static,
-    Fut: std::future::Future<Output = crate::error::AppResult<crate::domain::pagination::Page<T>>> + Send + 'static,
+    S: futures::Stream<Item = Result<axum::body::Bytes, std::io::Error>> + Send + 'static,
 {
-    fetch(crate::domain::pagination::PageRequest { limit: 1, ..page.clone() }).await?;
-    let body = crate::services::exports::stream::<T, R, F, Fut>(format, columns, page, fetch);
     let disposition = format!("attachment; filename=\"{}\"", format.file_name(what));
     let mut response = axum::body::Body::from_stream(body).into_response();
     let headers = response.headers_mut();
@@ -62,7 +49,7 @@ where
     if let Ok(value) = HeaderValue::from_str(&disposition) {
         headers.insert(header::CONTENT_DISPOSITION, value);
     }
-    Ok(response)
+    response
 }
 
 /// 200 with `ETag`.

@@ -95,6 +95,11 @@ impl CompanyRepository {
         Self { db }
     }
 
+    /// The database handle.
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
     fn list_query(&self, query: &CompanyQuery, sort: Sort, after: Option<String>, limit: usize) -> ListQuery {
         let mut conditions = Vec::new();
         let mut vars = Map::new();

@@ -236,6 +236,11 @@ impl DealRepository {
         Self { db }
     }
 
+    /// The database handle.
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
     fn list_query(&self, query: &DealQuery, sort: Sort, after: Option<String>, limit: usize) -> ListQuery {
         let mut conditions: Vec<&'static str> = Vec::new();
         let mut vars = Map::new();

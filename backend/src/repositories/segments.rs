@@ -303,6 +303,11 @@ impl SegmentRepository {
         Self { db }
     }
 
+    /// The database handle.
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
     /// Segments, newest first.
     pub async fn list(&self, after: Option<String>, limit: usize) -> RepoResult<(Vec<Segment>, Option<String>)> {
         ListQuery::newest_first(TABLE, after, limit).page(&self.db).await

@@ -298,4 +298,19 @@ impl ContactService {
         let total = if page.count { Some(self.contacts.count(query).await?) } else { None };
         Ok(page.page(rows, next, total))
     }
+
+    /// Every contact `query` selects, in `sort` order, read from one snapshot of the database a
+    /// page at a time (an export). Parameters and migrations are checked first.
+    pub async fn export_list(
+        &self,
+        query: ContactQuery,
+        sort: crate::domain::pagination::Sort,
+    ) -> AppResult<impl futures::Stream<Item = AppResult<Vec<Contact>>> + Send> {
+        self.list(&query, &PageRequest { limit: 1, sort, after: None, count: false }).await?;
+        let repo = ContactRepository::new(crate::services::exports::snapshot(self.contacts.db()).await?);
+        Ok(crate::services::exports::pages(move |after| {
+            let (repo, query) = (repo.clone(), query.clone());
+            async move { repo.list(&query, sort, after, crate::services::exports::EXPORT_PAGE).await }
+        }))
+    }
 }

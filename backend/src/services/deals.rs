@@ -98,6 +98,21 @@ impl DealService {
         Ok(page.page(rows, next, total))
     }
 
+    /// Every deal `query` selects, in `sort` order, read from one snapshot of the database a
+    /// page at a time (an export). Parameters and migrations are checked first.
+    pub async fn export_list(
+        &self,
+        query: DealQuery,
+        sort: crate::domain::pagination::Sort,
+    ) -> AppResult<impl futures::Stream<Item = AppResult<Vec<Deal>>> + Send> {
+        self.list(&query, &PageRequest { limit: 1, sort, after: None, count: false }).await?;
+        let repo = DealRepository::new(crate::services::exports::snapshot(self.deals.db()).await?);
+        Ok(crate::services::exports::pages(move |after| {
+            let (repo, query) = (repo.clone(), query.clone());
+            async move { repo.list(&query, sort, after, crate::services::exports::EXPORT_PAGE).await }
+        }))
+    }
+
     /// The pipeline summary (filters: owner, expected close range).
     pub async fn pipeline(&self, query: &DealQuery) -> AppResult<Pipeline> {
         let totals = self.deals.totals(query).await?;

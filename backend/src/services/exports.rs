@@ -4,12 +4,13 @@
 use std::future::Future;
 
 use axum::body::Bytes;
-use futures::Stream;
+use futures::{Stream, StreamExt};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::domain::pagination::{Cursor, Page, PageRequest};
+use crate::db::Db;
 use crate::error::{AppError, AppResult};
+use crate::repositories::RepoResult;
 
 /// Rows read per page while exporting.
 pub const EXPORT_PAGE: usize = 1000;
@@ -93,49 +94,59 @@ pub fn line<T: Serialize>(format: Format, columns: &[&str], record: &T) -> Strin
     }
 }
 
-/// Every row of a list, in `format`, fetched `EXPORT_PAGE` at a time by `fetch` from the first
-/// page of `page` on, each row written as `R` (its API answer). A failure after the first byte
-/// ends the stream with an error, so the download is cut short rather than silently complete.
-pub fn stream<T, R, F, Fut>(
+/// A handle on `db` as it is now, so that every page of an export reads the same snapshot.
+pub async fn snapshot(db: &Db) -> AppResult<Db> {
+    let snapshot = db.snapshot().await.map_err(crate::repositories::RepoError::from)?;
+    Ok(std::sync::Arc::new(snapshot))
+}
+
+/// Every row `fetch` lists, `EXPORT_PAGE` at a time: `fetch(after)` answers a page and the sort
+/// key to continue from (`None` on the last page).
+pub fn pages<T, F, Fut>(fetch: F) -> impl Stream<Item = AppResult<Vec<T>>> + Send
+where
+    T: Send + 'static,
+    F: Fn(Option<String>) -> Fut + Send + 'static,
+    Fut: Future<Output = RepoResult<(Vec<T>, Option<String>)>> + Send + 'static,
+{
+    futures::stream::unfold(Some(None), move |state: Option<Option<String>>| {
+        let pending = state.map(&fetch);
+        async move {
+            match pending?.await {
+                Ok((rows, next)) => Some((Ok(rows), next.map(Some))),
+                Err(e) => Some((Err(e.into()), None)),
+            }
+        }
+    })
+}
+
+/// Pages of records written in `format`, each record as its API answer `R`. A failure after
+/// the first byte ends the stream with an error, so the download is cut short rather than
+/// silently complete.
+pub fn encode<T, R, S>(
     format: Format,
     columns: &'static [&'static str],
-    mut page: PageRequest,
-    fetch: F,
-) -> impl Stream<Item = Result<Bytes, std::io::Error>>
+    pages: S,
+) -> impl Stream<Item = Result<Bytes, std::io::Error>> + Send
 where
     T: Send + 'static,
     R: From<T> + Serialize,
-    F: Fn(PageRequest) -> Fut + Send + 'static,
-    Fut: Future<Output = AppResult<Page<T>>> + Send + 'static,
+    S: Stream<Item = AppResult<Vec<T>>> + Send + 'static,
 {
-    page.limit = EXPORT_PAGE;
-    page.count = false;
-    page.after = None;
-    let header = (format == Format::Csv).then(|| Bytes::from(csv_header(columns)));
-    let first = futures::stream::iter(header.map(Ok));
-    let rows = futures::stream::unfold(Some(page), move |state: Option<PageRequest>| {
-        let pending = state.map(|page| (fetch(page.clone()), page));
-        async move {
-            let (result, page) = pending?;
-            match result.await {
-                Ok(Page { data, next_cursor, .. }) => {
-                    let mut chunk = String::with_capacity(data.len() * 200);
-                    for record in data {
-                        chunk.push_str(&line(format, columns, &R::from(record)));
-                    }
-                    let next = next_cursor
-                        .and_then(|c| Cursor::decode(&c, &page.sort).ok())
-                        .map(|c| PageRequest { after: Some(c.k), ..page });
-                    Some((Ok(Bytes::from(chunk)), next))
-                }
-                Err(e) => {
-                    tracing::error!(error = %e, "export stopped");
-                    Some((Err(std::io::Error::other("the export stopped")), None))
-                }
+    let header = (format == Format::Csv).then(|| Ok(Bytes::from(csv_header(columns))));
+    let rows = pages.map(move |page| match page {
+        Ok(records) => {
+            let mut chunk = String::with_capacity(records.len() * 200);
+            for record in records {
+                chunk.push_str(&line(format, columns, &R::from(record)));
             }
+            Ok(Bytes::from(chunk))
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "export stopped");
+            Err(std::io::Error::other("the export stopped"))
         }
     });
-    futures::StreamExt::chain(first, rows)
+    futures::stream::iter(header).chain(rows)
 }
 
 #[cfg(test)]

@@ -190,6 +190,20 @@ impl SegmentService {
         Ok(page.page(rows, next, total))
     }
 
+    /// Every contact the segment selects now, newest first, read from one snapshot a page at
+    /// a time (an export).
+    pub async fn export_members(
+        &self,
+        id: &str,
+    ) -> AppResult<impl futures::Stream<Item = AppResult<Vec<Contact>>> + Send> {
+        let compiled = self.ready(&self.get(id).await?.filter)?;
+        let repo = SegmentRepository::new(crate::services::exports::snapshot(self.segments.db()).await?);
+        Ok(crate::services::exports::pages(move |after| {
+            let (repo, compiled) = (repo.clone(), compiled.clone());
+            async move { repo.members(&compiled, after, crate::services::exports::EXPORT_PAGE).await }
+        }))
+    }
+
     /// How many contacts an unsaved filter selects, and the newest few.
     pub async fn preview(&self, filter: &Value) -> AppResult<Preview> {
         let compiled = self.ready(filter)?;

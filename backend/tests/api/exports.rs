@@ -132,3 +132,28 @@ async fn companies_and_deals_export_too() {
     let text = app.get("/api/deals/export?format=ndjson").await.text().await.unwrap();
     assert_eq!(serde_json::from_str::<Value>(text.trim()).unwrap()["id"], deal["id"]);
 }
+
+#[tokio::test]
+async fn an_export_reads_one_snapshot() {
+    use crm::repositories::contacts::ContactRepository;
+    let app = spawn_app().await;
+    let ada = app.create_contact(&json!({"email": "ada@example.com"})).await;
+    let snapshot = std::sync::Arc::new(app.db.snapshot().await.unwrap());
+    let before = ContactRepository::new(snapshot.clone());
+    // Writes after the snapshot are not in it: a new contact, a change, a deletion.
+    app.create_contact(&json!({"email": "bob@example.com"})).await;
+    let id = ada["id"].as_str().unwrap();
+    app.patch_json(&format!("/api/contacts/{id}"), &json!({"title": "CTO"}), None).await;
+    let sort = crm::domain::pagination::Sort { field: "created_at", desc: true };
+    let (rows, _) = before.list(&Default::default(), sort, None, 10).await.unwrap();
+    assert_eq!(
+        rows.iter().map(|c| (c.email.as_str(), c.title.clone())).collect::<Vec<_>>(),
+        [("ada@example.com", None)]
+    );
+    let (now, _) = ContactRepository::new(app.db.clone()).list(&Default::default(), sort, None, 10).await.unwrap();
+    assert_eq!(now.len(), 2);
+    // Dropping the handle ends its transaction; writes go on.
+    drop((before, snapshot));
+    app.create_contact(&json!({"email": "cy@example.com"})).await;
+    assert_eq!(csv(&app, "/api/contacts/export").await.len(), 4);
+}
