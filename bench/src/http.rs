@@ -50,6 +50,8 @@ pub struct Request {
     pub bearer: Option<String>,
     /// `If-Match` value.
     pub if_match: Option<String>,
+    /// Content type of the body (default JSON).
+    pub content_type: Option<&'static str>,
 }
 
 impl Request {
@@ -61,6 +63,11 @@ impl Request {
     /// A request with a JSON body.
     pub fn json(method: &'static str, path: impl Into<String>, body: &serde_json::Value) -> Self {
         Self { method, path: path.into(), body: Some(body.to_string().into_bytes()), ..Self::default() }
+    }
+
+    /// A request with a body of another type (`text/csv`).
+    pub fn raw(method: &'static str, path: impl Into<String>, content_type: &'static str, body: Vec<u8>) -> Self {
+        Self { method, path: path.into(), body: Some(body), content_type: Some(content_type), ..Self::default() }
     }
 
     /// Adds the credential.
@@ -80,7 +87,7 @@ impl Request {
         }
         let body = self.body.as_deref().unwrap_or_default();
         if self.body.is_some() {
-            head.push_str("Content-Type: application/json\r\n");
+            head.push_str(&format!("Content-Type: {}\r\n", self.content_type.unwrap_or("application/json")));
         }
         head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
         let mut out = head.into_bytes();

@@ -61,9 +61,13 @@ struct Cli {
     /// Soak with reads only (no creates, PATCHes or timeline appends), so the data does not grow.
     #[arg(long)]
     read_only: bool,
-    /// Only these operations (comma-separated names as printed, e.g. `get by id,create contact`).
+    /// Only these operations (comma-separated names as printed, e.g. `get by id,create contact`;
+    /// `export and import` for the export and import step).
     #[arg(long)]
     only: Option<String>,
+    /// Rows of the CSV import step (half changes, half new contacts).
+    #[arg(long, default_value_t = 20_000)]
+    import_rows: usize,
     /// Keep the data directory afterwards.
     #[arg(long)]
     keep: bool,
@@ -195,6 +199,10 @@ async fn run(cli: &Cli, crm_bin: &std::path::Path, dir: &std::path::Path, stamp:
         );
         rows.push((*op, m, low, cpu));
     }
+    let bulk_report = match &cli.only {
+        Some(list) if !list.split(',').any(|o| o.trim() == BULK) => String::new(),
+        _ => bulk(&srv, &ctx, cli.import_rows).await?,
+    };
     let (rss, peak_rss) = srv.memory()?;
     let rss_series = rss_series.finish();
     let startup = srv.startup;
@@ -270,6 +278,7 @@ async fn run(cli: &Cli, crm_bin: &std::path::Path, dir: &std::path::Path, stamp:
             eprintln!("   first failure of {}: {f}", op.name());
         }
     }
+    out.push_str(&bulk_report);
     println!("\n{out}");
     if let Some(path) = &cli.results {
         append_results(path, &format!("### {storage}, {} contacts\n\n{out}", cli.contacts))?;
@@ -279,6 +288,86 @@ async fn run(cli: &Cli, crm_bin: &std::path::Path, dir: &std::path::Path, stamp:
         bail!("{failures} requests failed");
     }
     Ok(())
+}
+
+/// The name of the export and import step in `--only`.
+const BULK: &str = "export and import";
+
+/// Exports every contact as CSV (time to the first byte and to the end), then imports
+/// `rows` CSV rows in upsert mode, half of them changes to exported contacts and half new
+/// ones, and waits for the job: the rate, and the server's RSS before and at its peak.
+async fn bulk(srv: &Server, ctx: &Ctx, rows: usize) -> anyhow::Result<String> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    eprintln!("== export and import");
+    // The first byte, on a connection of its own.
+    let started = Instant::now();
+    let mut tcp = tokio::net::TcpStream::connect(&srv.addr).await?;
+    let head = format!(
+        "GET /api/contacts/export HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {}\r\nConnection: close\r\n\r\n",
+        srv.addr, ctx.key
+    );
+    tcp.write_all(head.as_bytes()).await?;
+    let mut first = [0u8; 1];
+    tcp.read_exact(&mut first).await?;
+    let first_byte = started.elapsed();
+    drop(tcp);
+    let mut conn = Conn::new(&srv.addr);
+    let started = Instant::now();
+    let export = conn.send(&Request::get("/api/contacts/export").bearer(&ctx.key)).await?;
+    let export_secs = started.elapsed().as_secs_f64();
+    if export.status != 200 {
+        bail!("export failed: {} {}", export.status, export.text());
+    }
+    let text = String::from_utf8_lossy(&export.body);
+    let exported = text.lines().count().saturating_sub(1);
+    eprintln!("   export: {exported} contacts in {export_secs:.1} s (first byte {} ms)", first_byte.as_millis());
+    // Half changes (the first exported contacts get a new title), half new contacts.
+    let mut csv = String::from("email,first_name,last_name,title,status,tags\n");
+    let existing: Vec<&str> = text.lines().skip(1).filter_map(|l| l.split(',').nth(1)).take(rows / 2).collect();
+    for email in &existing {
+        csv.push_str(&format!("{email},,,Imported {},,\n", ctx.run));
+    }
+    for i in 0..rows - existing.len() {
+        csv.push_str(&format!("import-{}-{i}@bench.example,First{i},Last{i},Title,lead,imported;bench\n", ctx.run));
+    }
+    let (rss_before, _) = srv.memory()?;
+    let peak = sample_rss(srv.pid());
+    let started = Instant::now();
+    let reply = conn
+        .send(&Request::raw("POST", "/api/imports/contacts", "text/csv", csv.into_bytes()).bearer(&ctx.key))
+        .await?;
+    if reply.status != 202 {
+        bail!("import upload failed: {} {}", reply.status, reply.text());
+    }
+    let upload_secs = started.elapsed().as_secs_f64();
+    let id = reply.json()?["id"].as_str().context("no job id")?.to_string();
+    let job = loop {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let job = conn.send(&Request::get(format!("/api/imports/{id}")).bearer(&ctx.key)).await?.json()?;
+        if !matches!(job["status"].as_str(), Some("queued" | "running")) {
+            break job;
+        }
+    };
+    let import_secs = started.elapsed().as_secs_f64();
+    let peak = peak.finish();
+    if job["status"] != "completed" {
+        bail!("import ended {}: {job}", job["status"]);
+    }
+    let rate = rows as f64 / import_secs;
+    eprintln!("   import: {rows} rows in {import_secs:.1} s ({} rows/s)", fmt_num(rate));
+    Ok(format!(
+        "\n- export (`GET /api/contacts/export`, CSV): {exported} contacts in {export_secs:.1} s, {:.0} MB; first byte after {} ms\n\
+         - import (`POST /api/imports/contacts`, CSV, upsert): {rows} rows ({} changes to existing contacts, {} new; {} updated, {} imported, {} unchanged) in {import_secs:.1} s, {} rows/s (upload {upload_secs:.1} s); server RSS {:.0} MiB before, over the job (MiB, every 10 s): {peak}\n",
+        export.body.len() as f64 / 1e6,
+        first_byte.as_millis(),
+        existing.len(),
+        rows - existing.len(),
+        job["updated"],
+        job["imported"],
+        job["unchanged"],
+        fmt_num(rate),
+        rss_before as f64 / 1048576.0,
+    ))
 }
 
 /// Signs in, creates an API key, walks the table for sample contacts and deep cursors, and
