@@ -55,6 +55,14 @@ pub struct ImportSettings {
     /// passes the limit.
     #[serde(default = "default_import_max_bytes")]
     pub max_bytes: u64,
+    /// Rows written per transaction (default 1,000; smaller batches cost more per row on a
+    /// release build, bench/RESULTS.md).
+    #[serde(default = "default_import_batch_rows")]
+    pub batch_rows: usize,
+}
+
+fn default_import_batch_rows() -> usize {
+    1_000
 }
 
 fn default_import_max_bytes() -> u64 {
@@ -63,7 +71,11 @@ fn default_import_max_bytes() -> u64 {
 
 impl Default for ImportSettings {
     fn default() -> Self {
-        ImportSettings { dir: String::new(), max_bytes: default_import_max_bytes() }
+        ImportSettings {
+            dir: String::new(),
+            max_bytes: default_import_max_bytes(),
+            batch_rows: default_import_batch_rows(),
+        }
     }
 }
 

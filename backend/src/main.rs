@@ -36,6 +36,21 @@ enum Command {
         /// The export to load.
         file: std::path::PathBuf,
     },
+    /// Import contacts from a CSV or NDJSON file into the configured database (stopped, when
+    /// embedded), as `POST /api/imports/contacts` would, with a progress bar.
+    Import {
+        /// The file (`.csv`, or `.ndjson` / `.jsonl` for NDJSON).
+        file: std::path::PathBuf,
+        /// `upsert` (default) or `create_only`.
+        #[arg(long, default_value = "upsert")]
+        mode: String,
+        /// Check every row and count, writing nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// JSON object: column header -> field name (or `ignore`).
+        #[arg(long)]
+        mapping: Option<String>,
+    },
     /// Fill the configured database with realistic fake companies and contacts.
     Seed {
         /// Number of contacts.
@@ -123,6 +138,47 @@ async fn main() -> anyhow::Result<()> {
             db.close().await?;
             restored?;
             println!("restored {} into {}", file.display(), settings.database.url);
+            Ok(())
+        }
+        Command::Import { file, mode, dry_run, mapping } => {
+            use crm::services::imports::{FileFormat, ImportRequest, ImportService};
+            let mode = crm::domain::imports::Mode::parse(&mode)
+                .ok_or_else(|| anyhow::anyhow!("--mode must be upsert or create_only"))?;
+            let mapping = match mapping {
+                Some(raw) => serde_json::from_str(&raw)
+                    .map_err(|_| anyhow::anyhow!("--mapping must be a JSON object of column header to field"))?,
+                None => Default::default(),
+            };
+            let ndjson = matches!(file.extension().and_then(|e| e.to_str()), Some("ndjson" | "jsonl"));
+            let format = if ndjson { FileFormat::Ndjson } else { FileFormat::Csv };
+            let db = db::connect(&settings.database).await?;
+            db::apply_schema(&db).await?;
+            let imports = ImportService::new(
+                db.clone(),
+                settings.imports.directory(&settings.database.url),
+                u64::MAX,
+                settings.imports.batch_rows,
+            );
+            let job = imports.import_file(&file, ImportRequest { format, mode, dry_run, mapping }).await;
+            db.close().await?;
+            let job = job.map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!(
+                "{} rows: {} imported, {} updated, {} unchanged, {} with errors ({}){}",
+                job.processed,
+                job.imported,
+                job.updated,
+                job.unchanged,
+                job.error_count,
+                job.status,
+                if job.unmapped_columns.is_empty() {
+                    String::new()
+                } else {
+                    format!("; columns not imported: {}", job.unmapped_columns.join(", "))
+                }
+            );
+            for e in job.errors.iter().take(20) {
+                println!("  line {}: {}: {}", e.row, e.field, e.message);
+            }
             Ok(())
         }
         Command::Seed { contacts, companies, batch, deals, cases, tasks } => {

@@ -113,6 +113,7 @@ impl AppState {
             db.clone(),
             settings.imports.directory(&settings.database.url),
             settings.imports.max_bytes,
+            settings.imports.batch_rows,
         );
         Ok(Self {
             auth,

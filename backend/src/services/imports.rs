@@ -29,8 +29,6 @@ use crate::repositories::imports::{Batch, ImportJob, ImportRepository, RowError}
 use crate::repositories::leases::LeaseRepository;
 use crate::repositories::RepoError;
 
-/// Rows per batch (one transaction each).
-const BATCH_ROWS: usize = 1000;
 /// How long a worker's claim on a job lasts without being renewed.
 const LEASE: Duration = Duration::from_secs(30);
 
@@ -73,6 +71,7 @@ pub struct ImportService {
     contacts: ContactRepository,
     dir: PathBuf,
     max_bytes: u64,
+    batch_rows: usize,
     wake: Arc<Notify>,
 }
 
@@ -80,14 +79,15 @@ pub struct ImportService {
 type Row = (u64, Result<Vec<String>, String>);
 
 impl ImportService {
-    /// A service over `db`, spooling uploads in `dir`.
-    pub fn new(db: Db, dir: PathBuf, max_bytes: u64) -> Self {
+    /// A service over `db`, spooling uploads in `dir`, writing `batch_rows` rows per transaction.
+    pub fn new(db: Db, dir: PathBuf, max_bytes: u64, batch_rows: usize) -> Self {
         Self {
             jobs: ImportRepository::new(db.clone()),
             contacts: ContactRepository::new(db.clone()),
             db,
             dir,
             max_bytes,
+            batch_rows: batch_rows.clamp(1, 10_000),
             wake: Arc::new(Notify::new()),
         }
     }
@@ -177,6 +177,64 @@ impl ImportService {
         Ok(bytes)
     }
 
+    /// Imports a file from disk in this process (`crm import FILE`), with a progress bar on
+    /// standard error: the same job, checks and batches as an upload.
+    pub async fn import_file(&self, path: &Path, request: ImportRequest) -> AppResult<ImportJob> {
+        let io = |e: std::io::Error| AppError::invalid_field("file", format!("{}: {e}", path.display()));
+        let file = tokio::fs::File::open(path).await.map_err(io)?;
+        // The bar counts lines: a CSV field with a line break makes it end early, never late.
+        let lines = {
+            let p = path.to_path_buf();
+            tokio::task::spawn_blocking(move || count_lines(&p)).await.map_err(|e| AppError::Internal(e.to_string()))?
+        }
+        .map_err(io)?;
+        let chunks = futures::stream::unfold(file, |mut file| async move {
+            use tokio::io::AsyncReadExt;
+            let mut buf = vec![0u8; 1 << 20];
+            match file.read(&mut buf).await {
+                Ok(0) => None,
+                Ok(n) => {
+                    buf.truncate(n);
+                    Some((Ok::<_, std::io::Error>(Bytes::from(buf)), file))
+                }
+                Err(e) => Some((Err(e), file)),
+            }
+        });
+        let header = u64::from(request.format == FileFormat::Csv);
+        let origin = Origin::system("import");
+        let job = self.upload(request, Box::pin(chunks), &origin).await?;
+        // Run here, unless a server over the same database took the job first: then follow it.
+        let holder = new_id(now());
+        let leases = LeaseRepository::new(self.db.clone());
+        let lease = format!("import:{}", job.id);
+        let run = if leases.acquire(&lease, &holder, LEASE).await? {
+            let (this, id) = (self.clone(), job.id.clone());
+            Some(tokio::spawn(async move { this.run(&id, &leases, &lease, &holder).await }))
+        } else {
+            None
+        };
+        let mut progress =
+            crate::services::progress::Progress::new("importing rows", lines.saturating_sub(header) as usize);
+        let mut shown = 0;
+        let done = loop {
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let now = self.get(&job.id).await?;
+            progress.add(now.processed.saturating_sub(shown) as usize);
+            shown = now.processed;
+            let ended = now.status != "queued" && now.status != "running";
+            if ended || run.as_ref().is_some_and(|r| r.is_finished()) {
+                break now;
+            }
+        };
+        if let Some(run) = run {
+            run.await.map_err(|e| AppError::Internal(e.to_string()))??;
+        }
+        progress.finish();
+        // The job as it ended (a local run may have finished between the last look and now).
+        let done = if done.status == "running" { self.get(&done.id).await? } else { done };
+        Ok(done)
+    }
+
     /// The job with this id.
     pub async fn get(&self, id: &str) -> AppResult<ImportJob> {
         self.jobs.get(id).await?.ok_or_else(|| AppError::not_found("import", id))
@@ -249,16 +307,17 @@ impl ImportService {
             .map_err(|e| AppError::Internal(e.to_string()))?
             .map_err(|e| AppError::Internal(format!("cannot read the uploaded file: {e}")))?;
         let mut processed = job.processed;
+        let batch_rows = self.batch_rows;
         loop {
             let (back, rows) = tokio::task::spawn_blocking(move || {
-                let rows = reader.take(BATCH_ROWS);
+                let rows = reader.take(batch_rows);
                 (reader, rows)
             })
             .await
             .map_err(|e| AppError::Internal(e.to_string()))?;
             reader = back;
             let rows = rows.map_err(|e| AppError::Internal(format!("reading the uploaded file: {e}")))?;
-            let last = rows.len() < BATCH_ROWS;
+            let last = rows.len() < batch_rows;
             let n = rows.len() as u64;
             let mut tries = 0;
             loop {
@@ -382,6 +441,21 @@ impl ImportService {
             }
         }
         Ok(batch)
+    }
+}
+
+/// Line breaks in a file.
+fn count_lines(path: &Path) -> std::io::Result<u64> {
+    let mut reader = BufReader::with_capacity(1 << 20, std::fs::File::open(path)?);
+    let mut lines = 0u64;
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(lines);
+        }
+        lines += buf.iter().filter(|b| **b == b'\n').count() as u64;
+        let n = buf.len();
+        reader.consume(n);
     }
 }
 

@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 
-use crate::helpers::{assert_problem, error_fields, spawn_app, TestApp};
+use crate::helpers::{assert_problem, error_fields, spawn_app, spawn_app_with, TestApp};
 
 async fn upload(app: &TestApp, query: &str, content_type: &str, body: impl Into<reqwest::Body>) -> reqwest::Response {
     app.client
@@ -164,4 +164,35 @@ async fn jobs_are_listed_and_an_ended_one_cannot_be_cancelled() {
     let res =
         app.client.post(app.url(&format!("/api/imports/{}/cancel", job["id"].as_str().unwrap()))).send().await.unwrap();
     assert_problem(res, 409, "import_finished").await;
+}
+
+#[tokio::test]
+async fn a_file_on_disk_imports_like_an_upload() {
+    use crm::services::imports::{FileFormat, ImportRequest};
+    // Batches of 100 rows (the in-memory engine of the tests is slow with large transactions).
+    let app = spawn_app_with(|s| s.imports.batch_rows = 100).await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("people.csv");
+    let rows: String = (0..650).map(|i| format!("p{i}@example.com,P{i}\n")).collect();
+    std::fs::write(&path, format!("email,first_name\n{rows}bad,X\n")).unwrap();
+    let request = ImportRequest {
+        format: FileFormat::Csv,
+        mode: crm::domain::imports::Mode::Upsert,
+        dry_run: false,
+        mapping: Default::default(),
+    };
+    let job = app.state.imports.import_file(&path, request).await.unwrap();
+    assert_eq!(job.status, "completed");
+    assert_eq!((job.total, job.processed, job.imported, job.error_count), (Some(651), 651, 650, 1));
+    assert_eq!(job.errors[0].row, 652);
+    assert_eq!(app.get_ok("/api/contacts?count=true&limit=1").await["total"], 650);
+}
+
+#[tokio::test]
+async fn an_upload_past_the_limit_is_refused_as_it_streams() {
+    let app = spawn_app_with(|s| s.imports.max_bytes = 10_000).await;
+    let body: String =
+        std::iter::once("email\n".to_string()).chain((0..2_000).map(|i| format!("p{i}@example.com\n"))).collect();
+    assert_problem(upload(&app, "", "text/csv", body).await, 413, "payload_too_large").await;
+    assert!(app.get_ok("/api/imports").await["data"].as_array().unwrap().is_empty(), "no job was queued");
 }
