@@ -39,6 +39,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     { href: "/cases", label: "Cases" },
     { href: "/tasks", label: "My tasks" },
     { href: "/segments", label: "Segments" },
+    { href: "/imports", label: "Imports" },
     ...(isAdmin(session.user.role)
       ? [
           { href: "/admin/users", label: "Users" },

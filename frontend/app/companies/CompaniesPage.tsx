@@ -14,6 +14,8 @@ import { companyHref } from "@/lib/routes";
 import { canWrite } from "@/lib/session";
 import { usePagedList } from "@/lib/usePagedList";
 import { useUrlTextFilter } from "@/lib/useUrlTextFilter";
+import { ExportButtons } from "@/components/ExportButtons";
+import { toQuery } from "@/lib/transfer";
 
 export function CompaniesPage() {
   return (
@@ -85,6 +87,7 @@ function CompaniesView() {
           <input id="company-search" type="search" placeholder="Name or domain" value={search} maxLength={200} onChange={(e) => onSearch(e.target.value)} />
         </div>
       </form>
+      <ExportButtons what="companies" path="/api/companies/export" query={toQuery(q ? { q } : { sort: "name" })} />
       <DataTable
         caption="Companies"
         columns={columns}

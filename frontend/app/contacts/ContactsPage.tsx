@@ -18,6 +18,8 @@ import { contactHref } from "@/lib/routes";
 import { canWrite } from "@/lib/session";
 import { usePagedList } from "@/lib/usePagedList";
 import { useUrlTextFilter } from "@/lib/useUrlTextFilter";
+import { ExportButtons } from "@/components/ExportButtons";
+import { toQuery } from "@/lib/transfer";
 
 const PAGE_SIZE = 50;
 const SORTS = [
@@ -83,16 +85,15 @@ function ContactsView() {
   const [tagDraft, onTag] = useUrlTextFilter(filters.tag, (tag) => setFilters({ tag }), 400);
 
   const key = filtersToQuery(filters);
+  const filterQuery = {
+    ...(filters.q ? { q: filters.q } : {}),
+    ...(filters.status ? { status: filters.status as ContactStatus } : {}),
+    ...(filters.tag ? { tag: filters.tag } : {}),
+    ...(filters.company ? { company_id: filters.company } : {}),
+    ...(filters.sort ? { sort: filters.sort } : {}),
+  };
   const list = usePagedList<Contact>(key, async (cursor) => {
-    const query = {
-      limit: PAGE_SIZE,
-      ...(cursor ? { cursor } : {}),
-      ...(filters.q ? { q: filters.q } : {}),
-      ...(filters.status ? { status: filters.status as ContactStatus } : {}),
-      ...(filters.tag ? { tag: filters.tag } : {}),
-      ...(filters.company ? { company_id: filters.company } : {}),
-      ...(filters.sort ? { sort: filters.sort } : {}),
-    };
+    const query = { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}), ...filterQuery };
     const { data } = await call(api.GET("/api/contacts", { params: { query } }));
     return data;
   });
@@ -164,6 +165,7 @@ function ContactsView() {
           </select>
         </div>
       </form>
+      <ExportButtons what="contacts" path="/api/contacts/export" query={toQuery(filterQuery)} />
       <DataTable
         caption="Contacts"
         columns={columns}

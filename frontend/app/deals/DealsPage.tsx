@@ -18,6 +18,8 @@ import { canWrite } from "@/lib/session";
 import { usePagedList } from "@/lib/usePagedList";
 import { useUrlFilters } from "@/lib/urlFilters";
 import { useUrlTextFilter } from "@/lib/useUrlTextFilter";
+import { ExportButtons } from "@/components/ExportButtons";
+import { toQuery } from "@/lib/transfer";
 
 const FILTERS = ["q", "stage", "open", "owner", "company", "sort", "expected_close_after", "expected_close_before"] as const;
 const SORTS = ["-created_at", "name", "-amount", "amount", "expected_close"] as const;
@@ -48,19 +50,18 @@ function DealsView() {
   const [search, onSearch] = useUrlTextFilter(filters.q, (q) => setFilters({ q }), 300);
   const [creating, setCreating] = useState(false);
 
+  const filterQuery = {
+    ...(filters.q ? { q: filters.q } : {}),
+    ...(filters.stage ? { stage: filters.stage as Stage } : {}),
+    ...(filters.open ? { open: filters.open === "true" } : {}),
+    ...(filters.sort ? { sort: filters.sort } : {}),
+    ...(filters.owner === "me" && session ? { owner_id: session.user.id } : {}),
+    ...(filters.company ? { company_id: filters.company } : {}),
+    ...(filters.expected_close_after ? { expected_close_after: filters.expected_close_after } : {}),
+    ...(filters.expected_close_before ? { expected_close_before: filters.expected_close_before } : {}),
+  };
   const list = usePagedList<Deal>(key, async (cursor) => {
-    const query = {
-      limit: 50,
-      ...(cursor ? { cursor } : {}),
-      ...(filters.q ? { q: filters.q } : {}),
-      ...(filters.stage ? { stage: filters.stage as Stage } : {}),
-      ...(filters.open ? { open: filters.open === "true" } : {}),
-      ...(filters.sort ? { sort: filters.sort } : {}),
-      ...(filters.owner === "me" && session ? { owner_id: session.user.id } : {}),
-      ...(filters.company ? { company_id: filters.company } : {}),
-      ...(filters.expected_close_after ? { expected_close_after: filters.expected_close_after } : {}),
-      ...(filters.expected_close_before ? { expected_close_before: filters.expected_close_before } : {}),
-    };
+    const query = { limit: 50, ...(cursor ? { cursor } : {}), ...filterQuery };
     const { data } = await call(api.GET("/api/deals", { params: { query } }));
     return data;
   });
@@ -98,6 +99,7 @@ function DealsView() {
           <input id="deal-close-before" type="date" value={filters.expected_close_before} onChange={(e) => setFilters({ expected_close_before: e.target.value })} />
         </div>
       </form>
+      <ExportButtons what="deals" path="/api/deals/export" query={toQuery(filterQuery)} />
       <DataTable
         caption="Deals"
         columns={dealColumns()}
