@@ -59,6 +59,14 @@ pub struct ImportSettings {
     /// release build, bench/RESULTS.md).
     #[serde(default = "default_import_batch_rows")]
     pub batch_rows: usize,
+    /// Seconds a server's claim on a running job lasts without renewal (default 30): how long
+    /// a job whose server died waits before another server, or the restarted one, takes it.
+    #[serde(default = "default_import_lease_secs")]
+    pub lease_secs: u64,
+}
+
+fn default_import_lease_secs() -> u64 {
+    30
 }
 
 fn default_import_batch_rows() -> usize {
@@ -75,6 +83,7 @@ impl Default for ImportSettings {
             dir: String::new(),
             max_bytes: default_import_max_bytes(),
             batch_rows: default_import_batch_rows(),
+            lease_secs: default_import_lease_secs(),
         }
     }
 }

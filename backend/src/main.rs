@@ -153,12 +153,8 @@ async fn main() -> anyhow::Result<()> {
             let format = if ndjson { FileFormat::Ndjson } else { FileFormat::Csv };
             let db = db::connect(&settings.database).await?;
             db::apply_schema(&db).await?;
-            let imports = ImportService::new(
-                db.clone(),
-                settings.imports.directory(&settings.database.url),
-                u64::MAX,
-                settings.imports.batch_rows,
-            );
+            let limits = crm::config::ImportSettings { max_bytes: u64::MAX, ..settings.imports.clone() };
+            let imports = ImportService::new(db.clone(), &limits, settings.imports.directory(&settings.database.url));
             let job = imports.import_file(&file, ImportRequest { format, mode, dry_run, mapping }).await;
             db.close().await?;
             let job = job.map_err(|e| anyhow::anyhow!("{e}"))?;

@@ -111,9 +111,8 @@ impl AppState {
         );
         let imports = crate::services::imports::ImportService::new(
             db.clone(),
+            &settings.imports,
             settings.imports.directory(&settings.database.url),
-            settings.imports.max_bytes,
-            settings.imports.batch_rows,
         );
         Ok(Self {
             auth,

@@ -86,7 +86,12 @@ fn free_port() -> u16 {
 }
 
 fn start(url: &str, port: u16) -> Child {
+    start_with(url, port, &[])
+}
+
+fn start_with(url: &str, port: u16, env: &[(&str, &str)]) -> Child {
     Command::new(env!("CARGO_BIN_EXE_crm"))
+        .envs(env.iter().copied())
         .env("CRM__SERVER__PORT", port.to_string())
         .env("CRM__DATABASE__URL", url)
         .env("CRM__LOG__LEVEL", "error")
@@ -327,4 +332,90 @@ async fn a_kill_right_after_a_memtable_rotation_loses_nothing() {
         }
     }
     assert!(missing.is_empty(), "of {} acknowledged creates, these are missing: {missing:?}", acked.len());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_import_killed_mid_way_is_taken_up_again_and_writes_every_row_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("surrealkv://{}", dir.path().join("crm.db").display());
+    let client = reqwest::Client::builder().timeout(Duration::from_secs(30)).build().expect("client");
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    // Small batches, and a lease that runs out quickly once its server is gone.
+    let env = [("CRM__IMPORTS__BATCH_ROWS", "25"), ("CRM__IMPORTS__LEASE_SECS", "2")];
+    let mut child = start_with(&url, port, &env);
+    wait_healthy(&client, &base, &mut child).await;
+    let key = admin_key(&client, &base).await;
+    const ROWS: u64 = 1_500;
+    let csv: String = std::iter::once("email,first_name,title\n".to_string())
+        .chain((0..ROWS).map(|i| format!("imp-{i}@crash.example,P{i},{PAD}\n")))
+        .collect();
+    let res = client
+        .post(format!("{base}/api/imports/contacts"))
+        .bearer_auth(&key)
+        .header("content-type", "text/csv")
+        .body(csv)
+        .send()
+        .await
+        .expect("upload");
+    assert_eq!(res.status(), 202);
+    let id = res.json::<Value>().await.expect("job")["id"].as_str().expect("id").to_string();
+    let job = |client: reqwest::Client, base: String, key: String, id: String| async move {
+        client
+            .get(format!("{base}/api/imports/{id}"))
+            .bearer_auth(&key)
+            .send()
+            .await
+            .expect("job")
+            .json::<Value>()
+            .await
+            .expect("body")
+    };
+    // Kill it at a random point of the file.
+    let at = rand::rng().random_range(50..ROWS / 2);
+    loop {
+        let now = job(client.clone(), base.clone(), key.clone(), id.clone()).await;
+        assert!(now["status"] == "running" || now["status"] == "queued", "{now}");
+        if now["processed"].as_u64().unwrap_or(0) >= at {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reaped");
+    child = start_with(&url, port, &env);
+    wait_healthy(&client, &base, &mut child).await;
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let done = loop {
+        let now = job(client.clone(), base.clone(), key.clone(), id.clone()).await;
+        if now["status"] != "running" && now["status"] != "queued" {
+            break now;
+        }
+        assert!(Instant::now() < deadline, "the import was not taken up again: {now}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(
+        (&done["status"], &done["total"], &done["processed"]),
+        (&json!("completed"), &json!(ROWS), &json!(ROWS)),
+        "{done}"
+    );
+    assert_eq!((&done["imported"], &done["error_count"]), (&json!(ROWS), &json!(0)), "{done}");
+    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().expect("kill");
+    assert!(status.success());
+    assert!(child.wait().expect("exit").success());
+    // Every row is one contact with one change event, none twice.
+    let db = crm::db::connect(&crm::settings_for(&url).expect("settings").database).await.expect("reopen");
+    let count = |sql: &'static str| {
+        let (db, id) = (db.clone(), id.clone());
+        async move {
+            let mut res = db.query(sql).bind(json!({"job": id})).await.expect("query");
+            let rows: Vec<Value> = res.take(0).expect("rows");
+            rows.first().and_then(|r| r["n"].as_u64()).unwrap_or(0)
+        }
+    };
+    assert_eq!(
+        count("SELECT count() AS n FROM contact WHERE string::starts_with(email, 'imp-') GROUP ALL").await,
+        ROWS
+    );
+    assert_eq!(count("SELECT count() AS n FROM change_event WHERE trace_id = $job GROUP ALL").await, ROWS);
 }

@@ -29,9 +29,6 @@ use crate::repositories::imports::{Batch, ImportJob, ImportRepository, RowError}
 use crate::repositories::leases::LeaseRepository;
 use crate::repositories::RepoError;
 
-/// How long a worker's claim on a job lasts without being renewed.
-const LEASE: Duration = Duration::from_secs(30);
-
 /// The two file formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileFormat {
@@ -72,6 +69,7 @@ pub struct ImportService {
     dir: PathBuf,
     max_bytes: u64,
     batch_rows: usize,
+    lease: Duration,
     wake: Arc<Notify>,
 }
 
@@ -79,15 +77,16 @@ pub struct ImportService {
 type Row = (u64, Result<Vec<String>, String>);
 
 impl ImportService {
-    /// A service over `db`, spooling uploads in `dir`, writing `batch_rows` rows per transaction.
-    pub fn new(db: Db, dir: PathBuf, max_bytes: u64, batch_rows: usize) -> Self {
+    /// A service over `db` with `settings` (its spool directory resolved to `dir`).
+    pub fn new(db: Db, settings: &crate::config::ImportSettings, dir: PathBuf) -> Self {
         Self {
             jobs: ImportRepository::new(db.clone()),
             contacts: ContactRepository::new(db.clone()),
             db,
             dir,
-            max_bytes,
-            batch_rows: batch_rows.clamp(1, 10_000),
+            max_bytes: settings.max_bytes,
+            batch_rows: settings.batch_rows.clamp(1, 10_000),
+            lease: Duration::from_secs(settings.lease_secs.max(1)),
             wake: Arc::new(Notify::new()),
         }
     }
@@ -207,7 +206,7 @@ impl ImportService {
         let holder = new_id(now());
         let leases = LeaseRepository::new(self.db.clone());
         let lease = format!("import:{}", job.id);
-        let run = if leases.acquire(&lease, &holder, LEASE).await? {
+        let run = if leases.acquire(&lease, &holder, self.lease).await? {
             let (this, id) = (self.clone(), job.id.clone());
             Some(tokio::spawn(async move { this.run(&id, &leases, &lease, &holder).await }))
         } else {
@@ -276,7 +275,7 @@ impl ImportService {
                 };
                 for id in ids {
                     let name = format!("import:{id}");
-                    if let Ok(true) = leases.acquire(&name, &holder, LEASE).await {
+                    if let Ok(true) = leases.acquire(&name, &holder, self.lease).await {
                         if let Err(e) = self.run(&id, &leases, &name, &holder).await {
                             tracing::error!(error = %e, import = %id, "import failed");
                             let _ = self.jobs.end(&id, "failed", Some(&e.to_string()), &format_ts(now())).await;
@@ -337,7 +336,7 @@ impl ImportService {
             if last {
                 break;
             }
-            if !leases.acquire(lease, holder, LEASE).await? {
+            if !leases.acquire(lease, holder, self.lease).await? {
                 return Ok(()); // another server took the job over
             }
         }
