@@ -6260,7 +6260,8 @@ export interface operations {
                 dry_run?: boolean;
                 /**
                  * @description JSON object: column header -> field (`email`, `first_name`, `last_name`, `phone`,
-                 *     `title`, `status`, `source`, `tags` (split on `;`), `company_id`) or `ignore`. Columns
+                 *     `title`, `status`, `source`, `tags` (split on `;`), `company_id`, `company`: an existing
+                 *     company's domain or name) or `ignore`. Columns
                  *     not named are matched by their usual spellings (`E-mail`, `Given name`, `Surname`...).
                  */
                 mapping?: string;

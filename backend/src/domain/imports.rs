@@ -60,10 +60,12 @@ pub enum Target {
     Tags,
     /// `company_id`.
     CompanyId,
+    /// `company`: an existing company's domain or name.
+    Company,
 }
 
 impl Target {
-    const ALL: [Target; 9] = [
+    const ALL: [Target; 10] = [
         Target::Email,
         Target::FirstName,
         Target::LastName,
@@ -73,6 +75,7 @@ impl Target {
         Target::Source,
         Target::Tags,
         Target::CompanyId,
+        Target::Company,
     ];
 
     /// The field's name.
@@ -87,6 +90,7 @@ impl Target {
             Target::Source => "source",
             Target::Tags => "tags",
             Target::CompanyId => "company_id",
+            Target::Company => "company",
         }
     }
 
@@ -109,6 +113,9 @@ impl Target {
             "source" | "leadsource" | "origin" => Target::Source,
             "tags" | "tag" | "labels" => Target::Tags,
             "companyid" => Target::CompanyId,
+            "company" | "companyname" | "organization" | "organisation" | "account" | "accountname" | "employer" => {
+                Target::Company
+            }
             _ => return None,
         })
     }
@@ -190,6 +197,7 @@ pub fn row_input(columns: &Columns, cells: &[String]) -> ContactInput {
             Target::Status => input.status = text.map(|s| s.to_lowercase()),
             Target::Source => input.source = text,
             Target::CompanyId => input.company_id = text,
+            Target::Company => {}
             Target::Tags => {
                 let tags = value.split(';').map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
                 input.tags = Some(tags.collect());
@@ -197,6 +205,28 @@ pub fn row_input(columns: &Columns, cells: &[String]) -> ContactInput {
         }
     }
     input
+}
+
+/// A company named by a row: by its domain (`acme.com`) or its name (`Acme GmbH`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum CompanyRef {
+    /// A domain, lower-cased.
+    Domain(String),
+    /// A name, lower-cased.
+    Name(String),
+}
+
+/// The company a row's `company` cell names, when it has one (a `company_id` cell wins).
+pub fn company_ref(columns: &Columns, cells: &[String]) -> Option<CompanyRef> {
+    let at = columns.targets.iter().position(|t| *t == Some(Target::Company))?;
+    let text = cells.get(at)?.trim().to_lowercase();
+    if text.is_empty() {
+        return None;
+    }
+    let domain_like = !text.contains(char::is_whitespace)
+        && text.contains('.')
+        && text.split('.').all(|label| !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-'));
+    Some(if domain_like { CompanyRef::Domain(text) } else { CompanyRef::Name(text) })
 }
 
 /// What a row does to the contact that has its email: the fields it holds, the tags it adds;
@@ -271,6 +301,16 @@ mod tests {
         assert_eq!(fields, ["mapping.nope", "mapping.phone", "columns"]);
         let wide: Vec<String> = (0..=MAX_COLUMNS).map(|i| format!("c{i}")).collect();
         assert!(columns(&wide, &BTreeMap::new()).is_err());
+    }
+
+    #[test]
+    fn company_cells_name_a_domain_or_a_name() {
+        let c = columns(&headers(&["email", "Organisation"]), &BTreeMap::new()).unwrap();
+        let of = |cell: &str| company_ref(&c, &[String::new(), cell.to_string()]);
+        assert_eq!(of(" Acme.COM "), Some(CompanyRef::Domain("acme.com".into())));
+        assert_eq!(of("Acme GmbH"), Some(CompanyRef::Name("acme gmbh".into())));
+        assert_eq!(of("Acme Inc."), Some(CompanyRef::Name("acme inc.".into())));
+        assert_eq!(of(""), None);
     }
 
     #[test]

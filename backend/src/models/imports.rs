@@ -25,7 +25,8 @@ pub struct ImportParams {
     #[param(value_type = Option<bool>, nullable = false)]
     pub dry_run: Option<String>,
     /// JSON object: column header -> field (`email`, `first_name`, `last_name`, `phone`,
-    /// `title`, `status`, `source`, `tags` (split on `;`), `company_id`) or `ignore`. Columns
+    /// `title`, `status`, `source`, `tags` (split on `;`), `company_id`, `company`: an existing
+    /// company's domain or name) or `ignore`. Columns
     /// not named are matched by their usual spellings (`E-mail`, `Given name`, `Surname`...).
     #[param(nullable = false)]
     pub mapping: Option<String>,

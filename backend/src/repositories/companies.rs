@@ -100,6 +100,42 @@ impl CompanyRepository {
         &self.db
     }
 
+    /// The ids of the companies with these (lower-cased) domains and names, by domain and by
+    /// name; the oldest of several companies with one name. One query, each lookup an index
+    /// range.
+    pub async fn ids_by_domain_and_name(
+        &self,
+        domains: &[String],
+        names: &[String],
+    ) -> RepoResult<(std::collections::HashMap<String, String>, std::collections::HashMap<String, String>)> {
+        let mut sql = String::from("SELECT key, domain FROM company WHERE domain IN $domains ORDER BY key;\n");
+        let mut vars = serde_json::Map::new();
+        vars.insert("domains".into(), json!(domains));
+        for (i, name) in names.iter().enumerate() {
+            sql.push_str(&format!(
+                "SELECT VALUE key FROM company WHERE part = 0 AND nkey >= $from{i} AND nkey < $to{i} ORDER BY nkey LIMIT 1;\n"
+            ));
+            vars.insert(format!("from{i}"), json!(format!("{name}\u{1f}")));
+            vars.insert(format!("to{i}"), json!(format!("{name}\u{1f}\u{10FFFF}")));
+        }
+        let mut res = self.db.query(sql).bind(Value::Object(vars)).await?.check()?;
+        let rows: Vec<Value> = res.take(0)?;
+        let mut by_domain = std::collections::HashMap::new();
+        for row in rows {
+            if let (Some(key), Some(domain)) = (row["key"].as_str(), row["domain"].as_str()) {
+                by_domain.entry(domain.to_string()).or_insert_with(|| key.to_string());
+            }
+        }
+        let mut by_name = std::collections::HashMap::new();
+        for (i, name) in names.iter().enumerate() {
+            let keys: Vec<String> = res.take(i + 1)?;
+            if let Some(key) = keys.into_iter().next() {
+                by_name.insert(name.clone(), key);
+            }
+        }
+        Ok((by_domain, by_name))
+    }
+
     fn list_query(&self, query: &CompanyQuery, sort: Sort, after: Option<String>, limit: usize) -> ListQuery {
         let mut conditions = Vec::new();
         let mut vars = Map::new();

@@ -20,10 +20,11 @@ use crate::domain::analytics::contact_change;
 use crate::domain::contacts::{Contact, NewContact};
 use crate::domain::history::{event_for, Origin};
 use crate::domain::ids::{format_ts, new_id, now};
-use crate::domain::imports::{columns, row_errors, row_input, upsert, Columns, Mode, Target};
+use crate::domain::imports::{columns, company_ref, row_errors, row_input, upsert, Columns, CompanyRef, Mode, Target};
 use crate::domain::pagination::{Page, PageRequest};
 use crate::domain::timeline::entry_for_change;
 use crate::error::{AppError, AppResult};
+use crate::repositories::companies::CompanyRepository;
 use crate::repositories::contacts::ContactRepository;
 use crate::repositories::imports::{Batch, ImportJob, ImportRepository, RowError};
 use crate::repositories::leases::LeaseRepository;
@@ -66,6 +67,7 @@ pub struct ImportService {
     db: Db,
     jobs: ImportRepository,
     contacts: ContactRepository,
+    companies: CompanyRepository,
     dir: PathBuf,
     max_bytes: u64,
     batch_rows: usize,
@@ -82,6 +84,7 @@ impl ImportService {
         Self {
             jobs: ImportRepository::new(db.clone()),
             contacts: ContactRepository::new(db.clone()),
+            companies: CompanyRepository::new(db.clone()),
             db,
             dir,
             max_bytes: settings.max_bytes,
@@ -365,13 +368,48 @@ impl ImportService {
                 Ok(cells) => {
                     let input = row_input(columns, cells);
                     let has_status = input.status.is_some();
+                    let company = input.company_id.is_none().then(|| company_ref(columns, cells)).flatten();
                     match NewContact::parse(input) {
-                        Ok(new) => valid.push((*line, new, has_status)),
+                        Ok(new) => valid.push((*line, new, has_status, company)),
                         Err(e) => row_errors(&e).into_iter().for_each(|(f, m)| fail(&mut batch, *line, f, m)),
                     }
                 }
             }
         }
+        // Companies named by domain or name: one lookup for the batch.
+        let (mut domains, mut names) = (HashSet::new(), HashSet::new());
+        for (_, _, _, company) in &valid {
+            match company {
+                Some(CompanyRef::Domain(d)) => domains.insert(d.clone()),
+                Some(CompanyRef::Name(n)) => names.insert(n.clone()),
+                None => false,
+            };
+        }
+        let (domains, names): (Vec<String>, Vec<String>) = (domains.into_iter().collect(), names.into_iter().collect());
+        let (by_domain, by_name) = if domains.is_empty() && names.is_empty() {
+            Default::default()
+        } else {
+            self.companies.ids_by_domain_and_name(&domains, &names).await?
+        };
+        let mut named = Vec::with_capacity(valid.len());
+        for (line, mut new, has_status, company) in valid {
+            let found = match &company {
+                Some(CompanyRef::Domain(d)) => by_domain.get(d),
+                Some(CompanyRef::Name(n)) => by_name.get(n),
+                None => {
+                    named.push((line, new, has_status));
+                    continue;
+                }
+            };
+            match found {
+                Some(id) => {
+                    new.company_id = Some(id.clone());
+                    named.push((line, new, has_status));
+                }
+                None => fail(&mut batch, line, "company".into(), "no company has this domain or name".into()),
+            }
+        }
+        let valid = named;
         let emails: Vec<String> =
             valid.iter().map(|(_, n, _)| n.email.clone()).collect::<HashSet<_>>().into_iter().collect();
         let mut known: HashMap<String, Contact> =

@@ -196,3 +196,18 @@ async fn an_upload_past_the_limit_is_refused_as_it_streams() {
     assert_problem(upload(&app, "", "text/csv", body).await, 413, "payload_too_large").await;
     assert!(app.get_ok("/api/imports").await["data"].as_array().unwrap().is_empty(), "no job was queued");
 }
+
+#[tokio::test]
+async fn a_company_column_links_contacts_by_domain_or_name() {
+    let app = spawn_app().await;
+    let acme = app.create_company(&json!({"name": "Acme Consulting", "domain": "acme.com"})).await;
+    let globex = app.create_company(&json!({"name": "Globex"})).await;
+    let csv =
+        "email,Company\nada@example.com,ACME.com\nbob@example.com,globex\ncy@example.com,Nope Ltd\ndee@example.com,\n";
+    let job = import(&app, "", "text/csv", csv).await;
+    assert_eq!((&job["imported"], &job["error_count"]), (&json!(3), &json!(1)), "{job}");
+    assert_eq!((&job["errors"][0]["row"], &job["errors"][0]["field"]), (&json!(4), &json!("company")));
+    assert_eq!(contact_by_email(&app, "ada@example.com").await["company_id"], acme["id"]);
+    assert_eq!(contact_by_email(&app, "bob@example.com").await["company_id"], globex["id"]);
+    assert_eq!(contact_by_email(&app, "dee@example.com").await["company_id"], Value::Null);
+}
