@@ -110,9 +110,18 @@ fn document_guard_statuses(openapi: &mut utoipa::openapi::OpenApi) {
 
 /// Routes and the OpenAPI document they describe.
 pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    let (router, uploads, openapi) = api_routes();
+    (router.merge(uploads), openapi)
+}
+
+/// The routes with the request timeout, the upload routes without it (a large file may take
+/// longer than `server.request_timeout_secs` to arrive), and the OpenAPI document of both.
+fn api_routes() -> (Router<AppState>, Router<AppState>, utoipa::openapi::OpenApi) {
     let (router, mut openapi) = api_parts();
+    let (uploads, uploads_doc) = OpenApiRouter::new().merge(handlers::imports::upload_router()).split_for_parts();
+    openapi.merge(uploads_doc);
     document_guard_statuses(&mut openapi);
-    (router, openapi)
+    (router, uploads, openapi)
 }
 
 fn api_parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
@@ -142,7 +151,7 @@ pub fn metrics_only(state: AppState) -> Router {
 
 /// The whole application router with its middleware.
 pub fn build(state: AppState) -> Router {
-    let (mut api, openapi) = api();
+    let (mut api, uploads, openapi) = api_routes();
     if state.settings.metrics.port == 0 {
         api = api.route("/metrics", axum::routing::get(crate::monitoring::metrics_endpoint));
     }
@@ -155,6 +164,12 @@ pub fn build(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(axum::middleware::from_fn_with_state(state.clone(), handlers::auth::require_credentials))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
+        .merge(
+            uploads
+                .layer(axum::middleware::from_fn_with_state(state.clone(), handlers::idempotency::idempotency))
+                .layer(DefaultBodyLimit::max(body_limit))
+                .layer(axum::middleware::from_fn_with_state(state.clone(), handlers::auth::require_credentials)),
+        )
         .layer(CatchPanicLayer::custom(on_panic))
         .layer(axum::middleware::from_fn(problem_for_bare_errors))
         .layer(axum::middleware::from_fn(security_headers))

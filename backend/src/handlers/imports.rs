@@ -13,13 +13,14 @@ use crate::models::imports::{ImportList, ImportPageParams, ImportParams, ImportR
 use crate::services::imports::{FileFormat, ImportRequest, ImportService};
 use crate::state::AppState;
 
-/// Routes of this module.
+/// Routes of this module but the upload.
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(import_contacts))
-        .routes(routes!(list_imports))
-        .routes(routes!(get_import))
-        .routes(routes!(cancel_import))
+    OpenApiRouter::new().routes(routes!(list_imports)).routes(routes!(get_import)).routes(routes!(cancel_import))
+}
+
+/// The upload, served outside the request timeout (a large file may take longer to arrive).
+pub fn upload_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(import_contacts))
 }
 
 /// Import contacts from CSV (`text/csv`: a header row, `,` or `;` between fields, UTF-8 with

@@ -211,3 +211,28 @@ async fn a_company_column_links_contacts_by_domain_or_name() {
     assert_eq!(contact_by_email(&app, "bob@example.com").await["company_id"], globex["id"]);
     assert_eq!(contact_by_email(&app, "dee@example.com").await["company_id"], Value::Null);
 }
+
+#[tokio::test]
+async fn a_slow_upload_is_not_cut_by_the_request_timeout() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = spawn_app_with(|s| s.server.request_timeout_secs = 1).await;
+    let (_, key) =
+        app.state.auth.create_key("slow".into(), crm::domain::auth::Role::Admin, "system").await.expect("key");
+    let body = "email\nslow@example.com\n";
+    let host = app.address.trim_start_matches("http://").to_string();
+    let mut tcp = tokio::net::TcpStream::connect(&host).await.unwrap();
+    let head = format!(
+        "POST /api/imports/contacts HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {key}\r\nContent-Type: text/csv\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    tcp.write_all(head.as_bytes()).await.unwrap();
+    tcp.write_all(&body.as_bytes()[..6]).await.unwrap();
+    // The rest arrives after the request timeout has passed.
+    tokio::time::sleep(std::time::Duration::from_millis(1_500)).await;
+    tcp.write_all(&body.as_bytes()[6..]).await.unwrap();
+    let mut answer = String::new();
+    tcp.read_to_string(&mut answer).await.unwrap();
+    assert!(answer.starts_with("HTTP/1.1 202"), "{answer}");
+    // Other requests keep their timeout (the setting is in force).
+    assert_eq!(app.get("/api/imports").await.status(), 200);
+}
