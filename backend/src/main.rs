@@ -51,6 +51,11 @@ enum Command {
         #[arg(long)]
         mapping: Option<String>,
     },
+    /// Copy the change log out of the configured database, or replay one into it.
+    History {
+        #[command(subcommand)]
+        command: HistoryCommand,
+    },
     /// Fill the configured database with realistic fake companies and contacts.
     Seed {
         /// Number of contacts.
@@ -71,6 +76,22 @@ enum Command {
         /// Number of tasks.
         #[arg(long, default_value_t = 100)]
         tasks: usize,
+    },
+}
+
+#[derive(Subcommand)]
+enum HistoryCommand {
+    /// Write every change event (NDJSON, in log order) to a file.
+    Export {
+        /// The file to write.
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+    /// Replay a file written by `crm history export` into the configured database, which must
+    /// have no history yet: the same records, versions, histories and timelines.
+    Import {
+        /// The file to read.
+        file: std::path::PathBuf,
     },
 }
 
@@ -138,6 +159,30 @@ async fn main() -> anyhow::Result<()> {
             db.close().await?;
             restored?;
             println!("restored {} into {}", file.display(), settings.database.url);
+            Ok(())
+        }
+        Command::History { command } => {
+            let db = db::connect(&settings.database).await?;
+            db::apply_schema(&db).await?;
+            let result = match command {
+                HistoryCommand::Export { out } => {
+                    let history = crm::repositories::history::HistoryRepository::new(db.clone());
+                    crm::services::history::export_log(&history, &out)
+                        .await
+                        .map(|n| format!("wrote {n} change events to {}", out.display()))
+                }
+                HistoryCommand::Import { file } => crm::services::history::import_log(
+                    &file,
+                    &ContactRepository::new(db.clone()),
+                    &CompanyRepository::new(db.clone()),
+                )
+                .await
+                .map(|r| {
+                    format!("replayed {} change events: {} contacts, {} companies", r.events, r.contacts, r.companies)
+                }),
+            };
+            db.close().await?;
+            println!("{}", result.map_err(|e| anyhow::anyhow!("{e}"))?);
             Ok(())
         }
         Command::Import { file, mode, dry_run, mapping } => {

@@ -114,14 +114,49 @@ pub async fn replay_log(
     contacts: &ContactRepository,
     companies: &CompanyRepository,
 ) -> AppResult<ReplayReport> {
-    const PAGE: usize = 2_000;
+    replay_pages(LogPages { source, after: None }, contacts, companies).await
+}
+
+/// Events per page of a replay.
+pub const REPLAY_PAGE: usize = 2_000;
+
+/// Where a replay reads its events, a page at a time, in log order.
+pub trait EventPages {
+    /// The next page; empty at the end.
+    fn next_page(&mut self) -> impl std::future::Future<Output = AppResult<Vec<ChangeEvent>>> + Send;
+}
+
+/// The change log of a database.
+struct LogPages<'a> {
+    source: &'a HistoryRepository,
+    after: Option<String>,
+}
+
+impl EventPages for LogPages<'_> {
+    async fn next_page(&mut self) -> AppResult<Vec<ChangeEvent>> {
+        let events = self.source.log_page(self.after.as_deref(), REPLAY_PAGE).await?;
+        if let Some(last) = events.last() {
+            self.after = Some(last.id.clone());
+        }
+        Ok(events)
+    }
+}
+
+/// Replays events read from `pages` (in log order) into the (empty) database behind the target
+/// repositories, as [`replay_log`] does.
+pub async fn replay_pages(
+    mut pages: impl EventPages,
+    contacts: &ContactRepository,
+    companies: &CompanyRepository,
+) -> AppResult<ReplayReport> {
+    const PAGE: usize = REPLAY_PAGE;
     let mut report = ReplayReport::default();
     let mut states: HashMap<(String, String), Option<Map<String, Value>>> = HashMap::new();
-    let mut after: Option<String> = None;
     loop {
-        let events = source.log_page(after.as_deref(), PAGE).await?;
-        let Some(last) = events.last() else { break };
-        after = Some(last.id.clone());
+        let events = pages.next_page().await?;
+        if events.is_empty() {
+            break;
+        }
         report.events += events.len();
         let mut timeline = Vec::new();
         for event in &events {
@@ -217,4 +252,81 @@ fn record_row(entity: &str, state: Map<String, Value>) -> AppResult<(&'static st
 fn decode<T: DeserializeOwned>(state: Map<String, Value>) -> AppResult<T> {
     serde_json::from_value(Value::Object(state))
         .map_err(|e| AppError::Internal(format!("replay produced a bad record: {e}")))
+}
+
+/// Writes the whole change log of `source` to `out` as NDJSON (one event per line, in log
+/// order), a page at a time; the number of events written.
+pub async fn export_log(source: &HistoryRepository, out: &std::path::Path) -> AppResult<usize> {
+    use tokio::io::AsyncWriteExt;
+    let io = |e: std::io::Error| AppError::Internal(format!("writing {}: {e}", out.display()));
+    let mut file = tokio::io::BufWriter::new(tokio::fs::File::create(out).await.map_err(io)?);
+    let mut pages = LogPages { source, after: None };
+    let mut written = 0;
+    loop {
+        let events = pages.next_page().await?;
+        if events.is_empty() {
+            break;
+        }
+        let mut chunk = String::new();
+        for event in &events {
+            chunk.push_str(&serde_json::to_string(event).map_err(|e| AppError::Internal(e.to_string()))?);
+            chunk.push('\n');
+        }
+        file.write_all(chunk.as_bytes()).await.map_err(io)?;
+        written += events.len();
+    }
+    file.flush().await.map_err(io)?;
+    Ok(written)
+}
+
+/// The events of an NDJSON change log file (as [`export_log`] writes it), checked to be in log
+/// order.
+struct FilePages {
+    lines: tokio::io::Lines<tokio::io::BufReader<tokio::fs::File>>,
+    line: usize,
+    last: Option<String>,
+}
+
+impl EventPages for FilePages {
+    async fn next_page(&mut self) -> AppResult<Vec<ChangeEvent>> {
+        let mut events = Vec::with_capacity(REPLAY_PAGE);
+        while events.len() < REPLAY_PAGE {
+            let next = self.lines.next_line().await;
+            let Some(text) = next.map_err(|e| AppError::Internal(format!("reading the log: {e}")))? else { break };
+            self.line += 1;
+            if text.trim().is_empty() {
+                continue;
+            }
+            let line = self.line;
+            let event: ChangeEvent = serde_json::from_str(&text)
+                .map_err(|e| AppError::invalid_field("file", format!("line {line} is not a change event: {e}")))?;
+            if self.last.as_ref().is_some_and(|last| *last >= event.id) {
+                return Err(AppError::invalid_field("file", format!("line {line} is out of log order")));
+            }
+            self.last = Some(event.id.clone());
+            events.push(event);
+        }
+        Ok(events)
+    }
+}
+
+/// Replays an NDJSON change log file into the database behind the target repositories, which
+/// must hold no history yet.
+pub async fn import_log(
+    path: &std::path::Path,
+    contacts: &ContactRepository,
+    companies: &CompanyRepository,
+) -> AppResult<ReplayReport> {
+    use tokio::io::AsyncBufReadExt;
+    if !HistoryRepository::new(contacts.db().clone()).log_page(None, 1).await?.is_empty() {
+        return Err(AppError::conflict(
+            "not_empty",
+            "the database already has a change history; import into an empty one",
+        ));
+    }
+    let file = tokio::fs::File::open(path)
+        .await
+        .map_err(|e| AppError::invalid_field("file", format!("{}: {e}", path.display())))?;
+    let lines = tokio::io::BufReader::new(file).lines();
+    replay_pages(FilePages { lines, line: 0, last: None }, contacts, companies).await
 }
