@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use super::records::{self, ListQuery};
+use super::records::{self, keyed, ListQuery};
 use super::{check_tx, decode_row, encode_row, RepoResult};
 use crate::db::Db;
 use crate::domain::contacts::Contact;
@@ -257,14 +257,4 @@ impl ImportRepository {
         let response = self.db.query(sql).bind(vars).await?;
         check_tx(response).map(|_| ())
     }
-}
-
-/// A stored row whose `key` is also its record id (as bulk inserts write them).
-fn keyed(mut row: Value) -> Value {
-    if let Value::Object(map) = &mut row {
-        if let Some(key) = map.get("key").cloned() {
-            map.insert("id".into(), key);
-        }
-    }
-    row
 }

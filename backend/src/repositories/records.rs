@@ -302,17 +302,7 @@ pub async fn insert_rows(db: &Db, batches: Vec<(&'static str, Vec<Value>)>) -> R
             other => return Err(RepoError::Decode(format!("no bulk insert for {other}"))),
         });
         sql.push_str(&format!("{i} RETURN NONE;\n"));
-        let rows: Vec<Value> = rows
-            .into_iter()
-            .map(|mut row| {
-                if let Value::Object(map) = &mut row {
-                    if let Some(key) = map.get("key").cloned() {
-                        map.insert("id".into(), key);
-                    }
-                }
-                row
-            })
-            .collect();
+        let rows: Vec<Value> = rows.into_iter().map(keyed).collect();
         vars.insert(format!("r{i}"), Value::Array(rows));
     }
     if vars.is_empty() {
@@ -327,6 +317,16 @@ pub async fn insert_rows(db: &Db, batches: Vec<(&'static str, Vec<Value>)>) -> R
     }
     sql.push_str("COMMIT;");
     run_retried(db, &sql, Value::Object(vars)).await
+}
+
+/// A stored row whose `key` is also its record id, as bulk inserts write them.
+pub(crate) fn keyed(mut row: Value) -> Value {
+    if let Value::Object(map) = &mut row {
+        if let Some(key) = map.get("key").cloned() {
+            map.insert("id".into(), key);
+        }
+    }
+    row
 }
 
 /// Runs a transaction, again after a short pause while it collides with another (at most six

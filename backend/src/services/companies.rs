@@ -76,10 +76,9 @@ impl CompanyService {
         sort: crate::domain::pagination::Sort,
     ) -> AppResult<impl futures::Stream<Item = AppResult<Vec<Company>>> + Send> {
         self.list(&query, &PageRequest { limit: 1, sort, after: None, count: false }).await?;
-        let repo = CompanyRepository::new(crate::services::exports::snapshot(self.companies.db()).await?);
-        Ok(crate::services::exports::pages(move |after| {
-            let (repo, query) = (repo.clone(), query.clone());
-            async move { repo.list(&query, sort, after, crate::services::exports::EXPORT_PAGE).await }
-        }))
+        let page = move |repo: CompanyRepository, query: CompanyQuery, after| async move {
+            repo.list(&query, sort, after, crate::services::exports::EXPORT_PAGE).await
+        };
+        crate::services::exports::snapshot_pages(self.companies.db(), CompanyRepository::new, query, page).await
     }
 }

@@ -307,10 +307,9 @@ impl ContactService {
         sort: crate::domain::pagination::Sort,
     ) -> AppResult<impl futures::Stream<Item = AppResult<Vec<Contact>>> + Send> {
         self.list(&query, &PageRequest { limit: 1, sort, after: None, count: false }).await?;
-        let repo = ContactRepository::new(crate::services::exports::snapshot(self.contacts.db()).await?);
-        Ok(crate::services::exports::pages(move |after| {
-            let (repo, query) = (repo.clone(), query.clone());
-            async move { repo.list(&query, sort, after, crate::services::exports::EXPORT_PAGE).await }
-        }))
+        let page = move |repo: ContactRepository, query: ContactQuery, after| async move {
+            repo.list(&query, sort, after, crate::services::exports::EXPORT_PAGE).await
+        };
+        crate::services::exports::snapshot_pages(self.contacts.db(), ContactRepository::new, query, page).await
     }
 }

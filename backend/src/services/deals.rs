@@ -106,11 +106,10 @@ impl DealService {
         sort: crate::domain::pagination::Sort,
     ) -> AppResult<impl futures::Stream<Item = AppResult<Vec<Deal>>> + Send> {
         self.list(&query, &PageRequest { limit: 1, sort, after: None, count: false }).await?;
-        let repo = DealRepository::new(crate::services::exports::snapshot(self.deals.db()).await?);
-        Ok(crate::services::exports::pages(move |after| {
-            let (repo, query) = (repo.clone(), query.clone());
-            async move { repo.list(&query, sort, after, crate::services::exports::EXPORT_PAGE).await }
-        }))
+        let page = move |repo: DealRepository, query: DealQuery, after| async move {
+            repo.list(&query, sort, after, crate::services::exports::EXPORT_PAGE).await
+        };
+        crate::services::exports::snapshot_pages(self.deals.db(), DealRepository::new, query, page).await
     }
 
     /// The pipeline summary (filters: owner, expected close range).

@@ -60,8 +60,9 @@ fn csv_field(text: &str) -> String {
     }
 }
 
-/// A JSON value as a CSV cell: text as is, arrays joined with `;`, absent as empty.
-fn cell(value: Option<&Value>) -> String {
+/// A JSON value as a CSV cell: text as is, arrays joined with `;`, absent as empty (the way
+/// exports write cells and NDJSON imports read them).
+pub fn cell(value: Option<&Value>) -> String {
     match value {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) => s.clone(),
@@ -94,15 +95,34 @@ pub fn line<T: Serialize>(format: Format, columns: &[&str], record: &T) -> Strin
     }
 }
 
+/// Every row of a list, read from one snapshot of `db` a page at a time: `on` builds the
+/// repository over the snapshot, `page(repo, args, after)` reads the page after a sort key.
+pub async fn snapshot_pages<R, A, T, F, Fut>(
+    db: &Db,
+    on: fn(Db) -> R,
+    args: A,
+    page: F,
+) -> AppResult<impl Stream<Item = AppResult<Vec<T>>> + Send>
+where
+    R: Clone + Send + Sync + 'static,
+    A: Clone + Send + Sync + 'static,
+    T: Send + 'static,
+    F: Fn(R, A, Option<String>) -> Fut + Send + 'static,
+    Fut: Future<Output = RepoResult<(Vec<T>, Option<String>)>> + Send + 'static,
+{
+    let repo = on(snapshot(db).await?);
+    Ok(pages(move |after| page(repo.clone(), args.clone(), after)))
+}
+
 /// A handle on `db` as it is now, so that every page of an export reads the same snapshot.
-pub async fn snapshot(db: &Db) -> AppResult<Db> {
+async fn snapshot(db: &Db) -> AppResult<Db> {
     let snapshot = db.snapshot().await.map_err(crate::repositories::RepoError::from)?;
     Ok(std::sync::Arc::new(snapshot))
 }
 
 /// Every row `fetch` lists, `EXPORT_PAGE` at a time: `fetch(after)` answers a page and the sort
 /// key to continue from (`None` on the last page).
-pub fn pages<T, F, Fut>(fetch: F) -> impl Stream<Item = AppResult<Vec<T>>> + Send
+fn pages<T, F, Fut>(fetch: F) -> impl Stream<Item = AppResult<Vec<T>>> + Send
 where
     T: Send + 'static,
     F: Fn(Option<String>) -> Fut + Send + 'static,

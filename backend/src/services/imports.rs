@@ -648,20 +648,10 @@ impl RowReader {
                 let Some(object) = object else {
                     return Ok(Some((*line, Err("is not a JSON object".into()))));
                 };
-                let cells = headers.iter().map(|h| ndjson_cell(object.get(h))).collect();
+                let cells = headers.iter().map(|h| crate::services::exports::cell(object.get(h))).collect();
                 return Ok(Some((*line, Ok(cells))));
             },
         }
-    }
-}
-
-/// A JSON value as a cell: text as is, arrays joined with `;`.
-fn ndjson_cell(value: Option<&Value>) -> String {
-    match value {
-        None | Some(Value::Null) => String::new(),
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Array(items)) => items.iter().map(|v| ndjson_cell(Some(v))).collect::<Vec<_>>().join(";"),
-        Some(other) => other.to_string(),
     }
 }
 

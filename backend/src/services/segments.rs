@@ -197,11 +197,10 @@ impl SegmentService {
         id: &str,
     ) -> AppResult<impl futures::Stream<Item = AppResult<Vec<Contact>>> + Send> {
         let compiled = self.ready(&self.get(id).await?.filter)?;
-        let repo = SegmentRepository::new(crate::services::exports::snapshot(self.segments.db()).await?);
-        Ok(crate::services::exports::pages(move |after| {
-            let (repo, compiled) = (repo.clone(), compiled.clone());
-            async move { repo.members(&compiled, after, crate::services::exports::EXPORT_PAGE).await }
-        }))
+        let page = |repo: SegmentRepository, compiled: Compiled, after| async move {
+            repo.members(&compiled, after, crate::services::exports::EXPORT_PAGE).await
+        };
+        crate::services::exports::snapshot_pages(self.segments.db(), SegmentRepository::new, compiled, page).await
     }
 
     /// How many contacts an unsaved filter selects, and the newest few.
