@@ -33,7 +33,8 @@ test("import a CSV with one bad row, download its error report, and export what 
 
   // The imported contact, exported from the contacts list filtered by its tag.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Contacts" }).click();
-  await page.getByLabel("Tag").fill(tag);
+  await expect(page.getByRole("heading", { name: "Contacts", level: 1 })).toBeVisible();
+  await page.getByLabel("Tag", { exact: true }).fill(tag);
   await expect(page.getByRole("table", { name: "Contacts" }).getByRole("row", { name: /Ada/ })).toBeVisible();
   const [exported] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
   expect(exported.suggestedFilename()).toBe("contacts.csv");
