@@ -96,6 +96,7 @@ impl Application {
             .spawn_decay(db.clone(), Duration::from_secs(self.state.settings.engagement.decay_interval_secs.max(1)));
         let fold = crate::services::analytics::AnalyticsService::spawn_fold(db.clone(), Duration::from_secs(3600));
         let imports = self.state.imports.clone().spawn_worker();
+        let sequencer = self.state.changes.clone().spawn_sequencer();
         let upkeep = monitoring::spawn_upkeep();
         let metrics_port = self.state.settings.metrics.port;
         let metrics_listener = if metrics_port == 0 {
@@ -115,6 +116,7 @@ impl Application {
         decay.abort();
         fold.abort();
         imports.abort();
+        sequencer.abort();
         upkeep.abort();
         // In-flight requests are done: flush and close the embedded engine.
         db.close().await?;

@@ -41,6 +41,7 @@ use crate::state::AppState;
         (name = "segments", description = "Saved contact filters, always current"),
         (name = "analytics", description = "Contacts, funnel, pipeline and activity over a date range"),
         (name = "imports", description = "Contacts from CSV or NDJSON files, in background jobs"),
+        (name = "changes", description = "Every change of every record in commit order: pages and a live stream"),
         (name = "admin", description = "Backups of the whole installation (admin)"),
         (name = "health", description = "Liveness and readiness")
     ),
@@ -114,11 +115,15 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     (router.merge(uploads), openapi)
 }
 
-/// The routes with the request timeout, the upload routes without it (a large file may take
-/// longer than `server.request_timeout_secs` to arrive), and the OpenAPI document of both.
+/// The routes with the request timeout, the long-lived routes without it (a large upload may
+/// take longer than `server.request_timeout_secs` to arrive; a stream stays open), and the
+/// OpenAPI document of both.
 fn api_routes() -> (Router<AppState>, Router<AppState>, utoipa::openapi::OpenApi) {
     let (router, mut openapi) = api_parts();
-    let (uploads, uploads_doc) = OpenApiRouter::new().merge(handlers::imports::upload_router()).split_for_parts();
+    let (uploads, uploads_doc) = OpenApiRouter::new()
+        .merge(handlers::imports::upload_router())
+        .merge(handlers::changes::stream_router())
+        .split_for_parts();
     openapi.merge(uploads_doc);
     document_guard_statuses(&mut openapi);
     (router, uploads, openapi)
@@ -141,6 +146,7 @@ fn api_parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(handlers::analytics::router())
         .merge(handlers::admin::router())
         .merge(handlers::imports::router())
+        .merge(handlers::changes::router())
         .split_for_parts()
 }
 

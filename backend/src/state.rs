@@ -55,6 +55,8 @@ pub struct AppState {
     pub imports: crate::services::imports::ImportService,
     /// Change history.
     pub history: HistoryService,
+    /// The change feed.
+    pub changes: crate::services::changes::ChangeService,
     /// Timeline.
     pub timeline: TimelineService,
     /// Idempotency keys.
@@ -147,6 +149,7 @@ impl AppState {
             ),
             imports,
             history: HistoryService::new(history_repo),
+            changes: crate::services::changes::ChangeService::new(db.clone()),
             timeline: TimelineService::new(TimelineRepository::new(db.clone()), contacts_repo, migrations.clone())
                 .with_scores(engagement),
             idempotency: IdempotencyService::new(IdempotencyRepository::new(db.clone())),

@@ -330,6 +330,11 @@ async fn bulk(srv: &Server, ctx: &Ctx, rows: usize) -> anyhow::Result<String> {
     for i in 0..rows - existing.len() {
         csv.push_str(&format!("import-{}-{i}@bench.example,First{i},Last{i},Title,lead,imported;bench\n", ctx.run));
     }
+    // The change feed from its start, as an integration catching up would read it.
+    let started = Instant::now();
+    let (feed_end, feed_events) = follow_feed(&mut conn, &ctx.key, 0, usize::MAX).await?;
+    let feed_secs = started.elapsed().as_secs_f64();
+    eprintln!("   change feed: {feed_events} events read in {feed_secs:.1} s");
     let (rss_before, _) = srv.memory()?;
     let peak = sample_rss(srv.pid());
     let started = Instant::now();
@@ -355,9 +360,16 @@ async fn bulk(srv: &Server, ctx: &Ctx, rows: usize) -> anyhow::Result<String> {
     }
     let rate = rows as f64 / import_secs;
     eprintln!("   import: {rows} rows in {import_secs:.1} s ({} rows/s)", fmt_num(rate));
+    // The import's events in the feed: numbered in the background, read after the job ends.
+    let written = job["updated"].as_u64().unwrap_or(0) + job["imported"].as_u64().unwrap_or(0);
+    let (_, followed) = follow_feed(&mut conn, &ctx.key, feed_end, written as usize).await?;
+    let caught_up = started.elapsed().as_secs_f64() - import_secs;
+    eprintln!("   change feed: the import's {followed} events all read {caught_up:.1} s after the job ended");
     Ok(format!(
-        "\n- export (`GET /api/contacts/export`, CSV): {exported} contacts in {export_secs:.1} s, {:.0} MB; first byte after {} ms\n\
+        "\n- change feed (`GET /api/changes?limit=500` from the start): {feed_events} events in {feed_secs:.1} s, {} events/s; the import's {followed} events were all in it {caught_up:.1} s after the job ended\n\
+         - export (`GET /api/contacts/export`, CSV): {exported} contacts in {export_secs:.1} s, {:.0} MB; first byte after {} ms\n\
          - import (`POST /api/imports/contacts`, CSV, upsert): {rows} rows ({} changes to existing contacts, {} new; {} updated, {} imported, {} unchanged) in {import_secs:.1} s, {} rows/s (upload {upload_secs:.1} s); server RSS {:.0} MiB before, over the job (MiB, every 10 s): {peak}\n",
+        fmt_num(feed_events as f64 / feed_secs.max(1e-9)),
         export.body.len() as f64 / 1e6,
         first_byte.as_millis(),
         existing.len(),
@@ -368,6 +380,29 @@ async fn bulk(srv: &Server, ctx: &Ctx, rows: usize) -> anyhow::Result<String> {
         fmt_num(rate),
         rss_before as f64 / 1048576.0,
     ))
+}
+
+/// Reads the change feed after `after` in pages of 500 until it is caught up and at least
+/// `want` events were read (waiting for the sequencer when short); the last cursor and the count.
+async fn follow_feed(conn: &mut Conn, key: &str, mut after: u64, want: usize) -> anyhow::Result<(u64, usize)> {
+    let mut read = 0usize;
+    let deadline = Instant::now() + Duration::from_secs(600);
+    loop {
+        let page = conn.send(&Request::get(format!("/api/changes?after={after}&limit=500")).bearer(key)).await?;
+        if page.status != 200 {
+            bail!("change feed failed: {} {}", page.status, page.text());
+        }
+        let page = page.json()?;
+        match page["next_cursor"].as_str() {
+            Some(next) => {
+                after = next.parse()?;
+                read += page["data"].as_array().map_or(0, Vec::len);
+            }
+            None if read >= want || want == usize::MAX => return Ok((after, read)),
+            None if Instant::now() > deadline => bail!("the change feed stopped at {read} of {want} events"),
+            None => tokio::time::sleep(Duration::from_millis(50)).await,
+        }
+    }
 }
 
 /// Signs in, creates an API key, walks the table for sample contacts and deep cursors, and
@@ -489,7 +524,7 @@ async fn prepare(addr: &str, contacts: usize, connections: usize, stamp: u128) -
         bail!("saving the segment failed: {} {}", segment.status, segment.text());
     }
     let segment_id = segment.json()?["id"].as_str().context("no segment id")?.to_string();
-    Ok(Ctx { token, key, sample, deep_cursors, patch_ids, run, deal_ids, admin_id, segment_id })
+    Ok(Ctx { token, key, sample, deep_cursors, patch_ids, run, deal_ids, admin_id, segment_id, contacts })
 }
 
 /// Open tasks the bench admin gets (the rest of the seeded tasks belong to nobody).

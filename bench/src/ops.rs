@@ -56,6 +56,8 @@ pub struct Ctx {
     pub admin_id: String,
     /// A saved segment with a 3-condition filter ([`segment_filter`]).
     pub segment_id: String,
+    /// Contacts in the database when the bench started.
+    pub contacts: usize,
 }
 
 /// The segment the bench saves and reads: leads tagged vip, created within the last two years.
@@ -165,11 +167,13 @@ pub enum Op {
     AnalyticsPipeline,
     /// `GET /api/analytics/activity` (the last 30 days).
     AnalyticsActivity,
+    /// `GET /api/changes?after=<position>&limit=100`.
+    ChangeFeed,
 }
 
 impl Op {
     /// Every operation, in report order.
-    pub const ALL: [Op; 30] = [
+    pub const ALL: [Op; 31] = [
         Op::Create,
         Op::Get,
         Op::ListFirst,
@@ -200,6 +204,7 @@ impl Op {
         Op::AnalyticsFunnel,
         Op::AnalyticsPipeline,
         Op::AnalyticsActivity,
+        Op::ChangeFeed,
     ];
 
     /// Row label.
@@ -235,6 +240,7 @@ impl Op {
             Op::AnalyticsFunnel => "analytics: funnel (all time)",
             Op::AnalyticsPipeline => "analytics: pipeline (all time)",
             Op::AnalyticsActivity => "analytics: activity (30 days)",
+            Op::ChangeFeed => "change feed page (100)",
         }
     }
 
@@ -347,6 +353,7 @@ impl Op {
                 let from = (chrono::Utc::now() - chrono::Duration::days(29)).format("%Y-%m-%d");
                 Request::get(format!("/api/analytics/activity?from={from}"))
             }
+            Op::ChangeFeed => Request::get(format!("/api/changes?after={}&limit=100", Self::feed_position(ctx, w))),
         };
         req.bearer(&ctx.key)
     }
@@ -490,8 +497,16 @@ impl Op {
                 let range = crm::domain::analytics::DayRange { from: Some(from), to: None };
                 state.analytics.activity(&range).await.map_err(err)?;
             }
+            Op::ChangeFeed => {
+                state.changes.page(Self::feed_position(ctx, w), None, 100).await.map_err(err)?;
+            }
         }
         Ok(())
+    }
+
+    /// A feed position spread over the seeded contacts' events (every contact has one).
+    fn feed_position(ctx: &Ctx, w: &Worker) -> i64 {
+        w.pick(ctx.contacts.max(1)) as i64
     }
 }
 

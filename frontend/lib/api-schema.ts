@@ -308,6 +308,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every change event of every entity (or of one, with `entity`), in commit order: each event
+         *     carries a `cursor`; pass the last one you processed as `after` to continue. Events written
+         *     while you read get later cursors, so following the feed misses and repeats nothing, whichever
+         *     replica wrote them. Events appear once committed and numbered (within ~0.1 s).
+         */
+        get: operations["list_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/changes/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The change feed live, as Server-Sent Events: one `change` event per change event (`id`: its
+         *     cursor, `data`: the event as in `GET /api/changes`), and a comment every 15 s to keep the
+         *     connection open. A client that reconnects with `Last-Event-ID` continues exactly after the
+         *     last event it received.
+         */
+        get: operations["stream_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/companies": {
         parameters: {
             query?: never;
@@ -1105,7 +1149,7 @@ export interface components {
             changes: {
                 [key: string]: components["schemas"]["FieldChangeResponse"];
             };
-            /** @description `contact` or `company`. */
+            /** @description The changed record's kind: `contact`, `company`, `deal`, `support_case`, `task`, ... */
             entity: string;
             /** @description Id of the changed record. */
             entity_id: string;
@@ -1122,6 +1166,24 @@ export interface components {
              * @description Version of the record after this change.
              */
             version: number;
+        };
+        /** @description One change event and its place in the feed. */
+        ChangeFeedEntry: components["schemas"]["ChangeEventResponse"] & {
+            /**
+             * @description This event's position: pass it as `after` (or, in the stream, it is the SSE `id`) to
+             *     continue after it.
+             */
+            cursor: string;
+        };
+        /** @description A page of the change feed, in commit order. */
+        ChangeFeedPage: {
+            /** @description The events after `after`, oldest first. */
+            data: components["schemas"]["ChangeFeedEntry"][];
+            /**
+             * @description The last entry's cursor: pass it as `after` for the events that follow; `null` when this
+             *     page is empty (nothing after `after` yet: ask again later with the same `after`).
+             */
+            next_cursor?: string | null;
         };
         /**
          * @description Closing a case.
@@ -3859,6 +3921,121 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseList"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_changes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A `cursor` (or `next_cursor`) from an earlier read: the events after it. Absent: from the
+                 *     first event.
+                 */
+                after?: string;
+                /** @description Only events of this entity (`contact`, `company`, `deal`, `support_case`, `task`, `segment`, ...). */
+                entity?: string;
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Change events after `after`, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeFeedPage"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stream_changes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Start after this cursor (`Last-Event-ID`, sent by a reconnecting client, wins). Absent:
+                 *     only events numbered from now on; `0`: from the first event.
+                 */
+                after?: string;
+                /** @description Only events of this entity. */
+                entity?: string;
+            };
+            header?: {
+                /** @description The `id` of the last event received (reconnecting) */
+                "Last-Event-ID"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endless stream of `change` events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
                 };
             };
             /** @description No or bad credentials */

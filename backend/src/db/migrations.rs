@@ -5,7 +5,7 @@ use std::sync::{Arc, RwLock};
 use super::Database;
 
 /// Schema files, applied in order at every start; every statement is idempotent.
-const SCHEMA: [(&str, &str); 9] = [
+const SCHEMA: [(&str, &str); 10] = [
     ("001_core", include_str!("../../schema/001_core.surql")),
     ("002_auth", include_str!("../../schema/002_auth.surql")),
     ("003_ordered_lists", include_str!("../../schema/003_ordered_lists.surql")),
@@ -15,6 +15,7 @@ const SCHEMA: [(&str, &str); 9] = [
     ("007_segments", include_str!("../../schema/007_segments.surql")),
     ("008_analytics", include_str!("../../schema/008_analytics.surql")),
     ("009_imports", include_str!("../../schema/009_imports.surql")),
+    ("010_changes", include_str!("../../schema/010_changes.surql")),
 ];
 
 /// A data migration: SurrealQL, or a step computed in Rust.

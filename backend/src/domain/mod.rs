@@ -3,6 +3,7 @@
 pub mod analytics;
 pub mod auth;
 pub mod cases;
+pub mod changes;
 pub mod companies;
 pub mod contacts;
 pub mod deals;

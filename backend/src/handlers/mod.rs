@@ -5,6 +5,7 @@ pub mod analytics;
 pub mod api_keys;
 pub mod auth;
 pub mod cases;
+pub mod changes;
 pub mod companies;
 pub mod contacts;
 pub mod deals;

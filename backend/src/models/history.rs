@@ -27,7 +27,7 @@ pub struct FieldChangeResponse {
 pub struct ChangeEventResponse {
     /// Event id.
     pub id: String,
-    /// `contact` or `company`.
+    /// The changed record's kind: `contact`, `company`, `deal`, `support_case`, `task`, ...
     pub entity: String,
     /// Id of the changed record.
     pub entity_id: String,

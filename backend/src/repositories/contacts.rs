@@ -347,10 +347,12 @@ impl ContactRepository {
                  UPDATE timeline_entry SET body = '[erased]' WHERE contact_id = $id AND kind != 'change';\n\
                  DELETE idempotency WHERE scope IN $scopes;\n\
                  CREATE type::record('change_event', $eid) CONTENT $ev;\n\
+                 {queue}\
                  CREATE type::record('timeline_entry', $tid) CONTENT $tl;\n\
                  {apply}\n\
                  COMMIT;",
-                apply = super::analytics::apply_counts_sql()
+                apply = super::analytics::apply_counts_sql(),
+                queue = super::changes::queue_one_sql("eid", "ev"),
             ))
             .bind(json!({
                 "id": erasure.contact.id,

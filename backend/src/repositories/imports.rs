@@ -226,8 +226,11 @@ impl ImportRepository {
         sql.push_str(
             "FOR $u IN $updates { UPDATE type::record('contact', $u.id) CONTENT $u.rec RETURN NONE; };\n\
              INSERT INTO contact $contacts RETURN NONE;\n\
-             INSERT INTO change_event $events RETURN NONE;\n\
-             INSERT INTO timeline_entry $timeline RETURN NONE;\n\
+             INSERT INTO change_event $events RETURN NONE;\n",
+        );
+        sql.push_str(&super::changes::queue_sql("events"));
+        sql.push_str(
+            "INSERT INTO timeline_entry $timeline RETURN NONE;\n\
              UPDATE type::record('import_job', $job) SET processed += $processed, imported += $imported, \
                  updated += $updated, unchanged += $unchanged, error_count += $error_count, \
                  errors = array::slice(array::concat(errors ?? [], $errors), 0, $max_errors), \

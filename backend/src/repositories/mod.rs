@@ -3,6 +3,7 @@
 pub mod analytics;
 pub mod backup;
 pub mod cases;
+pub mod changes;
 pub mod companies;
 pub mod contacts;
 pub mod credentials;

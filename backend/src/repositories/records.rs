@@ -146,6 +146,7 @@ impl VersionedWrite {
             (None, _) => format!("DELETE type::record($tb{w}, $id{w});\n"),
         });
         sql.push_str(&format!("CREATE type::record('change_event', $eid{w}) CONTENT $ev{w};\n"));
+        sql.push_str(&super::changes::queue_one_sql(&format!("eid{w}"), &format!("ev{w}")));
         for (i, entry) in self.timeline.iter().enumerate() {
             sql.push_str(&format!("CREATE type::record('timeline_entry', $tid{w}_{i}) CONTENT $tl{w}_{i};\n"));
             vars.insert(format!("tid{w}_{i}"), json!(entry.id));
@@ -302,6 +303,9 @@ pub async fn insert_rows(db: &Db, batches: Vec<(&'static str, Vec<Value>)>) -> R
             other => return Err(RepoError::Decode(format!("no bulk insert for {other}"))),
         });
         sql.push_str(&format!("{i} RETURN NONE;\n"));
+        if table == "change_event" {
+            sql.push_str(&super::changes::queue_sql(&format!("r{i}")));
+        }
         let rows: Vec<Value> = rows.into_iter().map(keyed).collect();
         vars.insert(format!("r{i}"), Value::Array(rows));
     }

@@ -6,6 +6,7 @@ mod auth;
 mod backup;
 mod binary;
 mod cases;
+mod changes;
 mod companies;
 mod contacts;
 mod deals;

@@ -144,6 +144,56 @@ async fn two_front_ends_share_data_and_one_if_match_winner() {
     assert_eq!(versions, vec![1, 2, 3, 4], "one event per committed version, no gaps");
 }
 
+/// Every entry of the change feed as one front-end serves it.
+async fn whole_feed(c: &reqwest::Client, base: &str) -> Vec<Value> {
+    let mut entries = Vec::new();
+    let mut after = "0".to_string();
+    loop {
+        let page: Value =
+            c.get(format!("{base}/api/changes?limit=9&after={after}")).send().await.unwrap().json().await.unwrap();
+        let Some(next) = page["next_cursor"].as_str() else { return entries };
+        after = next.to_string();
+        entries.extend(page["data"].as_array().unwrap().iter().cloned());
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_front_ends_writing_at_once_serve_one_change_feed_with_every_event_once() {
+    let fronts = if remote_database() { two_processes().await } else { two_applications().await };
+    let tasks: Vec<_> = (0..40)
+        .map(|i| {
+            let (c, base) = (fronts.client.clone(), fronts.bases[i % 2].clone());
+            tokio::spawn(async move {
+                let body = json!({"email": format!("feed{i}@example.com")});
+                let res = c.post(format!("{base}/api/contacts")).json(&body).send().await.unwrap();
+                assert_eq!(res.status(), 201);
+                res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string()
+            })
+        })
+        .collect();
+    let mut created = std::collections::HashSet::new();
+    for t in tasks {
+        created.insert(t.await.unwrap());
+    }
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let [a, b] = &fronts.bases;
+    let mut feed = whole_feed(&fronts.client, a).await;
+    while feed.iter().filter(|e| e["entity"] == "contact").count() < 40 && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        feed = whole_feed(&fronts.client, a).await;
+    }
+    let contacts: Vec<String> = feed
+        .iter()
+        .filter(|e| e["entity"] == "contact")
+        .map(|e| e["entity_id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(contacts.len(), 40, "each contact's event once");
+    assert_eq!(contacts.into_iter().collect::<std::collections::HashSet<_>>(), created);
+    let numbers: Vec<u64> = feed.iter().map(|e| e["cursor"].as_str().unwrap().parse().unwrap()).collect();
+    assert!(numbers.windows(2).all(|w| w[0] < w[1]));
+    assert_eq!(whole_feed(&fronts.client, b).await, feed, "both front-ends serve the same feed");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_revoked_key_stops_at_once_where_revoked_and_within_the_cache_time_elsewhere() {
     let fronts = two_applications().await;

@@ -1,0 +1,122 @@
+//! The change feed: every change event of every entity, numbered in the order the events became
+//! visible, read forwards from a number.
+//!
+//! The numbering: writers queue each change event in the transaction that writes it
+//! (`repositories::changes::queue_sql`); one sequencer at a time (the lease `change_sequencer`,
+//! held by one replica) takes the queue in event-id order and gives the events the next numbers
+//! in one transaction fenced by the last number. A number exists only for a committed event and
+//! numbers become visible as a gap-free prefix 1..N, so a reader that continues after the last
+//! number it saw neither misses nor repeats an event, whatever replica wrote it.
+
+use std::time::Duration;
+
+use tokio::sync::watch;
+
+use crate::db::Db;
+use crate::domain::changes::in_version_order;
+use crate::domain::history::ChangeEvent;
+use crate::error::AppResult;
+use crate::repositories::changes::ChangeRepository;
+use crate::repositories::leases::LeaseRepository;
+use crate::repositories::RepoError;
+
+/// The sequencer's lease.
+pub const SEQUENCER_LEASE: &str = "change_sequencer";
+/// Events numbered per transaction.
+const BATCH: usize = 1000;
+/// How long the lease lasts; renewed at a third of it.
+const LEASE: Duration = Duration::from_secs(10);
+/// Pause when the queue is empty.
+const IDLE: Duration = Duration::from_millis(100);
+
+/// Reads the feed and runs the sequencer.
+#[derive(Clone)]
+pub struct ChangeService {
+    repo: ChangeRepository,
+    db: Db,
+    numbered: watch::Sender<i64>,
+}
+
+impl ChangeService {
+    /// A service over `db`.
+    pub fn new(db: Db) -> Self {
+        Self { repo: ChangeRepository::new(db.clone()), db, numbered: watch::Sender::new(0) }
+    }
+
+    /// Up to `limit` events numbered after `after` (of `entity` when given), with their numbers.
+    pub async fn page(&self, after: i64, entity: Option<&str>, limit: usize) -> AppResult<Vec<(i64, ChangeEvent)>> {
+        Ok(self.repo.page(after, entity, limit).await?)
+    }
+
+    /// The last number given so far (0: none).
+    pub async fn last_number(&self) -> AppResult<i64> {
+        Ok(self.repo.state().await?.last)
+    }
+
+    /// Tells when this process numbers events (other replicas' numbers are seen by reading).
+    pub fn subscribe(&self) -> watch::Receiver<i64> {
+        self.numbered.subscribe()
+    }
+
+    /// Numbers one batch: events older than the feed first (once per database), then the queue.
+    /// True when there may be more to number right away.
+    pub async fn sequence_once(&self) -> Result<bool, RepoError> {
+        let state = self.repo.state().await?;
+        if let Some(after) = state.older_after.as_deref() {
+            let (mut events, last_read) = self.repo.older(after, BATCH).await?;
+            in_version_order(&mut events);
+            let more = last_read.is_some();
+            let last = self.repo.number(state.last, &events, last_read.as_deref()).await?;
+            if !more {
+                tracing::info!(numbered = last, "change feed: every event written before it existed is numbered");
+            }
+            return Ok(more);
+        }
+        let mut events = self.repo.queued(BATCH).await?;
+        in_version_order(&mut events);
+        if events.is_empty() {
+            return Ok(false);
+        }
+        let last = self.repo.number(state.last, &events, None).await?;
+        self.numbered.send_replace(last);
+        Ok(events.len() == BATCH)
+    }
+
+    /// Runs the sequencer in the background while this process holds its lease.
+    pub fn spawn_sequencer(self) -> tokio::task::JoinHandle<()> {
+        tokio::spawn(async move {
+            let leases = LeaseRepository::new(self.db.clone());
+            let holder = crate::domain::ids::new_id(crate::domain::ids::now());
+            let mut renew_at = tokio::time::Instant::now();
+            let mut held = false;
+            loop {
+                if tokio::time::Instant::now() >= renew_at {
+                    held = match leases.acquire(SEQUENCER_LEASE, &holder, LEASE).await {
+                        Ok(held) => held,
+                        Err(e) => {
+                            tracing::warn!(error = %e, "taking the change sequencer's lease failed");
+                            false
+                        }
+                    };
+                    renew_at = tokio::time::Instant::now() + if held { LEASE / 3 } else { LEASE / 5 };
+                }
+                if !held {
+                    tokio::time::sleep(IDLE * 5).await;
+                    continue;
+                }
+                match self.sequence_once().await {
+                    Ok(true) => tokio::task::yield_now().await,
+                    Ok(false) => tokio::time::sleep(IDLE).await,
+                    Err(RepoError::TxConflict | RepoError::Rule(_)) => {
+                        // Another sequencer numbered meanwhile (a lease changing hands).
+                        tokio::time::sleep(IDLE).await;
+                    }
+                    Err(e) => {
+                        tracing::warn!(error = %e, "numbering change events failed");
+                        tokio::time::sleep(IDLE * 10).await;
+                    }
+                }
+            }
+        })
+    }
+}
