@@ -498,7 +498,11 @@ impl Op {
                 state.analytics.activity(&range).await.map_err(err)?;
             }
             Op::ChangeFeed => {
-                state.changes.page(Self::feed_position(ctx, w), None, 100).await.map_err(err)?;
+                state
+                    .changes
+                    .page(Self::feed_position(ctx, w), None, crm::domain::auth::Role::Admin, 100)
+                    .await
+                    .map_err(err)?;
             }
         }
         Ok(())

@@ -319,7 +319,8 @@ export interface paths {
          * Every change event of every entity (or of one, with `entity`), in commit order: each event
          *     carries a `cursor`; pass the last one you processed as `after` to continue. Events written
          *     while you read get later cursors, so following the feed misses and repeats nothing, whichever
-         *     replica wrote them. Events appear once committed and numbered (within ~0.1 s).
+         *     replica wrote them. Events appear once committed and numbered (within ~0.1 s). Users' events
+         *     are shown to admins only.
          */
         get: operations["list_changes"];
         put?: never;

@@ -8,11 +8,13 @@ use std::time::Duration;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
-use axum::Json;
+use axum::{Extension, Json};
 use futures::Stream;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::domain::auth::Principal;
+use crate::domain::pagination::MAX_LIMIT;
 use crate::error::{AppResult, Problem};
 use crate::extract::ApiQuery;
 use crate::models::changes::{ChangeFeedEntry, ChangeFeedPage, ChangeFeedParams, ChangeStreamParams};
@@ -35,7 +37,8 @@ pub fn stream_router() -> OpenApiRouter<AppState> {
 /// Every change event of every entity (or of one, with `entity`), in commit order: each event
 /// carries a `cursor`; pass the last one you processed as `after` to continue. Events written
 /// while you read get later cursors, so following the feed misses and repeats nothing, whichever
-/// replica wrote them. Events appear once committed and numbered (within ~0.1 s).
+/// replica wrote them. Events appear once committed and numbered (within ~0.1 s). Users' events
+/// are shown to admins only.
 #[utoipa::path(get, path = "/api/changes", tag = "changes", params(ChangeFeedParams),
     responses(
         (status = 200, description = "Change events after `after`, oldest first", body = ChangeFeedPage),
@@ -43,10 +46,11 @@ pub fn stream_router() -> OpenApiRouter<AppState> {
     ))]
 pub async fn list_changes(
     State(changes): State<ChangeService>,
+    Extension(principal): Extension<Principal>,
     ApiQuery(params): ApiQuery<ChangeFeedParams>,
 ) -> AppResult<Json<ChangeFeedPage>> {
     let query = params.parse()?;
-    let page = changes.page(query.after.unwrap_or(0), query.entity.as_deref(), query.limit).await?;
+    let page = changes.page(query.after.unwrap_or(0), query.entity.as_deref(), principal.role, query.limit).await?;
     Ok(Json(ChangeFeedPage::new(page)))
 }
 
@@ -62,6 +66,7 @@ pub async fn list_changes(
     ))]
 pub async fn stream_changes(
     State(changes): State<ChangeService>,
+    Extension(principal): Extension<Principal>,
     ApiQuery(params): ApiQuery<ChangeStreamParams>,
     headers: HeaderMap,
 ) -> AppResult<Sse<impl Stream<Item = Result<Event, Infallible>>>> {
@@ -71,7 +76,14 @@ pub async fn stream_changes(
         Some(after) => after,
         None => changes.last_number().await?,
     };
-    let feed = Feed { numbered: changes.subscribe(), changes, entity: query.entity, after, buffered: VecDeque::new() };
+    let feed = Feed {
+        numbered: changes.subscribe(),
+        changes,
+        entity: query.entity,
+        role: principal.role,
+        after,
+        buffered: VecDeque::new(),
+    };
     let stream = futures::stream::unfold(feed, |mut feed| async move {
         let (seq, event) = feed.next().await?;
         let entry = ChangeFeedEntry::new(seq, event);
@@ -86,6 +98,7 @@ struct Feed {
     changes: ChangeService,
     numbered: tokio::sync::watch::Receiver<i64>,
     entity: Option<String>,
+    role: crate::domain::auth::Role,
     after: i64,
     buffered: VecDeque<(i64, crate::domain::history::ChangeEvent)>,
 }
@@ -99,7 +112,7 @@ impl Feed {
                 return Some(next);
             }
             self.numbered.mark_unchanged();
-            match self.changes.page(self.after, self.entity.as_deref(), crate::domain::pagination::MAX_LIMIT).await {
+            match self.changes.page(self.after, self.entity.as_deref(), self.role, MAX_LIMIT).await {
                 Ok(page) if !page.is_empty() => {
                     self.after = page.last().map(|(seq, _)| *seq).unwrap_or(self.after);
                     self.buffered.extend(page);

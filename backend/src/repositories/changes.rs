@@ -139,15 +139,29 @@ impl ChangeRepository {
 
     /// The events numbered after `after` (of one entity when given), in number order, with their
     /// numbers. An event erased since it was numbered is skipped.
-    pub async fn page(&self, after: i64, entity: Option<&str>, limit: usize) -> RepoResult<Vec<(i64, ChangeEvent)>> {
-        let filter = if entity.is_some() { "entity = $entity" } else { "part = 0" };
+    /// Events of the entities in `hidden` are left out.
+    pub async fn page(
+        &self,
+        after: i64,
+        entity: Option<&str>,
+        hidden: &[&str],
+        limit: usize,
+    ) -> RepoResult<Vec<(i64, ChangeEvent)>> {
+        let mut filter = String::from(if entity.is_some() { "entity = $entity" } else { "part = 0" });
+        if !hidden.is_empty() {
+            filter.push_str(" AND entity NOT IN $hidden");
+        }
         let sql = format!(
             "LET $s = (SELECT seq, event FROM change_seq WHERE {filter} AND seq > $after ORDER BY seq ASC LIMIT $limit);\n\
              $s;\n\
              SELECT * FROM array::map($s.event, |$k| type::record('change_event', $k));"
         );
-        let mut response =
-            self.db.query(sql).bind(json!({ "after": after, "entity": entity, "limit": limit })).await?.check()?;
+        let mut response = self
+            .db
+            .query(sql)
+            .bind(json!({ "after": after, "entity": entity, "hidden": hidden, "limit": limit }))
+            .await?
+            .check()?;
         let numbers: Vec<Value> = response.take(1)?;
         let events: Vec<Value> = response.take(2)?;
         let mut by_key: std::collections::HashMap<String, ChangeEvent> = std::collections::HashMap::new();

@@ -13,6 +13,7 @@ use std::time::Duration;
 use tokio::sync::watch;
 
 use crate::db::Db;
+use crate::domain::auth::Role;
 use crate::domain::changes::in_version_order;
 use crate::domain::history::ChangeEvent;
 use crate::error::AppResult;
@@ -43,9 +44,18 @@ impl ChangeService {
         Self { repo: ChangeRepository::new(db.clone()), db, numbered: watch::Sender::new(0) }
     }
 
-    /// Up to `limit` events numbered after `after` (of `entity` when given), with their numbers.
-    pub async fn page(&self, after: i64, entity: Option<&str>, limit: usize) -> AppResult<Vec<(i64, ChangeEvent)>> {
-        Ok(self.repo.page(after, entity, limit).await?)
+    /// Up to `limit` events numbered after `after` (of `entity` when given) that `role` may
+    /// read, with their numbers: users' events (emails and roles of the people who sign in) are
+    /// for admins, as `/api/users` is.
+    pub async fn page(
+        &self,
+        after: i64,
+        entity: Option<&str>,
+        role: Role,
+        limit: usize,
+    ) -> AppResult<Vec<(i64, ChangeEvent)>> {
+        let hidden: &[&str] = if role == Role::Admin { &[] } else { &[crate::repositories::users::TABLE] };
+        Ok(self.repo.page(after, entity, hidden, limit).await?)
     }
 
     /// The last number given so far (0: none).

@@ -99,6 +99,29 @@ async fn the_feed_lists_every_change_of_every_entity_in_commit_order() {
 }
 
 #[tokio::test]
+async fn users_events_are_in_the_feed_for_admins_only() {
+    let app = spawn_app().await;
+    app.user_token("feed-viewer@example.com", "viewer").await;
+    let viewer = app.client_for(crm::domain::auth::Role::Viewer).await;
+    app.create_contact(&json!({"email": "seen-by-all@example.com"})).await;
+    let admin = feed_of_at_least(&app, "", 1).await;
+    assert!(admin.iter().any(|e| e["entity"] == "user"), "the admin sees users' events");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let seen: Value = loop {
+        let page: Value = viewer.get(app.url("/api/changes?limit=500")).send().await.unwrap().json().await.unwrap();
+        if page["data"].as_array().unwrap().iter().any(|e| e["entity"] == "contact") || Instant::now() > deadline {
+            break page;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    let entities: HashSet<&str> =
+        seen["data"].as_array().unwrap().iter().map(|e| e["entity"].as_str().unwrap()).collect();
+    assert_eq!(entities, HashSet::from(["contact"]));
+    let only_users: Value = viewer.get(app.url("/api/changes?entity=user")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(only_users["data"], json!([]));
+}
+
+#[tokio::test]
 async fn bad_feed_parameters_are_422() {
     let app = spawn_app().await;
     for (query, field) in
