@@ -46,6 +46,9 @@ pub enum AppError {
     /// 404: no such resource.
     #[error("{0} not found")]
     NotFound(String),
+    /// 410: the record was merged into another (`merged_into` names it).
+    #[error("{entity} merged")]
+    Gone { entity: &'static str, merged_into: String },
     /// 409: conflicts with stored state.
     #[error("conflict: {detail}")]
     Conflict { code: &'static str, detail: String },
@@ -99,6 +102,9 @@ pub struct Problem {
     /// Invalid fields, for 422 responses.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<FieldError>>,
+    /// For 410 `merged`: the id of the record this one was merged into.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<String>,
     /// Trace id of the request, for support.
     pub trace_id: String,
 }
@@ -145,6 +151,7 @@ impl AppError {
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
+            Self::Gone { .. } => StatusCode::GONE,
             Self::Conflict { .. } => StatusCode::CONFLICT,
             Self::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -163,6 +170,7 @@ impl AppError {
             Self::Unauthorized => "unauthorized",
             Self::Forbidden => "forbidden",
             Self::NotFound(_) => "not_found",
+            Self::Gone { .. } => "merged",
             Self::PreconditionFailed { .. } => "precondition_failed",
             Self::PayloadTooLarge => "payload_too_large",
             Self::UnsupportedMediaType => "unsupported_media_type",
@@ -183,6 +191,7 @@ impl AppError {
             Self::Unauthorized => "missing or invalid credentials".into(),
             Self::Forbidden => "you are not allowed to do this".into(),
             Self::NotFound(entity) => format!("{entity} not found"),
+            Self::Gone { entity, merged_into } => format!("this {entity} was merged into {merged_into}"),
             Self::PayloadTooLarge => "the request body is larger than allowed".into(),
             Self::UnsupportedMediaType => "the request body must be JSON (Content-Type: application/json)".into(),
             Self::MethodNotAllowed => "this method is not allowed on this path".into(),
@@ -207,6 +216,10 @@ impl AppError {
             code: code.to_string(),
             errors: match self {
                 Self::Validation { errors, .. } => Some(errors.clone()),
+                _ => None,
+            },
+            merged_into: match self {
+                Self::Gone { merged_into, .. } => Some(merged_into.clone()),
                 _ => None,
             },
             trace_id: current_trace_id(),
@@ -268,6 +281,7 @@ pub fn bare_status_problem(status: StatusCode) -> Response {
         detail: status.canonical_reason().unwrap_or("error").to_lowercase(),
         code: status.canonical_reason().unwrap_or("error").to_lowercase().replace(' ', "_"),
         errors: None,
+        merged_into: None,
         trace_id: current_trace_id(),
     };
     let mut response = (status, serde_json::to_vec(&problem).unwrap_or_default()).into_response();

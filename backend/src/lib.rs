@@ -97,6 +97,7 @@ impl Application {
         let fold = crate::services::analytics::AnalyticsService::spawn_fold(db.clone(), Duration::from_secs(3600));
         let imports = self.state.imports.clone().spawn_worker();
         let sequencer = self.state.changes.clone().spawn_sequencer();
+        let duplicate_scan = self.state.duplicates.clone().spawn_scan();
         let upkeep = monitoring::spawn_upkeep();
         let metrics_port = self.state.settings.metrics.port;
         let metrics_listener = if metrics_port == 0 {
@@ -117,6 +118,7 @@ impl Application {
         fold.abort();
         imports.abort();
         sequencer.abort();
+        duplicate_scan.abort();
         upkeep.abort();
         // In-flight requests are done: flush and close the embedded engine.
         db.close().await?;

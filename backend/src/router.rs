@@ -136,6 +136,7 @@ fn api_parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(handlers::users::router())
         .merge(handlers::api_keys::router())
         .merge(handlers::contacts::router())
+        .merge(handlers::duplicates::router())
         .merge(handlers::companies::router())
         .merge(handlers::timeline::router())
         .merge(handlers::deals::router())

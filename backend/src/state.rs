@@ -57,6 +57,10 @@ pub struct AppState {
     pub history: HistoryService,
     /// The change feed.
     pub changes: crate::services::changes::ChangeService,
+    /// Duplicate contacts.
+    pub duplicates: crate::services::duplicates::DuplicateService,
+    /// Contact merges.
+    pub merges: crate::services::merges::MergeService,
     /// Timeline.
     pub timeline: TimelineService,
     /// Idempotency keys.
@@ -111,6 +115,7 @@ impl AppState {
             links.tasks.clone(),
             migrations.clone(),
         );
+        let changes = crate::services::changes::ChangeService::new(db.clone());
         let imports = crate::services::imports::ImportService::new(
             db.clone(),
             &settings.imports,
@@ -128,7 +133,7 @@ impl AppState {
                 TimelineRepository::new(db.clone()),
                 migrations.clone(),
             )
-            .with_links(links),
+            .with_links(links.clone()),
             deals,
             cases,
             tasks,
@@ -149,7 +154,9 @@ impl AppState {
             ),
             imports,
             history: HistoryService::new(history_repo),
-            changes: crate::services::changes::ChangeService::new(db.clone()),
+            changes: changes.clone(),
+            duplicates: crate::services::duplicates::DuplicateService::new(db.clone(), changes),
+            merges: crate::services::merges::MergeService::new(db.clone(), links.clone()),
             timeline: TimelineService::new(TimelineRepository::new(db.clone()), contacts_repo, migrations.clone())
                 .with_scores(engagement),
             idempotency: IdempotencyService::new(IdempotencyRepository::new(db.clone())),

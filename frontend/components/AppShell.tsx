@@ -40,6 +40,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     { href: "/tasks", label: "My tasks" },
     { href: "/segments", label: "Segments" },
     { href: "/imports", label: "Imports" },
+    { href: "/duplicates", label: "Duplicates" },
     ...(isAdmin(session.user.role)
       ? [
           { href: "/admin/users", label: "Users" },

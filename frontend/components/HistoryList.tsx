@@ -1,13 +1,24 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import type { ChangeEvent } from "@/lib/api";
 import { actorLabel, fieldLabel, formatDateTime, formatValue } from "@/lib/format";
 import type { ApiError } from "@/lib/problem";
 import { ProblemMessage } from "./ProblemMessage";
 
-/** Every change of a record, newest first: who, when, and each field's value before and after. */
-export function HistoryList({ load, revision, me }: { load: () => Promise<ChangeEvent[]>; revision: number; me?: string }) {
+/** Every change of a record, newest first: who, when, and each field's value before and after;
+ * `action` may offer something to do about an event (undo a merge). */
+export function HistoryList({
+  load,
+  revision,
+  me,
+  action,
+}: {
+  load: () => Promise<ChangeEvent[]>;
+  revision: number;
+  me?: string;
+  action?: (event: ChangeEvent) => ReactNode;
+}) {
   const [events, setEvents] = useState<ChangeEvent[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -38,6 +49,7 @@ export function HistoryList({ load, revision, me }: { load: () => Promise<Change
                 <time dateTime={event.at}>{formatDateTime(event.at)}</time>
                 {event.source && event.source !== "api" ? <span className="muted"> · via {event.source}</span> : null}
               </p>
+              {action?.(event)}
               {Object.keys(event.changes ?? {}).length > 0 ? (
                 <table className="changes-table">
                   <caption className="sr-only">Fields changed in version {event.version}</caption>

@@ -35,7 +35,9 @@ test("import a CSV with one bad row, download its error report, and export what 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Contacts" }).click();
   await expect(page.getByRole("heading", { name: "Contacts", level: 1 })).toBeVisible();
   await page.getByLabel("Tag", { exact: true }).fill(tag);
-  await expect(page.getByRole("table", { name: "Contacts" }).getByRole("row", { name: /Ada/ })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`tag=${tag}`));
+  await expect(page.getByRole("table", { name: "Contacts" }).getByRole("row", { name: good })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Contacts" }).getByRole("row")).toHaveCount(2);
   const [exported] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
   expect(exported.suggestedFilename()).toBe("contacts.csv");
   const rows = (await readFile((await exported.path()) as string, "utf8")).trim().split("\r\n");

@@ -535,6 +535,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contacts/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge another contact into this one: this contact takes the fields chosen as `theirs`, both
+         *     contacts' tags, the other's timeline and every deal, case and task naming it; the other is
+         *     retired (its GET answers 410 with `merged_into`). Both histories record the merge (kinds
+         *     `merged` and `merged_into`, `source: merge`, `trace_id`: the merge id).
+         */
+        post: operations["merge_contact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contacts/{id}/score": {
         parameters: {
             query?: never;
@@ -567,6 +589,66 @@ export interface paths {
         put?: never;
         /** Log a note, call, meeting or email on a contact's timeline. */
         post: operations["create_timeline_entry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{id}/unmerge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo a merge: both contacts as they were before it, and every deal, case, task and timeline
+         *     entry it moved back where it was. Refused (409) once any of them changed after the merge.
+         */
+        post: operations["unmerge_contact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pairs of contacts that look like one person, each with the strongest `reason`, checked
+         *     against the contacts as they are now. A background scan finds them: it reads every contact
+         *     once (see `GET /api/contacts/duplicates/scan` for its progress), then each contact written
+         *     since, within about a second.
+         */
+        get: operations["list_duplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/duplicates/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the duplicate scan stands. */
+        get: operations["scan_progress"];
+        put?: never;
+        /** Scan every contact again from the start (in the background; follow the progress with GET). */
+        post: operations["rescan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1672,6 +1754,30 @@ export interface components {
              */
             version: number;
         };
+        /** @description A page of duplicate pairs. */
+        DuplicateList: {
+            /** @description The page of results. */
+            data: components["schemas"]["DuplicatePairResponse"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description Total number of matches; only present with `?count=true`.
+             */
+            total?: number | null;
+        };
+        /** @description Two contacts that look like one person. */
+        DuplicatePairResponse: {
+            /** @description The two contacts, as they are now. */
+            contacts: components["schemas"]["ContactResponse"][];
+            /** @description Pair id (the two contact ids). */
+            id: string;
+            /**
+             * @description Why: `same_email` (ignoring case, `+tags` and, for Gmail, dots), `same_phone` (E.164),
+             *     `same_name_same_company`, `similar_name_same_company` (Jaro-Winkler >= 0.92).
+             */
+            reason: string;
+        };
         /** @description One field's value before and after a change (`null` = absent). */
         FieldChangeResponse: {
             /** @description After. */
@@ -1942,6 +2048,34 @@ export interface components {
             /** @description Role. */
             role: string;
         };
+        /**
+         * @description Merge another contact into this one.
+         * @example {
+         *       "fields": {
+         *         "phone": "theirs"
+         *       },
+         *       "other_id": "01a22dd6-843e-7044-b1d9-e11fb9084e6b"
+         *     }
+         */
+        MergeRequest: {
+            /**
+             * @description For each field to take from the other contact, `theirs` (`mine` is the default): any of
+             *     first_name, last_name, email, phone, title, company_id, status, source. Tags are always
+             *     combined.
+             */
+            fields?: {
+                [key: string]: components["schemas"]["SideRequest"];
+            };
+            /** @description The contact to merge into this one (it is retired; its GET answers 410). */
+            other_id: string;
+        };
+        /** @description The merged contact. */
+        MergeResponse: {
+            /** @description This contact after the merge. */
+            contact: components["schemas"]["ContactResponse"];
+            /** @description The merge's id: `POST /api/contacts/{id}/unmerge` with it undoes the merge. */
+            merge_id: string;
+        };
         /** @description A snapshot of [`Migrations`] for `/health/ready`. */
         MigrationReport: {
             /** @description Why the last run stopped, when it failed (it is retried at the next start). */
@@ -2052,6 +2186,8 @@ export interface components {
             detail: string;
             /** @description Invalid fields, for 422 responses. */
             errors?: components["schemas"]["FieldError"][] | null;
+            /** @description For 410 `merged`: the id of the record this one was merged into. */
+            merged_into?: string | null;
             /**
              * Format: int32
              * @description HTTP status code.
@@ -2085,6 +2221,24 @@ export interface components {
              * @example ready
              */
             status: string;
+        };
+        /** @description Where the duplicate scan stands. */
+        ScanResponse: {
+            /**
+             * Format: int64
+             * @description Change events read.
+             */
+            processed: number;
+            /**
+             * @description `scanning` while it reads changes written before now; `current` once it has read them all
+             *     (it then follows new writes within about a second).
+             */
+            status: string;
+            /**
+             * Format: int64
+             * @description Change events written so far.
+             */
+            total: number;
         };
         /** @description One activity's share of a score. */
         ScorePart: {
@@ -2138,6 +2292,11 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description Which side a merged field comes from.
+         * @enum {string}
+         */
+        SideRequest: "mine" | "theirs";
         /**
          * @description A deal's stage.
          * @enum {string}
@@ -2242,6 +2401,18 @@ export interface components {
              * @description Total number of matches; only present with `?count=true`.
              */
             total?: number | null;
+        };
+        /** @description Undo a merge. */
+        UnmergeRequest: {
+            /** @description The `merge_id` the merge answered (also the `trace_id` of its history events). */
+            merge_id: string;
+        };
+        /** @description Both contacts as they were before the merge. */
+        UnmergeResponse: {
+            /** @description This contact. */
+            contact: components["schemas"]["ContactResponse"];
+            /** @description The contact that had been merged into it, back again. */
+            other: components["schemas"]["ContactResponse"];
         };
         /**
          * @description A partial update: omitted fields are unchanged, `null` clears. Open and close a case with
@@ -5323,6 +5494,96 @@ export interface operations {
             };
         };
     };
+    merge_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The contact that stays */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeRequest"];
+            };
+        };
+        responses: {
+            /** @description Merged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such contact */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The other contact was already merged, or a contact changed meanwhile */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This contact was merged into another */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, or no other contact with that id */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     contact_score: {
         parameters: {
             query?: never;
@@ -5532,6 +5793,226 @@ export interface operations {
             };
             /** @description Invalid fields */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unmerge_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The contact the merge went into */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnmergeRequest"];
+            };
+        };
+        responses: {
+            /** @description Both contacts restored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnmergeResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such contact */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already undone, or something the merge wrote changed since */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a merge into this contact */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_duplicates: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+                /** @description Only pairs found for this reason. */
+                reason?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Duplicate pairs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateList"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    scan_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rescan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scanning from the start */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,7 +5,7 @@ use std::sync::{Arc, RwLock};
 use super::Database;
 
 /// Schema files, applied in order at every start; every statement is idempotent.
-const SCHEMA: [(&str, &str); 10] = [
+const SCHEMA: [(&str, &str); 11] = [
     ("001_core", include_str!("../../schema/001_core.surql")),
     ("002_auth", include_str!("../../schema/002_auth.surql")),
     ("003_ordered_lists", include_str!("../../schema/003_ordered_lists.surql")),
@@ -16,6 +16,7 @@ const SCHEMA: [(&str, &str); 10] = [
     ("008_analytics", include_str!("../../schema/008_analytics.surql")),
     ("009_imports", include_str!("../../schema/009_imports.surql")),
     ("010_changes", include_str!("../../schema/010_changes.surql")),
+    ("011_duplicates", include_str!("../../schema/011_duplicates.surql")),
 ];
 
 /// A data migration: SurrealQL, or a step computed in Rust.
@@ -41,10 +42,12 @@ pub enum Feature {
     Analytics,
     /// Contact lists sorted by engagement score.
     ScoreSort,
+    /// Duplicate contacts (their match keys among the facets).
+    Duplicates,
 }
 
 /// Data migrations, each run once per database (recorded in `schema_migration`), after the schema.
-const MIGRATIONS: [(&str, Feature, Step); 7] = [
+const MIGRATIONS: [(&str, Feature, Step); 8] = [
     (
         "0001_backfill_part",
         Feature::Lists,
@@ -58,6 +61,8 @@ const MIGRATIONS: [(&str, Feature, Step); 7] = [
     // Counters from the records and history already stored (writes keep them current after).
     ("0006_analytics", Feature::Analytics, Step::Analytics),
     ("0007_score_keys", Feature::ScoreSort, Step::ScoreKeys),
+    // The duplicate match keys (domain/duplicates.rs `keys`) join the facets.
+    ("0008_duplicate_keys", Feature::Duplicates, Step::Facets),
 ];
 
 /// Applies every schema file (fast: definitions only; any index added to a table that may be

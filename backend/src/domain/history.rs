@@ -15,6 +15,15 @@ pub const CREATED: &str = "created";
 pub const UPDATED: &str = "updated";
 /// Event kind for a removed record.
 pub const DELETED: &str = "deleted";
+/// Kind of a contact's event when it absorbed another (an update: the fields it took).
+pub const MERGED: &str = "merged";
+/// Kind of a contact's event when it was merged into another (it no longer exists).
+pub const MERGED_INTO: &str = "merged_into";
+/// Kind of a survivor's event when its merge was undone (an update: its fields as before).
+pub const UNMERGED: &str = "unmerged";
+/// Kind of a merged contact's event when its merge was undone: it exists again, with every field
+/// it had (`created_at` among the changes).
+pub const RESTORED: &str = "restored";
 
 /// One field's value before and after a change (`null` = absent).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -130,13 +139,13 @@ pub fn event_for<T: Serialize>(
 /// Applies one event to a record's state (`None` = does not exist) and returns the new state.
 pub fn apply(state: Option<Map<String, Value>>, event: &ChangeEvent) -> Option<Map<String, Value>> {
     let mut current = match event.kind.as_str() {
-        CREATED => {
+        CREATED | RESTORED => {
             let mut fresh = Map::new();
             fresh.insert("id".into(), Value::String(event.entity_id.clone()));
             fresh.insert("created_at".into(), Value::String(event.at.clone()));
             fresh
         }
-        DELETED => return None,
+        DELETED | MERGED_INTO => return None,
         _ => state?,
     };
     for (field, change) in &event.changes {

@@ -7,6 +7,7 @@ pub mod changes;
 pub mod companies;
 pub mod contacts;
 pub mod deals;
+pub mod duplicates;
 pub mod engagement;
 pub mod erasure;
 pub mod fields;

@@ -9,6 +9,7 @@ pub mod changes;
 pub mod companies;
 pub mod contacts;
 pub mod deals;
+pub mod duplicates;
 pub mod engagement;
 pub mod health;
 pub mod idempotency;

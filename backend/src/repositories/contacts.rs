@@ -64,6 +64,27 @@ pub fn row(contact: &Contact) -> Value {
     row
 }
 
+/// The versioned write of a contact change from `old` (see [`ContactRepository::write`]), for
+/// transactions that write more (a merge).
+pub fn versioned(
+    id: &str,
+    old: Option<&Contact>,
+    contact: Option<&Contact>,
+    expected: Option<i64>,
+    event: &ChangeEvent,
+    timeline: &TimelineEntry,
+) -> VersionedWrite {
+    let mut write = VersionedWrite::new(TABLE, id, contact.map(row), expected, event);
+    write.guards = contact
+        .and_then(|c| c.company_id.clone())
+        .map(|id| Guard::Exists { table: "company", id, field: "company_id" })
+        .into_iter()
+        .collect();
+    write.timeline = vec![timeline.clone()];
+    write.counts = crate::domain::analytics::contact_change(old, contact, &event.at);
+    write
+}
+
 /// The score sort key: hundredths zero-padded, then the id (unique, ordered like the score).
 pub fn score_key(score: f64, id: &str) -> String {
     let hundredths = (score * 100.0).round().clamp(0.0, 999_999_999_999.0) as i64;
@@ -73,7 +94,8 @@ pub fn score_key(score: f64, id: &str) -> String {
 /// The filter combinations a contact matches, one key each (`c=<company>`, `s=<status>`,
 /// `t=<tag>`, joined by `&` in that order), indexed with the newest-first key: a list filtered
 /// by any combination of tag, status and company scans `(facets, rkey)` from the one key and
-/// stops after the page. A single status or company alone has its own index already.
+/// stops after the page. A single status or company alone has its own index already. The
+/// duplicate match keys (`d=...`, domain/duplicates.rs) find a contact's look-alikes the same way.
 pub fn facets(contact: &Contact) -> Vec<String> {
     let status = format!("s={}", contact.status.as_str());
     let company = contact.company_id.as_ref().map(|c| format!("c={c}"));
@@ -90,6 +112,7 @@ pub fn facets(contact: &Contact) -> Vec<String> {
         }
         out.push(tag);
     }
+    out.extend(crate::domain::duplicates::keys(contact));
     out.sort();
     out.dedup();
     out
@@ -162,17 +185,33 @@ impl ContactRepository {
         timeline: &TimelineEntry,
         also: Vec<VersionedWrite>,
     ) -> RepoResult<()> {
-        let mut write = VersionedWrite::new(TABLE, id, contact.map(row), expected, event);
-        write.guards = contact
-            .and_then(|c| c.company_id.clone())
-            .map(|id| Guard::Exists { table: "company", id, field: "company_id" })
-            .into_iter()
-            .collect();
-        write.timeline = vec![timeline.clone()];
-        write.counts = crate::domain::analytics::contact_change(old, contact, &event.at);
-        let mut writes = vec![write];
+        let mut writes = vec![versioned(id, old, contact, expected, event, timeline)];
         writes.extend(also);
         records::commit_all(&self.db, writes).await
+    }
+
+    /// The contact now: `Ok(Err(survivor))` when it was merged into another, `Ok(Ok(None))` when
+    /// it does not exist.
+    pub async fn current(&self, id: &str) -> RepoResult<Result<Option<Contact>, String>> {
+        match self.get(id).await? {
+            Some(contact) => Ok(Ok(Some(contact))),
+            None => Ok(self.merged_into(id).await?.map(|(_, survivor)| survivor).map_or(Ok(None), Err)),
+        }
+    }
+
+    /// The merge that retired contact `other_id` and has not been undone: its id and the
+    /// surviving contact.
+    pub async fn merged_into(&self, other_id: &str) -> RepoResult<Option<(String, String)>> {
+        let mut response = self
+            .db
+            .query("SELECT key, survivor_id FROM contact_merge WHERE other_id = $o AND undone_at = NONE LIMIT 1")
+            .bind(json!({ "o": other_id }))
+            .await?
+            .check()?;
+        let rows: Vec<Value> = response.take(0)?;
+        Ok(rows
+            .first()
+            .and_then(|r| Some((r.get("key")?.as_str()?.to_string(), r.get("survivor_id")?.as_str()?.to_string()))))
     }
 
     fn list_query(&self, query: &ContactQuery, sort: Sort, after: Option<String>, limit: usize) -> ListQuery {

@@ -38,6 +38,54 @@ where
     })
 }
 
+/// Runs `step` over and over in whichever process holds the lease `name` (taken for 10 s,
+/// renewed every ~3 s), in a background task: again at once while it answers true (more work
+/// waiting), after `idle` when it answers false or lost a race with another holder
+/// (`TxConflict`, a thrown rule), after ten times that on any other error (logged as `what`).
+pub fn spawn_leased_worker<F, Fut>(
+    db: Db,
+    name: &'static str,
+    what: &'static str,
+    idle: std::time::Duration,
+    mut step: F,
+) -> tokio::task::JoinHandle<()>
+where
+    F: FnMut() -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = RepoResult<bool>> + Send,
+{
+    const LEASE: std::time::Duration = std::time::Duration::from_secs(10);
+    let holder = crate::domain::ids::new_id(crate::domain::ids::now());
+    tokio::spawn(async move {
+        let leases = LeaseRepository::new(db);
+        let mut renew_at = tokio::time::Instant::now();
+        let mut held = false;
+        loop {
+            if tokio::time::Instant::now() >= renew_at {
+                held = match leases.acquire(name, &holder, LEASE).await {
+                    Ok(held) => held,
+                    Err(e) => {
+                        tracing::warn!(error = %e, lease = name, "taking a job lease failed");
+                        false
+                    }
+                };
+                renew_at = tokio::time::Instant::now() + if held { LEASE / 3 } else { LEASE / 5 };
+            }
+            if !held {
+                tokio::time::sleep(idle * 5).await;
+                continue;
+            }
+            match step().await {
+                Ok(true) => tokio::task::yield_now().await,
+                Ok(false) | Err(RepoError::TxConflict | RepoError::Rule(_)) => tokio::time::sleep(idle).await,
+                Err(e) => {
+                    tracing::warn!(error = %e, job = what, "a background job step failed");
+                    tokio::time::sleep(idle * 10).await;
+                }
+            }
+        }
+    })
+}
+
 impl LeaseRepository {
     /// A repository over `db`.
     pub fn new(db: Db) -> Self {

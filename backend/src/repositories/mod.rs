@@ -8,6 +8,7 @@ pub mod companies;
 pub mod contacts;
 pub mod credentials;
 pub mod deals;
+pub mod duplicates;
 pub mod history;
 pub mod idempotency;
 pub mod imports;

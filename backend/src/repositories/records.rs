@@ -384,7 +384,7 @@ fn derived_fields(table: &str) -> &'static [&'static str] {
 }
 
 /// `*` without the derived fields of `table`, except `keep` (a list's sort column).
-fn projection(table: &str, keep: Option<&str>) -> String {
+pub(crate) fn projection(table: &str, keep: Option<&str>) -> String {
     let omit: Vec<&str> = derived_fields(table).iter().copied().filter(|f| Some(*f) != keep).collect();
     if omit.is_empty() {
         "*".to_string()

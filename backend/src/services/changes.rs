@@ -18,15 +18,12 @@ use crate::domain::changes::in_version_order;
 use crate::domain::history::ChangeEvent;
 use crate::error::AppResult;
 use crate::repositories::changes::ChangeRepository;
-use crate::repositories::leases::LeaseRepository;
 use crate::repositories::RepoError;
 
 /// The sequencer's lease.
 pub const SEQUENCER_LEASE: &str = "change_sequencer";
 /// Events numbered per transaction.
 const BATCH: usize = 1000;
-/// How long the lease lasts; renewed at a third of it.
-const LEASE: Duration = Duration::from_secs(10);
 /// Pause when the queue is empty.
 const IDLE: Duration = Duration::from_millis(100);
 
@@ -94,39 +91,10 @@ impl ChangeService {
 
     /// Runs the sequencer in the background while this process holds its lease.
     pub fn spawn_sequencer(self) -> tokio::task::JoinHandle<()> {
-        tokio::spawn(async move {
-            let leases = LeaseRepository::new(self.db.clone());
-            let holder = crate::domain::ids::new_id(crate::domain::ids::now());
-            let mut renew_at = tokio::time::Instant::now();
-            let mut held = false;
-            loop {
-                if tokio::time::Instant::now() >= renew_at {
-                    held = match leases.acquire(SEQUENCER_LEASE, &holder, LEASE).await {
-                        Ok(held) => held,
-                        Err(e) => {
-                            tracing::warn!(error = %e, "taking the change sequencer's lease failed");
-                            false
-                        }
-                    };
-                    renew_at = tokio::time::Instant::now() + if held { LEASE / 3 } else { LEASE / 5 };
-                }
-                if !held {
-                    tokio::time::sleep(IDLE * 5).await;
-                    continue;
-                }
-                match self.sequence_once().await {
-                    Ok(true) => tokio::task::yield_now().await,
-                    Ok(false) => tokio::time::sleep(IDLE).await,
-                    Err(RepoError::TxConflict | RepoError::Rule(_)) => {
-                        // Another sequencer numbered meanwhile (a lease changing hands).
-                        tokio::time::sleep(IDLE).await;
-                    }
-                    Err(e) => {
-                        tracing::warn!(error = %e, "numbering change events failed");
-                        tokio::time::sleep(IDLE * 10).await;
-                    }
-                }
-            }
+        let db = self.db.clone();
+        crate::repositories::leases::spawn_leased_worker(db, SEQUENCER_LEASE, "change numbering", IDLE, move || {
+            let this = self.clone();
+            async move { this.sequence_once().await }
         })
     }
 }

@@ -199,9 +199,13 @@ impl ContactService {
         Ok(contact)
     }
 
-    /// The contact now; 404 when it does not exist.
+    /// The contact now; 404 when it does not exist, 410 naming the survivor when it was merged.
     pub async fn get(&self, id: &str) -> AppResult<Contact> {
-        self.contacts.get(id).await?.ok_or_else(|| AppError::not_found("contact", id))
+        match self.contacts.current(id).await? {
+            Ok(Some(contact)) => Ok(contact),
+            Ok(None) => Err(AppError::not_found("contact", id)),
+            Err(survivor) => Err(AppError::Gone { entity: "contact", merged_into: survivor }),
+        }
     }
 
     /// The contact as it was at `at`, rebuilt from its events; 404 if it did not exist then.

@@ -10,6 +10,7 @@ mod changes;
 mod companies;
 mod contacts;
 mod deals;
+mod duplicates;
 mod errors;
 mod exports;
 mod health;

@@ -14,7 +14,9 @@ import { StatusBadge } from "@/components/StatusBadge";
 import { EngagementScore } from "@/components/EngagementScore";
 import { RelatedCases, RelatedDeals, RelatedTasks } from "@/components/RelatedSales";
 import { Timeline } from "@/components/Timeline";
-import { CONTACT_STATUSES, type Contact, type ContactStatus, type UpdateContact } from "@/lib/api";
+import { ProblemMessage } from "@/components/ProblemMessage";
+import { CONTACT_STATUSES, type ApiError, type Contact, type ContactStatus, type UpdateContact } from "@/lib/api";
+import { unmerge } from "@/lib/merges";
 import { blankToNull, contactName, formatDateTime } from "@/lib/format";
 import { companiesApi, contactsApi } from "@/lib/records";
 import { companyHref } from "@/lib/routes";
@@ -126,7 +128,16 @@ function ContactView() {
         <RelatedDeals filter={{ contact_id: contact.id }} />
         <RelatedCases filter={{ contact_id: contact.id }} />
         <RelatedTasks filter={{ contact_id: contact.id }} title="Tasks" canWrite={writable} link={{ contact_id: contact.id }} />
-        <HistoryList load={loadHistory} revision={rec.revision} me={me} />
+        <HistoryList
+          load={loadHistory}
+          revision={rec.revision}
+          me={me}
+          action={(event) =>
+            writable && event.kind === "merged" && event.version === contact.version ? (
+              <UndoMerge contactId={contact.id} mergeId={event.trace_id} onDone={rec.reload} />
+            ) : null
+          }
+        />
         <AsOf
           load={async (at) => (await contactsApi.get(contact.id, at)).data}
           render={(past: Contact, at) => (
@@ -151,6 +162,32 @@ function ContactView() {
       </div>
       <RecordConflict rec={rec} me={me} />
     </article>
+  );
+}
+
+/** Undoes the merge that made the contact's current version. */
+function UndoMerge({ contactId, mergeId, onDone }: { contactId: string; mergeId: string; onDone: () => Promise<void> }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const undo = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await unmerge(contactId, mergeId);
+      await onDone();
+    } catch (e) {
+      setError(e as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" className="secondary" onClick={() => void undo()} disabled={busy}>
+        Undo this merge
+      </button>
+      {error ? <ProblemMessage error={error} title="Could not undo the merge" /> : null}
+    </>
   );
 }
 
