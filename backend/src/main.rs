@@ -86,6 +86,16 @@ enum HistoryCommand {
         /// The file to write.
         #[arg(long)]
         out: std::path::PathBuf,
+        /// Only this record's events, e.g. `contact:<id>`.
+        #[arg(long)]
+        entity: Option<String>,
+        /// With the records that name it (its deals, cases, tasks) and all they name in turn.
+        #[arg(long)]
+        related: bool,
+        /// Only a share of the records (e.g. `1%`, chosen by id, the same every time) and all
+        /// they link to.
+        #[arg(long)]
+        sample: Option<String>,
     },
     /// Replay a file written by `crm history export` into the configured database, which must
     /// have no history yet: the same records, versions, histories and timelines.
@@ -165,9 +175,11 @@ async fn main() -> anyhow::Result<()> {
             let db = db::connect(&settings.database).await?;
             db::apply_schema(&db).await?;
             let result = match command {
-                HistoryCommand::Export { out } => {
+                HistoryCommand::Export { out, entity, related, sample } => {
+                    let scope = crm::domain::log_scope::LogScope::parse(entity.as_deref(), related, sample.as_deref())
+                        .map_err(|e| anyhow::anyhow!("{e}"))?;
                     let history = crm::repositories::history::HistoryRepository::new(db.clone());
-                    crm::services::history::export_log(&history, &out)
+                    crm::services::history::export_log(&history, &out, &scope)
                         .await
                         .map(|n| format!("wrote {n} change events to {}", out.display()))
                 }

@@ -15,6 +15,7 @@ pub mod funnel;
 pub mod history;
 pub mod ids;
 pub mod imports;
+pub mod log_scope;
 pub mod money;
 pub mod pagination;
 pub mod search;

@@ -10,6 +10,7 @@ use crate::domain::companies::Company;
 use crate::domain::contacts::Contact;
 use crate::domain::deals::Deal;
 use crate::domain::history::{apply, ChangeEvent};
+use crate::domain::log_scope::{LinkMap, LogScope};
 use crate::domain::pagination::{Cursor, Page, Sort};
 use crate::domain::tasks::Task;
 use crate::domain::timeline::entry_for_change;
@@ -183,6 +184,9 @@ pub async fn replay_pages(
         match entity.as_str() {
             crate::repositories::contacts::TABLE => batch_contacts.push(decode(state)?),
             crate::repositories::companies::TABLE => batch_companies.push(decode(state)?),
+            // Accounts are not replayed: their passwords are not in the history (their events
+            // are, so the log is the same); the target instance has its own users.
+            crate::repositories::users::TABLE => {}
             other => {
                 let (table, row) = record_row(other, state)?;
                 rows.entry(table).or_default().push(row);
@@ -254,18 +258,41 @@ fn decode<T: DeserializeOwned>(state: Map<String, Value>) -> AppResult<T> {
         .map_err(|e| AppError::Internal(format!("replay produced a bad record: {e}")))
 }
 
-/// Writes the whole change log of `source` to `out` as NDJSON (one event per line, in log
-/// order), a page at a time; the number of events written.
-pub async fn export_log(source: &HistoryRepository, out: &std::path::Path) -> AppResult<usize> {
+/// Writes the change log of `source` (all of it, or the records `scope` chooses) to `out` as
+/// NDJSON (one event per line, in log order), a page at a time; the number of events written.
+/// Choosing records reads the log twice: once to learn which records name which (kept in
+/// memory: a few dozen bytes per link), once to write.
+pub async fn export_log(source: &HistoryRepository, out: &std::path::Path, scope: &LogScope) -> AppResult<usize> {
     use tokio::io::AsyncWriteExt;
+    let chosen = if scope.is_all() {
+        None
+    } else {
+        let mut links = LinkMap::default();
+        let mut pages = LogPages { source, after: None };
+        loop {
+            let events = pages.next_page().await?;
+            if events.is_empty() {
+                break;
+            }
+            events.iter().for_each(|e| links.add(e));
+        }
+        let chosen = links.select(scope);
+        if let (Some((entity, id)), true) = (&scope.entity, chosen.is_empty()) {
+            return Err(AppError::invalid_field("entity", format!("no change event names {entity}:{id}")));
+        }
+        Some(chosen)
+    };
     let io = |e: std::io::Error| AppError::Internal(format!("writing {}: {e}", out.display()));
     let mut file = tokio::io::BufWriter::new(tokio::fs::File::create(out).await.map_err(io)?);
     let mut pages = LogPages { source, after: None };
     let mut written = 0;
     loop {
-        let events = pages.next_page().await?;
+        let mut events = pages.next_page().await?;
         if events.is_empty() {
             break;
+        }
+        if let Some(chosen) = &chosen {
+            events.retain(|e| chosen.contains(&(e.entity.clone(), e.entity_id.clone())));
         }
         let mut chunk = String::new();
         for event in &events {

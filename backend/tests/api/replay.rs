@@ -187,7 +187,7 @@ async fn a_change_log_file_replays_into_another_instance() {
     .await;
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("log.ndjson");
-    let written = export_log(&HistoryRepository::new(source.db.clone()), &file).await.unwrap();
+    let written = export_log(&HistoryRepository::new(source.db.clone()), &file, &Default::default()).await.unwrap();
     let lines = std::fs::read_to_string(&file).unwrap();
     assert_eq!(lines.lines().count(), written);
     let contacts = ContactRepository::new(target.db.clone());
@@ -211,4 +211,77 @@ async fn a_change_log_file_replays_into_another_instance() {
         .await
         .unwrap_err();
     assert!(err.to_string().contains("out of log order") || format!("{err:?}").contains("out of log order"), "{err:?}");
+}
+
+#[tokio::test]
+async fn one_contact_with_what_it_links_to_replays_into_another_instance() {
+    use crm::domain::log_scope::LogScope;
+    use crm::services::history::{export_log, import_log};
+    use serde_json::json;
+    let app = crate::helpers::spawn_app().await;
+    app.user_token("someone@example.com", "member").await; // a user's events are in the log, not replayed
+    let x = app.create_company(&json!({"name": "Chosen Co"})).await;
+    let y = app.create_company(&json!({"name": "Other Co"})).await;
+    let ada = app.create_contact(&json!({"email": "ada@chosen.example", "company_id": x["id"]})).await;
+    let bob = app.create_contact(&json!({"email": "bob@other.example", "company_id": y["id"]})).await;
+    let ada_id = ada["id"].as_str().unwrap();
+    let res = app.patch_json(&format!("/api/contacts/{ada_id}"), &json!({"title": "CTO"}), None).await;
+    assert_eq!(res.status(), 200);
+    let deal = crate::deals::create_deal(&app, &json!({"name": "Ada's", "amount": "5", "contact_ids": [ada_id]})).await;
+    let case =
+        crate::cases::open_case(&app, &json!({"company_id": x["id"], "contact_id": ada_id, "subject": "S"})).await;
+    crate::deals::create_deal(&app, &json!({"name": "Bob's", "amount": "5", "contact_ids": [bob["id"]]})).await;
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ada.ndjson");
+    let history = HistoryRepository::new(app.db.clone());
+    let scope = LogScope::parse(Some(&format!("contact:{ada_id}")), true, None).unwrap();
+    let written = export_log(&history, &file, &scope).await.unwrap();
+    let lines = std::fs::read_to_string(&file).unwrap();
+    let entities: std::collections::BTreeSet<String> = lines
+        .lines()
+        .map(|l| {
+            let e: Value = serde_json::from_str(l).unwrap();
+            format!("{}:{}", e["entity"].as_str().unwrap(), e["entity_id"].as_str().unwrap())
+        })
+        .collect();
+    let expected: std::collections::BTreeSet<String> = [
+        format!("contact:{ada_id}"),
+        format!("company:{}", x["id"].as_str().unwrap()),
+        format!("deal:{}", deal["id"].as_str().unwrap()),
+        format!("support_case:{}", case["id"].as_str().unwrap()),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(entities, expected);
+    assert_eq!(written, 5, "ada's two events, one each for the company, the deal and the case");
+
+    let (target, _d) = state().await;
+    import_log(&file, &ContactRepository::new(target.db.clone()), &CompanyRepository::new(target.db.clone()))
+        .await
+        .unwrap();
+    for (sql, n) in [
+        ("SELECT * OMIT id FROM contact ORDER BY key", 1),
+        ("SELECT * OMIT id FROM company ORDER BY key", 1),
+        ("SELECT * OMIT id FROM deal ORDER BY key", 1),
+        ("SELECT * OMIT id FROM support_case ORDER BY key", 1),
+    ] {
+        let replayed = table(&target, sql).await;
+        assert_eq!(replayed.len(), n, "{sql}");
+        let key = replayed[0]["key"].as_str().unwrap().to_string();
+        let source = sql.replace("ORDER BY key", "WHERE key = $k");
+        let mut res = app.db.query(source).bind(("k", key)).await.unwrap().check().unwrap();
+        let original: Vec<Value> = res.take(0).unwrap();
+        assert_eq!(original, replayed, "{sql}");
+    }
+
+    // The whole log (users' events included) replays too; a sample brings what it links to.
+    let all = dir.path().join("all.ndjson");
+    export_log(&history, &all, &LogScope::default()).await.unwrap();
+    let (whole, _d2) = state().await;
+    import_log(&all, &ContactRepository::new(whole.db.clone()), &CompanyRepository::new(whole.db.clone()))
+        .await
+        .unwrap();
+    assert_eq!(table(&whole, "SELECT VALUE key FROM contact").await.len(), 2);
+    assert!(LogScope::parse(None, false, Some("abc")).is_err());
 }
