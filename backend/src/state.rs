@@ -155,7 +155,7 @@ impl AppState {
             imports,
             history: HistoryService::new(history_repo),
             changes: changes.clone(),
-            duplicates: crate::services::duplicates::DuplicateService::new(db.clone(), changes),
+            duplicates: crate::services::duplicates::DuplicateService::new(db.clone(), changes, migrations.clone()),
             merges: crate::services::merges::MergeService::new(db.clone(), links.clone()),
             timeline: TimelineService::new(TimelineRepository::new(db.clone()), contacts_repo, migrations.clone())
                 .with_scores(engagement),

@@ -330,6 +330,30 @@ async fn bulk(srv: &Server, ctx: &Ctx, rows: usize) -> anyhow::Result<String> {
     for i in 0..rows - existing.len() {
         csv.push_str(&format!("import-{}-{i}@bench.example,First{i},Last{i},Title,lead,imported;bench\n", ctx.run));
     }
+    // The duplicate scan over every contact, from the first change event.
+    let started = Instant::now();
+    let reply = conn
+        .send(
+            &Request::raw("POST", "/api/contacts/duplicates/scan", "application/json", b"{}".to_vec()).bearer(&ctx.key),
+        )
+        .await?;
+    if reply.status != 202 {
+        bail!("rescan failed: {} {}", reply.status, reply.text());
+    }
+    let scanned = loop {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let progress = conn.send(&Request::get("/api/contacts/duplicates/scan").bearer(&ctx.key)).await?.json()?;
+        if progress["status"] == "current" || started.elapsed() > Duration::from_secs(1800) {
+            break progress;
+        }
+    };
+    let scan_secs = started.elapsed().as_secs_f64();
+    let pairs = conn.send(&Request::get("/api/contacts/duplicates?limit=500").bearer(&ctx.key)).await?.json()?;
+    let pairs = pairs["data"].as_array().map_or(0, Vec::len);
+    eprintln!(
+        "   duplicate scan: {} change events in {scan_secs:.1} s ({} pairs on the first page)",
+        scanned["total"], pairs
+    );
     // The change feed from its start, as an integration catching up would read it.
     let started = Instant::now();
     let (feed_end, feed_events) = follow_feed(&mut conn, &ctx.key, 0, usize::MAX).await?;
@@ -366,9 +390,12 @@ async fn bulk(srv: &Server, ctx: &Ctx, rows: usize) -> anyhow::Result<String> {
     let caught_up = started.elapsed().as_secs_f64() - import_secs;
     eprintln!("   change feed: the import's {followed} events all read {caught_up:.1} s after the job ended");
     Ok(format!(
-        "\n- change feed (`GET /api/changes?limit=500` from the start): {feed_events} events in {feed_secs:.1} s, {} events/s; the import's {followed} events were all in it {caught_up:.1} s after the job ended\n\
+        "\n- duplicate scan (`POST /api/contacts/duplicates/scan`, then until `current`): every contact event of {} change events in {scan_secs:.1} s, {} pairs on the first page\n\
+         - change feed (`GET /api/changes?limit=500` from the start): {feed_events} events in {feed_secs:.1} s, {} events/s; the import's {followed} events were all in it {caught_up:.1} s after the job ended\n\
          - export (`GET /api/contacts/export`, CSV): {exported} contacts in {export_secs:.1} s, {:.0} MB; first byte after {} ms\n\
          - import (`POST /api/imports/contacts`, CSV, upsert): {rows} rows ({} changes to existing contacts, {} new; {} updated, {} imported, {} unchanged) in {import_secs:.1} s, {} rows/s (upload {upload_secs:.1} s); server RSS {:.0} MiB before, over the job (MiB, every 10 s): {peak}\n",
+        scanned["total"],
+        pairs,
         fmt_num(feed_events as f64 / feed_secs.max(1e-9)),
         export.body.len() as f64 / 1e6,
         first_byte.as_millis(),

@@ -169,11 +169,13 @@ pub enum Op {
     AnalyticsActivity,
     /// `GET /api/changes?after=<position>&limit=100`.
     ChangeFeed,
+    /// `GET /api/contacts/duplicates?limit=50`.
+    Duplicates,
 }
 
 impl Op {
     /// Every operation, in report order.
-    pub const ALL: [Op; 31] = [
+    pub const ALL: [Op; 32] = [
         Op::Create,
         Op::Get,
         Op::ListFirst,
@@ -205,6 +207,7 @@ impl Op {
         Op::AnalyticsPipeline,
         Op::AnalyticsActivity,
         Op::ChangeFeed,
+        Op::Duplicates,
     ];
 
     /// Row label.
@@ -241,6 +244,7 @@ impl Op {
             Op::AnalyticsPipeline => "analytics: pipeline (all time)",
             Op::AnalyticsActivity => "analytics: activity (30 days)",
             Op::ChangeFeed => "change feed page (100)",
+            Op::Duplicates => "duplicates page (50)",
         }
     }
 
@@ -354,6 +358,7 @@ impl Op {
                 Request::get(format!("/api/analytics/activity?from={from}"))
             }
             Op::ChangeFeed => Request::get(format!("/api/changes?after={}&limit=100", Self::feed_position(ctx, w))),
+            Op::Duplicates => Request::get("/api/contacts/duplicates?limit=50"),
         };
         req.bearer(&ctx.key)
     }
@@ -496,6 +501,9 @@ impl Op {
                 let from = (chrono::Utc::now() - chrono::Duration::days(29)).format("%Y-%m-%d").to_string();
                 let range = crm::domain::analytics::DayRange { from: Some(from), to: None };
                 state.analytics.activity(&range).await.map_err(err)?;
+            }
+            Op::Duplicates => {
+                state.duplicates.list(None, None, 50).await.map_err(err)?;
             }
             Op::ChangeFeed => {
                 state

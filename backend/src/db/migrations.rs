@@ -62,7 +62,7 @@ const MIGRATIONS: [(&str, Feature, Step); 8] = [
     ("0006_analytics", Feature::Analytics, Step::Analytics),
     ("0007_score_keys", Feature::ScoreSort, Step::ScoreKeys),
     // The duplicate match keys (domain/duplicates.rs `keys`) join the facets.
-    ("0008_duplicate_keys", Feature::Duplicates, Step::Facets),
+    ("0008_duplicate_match_keys", Feature::Duplicates, Step::Facets),
 ];
 
 /// Applies every schema file (fast: definitions only; any index added to a table that may be

@@ -81,15 +81,31 @@ pub fn folded_name(contact: &Contact) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-/// The index keys under which a contact's exact duplicates are found (stored among its facets:
-/// `d=e:<address>`, `d=p:<number>`, `d=n:<company>:<name>`).
+/// Letters of a name that two similar names are expected to share (the blocking key of the
+/// similar-name check).
+const BLOCK: usize = 3;
+
+/// The index keys under which a contact's look-alikes are found (stored among its facets):
+/// `d=e:<address>`, `d=p:<number>`, and at its company the first letters of its first and of its
+/// last name (`d=f:<company>:<ada>`, `d=l:<company>:<lov>`), so similar names are compared among
+/// the few contacts of the company that share either, never all of its contacts.
 pub fn keys(contact: &Contact) -> Vec<String> {
     let mut keys = vec![format!("d=e:{}", canonical_email(&contact.email))];
     if let Some(p) = contact.phone.as_deref().and_then(e164) {
         keys.push(format!("d=p:{p}"));
     }
-    if let (Some(company), Some(name)) = (&contact.company_id, folded_name(contact)) {
-        keys.push(format!("d=n:{company}:{name}"));
+    if let Some(company) = &contact.company_id {
+        let start = |name: &Option<String>| {
+            let folded = deunicode::deunicode(name.as_deref().unwrap_or("")).to_lowercase();
+            let letters: String = folded.chars().filter(char::is_ascii_alphanumeric).take(BLOCK).collect();
+            (!letters.is_empty()).then_some(letters)
+        };
+        if let Some(first) = start(&contact.first_name) {
+            keys.push(format!("d=f:{company}:{first}"));
+        }
+        if let Some(last) = start(&contact.last_name) {
+            keys.push(format!("d=l:{company}:{last}"));
+        }
     }
     keys
 }
@@ -227,7 +243,8 @@ mod tests {
         a.phone = Some("+44 20 7946 0958".into());
         a.company_id = Some("c1".into());
         a.first_name = Some("Ada".into());
-        assert_eq!(keys(&a), ["d=e:ada@example.com", "d=p:+442079460958", "d=n:c1:ada"]);
+        a.last_name = Some("Lövelace".into());
+        assert_eq!(keys(&a), ["d=e:ada@example.com", "d=p:+442079460958", "d=f:c1:ada", "d=l:c1:lov"]);
         assert_eq!(pair_id("b", "a"), pair_id("a", "b"));
     }
 

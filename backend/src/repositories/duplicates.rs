@@ -21,9 +21,8 @@ pub struct StoredPair {
     pub reason: String,
 }
 
-/// Most contacts one match key or one company contributes as candidates.
+/// Most contacts one match key contributes as candidates.
 const PER_KEY: usize = 50;
-const PER_COMPANY: usize = 1000;
 
 /// Duplicate storage.
 #[derive(Clone)]
@@ -47,17 +46,16 @@ impl DuplicateRepository {
         decode_rows(response.take(0)?)
     }
 
-    /// Contacts holding any of the match `keys` (through the facets index) or working at one of
-    /// `companies` (through the company index), each source bounded; in one round trip.
-    pub async fn candidates(&self, keys: &[String], companies: &[String]) -> RepoResult<Vec<Contact>> {
+    /// Contacts holding any of the match `keys` (through the facets index, each key bounded), in
+    /// one round trip.
+    pub async fn candidates(&self, keys: &[String]) -> RepoResult<Vec<Contact>> {
         let sql = format!(
-            "LET $by_key = array::flatten(array::map($keys, |$k| (SELECT VALUE key FROM contact WHERE facets CONTAINS $k LIMIT {PER_KEY})));\n\
-             LET $by_company = array::flatten(array::map($companies, |$c| (SELECT VALUE key FROM contact WHERE company_id = $c LIMIT {PER_COMPANY})));\n\
-             SELECT {} FROM array::map(array::distinct(array::concat($by_key, $by_company)), |$i| type::record('contact', $i));",
+            "LET $ids = array::flatten(array::map($keys, |$k| (SELECT VALUE key FROM contact WHERE facets CONTAINS $k LIMIT {PER_KEY})));\n\
+             SELECT {} FROM array::map(array::distinct($ids), |$i| type::record('contact', $i));",
             super::records::projection("contact", None)
         );
-        let mut response = self.db.query(sql).bind(json!({ "keys": keys, "companies": companies })).await?.check()?;
-        decode_rows(response.take(2)?)
+        let mut response = self.db.query(sql).bind(json!({ "keys": keys })).await?.check()?;
+        decode_rows(response.take(1)?)
     }
 
     /// Stores pairs (again: the reason is updated).
@@ -118,9 +116,9 @@ impl DuplicateRepository {
     }
 
     /// Starts the scan again from the first event.
+    /// (The scan writes the same row: a collision is tried again.)
     pub async fn restart(&self) -> RepoResult<()> {
-        self.db.query("UPSERT duplicate_scan:state SET after = 0 RETURN NONE").await?.check()?;
-        Ok(())
+        super::records::run_retried(&self.db, "UPSERT duplicate_scan:state SET after = 0 RETURN NONE;", json!({})).await
     }
 
     /// A merge record, as stored.

@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::Duration;
 
-use crate::db::Db;
+use crate::db::{Db, Feature, Migrations};
 use crate::domain::auth::Role;
 use crate::domain::contacts::Contact;
 use crate::domain::duplicates::{keys, pair_id, reason, Reason};
@@ -52,13 +52,14 @@ pub struct ScanProgress {
 pub struct DuplicateService {
     repo: DuplicateRepository,
     changes: ChangeService,
+    migrations: Migrations,
     db: Db,
 }
 
 impl DuplicateService {
     /// A service over `db`, reading `changes`.
-    pub fn new(db: Db, changes: ChangeService) -> Self {
-        Self { repo: DuplicateRepository::new(db.clone()), changes, db }
+    pub fn new(db: Db, changes: ChangeService, migrations: Migrations) -> Self {
+        Self { repo: DuplicateRepository::new(db.clone()), changes, migrations, db }
     }
 
     /// The stored pairs after `after` (a pair id), checked against the contacts now: a pair whose
@@ -70,6 +71,7 @@ impl DuplicateService {
         after: Option<&str>,
         limit: usize,
     ) -> AppResult<(Vec<DuplicatePair>, Option<String>)> {
+        self.migrations.require(Feature::Duplicates)?;
         let stored = self.repo.page(only.map(Reason::as_str), after.unwrap_or(""), limit).await?;
         let next = (stored.len() == limit).then(|| stored.last().map(|p| p.key.clone())).flatten();
         let ids: Vec<String> =
@@ -112,6 +114,9 @@ impl DuplicateService {
     /// Reads one step of contact events and stores the pairs of the contacts they wrote; true
     /// when more may follow at once.
     pub async fn scan_once(&self) -> Result<bool, RepoError> {
+        if self.migrations.require(Feature::Duplicates).is_err() {
+            return Ok(false); // the older contacts' match keys are still being written
+        }
         let from = self.repo.position().await?;
         // Read before the page: every event numbered up to here is visible to the page's read.
         let end = self.changes.last_number().await.map_err(|e| RepoError::Decode(e.to_string()))?;
@@ -134,9 +139,7 @@ impl DuplicateService {
             events.iter().map(|(_, e)| e.entity_id.clone()).collect::<HashSet<_>>().into_iter().collect();
         let written = self.repo.contacts(&ids).await?;
         let match_keys: Vec<String> = written.iter().flat_map(keys).collect::<HashSet<_>>().into_iter().collect();
-        let companies: Vec<String> =
-            written.iter().filter_map(|c| c.company_id.clone()).collect::<HashSet<_>>().into_iter().collect();
-        let candidates = self.repo.candidates(&match_keys, &companies).await?;
+        let candidates = self.repo.candidates(&match_keys).await?;
         let mut found: BTreeMap<String, StoredPair> = BTreeMap::new();
         for a in &written {
             for b in &candidates {
