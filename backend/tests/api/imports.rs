@@ -236,3 +236,73 @@ async fn a_slow_upload_is_not_cut_by_the_request_timeout() {
     // Other requests keep their timeout (the setting is in force).
     assert_eq!(app.get("/api/imports").await.status(), 200);
 }
+
+/// The process's resident memory in bytes (Linux).
+fn rss_bytes() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map_or(0, |kb| kb * 1024)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_two_gigabyte_upload_is_refused_as_it_streams_without_memory_growth() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    const LIMIT: u64 = 32 * 1024 * 1024;
+    const SENT: u64 = 2 * 1024 * 1024 * 1024;
+    let app = spawn_app_with(|s| s.imports.max_bytes = LIMIT).await;
+    let key = app.state.auth.create_key("big".into(), crm::domain::auth::Role::Admin, "system").await.unwrap().1;
+    let before = rss_bytes();
+    let addr = app.address.trim_start_matches("http://").to_string();
+    let stream = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    let (mut reader, mut writer) = stream.into_split();
+    // A chunked body of 2 GiB of CSV rows, written until the server stops taking it.
+    let sender = tokio::spawn(async move {
+        let head = format!(
+            "POST /api/imports/contacts HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {key}\r\n\
+             Content-Type: text/csv\r\nTransfer-Encoding: chunked\r\n\r\n"
+        );
+        writer.write_all(head.as_bytes()).await.unwrap();
+        let row = "someone@example.com,Some,One\n";
+        let mut chunk = String::from("email,first_name,last_name\n");
+        while chunk.len() < 1024 * 1024 {
+            chunk.push_str(row);
+        }
+        let framed = format!("{:x}\r\n{chunk}\r\n", chunk.len());
+        let mut sent = 0u64;
+        while sent < SENT {
+            if writer.write_all(framed.as_bytes()).await.is_err() {
+                break;
+            }
+            sent += chunk.len() as u64;
+        }
+        sent
+    });
+    let mut response = Vec::new();
+    let mut buf = [0u8; 4096];
+    let read = tokio::time::timeout(std::time::Duration::from_secs(120), async {
+        loop {
+            match reader.read(&mut buf).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    response.extend_from_slice(&buf[..n]);
+                    if response.windows(4).any(|w| w == b"\r\n\r\n") {
+                        break;
+                    }
+                }
+            }
+        }
+    })
+    .await;
+    assert!(read.is_ok(), "the server answered in time");
+    let text = String::from_utf8_lossy(&response);
+    assert!(text.starts_with("HTTP/1.1 413"), "{text}");
+    drop(reader);
+    let sent = sender.await.unwrap();
+    assert!(sent < SENT, "the server stopped reading: {sent} bytes sent");
+    let grown = rss_bytes().saturating_sub(before);
+    assert!(grown < 256 * 1024 * 1024, "memory grew by {} MiB", grown / 1048576);
+    assert!(app.get_ok("/api/imports").await["data"].as_array().unwrap().is_empty(), "no job was queued");
+}
