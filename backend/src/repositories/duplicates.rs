@@ -22,7 +22,7 @@ pub struct StoredPair {
 }
 
 /// Most contacts one match key contributes as candidates.
-const PER_KEY: usize = 50;
+pub const PER_KEY: usize = 20;
 
 /// Duplicate storage.
 #[derive(Clone)]
@@ -46,16 +46,18 @@ impl DuplicateRepository {
         decode_rows(response.take(0)?)
     }
 
-    /// Contacts holding any of the match `keys` (through the facets index, each key bounded), in
-    /// one round trip.
-    pub async fn candidates(&self, keys: &[String]) -> RepoResult<Vec<Contact>> {
+    /// For each match key, the ids of up to [`PER_KEY`] contacts holding it (through the facets
+    /// index), and those contacts; in one round trip.
+    pub async fn candidates(&self, keys: &[String]) -> RepoResult<(Vec<(String, Vec<String>)>, Vec<Contact>)> {
         let sql = format!(
-            "LET $ids = array::flatten(array::map($keys, |$k| (SELECT VALUE key FROM contact WHERE facets CONTAINS $k LIMIT {PER_KEY})));\n\
-             SELECT {} FROM array::map(array::distinct($ids), |$i| type::record('contact', $i));",
+            "LET $hits = array::map($keys, |$k| [$k, (SELECT VALUE key FROM contact WHERE facets CONTAINS $k LIMIT {PER_KEY})]);\n\
+             $hits;\n\
+             SELECT {} FROM array::map(array::distinct(array::flatten(array::map($hits, |$h| $h[1]))), |$i| type::record('contact', $i));",
             super::records::projection("contact", None)
         );
         let mut response = self.db.query(sql).bind(json!({ "keys": keys })).await?.check()?;
-        decode_rows(response.take(1)?)
+        let hits: Vec<(String, Vec<String>)> = response.take(1)?;
+        Ok((hits, decode_rows(response.take(2)?)?))
     }
 
     /// Stores pairs (again: the reason is updated).

@@ -139,10 +139,21 @@ impl DuplicateService {
             events.iter().map(|(_, e)| e.entity_id.clone()).collect::<HashSet<_>>().into_iter().collect();
         let written = self.repo.contacts(&ids).await?;
         let match_keys: Vec<String> = written.iter().flat_map(keys).collect::<HashSet<_>>().into_iter().collect();
-        let candidates = self.repo.candidates(&match_keys).await?;
+        let (hits, candidates) = self.repo.candidates(&match_keys).await?;
+        let by_id: HashMap<&str, &Contact> = candidates.iter().map(|c| (c.id.as_str(), c)).collect();
+        let holders: HashMap<&str, &Vec<String>> = hits.iter().map(|(k, ids)| (k.as_str(), ids)).collect();
         let mut found: BTreeMap<String, StoredPair> = BTreeMap::new();
         for a in &written {
-            for b in &candidates {
+            // Only the contacts sharing one of its keys: at most a few dozen, however large the
+            // company.
+            let mut near: Vec<&str> = keys(a)
+                .iter()
+                .filter_map(|k| holders.get(k.as_str()))
+                .flat_map(|ids| ids.iter().map(String::as_str))
+                .collect();
+            near.sort_unstable();
+            near.dedup();
+            for b in near.into_iter().filter_map(|id| by_id.get(id)) {
                 if let Some(r) = reason(a, b) {
                     let key = pair_id(&a.id, &b.id);
                     let (x, y) = if a.id < b.id { (&a.id, &b.id) } else { (&b.id, &a.id) };
