@@ -46,18 +46,29 @@ impl DuplicateRepository {
         decode_rows(response.take(0)?)
     }
 
-    /// For each match key, the ids of up to [`PER_KEY`] contacts holding it (through the facets
-    /// index), and those contacts; in one round trip.
+    /// For each match key, the ids of up to [`PER_KEY`] contacts holding it, and those contacts.
+    /// One statement per key (a forward scan of the facets index from the key; inside a closure
+    /// the planner would scan the table instead), then the contacts by id: two round trips.
     pub async fn candidates(&self, keys: &[String]) -> RepoResult<(Vec<(String, Vec<String>)>, Vec<Contact>)> {
-        let sql = format!(
-            "LET $hits = array::map($keys, |$k| [$k, (SELECT VALUE key FROM contact WHERE facets CONTAINS $k LIMIT {PER_KEY})]);\n\
-             $hits;\n\
-             SELECT {} FROM array::map(array::distinct(array::flatten(array::map($hits, |$h| $h[1]))), |$i| type::record('contact', $i));",
-            super::records::projection("contact", None)
-        );
-        let mut response = self.db.query(sql).bind(json!({ "keys": keys })).await?.check()?;
-        let hits: Vec<(String, Vec<String>)> = response.take(1)?;
-        Ok((hits, decode_rows(response.take(2)?)?))
+        if keys.is_empty() {
+            return Ok((Vec::new(), Vec::new()));
+        }
+        let mut sql = String::new();
+        let mut vars = serde_json::Map::new();
+        for (i, key) in keys.iter().enumerate() {
+            sql.push_str(&format!("SELECT VALUE key FROM contact WHERE facets CONTAINS $k{i} LIMIT {PER_KEY};\n"));
+            vars.insert(format!("k{i}"), json!(key));
+        }
+        let mut response = self.db.query(sql).bind(Value::Object(vars)).await?.check()?;
+        let mut hits = Vec::with_capacity(keys.len());
+        for (i, key) in keys.iter().enumerate() {
+            let ids: Vec<String> = response.take(i)?;
+            hits.push((key.clone(), ids));
+        }
+        let mut ids: Vec<String> = hits.iter().flat_map(|(_, ids)| ids.iter().cloned()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        Ok((hits, self.contacts(&ids).await?))
     }
 
     /// Stores pairs (again: the reason is updated).
