@@ -297,7 +297,16 @@ impl MergeService {
         let ts = format_ts(at);
         let mut writes = Vec::new();
         let mut moved = Vec::new();
-        for deal in self.links.deals.naming_contact(from, MAX_MOVED).await? {
+        let deals = self.links.deals.naming_contact(from, MAX_MOVED).await?;
+        let cases = self.links.cases.naming_contact(from, MAX_MOVED).await?;
+        let tasks = self.links.tasks.naming_contact(from, MAX_MOVED).await?;
+        if deals.len() == MAX_MOVED || cases.len() == MAX_MOVED || tasks.len() == MAX_MOVED {
+            return Err(AppError::conflict(
+                "contact_widely_linked",
+                format!("the other contact is named by {MAX_MOVED} or more deals, cases or tasks"),
+            ));
+        }
+        for deal in deals {
             let mut next = deal.clone();
             next.contact_ids =
                 deal.contact_ids.iter().map(|c| if c == from { to.to_string() } else { c.clone() }).collect();
@@ -306,13 +315,13 @@ impl MergeService {
             moved.push(link(&deal, json!(deal.contact_ids), json!(next.contact_ids)));
             writes.push(change(&deal, next, &ts, origin, at));
         }
-        for case in self.links.cases.naming_contact(from, MAX_MOVED).await? {
+        for case in cases {
             let mut next = case.clone();
             next.contact_id = Some(to.to_string());
             moved.push(link(&case, json!(case.contact_id), json!(next.contact_id)));
             writes.push(change(&case, next, &ts, origin, at));
         }
-        for task in self.links.tasks.naming_contact(from, MAX_MOVED).await? {
+        for task in tasks {
             let mut next = task.clone();
             next.contact_id = Some(to.to_string());
             moved.push(link(&task, json!(task.contact_id), json!(next.contact_id)));
