@@ -59,7 +59,7 @@ pub async fn list_changes(
 /// connection open. A client that reconnects with `Last-Event-ID` continues exactly after the
 /// last event it received.
 #[utoipa::path(get, path = "/api/changes/stream", tag = "changes", params(ChangeStreamParams,
-        ("Last-Event-ID" = Option<String>, Header, description = "The `id` of the last event received (reconnecting)")),
+        ("Last-Event-ID" = Option<String>, Header, description = "The `id` of the last event received (reconnecting)", pattern = "^[0-9]{1,18}$")),
     responses(
         (status = 200, description = "An endless stream of `change` events", content_type = "text/event-stream", body = String),
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),

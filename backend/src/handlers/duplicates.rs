@@ -65,6 +65,9 @@ pub async fn rescan(State(duplicates): State<DuplicateService>) -> AppResult<(St
     params(("id" = String, Path, description = "The contact that stays")),
     responses(
         (status = 200, description = "Merged", body = MergeResponse),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such contact", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The other contact was already merged, or a contact changed meanwhile", body = Problem, content_type = "application/problem+json"),
         (status = 410, description = "This contact was merged into another", body = Problem, content_type = "application/problem+json"),
@@ -88,6 +91,9 @@ pub async fn merge_contact(
     params(("id" = String, Path, description = "The contact the merge went into")),
     responses(
         (status = 200, description = "Both contacts restored", body = UnmergeResponse),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such contact", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already undone, or something the merge wrote changed since", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Not a merge into this contact", body = Problem, content_type = "application/problem+json"),

@@ -105,6 +105,7 @@ pub enum SideRequest {
 pub struct MergeRequest {
     /// The contact to merge into this one (it is retired; its GET answers 410).
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     pub other_id: String,
     /// For each field to take from the other contact, `theirs` (`mine` is the default): any of
     /// first_name, last_name, email, phone, title, company_id, status, source. Tags are always
@@ -146,6 +147,7 @@ pub struct MergeResponse {
 pub struct UnmergeRequest {
     /// The `merge_id` the merge answered (also the `trace_id` of its history events).
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     pub merge_id: String,
 }
 
