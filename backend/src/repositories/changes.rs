@@ -45,7 +45,7 @@ struct StateRow {
     #[serde(default)]
     older_after: Option<String>,
     #[serde(default)]
-    older_done: Option<bool>,
+    older_done: bool,
 }
 
 fn queued(row: Value) -> RepoResult<Queued> {
@@ -73,9 +73,7 @@ impl ChangeRepository {
             return Ok(SequenceState { last: 0, older_after: Some(String::new()) });
         };
         let row: StateRow = serde_json::from_value(row).map_err(|e| RepoError::Decode(e.to_string()))?;
-        // A row without `older_done` stored the end of the walk as no position at all.
-        let done = row.older_done.unwrap_or(row.older_after.is_none());
-        let older_after = if done { None } else { Some(row.older_after.unwrap_or_default()) };
+        let older_after = if row.older_done { None } else { Some(row.older_after.unwrap_or_default()) };
         Ok(SequenceState { last: row.last, older_after })
     }
 

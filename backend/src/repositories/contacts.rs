@@ -190,15 +190,6 @@ impl ContactRepository {
         records::commit_all(&self.db, writes).await
     }
 
-    /// The contact now: `Ok(Err(survivor))` when it was merged into another, `Ok(Ok(None))` when
-    /// it does not exist.
-    pub async fn current(&self, id: &str) -> RepoResult<Result<Option<Contact>, String>> {
-        match self.get(id).await? {
-            Some(contact) => Ok(Ok(Some(contact))),
-            None => Ok(self.merged_into(id).await?.map(|(_, survivor)| survivor).map_or(Ok(None), Err)),
-        }
-    }
-
     /// The merge that retired contact `other_id` and has not been undone: its id and the
     /// surviving contact.
     pub async fn merged_into(&self, other_id: &str) -> RepoResult<Option<(String, String)>> {

@@ -160,31 +160,24 @@ impl DuplicateRepository {
 
 /// The statement that moves timeline entries to contact `to` (part of a merge's transaction).
 pub fn move_timeline(ids: &[String], to: &str) -> Statement {
-    Statement {
-        sql: "FOR $t IN $P_ids { UPDATE type::record('timeline_entry', $t) SET contact_id = $P_to RETURN NONE; };",
-        vars: object(json!({ "ids": ids, "to": to })),
-    }
+    Statement::new(
+        "FOR $t IN $P_ids { UPDATE type::record('timeline_entry', $t) SET contact_id = $P_to RETURN NONE; };",
+        json!({ "ids": ids, "to": to }),
+    )
 }
 
 /// The statement that stores a merge record.
 pub fn record_merge(merge_id: &str, record: Value) -> Statement {
-    Statement {
-        sql: "CREATE type::record('contact_merge', $P_id) CONTENT $P_rec RETURN NONE;",
-        vars: object(json!({ "id": merge_id, "rec": record })),
-    }
+    Statement::new(
+        "CREATE type::record('contact_merge', $P_id) CONTENT $P_rec RETURN NONE;",
+        json!({ "id": merge_id, "rec": record }),
+    )
 }
 
 /// The statement that marks a merge undone at `at`.
 pub fn merge_undone(merge_id: &str, at: &str) -> Statement {
-    Statement {
-        sql: "UPDATE type::record('contact_merge', $P_id) SET undone_at = $P_at RETURN NONE;",
-        vars: object(json!({ "id": merge_id, "at": at })),
-    }
-}
-
-fn object(value: Value) -> serde_json::Map<String, Value> {
-    match value {
-        Value::Object(map) => map,
-        _ => serde_json::Map::new(),
-    }
+    Statement::new(
+        "UPDATE type::record('contact_merge', $P_id) SET undone_at = $P_at RETURN NONE;",
+        json!({ "id": merge_id, "at": at }),
+    )
 }

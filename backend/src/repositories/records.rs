@@ -80,6 +80,17 @@ pub struct Statement {
     pub vars: Map<String, Value>,
 }
 
+impl Statement {
+    /// A fragment with its values given as one JSON object (`{"name": value, ...}`).
+    pub fn new(sql: &'static str, vars: Value) -> Self {
+        let vars = match vars {
+            Value::Object(map) => map,
+            _ => Map::new(),
+        };
+        Self { sql, vars }
+    }
+}
+
 /// What one versioned write stores.
 #[derive(Debug, Clone)]
 pub struct VersionedWrite {

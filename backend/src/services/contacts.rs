@@ -79,6 +79,17 @@ fn unlink_write<T: crate::repositories::records::Stored>(
     crate::services::records::versioned_write(Some(&record), Some(&next), None, origin, at)
 }
 
+/// The contact now: 404 when it never existed, 410 naming the survivor when it was merged.
+pub(crate) async fn existing(contacts: &ContactRepository, id: &str) -> AppResult<Contact> {
+    if let Some(contact) = contacts.get(id).await? {
+        return Ok(contact);
+    }
+    match contacts.merged_into(id).await? {
+        Some((_, survivor)) => Err(AppError::Gone { entity: "contact", merged_into: survivor }),
+        None => Err(AppError::not_found("contact", id)),
+    }
+}
+
 /// Everything held about one contact.
 pub struct ContactExport {
     /// The record.
@@ -201,11 +212,7 @@ impl ContactService {
 
     /// The contact now; 404 when it does not exist, 410 naming the survivor when it was merged.
     pub async fn get(&self, id: &str) -> AppResult<Contact> {
-        match self.contacts.current(id).await? {
-            Ok(Some(contact)) => Ok(contact),
-            Ok(None) => Err(AppError::not_found("contact", id)),
-            Err(survivor) => Err(AppError::Gone { entity: "contact", merged_into: survivor }),
-        }
+        existing(&self.contacts, id).await
     }
 
     /// The contact as it was at `at`, rebuilt from its events; 404 if it did not exist then.

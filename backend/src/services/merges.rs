@@ -23,7 +23,7 @@ use crate::repositories::contacts::{versioned, ContactRepository, TABLE};
 use crate::repositories::duplicates::{merge_undone, move_timeline, record_merge, DuplicateRepository};
 use crate::repositories::records::{self, Stored, VersionedWrite};
 use crate::repositories::RepoError;
-use crate::services::contacts::ContactLinks;
+use crate::services::contacts::{existing, ContactLinks};
 
 /// The contact fields a merge can take from either side (tags are always combined).
 pub const MERGE_FIELDS: [&str; 8] =
@@ -111,7 +111,7 @@ impl MergeService {
         if survivor_id == other_id {
             return Err(AppError::invalid_field("other_id", "must be another contact than the one merged into"));
         }
-        let survivor = self.existing(survivor_id).await?;
+        let survivor = existing(&self.contacts, survivor_id).await?;
         let Some(other) = self.contacts.get(other_id).await? else {
             return Err(match self.contacts.merged_into(other_id).await? {
                 Some(_) => AppError::conflict("already_merged", "the other contact was already merged"),
@@ -196,7 +196,7 @@ impl MergeService {
         if record.undone_at.is_some() {
             return Err(AppError::conflict("merge_undone", "this merge was already undone"));
         }
-        let survivor = self.existing(survivor_id).await?;
+        let survivor = existing(&self.contacts, survivor_id).await?;
         if survivor.version != record.survivor_version {
             return Err(changed_since("the contact"));
         }
@@ -254,15 +254,6 @@ impl MergeService {
             other => crate::services::records::write_error(other),
         })?;
         Ok((restored_survivor, other))
-    }
-
-    /// The contact now: 404 when it never existed, 410 when it was merged.
-    async fn existing(&self, id: &str) -> AppResult<Contact> {
-        match self.contacts.current(id).await? {
-            Ok(Some(contact)) => Ok(contact),
-            Ok(None) => Err(AppError::not_found("contact", id)),
-            Err(survivor) => Err(AppError::Gone { entity: "contact", merged_into: survivor }),
-        }
     }
 
     async fn merge_record(&self, merge_id: &str) -> AppResult<Option<MergeRecord>> {
