@@ -23,7 +23,7 @@ pub struct Settings {
     /// Outgoing email (secrets only so far).
     #[serde(default)]
     pub smtp: SmtpSettings,
-    /// LLM provider (secrets only so far).
+    /// LLM provider.
     #[serde(default)]
     pub llm: LlmSettings,
     /// `GET /metrics`.
@@ -265,12 +265,63 @@ pub struct SmtpSettings {
     pub password: Secret,
 }
 
-/// LLM provider settings.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// LLM provider settings (docs/llm.md).
+#[derive(Debug, Clone, Deserialize)]
 pub struct LlmSettings {
-    /// API key (`CRM__LLM__API_KEY` or `CRM__LLM__API_KEY_FILE`).
+    /// `offline` (default: the built-in deterministic writer, no network) or `openai` (any
+    /// server speaking OpenAI's chat-completions API: OpenAI, Ollama, vLLM, llama.cpp).
+    #[serde(default)]
+    pub provider: String,
+    /// Base URL of the API, up to and including `/v1` (e.g. `https://api.openai.com/v1`,
+    /// `http://localhost:11434/v1` for Ollama).
+    #[serde(default)]
+    pub base_url: String,
+    /// Model name, e.g. `gpt-4o-mini` or `llama3.1:8b`.
+    #[serde(default)]
+    pub model: String,
+    /// API key (`CRM__LLM__API_KEY` or `CRM__LLM__API_KEY_FILE`); empty sends none.
     #[serde(default)]
     pub api_key: Secret,
+    /// Seconds one request may take, streamed answers included (default 60).
+    #[serde(default = "default_llm_timeout")]
+    pub timeout_secs: u64,
+    /// Retries after a 429, a 5xx, a timeout or a refused connection (default 2).
+    #[serde(default = "default_llm_retries")]
+    pub max_retries: u32,
+    /// Model tokens (in + out) the workspace may spend per UTC day; 0: no limit (default 500,000).
+    #[serde(default = "default_llm_budget")]
+    pub daily_token_budget: u64,
+    /// Replace email addresses and phone numbers in prompts with placeholders (restored in
+    /// the answer). Default: on for `openai`, off for `offline` (which sends nothing anywhere).
+    #[serde(default)]
+    pub redact: Option<bool>,
+}
+
+fn default_llm_timeout() -> u64 {
+    60
+}
+
+fn default_llm_retries() -> u32 {
+    2
+}
+
+fn default_llm_budget() -> u64 {
+    500_000
+}
+
+impl Default for LlmSettings {
+    fn default() -> Self {
+        LlmSettings {
+            provider: String::new(),
+            base_url: String::new(),
+            model: String::new(),
+            api_key: Secret::default(),
+            timeout_secs: default_llm_timeout(),
+            max_retries: default_llm_retries(),
+            daily_token_budget: default_llm_budget(),
+            redact: None,
+        }
+    }
 }
 
 /// HTTP listener settings.

@@ -7,6 +7,7 @@ pub mod domain;
 pub mod error;
 pub mod extract;
 pub mod handlers;
+pub mod llm_tools;
 pub mod models;
 pub mod monitoring;
 pub mod repositories;
