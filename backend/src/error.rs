@@ -67,6 +67,12 @@ pub enum AppError {
     /// 429: slow down.
     #[error("rate limited")]
     RateLimited { retry_after_secs: u64 },
+    /// 429: the day's LLM token budget is spent (`Retry-After`: until midnight UTC).
+    #[error("llm budget spent")]
+    BudgetSpent { retry_after_secs: u64 },
+    /// 502: the language model could not be reached or kept failing.
+    #[error("llm unavailable: {0}")]
+    LlmUnavailable(String),
     /// 503: a dependency (the database) is not available.
     #[error("service unavailable: {0}")]
     Unavailable(String),
@@ -157,7 +163,8 @@ impl AppError {
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::RateLimited { .. } | Self::BudgetSpent { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::LlmUnavailable(_) => StatusCode::BAD_GATEWAY,
             Self::Unavailable(_) | Self::Migrating(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Database(_) | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -176,6 +183,8 @@ impl AppError {
             Self::UnsupportedMediaType => "unsupported_media_type",
             Self::MethodNotAllowed => "method_not_allowed",
             Self::RateLimited { .. } => "rate_limited",
+            Self::BudgetSpent { .. } => "llm_budget_spent",
+            Self::LlmUnavailable(_) => "llm_unavailable",
             Self::Unavailable(_) => "unavailable",
             Self::Migrating(_) => "migrating",
             Self::Database(_) | Self::Internal(_) => "internal_error",
@@ -196,6 +205,10 @@ impl AppError {
             Self::UnsupportedMediaType => "the request body must be JSON (Content-Type: application/json)".into(),
             Self::MethodNotAllowed => "this method is not allowed on this path".into(),
             Self::RateLimited { retry_after_secs } => format!("too many requests; retry after {retry_after_secs} s"),
+            Self::BudgetSpent { retry_after_secs } => {
+                format!("today's token budget for the language model (llm.daily_token_budget) is spent; it renews in {retry_after_secs} s")
+            }
+            Self::LlmUnavailable(why) => format!("the language model is unavailable: {why}"),
             Self::Unavailable(_) => "a dependency is not available; try again shortly".into(),
             Self::Migrating(progress) => {
                 format!("a data migration this needs is running ({progress}); try again shortly")
@@ -239,7 +252,7 @@ impl IntoResponse for AppError {
         let headers = response.headers_mut();
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
         match self {
-            Self::RateLimited { retry_after_secs } => {
+            Self::RateLimited { retry_after_secs } | Self::BudgetSpent { retry_after_secs } => {
                 headers.insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
             }
             Self::Migrating(_) => {

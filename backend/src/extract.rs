@@ -110,6 +110,16 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
     Ok(value)
 }
 
+/// Reads an already parsed JSON object as `T`: wrong types, missing and unknown fields are 422s
+/// naming the field.
+pub fn parse_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, AppError> {
+    serde_path_to_error::deserialize(value).map_err(|err| {
+        let path = err.path().to_string();
+        let field = if path == "." { "body".to_string() } else { path };
+        AppError::validation(vec![FieldError::new(field, clean_serde_message(err.inner()))])
+    })
+}
+
 /// serde's message without the " at line X column Y" suffix.
 fn clean_serde_message(err: &serde_json::Error) -> String {
     let msg = err.to_string();

@@ -123,6 +123,8 @@ fn api_routes() -> (Router<AppState>, Router<AppState>, utoipa::openapi::OpenApi
     let (uploads, uploads_doc) = OpenApiRouter::new()
         .merge(handlers::imports::upload_router())
         .merge(handlers::changes::stream_router())
+        .merge(handlers::llm_tools::long_router())
+        .merge(handlers::campaigns::long_router())
         .split_for_parts();
     openapi.merge(uploads_doc);
     document_guard_statuses(&mut openapi);
@@ -148,6 +150,8 @@ fn api_parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(handlers::admin::router())
         .merge(handlers::imports::router())
         .merge(handlers::changes::router())
+        .merge(handlers::llm_tools::router())
+        .merge(handlers::campaigns::router())
         .split_for_parts()
 }
 

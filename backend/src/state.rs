@@ -61,6 +61,10 @@ pub struct AppState {
     pub duplicates: crate::services::duplicates::DuplicateService,
     /// Contact merges.
     pub merges: crate::services::merges::MergeService,
+    /// LLM tools and briefings.
+    pub llm: crate::services::llm::LlmService,
+    /// Campaigns and their assets.
+    pub campaigns: crate::services::campaigns::CampaignService,
     /// Timeline.
     pub timeline: TimelineService,
     /// Idempotency keys.
@@ -116,6 +120,23 @@ impl AppState {
             migrations.clone(),
         );
         let changes = crate::services::changes::ChangeService::new(db.clone());
+        let llm = crate::services::llm::LlmService::new(
+            &settings.llm,
+            db.clone(),
+            crate::services::llm::CrmData {
+                contacts: contacts_repo.clone(),
+                timeline: TimelineRepository::new(db.clone()),
+                deals: links.deals.clone(),
+                cases: links.cases.clone(),
+            },
+        )?;
+        let campaigns = crate::services::campaigns::CampaignService::new(
+            Store::new(db.clone(), history_repo.clone()),
+            Store::new(db.clone(), history_repo.clone()),
+            crate::repositories::campaigns::CampaignRepository::new(db.clone()),
+            llm.clone(),
+            migrations.clone(),
+        );
         let imports = crate::services::imports::ImportService::new(
             db.clone(),
             &settings.imports,
@@ -137,6 +158,8 @@ impl AppState {
             deals,
             cases,
             tasks,
+            llm,
+            campaigns,
             engagement: engagement.clone(),
             analytics: crate::services::analytics::AnalyticsService::new(
                 crate::repositories::analytics::AnalyticsRepository::new(db.clone()),

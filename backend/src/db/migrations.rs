@@ -5,7 +5,7 @@ use std::sync::{Arc, RwLock};
 use super::Database;
 
 /// Schema files, applied in order at every start; every statement is idempotent.
-const SCHEMA: [(&str, &str); 11] = [
+const SCHEMA: [(&str, &str); 12] = [
     ("001_core", include_str!("../../schema/001_core.surql")),
     ("002_auth", include_str!("../../schema/002_auth.surql")),
     ("003_ordered_lists", include_str!("../../schema/003_ordered_lists.surql")),
@@ -17,6 +17,7 @@ const SCHEMA: [(&str, &str); 11] = [
     ("009_imports", include_str!("../../schema/009_imports.surql")),
     ("010_changes", include_str!("../../schema/010_changes.surql")),
     ("011_duplicates", include_str!("../../schema/011_duplicates.surql")),
+    ("012_campaigns", include_str!("../../schema/012_campaigns.surql")),
 ];
 
 /// A data migration: SurrealQL, or a step computed in Rust.

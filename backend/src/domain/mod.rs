@@ -2,6 +2,7 @@
 
 pub mod analytics;
 pub mod auth;
+pub mod campaigns;
 pub mod cases;
 pub mod changes;
 pub mod companies;

@@ -50,6 +50,68 @@ fn sentences(text: &str) -> Vec<String> {
     out
 }
 
+/// A sentence of a brief turned towards the reader: briefs are often written as instructions to
+/// the writer ("Invite our customers to the summit."), which a reader must not see as such.
+fn towards_reader(sentence: &str) -> String {
+    let audience = [
+        "our customers ",
+        "our clients ",
+        "customers ",
+        "clients ",
+        "our contacts ",
+        "contacts ",
+        "everyone ",
+        "them ",
+        "people ",
+        "our leads ",
+        "leads ",
+        "the team ",
+        "our partners ",
+        "partners ",
+    ];
+    let lower = sentence.to_lowercase();
+    let rest_after = |prefix: &str| -> Option<String> {
+        if !lower.starts_with(prefix) {
+            return None;
+        }
+        let mut rest = &sentence[prefix.len()..];
+        let rest_lower = rest.to_lowercase();
+        if let Some(a) = audience.iter().find(|a| rest_lower.starts_with(*a)) {
+            rest = &rest[a.len()..];
+        }
+        Some(rest.trim().to_string())
+    };
+    let rules: [(&str, &str); 8] = [
+        ("invite ", "We would like to invite you "),
+        ("announce ", "We are happy to announce "),
+        ("tell ", "We want to tell you "),
+        ("remind ", "A quick reminder "),
+        ("promote ", "We would like to introduce "),
+        ("ask ", "We would love for you "),
+        ("encourage ", "We would love for you "),
+        ("thank ", "Thank you "),
+    ];
+    for (prefix, opening) in rules {
+        if let Some(rest) = rest_after(prefix) {
+            if rest.is_empty() {
+                break;
+            }
+            let rest = if prefix == "ask " || prefix == "encourage " {
+                rest.strip_prefix("to ").map(|r| format!("to {r}")).unwrap_or(rest)
+            } else {
+                rest
+            };
+            return format!("{opening}{rest}");
+        }
+    }
+    sentence.to_string()
+}
+
+/// The brief's sentences, each turned towards the reader.
+fn reader_sentences(text: &str) -> Vec<String> {
+    sentences(text).iter().map(|s| towards_reader(s)).collect()
+}
+
 /// At most `max` characters, cut at a word, with an ellipsis when cut.
 fn clip(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -108,7 +170,7 @@ fn topic(w: &Writing) -> String {
 }
 
 fn email(w: &Writing) -> EmailDraft {
-    let parts = sentences(&w.brief);
+    let parts = reader_sentences(&w.brief);
     let (first_name, company) = match &w.contact {
         Some(person) => (person.first_name.clone(), w.company.as_ref().map(|c| c.name.clone())),
         None => ("{{first_name}}".to_string(), None),
@@ -211,7 +273,7 @@ fn hashtag(name: &str) -> Option<String> {
 }
 
 fn social(w: &Writing) -> SocialPost {
-    let parts = sentences(&w.brief);
+    let parts = reader_sentences(&w.brief);
     let hook = match &w.event {
         Some(event) => format!("{} {}", pick(&w.brief, &["Mark your calendar:", "Coming up:", "Join us:"]), event.name),
         None => format!("{} {}", pick(&w.brief, &["News:", "Worth a look:", "Announcing"]), topic(w)),
@@ -250,7 +312,7 @@ fn social(w: &Writing) -> SocialPost {
 }
 
 fn landing_page(w: &Writing) -> LandingPage {
-    let parts = sentences(&w.brief);
+    let parts = reader_sentences(&w.brief);
     let title = topic(w);
     let label = cta_label(w);
     let mut sections = vec![Section {
@@ -494,6 +556,8 @@ mod tests {
         });
         let Output::Email(e) = checked(&job) else { panic!("an email") };
         assert!(e.text.starts_with("Hi Ada,"), "{}", e.text);
+        assert!(e.text.contains("We would like to invite you to the spring summit."), "{}", e.text);
+        assert!(!e.text.contains("Invite our customers"), "the brief's instruction is not echoed: {}", e.text);
         assert!(e.html.contains("Hi Ada,"));
         for fact in ["Tuesday 12 May 2026 at 18:00 UTC", "Lisbon", "Analytical Engines", "https://example.com/summit"] {
             assert!(e.text.contains(fact), "{fact} missing from {}", e.text);

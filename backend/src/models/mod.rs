@@ -2,6 +2,7 @@
 
 pub mod analytics;
 pub mod auth;
+pub mod campaigns;
 pub mod cases;
 pub mod changes;
 pub mod companies;
@@ -11,6 +12,7 @@ pub mod duplicates;
 pub mod exports;
 pub mod history;
 pub mod imports;
+pub mod llm_tools;
 pub mod pagination;
 pub mod segments;
 pub mod tasks;

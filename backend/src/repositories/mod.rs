@@ -2,6 +2,7 @@
 
 pub mod analytics;
 pub mod backup;
+pub mod campaigns;
 pub mod cases;
 pub mod changes;
 pub mod companies;
@@ -13,6 +14,7 @@ pub mod history;
 pub mod idempotency;
 pub mod imports;
 pub mod leases;
+pub mod llm;
 pub mod records;
 pub mod segments;
 pub mod tasks;

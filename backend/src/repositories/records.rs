@@ -389,7 +389,8 @@ fn derived_fields(table: &str) -> &'static [&'static str] {
         "support_case" => &["facets", "rkey", "part", "touched_at"],
         "case_interaction" => &["part"],
         "task" => &["facets", "rkey", "dkey", "part"],
-        "segment" => &["rkey", "part"],
+        "segment" | "llm_run" => &["rkey", "part"],
+        "campaign" => &["facets", "rkey", "part"],
         _ => &[],
     }
 }

@@ -249,6 +249,8 @@ fn record_row(entity: &str, state: Map<String, Value>) -> AppResult<(&'static st
         "case_interaction" => row::<Interaction>(state),
         "task" => row::<Task>(state),
         "segment" => row::<crate::repositories::segments::Segment>(state),
+        "campaign" => row::<crate::domain::campaigns::Campaign>(state),
+        "campaign_asset" => row::<crate::domain::campaigns::Asset>(state),
         other => Err(AppError::Internal(format!("the log names an unknown entity {other}"))),
     }
 }

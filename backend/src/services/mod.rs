@@ -3,6 +3,7 @@
 pub mod analytics;
 pub mod auth;
 pub mod backup;
+pub mod campaigns;
 pub mod cases;
 pub mod changes;
 pub mod companies;
@@ -15,6 +16,7 @@ pub mod history;
 pub mod idempotency;
 pub mod imports;
 pub mod limits;
+pub mod llm;
 pub mod merges;
 pub mod progress;
 pub mod records;

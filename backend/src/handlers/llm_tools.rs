@@ -1,0 +1,221 @@
+//! `/api/llm-tools`: the tools and their schemas, a run (JSON, or Server-Sent Events while the
+//! text is written), the recorded runs; `/api/contacts/{id}/briefing`.
+
+use std::convert::Infallible;
+
+use axum::extract::{Path, State};
+use axum::response::sse::{Event, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use futures::Stream;
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use validator::Validate;
+
+use crate::domain::pagination::{Page, PageRequest, Sort};
+use crate::error::{AppError, AppResult, Problem};
+use crate::extract::{ApiQuery, PathId, RequestOrigin, ValidJson};
+use crate::llm_tools::ToolName;
+use crate::models::llm_tools::{
+    BriefingParams, BriefingResponse, StreamParams, ToolInputDto, ToolList, ToolRunResponse,
+};
+use crate::models::pagination::{list_response, ParamErrors};
+use crate::repositories::llm::LlmRun;
+use crate::services::llm::LlmService;
+use crate::state::AppState;
+
+/// Quick routes (no model is called).
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_tools)).routes(routes!(list_runs))
+}
+
+/// Routes that call the model, outside the request timeout: the model client has its own
+/// (`llm.timeout_secs` per request, `llm.max_retries`), and a stream stays open while it writes.
+pub fn long_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(run_tool)).routes(routes!(contact_briefing))
+}
+
+/// A tool's input: any JSON object, read as the tool's own input type.
+#[derive(Debug, Deserialize)]
+#[serde(transparent)]
+pub struct ToolBody(Map<String, Value>);
+
+impl Validate for ToolBody {
+    fn validate(&self) -> Result<(), validator::ValidationErrors> {
+        Ok(())
+    }
+}
+
+/// The tools, with the JSON Schemas of their input and output, and the writer in use.
+#[utoipa::path(get, path = "/api/llm-tools", tag = "llm-tools",
+    responses((status = 200, description = "Every tool", body = ToolList)))]
+pub async fn list_tools(State(llm): State<LlmService>) -> Json<ToolList> {
+    Json(ToolList::new(llm.provider()))
+}
+
+/// Runs a tool. The answer is checked (shape, lengths, merge fields, sources; email HTML
+/// sanitised); an answer that fails is sent back to the model once, a second failure is 422
+/// `llm_invalid_output`. Every run is recorded without its prompt or answer.
+#[utoipa::path(post, path = "/api/llm-tools/{name}", tag = "llm-tools", request_body = ToolInputDto,
+    params(("name" = String, Path, description = "Tool: email_generator, social_post_generator, landing_page_generator or contact_briefing"), StreamParams),
+    responses(
+        (status = 200, description = "The tool's output (or, with `stream=true`, `text/event-stream`)", body = ToolRunResponse),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such tool", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid input, or the model's answer failed the checks twice (`llm_invalid_output`)", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Today's token budget is spent (`llm_budget_spent`, `Retry-After`)", body = Problem, content_type = "application/problem+json"),
+        (status = 502, description = "The model could not be reached (`llm_unavailable`)", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn run_tool(
+    State(llm): State<LlmService>,
+    Path(name): Path<String>,
+    RequestOrigin(origin): RequestOrigin,
+    ApiQuery(params): ApiQuery<StreamParams>,
+    ValidJson(ToolBody(body)): ValidJson<ToolBody>,
+) -> AppResult<Response> {
+    let tool = ToolName::parse(&name).ok_or_else(|| AppError::NotFound("tool".into()))?;
+    let stream = params.wanted()?;
+    let job = llm.job(tool, Value::Object(body)).await?;
+    if !stream {
+        let run = llm.run(&job, &origin.actor, None).await?;
+        return Ok(Json(ToolRunResponse::from(run)).into_response());
+    }
+    let (events, rx) = tokio::sync::mpsc::unbounded_channel::<Event>();
+    tokio::spawn(async move {
+        let (pieces, mut piece_rx) = tokio::sync::mpsc::unbounded_channel::<String>();
+        let forward = {
+            let events = events.clone();
+            tokio::spawn(async move {
+                while let Some(text) = piece_rx.recv().await {
+                    let _ = events.send(json_event("partial", &json!({ "text": text })));
+                }
+            })
+        };
+        let result = llm.run(&job, &origin.actor, Some(&pieces)).await;
+        drop(pieces);
+        let _ = forward.await;
+        let _ = events.send(match result {
+            Ok(run) => json_event("result", &ToolRunResponse::from(run)),
+            Err(e) => json_event("error", &e.to_problem()),
+        });
+    });
+    Ok(sse(rx).into_response())
+}
+
+/// An SSE event with a JSON body.
+pub fn json_event<T: serde::Serialize>(name: &str, body: &T) -> Event {
+    Event::default().event(name).json_data(body).unwrap_or_else(|_| Event::default().comment("unencodable"))
+}
+
+/// The events of `rx` as a response that ends when the sender is gone.
+pub fn sse(rx: tokio::sync::mpsc::UnboundedReceiver<Event>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    Sse::new(futures::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|e| (Ok(e), rx)) }))
+}
+
+/// A briefing on the contact from their recent timeline, open deals and cases. It is reused
+/// until any of that (or the contact) changes; `refresh=true` writes a new one.
+#[utoipa::path(get, path = "/api/contacts/{id}/briefing", tag = "contacts",
+    params(("id" = String, Path, description = "Contact id"), BriefingParams),
+    responses(
+        (status = 200, description = "The briefing", body = BriefingResponse),
+        (status = 404, description = "No such contact", body = Problem, content_type = "application/problem+json"),
+        (status = 410, description = "The contact was merged into another (`merged_into`)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid parameter, or the model's answer failed the checks twice", body = Problem, content_type = "application/problem+json"),
+        (status = 502, description = "The model could not be reached (`llm_unavailable`)", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn contact_briefing(
+    State(llm): State<LlmService>,
+    PathId(id): PathId,
+    RequestOrigin(origin): RequestOrigin,
+    ApiQuery(params): ApiQuery<BriefingParams>,
+) -> AppResult<Json<BriefingResponse>> {
+    let refresh = params.refresh()?;
+    Ok(Json(llm.briefing(&id, &origin.actor, refresh).await?.into()))
+}
+
+/// A recorded run (no prompt, no answer).
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct LlmRunResponse {
+    /// Id.
+    pub id: String,
+    /// Tool.
+    pub tool: String,
+    /// Provider.
+    pub provider: String,
+    /// Model.
+    pub model: String,
+    /// SHA-256 of the prompt as sent.
+    pub prompt_hash: String,
+    /// Prompt tokens.
+    pub tokens_in: u64,
+    /// Answer tokens.
+    pub tokens_out: u64,
+    /// Milliseconds.
+    pub latency_ms: u64,
+    /// `ok`, `invalid_output` or `unavailable`.
+    pub outcome: String,
+    /// Requests made.
+    pub attempts: u32,
+    /// Who ran it.
+    pub actor: String,
+    /// When.
+    pub created_at: String,
+}
+
+impl From<LlmRun> for LlmRunResponse {
+    fn from(r: LlmRun) -> Self {
+        Self {
+            id: r.id,
+            tool: r.tool,
+            provider: r.provider,
+            model: r.model,
+            prompt_hash: r.prompt_hash,
+            tokens_in: r.tokens_in,
+            tokens_out: r.tokens_out,
+            latency_ms: r.latency_ms,
+            outcome: r.outcome,
+            attempts: r.attempts,
+            actor: r.actor,
+            created_at: r.created_at,
+        }
+    }
+}
+
+list_response!(LlmRunList, LlmRunResponse, "A page of LLM runs, newest first.");
+
+/// Page parameters.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RunPageParams {
+    /// Page size, 1 to 500 (default 50).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 500, nullable = false)]
+    pub limit: Option<String>,
+    /// `next_cursor` of the previous page.
+    #[param(nullable = false, pattern = "^[A-Za-z0-9_-]*$")]
+    pub cursor: Option<String>,
+}
+
+/// The recorded tool runs, newest first: tool, provider, model, prompt hash, tokens, latency,
+/// outcome.
+#[utoipa::path(get, path = "/api/llm-tools/runs", tag = "llm-tools", params(RunPageParams),
+    responses(
+        (status = 200, description = "A page of runs", body = LlmRunList),
+        (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn list_runs(
+    State(llm): State<LlmService>,
+    ApiQuery(params): ApiQuery<RunPageParams>,
+) -> AppResult<Json<LlmRunList>> {
+    let mut errors = ParamErrors::default();
+    let sort = Sort { field: "created_at", desc: true };
+    let page: PageRequest =
+        errors.page(params.limit.as_deref(), None, params.cursor.as_deref(), None, &["created_at"], sort);
+    let page = errors.finish(page)?;
+    let (rows, next) = llm.runs(page.after.clone(), page.limit).await?;
+    let page: Page<LlmRun> = page.page(rows, next, None);
+    Ok(Json(page.into()))
+}
