@@ -186,6 +186,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List campaigns, newest first (`status` filters). */
+        get: operations["list_campaigns"];
+        put?: never;
+        /** Create a campaign (a draft). */
+        post: operations["create_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a campaign, now or as it was at `as_of`. */
+        get: operations["get_campaign"];
+        put?: never;
+        post?: never;
+        /** Delete a campaign that is not under way (409 `campaign_active` when scheduled, running or paused). */
+        delete: operations["delete_campaign"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a campaign or move its status. Content changes only while it is a draft (409
+         *     `campaign_not_editable`); a move the status machine forbids is 409 (`invalid_status_transition`,
+         *     `campaign_finished`); scheduling needs an approved asset for each channel (409
+         *     `assets_not_approved`).
+         */
+        patch: operations["update_campaign"];
+        trace?: never;
+    };
+    "/api/campaigns/{id}/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The campaign's assets, oldest first. */
+        get: operations["list_assets"];
+        put?: never;
+        /**
+         * Write one draft asset per kind from the campaign's brief (a draft campaign only). With
+         *     `stream=true` the answer is `text/event-stream`: `partial` events (`{"kind", "text"}`) as
+         *     each asset is written, an `asset` event per stored asset, then `result` (`{"data": [...]}`)
+         *     or `error` (problem+json).
+         */
+        post: operations["generate_assets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/assets/{asset_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One asset. */
+        get: operations["get_asset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit an asset: the content fields given replace the current ones; the result is checked
+         *     like a generated asset (email HTML sanitised, 422 naming an unknown merge field). A change
+         *     is a new version and makes the asset a draft again. A draft campaign's assets only.
+         */
+        patch: operations["update_asset"];
+        trace?: never;
+    };
+    "/api/campaigns/{id}/assets/{asset_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve an asset as it is (an approved one is answered as it is). */
+        post: operations["approve_asset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/assets/{asset_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The change events of an asset, oldest first (each edit's `changes` is its diff). */
+        get: operations["list_asset_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The change events of a campaign, oldest first. */
+        get: operations["list_campaign_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases": {
         parameters: {
             query?: never;
@@ -479,6 +617,26 @@ export interface paths {
         head?: never;
         /** Update some fields of a contact. */
         patch: operations["update_contact"];
+        trace?: never;
+    };
+    "/api/contacts/{id}/briefing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A briefing on the contact from their recent timeline, open deals and cases. It is reused
+         *     until any of that (or the contact) changes; `refresh=true` writes a new one.
+         */
+        get: operations["contact_briefing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/contacts/{id}/erase": {
@@ -841,6 +999,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/llm-tools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tools, with the JSON Schemas of their input and output, and the writer in use. */
+        get: operations["list_tools"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/llm-tools/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Runs a tool. The answer is checked (shape, lengths, merge fields, sources; email HTML
+         *     sanitised); an answer that fails is sent back to the model once, a second failure is 422
+         *     `llm_invalid_output`. Every run is recorded without its prompt or answer.
+         */
+        post: operations["run_tool"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/llm-tools/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The recorded tool runs, newest first: tool, provider, model, prompt hash, tokens, latency,
+         *     outcome.
+         */
+        get: operations["list_runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/segments": {
         parameters: {
             query?: never;
@@ -1168,6 +1384,140 @@ export interface components {
             /** @description Role. */
             role: string;
         };
+        /** @description An asset's content, by kind. */
+        AssetContentDto: components["schemas"]["EmailDraft"] | components["schemas"]["SocialPost"] | components["schemas"]["LandingPage"];
+        /**
+         * @description What an asset is.
+         * @enum {string}
+         */
+        AssetKindDto: "email" | "social_post" | "landing_page";
+        /** @description A campaign's assets. */
+        AssetList: {
+            /** @description Oldest first. */
+            data: components["schemas"]["AssetResponse"][];
+        };
+        /** @description An asset written for a campaign. */
+        AssetResponse: {
+            /** @description When. */
+            approved_at?: string | null;
+            /** @description Who approved it. */
+            approved_by?: string | null;
+            /** @description The campaign. */
+            campaign_id: string;
+            /** @description Its content. */
+            content: components["schemas"]["AssetContentDto"];
+            /** @description Creation time. */
+            created_at: string;
+            /** @description Id. */
+            id: string;
+            /** @description What it is. */
+            kind: components["schemas"]["AssetKindDto"];
+            /** @description The LLM run that wrote it. */
+            llm_run_id: string;
+            /** @description The model. */
+            model: string;
+            /** @description Who wrote the first version: `offline` or `openai`. */
+            provider: string;
+            /**
+             * @description `draft` or `approved`.
+             * @example draft
+             */
+            status: string;
+            /** @description Last change. */
+            updated_at: string;
+            /**
+             * Format: int64
+             * @description 1 on create, +1 per change; also sent as `ETag`.
+             */
+            version: number;
+        };
+        /**
+         * @description Input of `contact_briefing`.
+         * @example {
+         *       "contact_id": "0190f0a4-7c1e-7000-8000-000000000001"
+         *     }
+         */
+        BriefingInput: {
+            /** @description The contact. */
+            contact_id: string;
+        };
+        /** @description A briefing on a contact. */
+        BriefingResponse: {
+            /** @description Whether it was reused because the contact's data has not changed since. */
+            cached: boolean;
+            /** @description When it was written. */
+            generated_at: string;
+            /** @description The run that wrote it. */
+            llm_run_id: string;
+            /** @description The model. */
+            model: string;
+            /** @description What to do next. */
+            next_steps: string[];
+            /** @description Who wrote it. */
+            provider: string;
+            /**
+             * @description `positive`, `neutral` or `negative`.
+             * @example neutral
+             */
+            sentiment: string;
+            /** @description Ids of the timeline entries, deals and cases it used. */
+            sources: string[];
+            /** @description Who they are and where things stand. */
+            summary: string;
+            /** @description What to bring up. */
+            talking_points: string[];
+        };
+        /** @description A page of campaigns, newest first. */
+        CampaignList: {
+            /** @description The page of results. */
+            data: components["schemas"]["CampaignResponse"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description Total number of matches; only present with `?count=true`.
+             */
+            total?: number | null;
+        };
+        /** @description A campaign. */
+        CampaignResponse: {
+            /** @description Brief. */
+            brief: string;
+            /** @description Channels. */
+            channels: components["schemas"]["ChannelDto"][];
+            /** @description Creation time. */
+            created_at: string;
+            /** @description Event. */
+            event_id?: string | null;
+            /** @description Goal. */
+            goal?: string | null;
+            /** @description Id. */
+            id: string;
+            /** @description Landing page. */
+            landing_page_id?: string | null;
+            /** @description Name. */
+            name: string;
+            /** @description The statuses it can move to now. */
+            next_statuses: components["schemas"]["CampaignStatusDto"][];
+            /** @description Start. */
+            scheduled_at?: string | null;
+            /** @description Audience. */
+            segment_id?: string | null;
+            /** @description Status. */
+            status: components["schemas"]["CampaignStatusDto"];
+            /** @description Last change. */
+            updated_at: string;
+            /**
+             * Format: int64
+             * @description 1 on create, +1 per change; also sent as `ETag`.
+             */
+            version: number;
+        };
+        /**
+         * @description Where a campaign stands.
+         * @enum {string}
+         */
+        CampaignStatusDto: "draft" | "scheduled" | "running" | "paused" | "completed" | "cancelled";
         /** @description A page of cases. */
         CaseList: {
             /** @description The page of results. */
@@ -1269,6 +1619,11 @@ export interface components {
             next_cursor?: string | null;
         };
         /**
+         * @description A channel.
+         * @enum {string}
+         */
+        ChannelDto: "email" | "social" | "webhook";
+        /**
          * @description Closing a case.
          * @example {
          *       "resolution": "Credit note sent."
@@ -1348,6 +1703,19 @@ export interface components {
              * @description Contacts created in the range that still exist.
              */
             total: number;
+        };
+        /** @description A briefing on a contact. */
+        ContactBriefing: {
+            /** @description What to do next. */
+            next_steps: string[];
+            /** @description Their mood lately. */
+            sentiment: components["schemas"]["Sentiment"];
+            /** @description Ids of the timeline entries, deals and cases the briefing used. */
+            sources: string[];
+            /** @description Who they are and where things stand, in a few sentences. */
+            summary: string;
+            /** @description What to bring up. */
+            talking_points: string[];
         };
         /** @description Everything held about one contact (a data-subject access export). */
         ContactExportResponse: {
@@ -1433,6 +1801,50 @@ export interface components {
             name: string;
             /** @description `admin`, `member` or `viewer`. */
             role: string;
+        };
+        /**
+         * @description A new campaign (always a draft).
+         * @example {
+         *       "brief": "Invite our customers to the spring summit in Lisbon. We will show the new reporting and three clients share their stories.",
+         *       "channels": [
+         *         "email",
+         *         "social"
+         *       ],
+         *       "goal": "registrations",
+         *       "name": "Spring Summit"
+         *     }
+         */
+        CreateCampaignRequest: {
+            /** @description What it is about; assets are written from it. */
+            brief: string;
+            /** @description Channels (default `["email"]`). */
+            channels?: components["schemas"]["ChannelDto"][];
+            /**
+             * Format: uuid
+             * @description The event it invites to.
+             */
+            event_id?: string | null;
+            /** @description What a recipient should do. */
+            goal?: string | null;
+            /**
+             * Format: uuid
+             * @description The landing page it links to.
+             */
+            landing_page_id?: string | null;
+            /** @description Name. */
+            name: string;
+            /**
+             * Format: date-time
+             * @description When it should start (RFC 3339).
+             */
+            scheduled_at?: string | null;
+            /**
+             * Format: uuid
+             * @description The audience.
+             */
+            segment_id?: string | null;
+            /** @description Only `draft`. */
+            status?: components["schemas"]["CampaignStatusDto"];
         };
         /**
          * @description A new case.
@@ -1778,6 +2190,56 @@ export interface components {
              */
             reason: string;
         };
+        /** @description An email draft. */
+        EmailDraft: {
+            /** @description HTML body (sanitised). */
+            html: string;
+            /** @description The preview text inboxes show after the subject (at most 200 characters). */
+            preheader: string;
+            /** @description Subject line (at most 150 characters). */
+            subject: string;
+            /** @description Plain-text body. */
+            text: string;
+        };
+        /**
+         * @description Input of `email_generator`.
+         * @example {
+         *       "brief": "Invite our customers to the spring summit. We will show the new reporting and share three client stories.",
+         *       "campaign_name": "Spring Summit",
+         *       "event": {
+         *         "location": "Lisbon",
+         *         "name": "Spring Summit",
+         *         "starts_at": "2026-05-12T18:00:00Z"
+         *       },
+         *       "goal": "registrations"
+         *     }
+         */
+        EmailInput: {
+            /** @description What the email is about, in your words. */
+            brief: string;
+            /** @description The campaign's name. */
+            campaign_name?: string | null;
+            /** @description Write to this contact (their name, title and company); without one, merge fields. */
+            contact_id?: string | null;
+            /** @description Where the call to action links. */
+            cta_url?: string | null;
+            event?: null | components["schemas"]["EventInfo"];
+            /** @description What a reader should do (`registrations`, `meetings`, `awareness`, ...). */
+            goal?: string | null;
+            tone?: null | components["schemas"]["Tone"];
+        };
+        /** @description An event a text invites to. */
+        EventInfo: {
+            /** @description Place or URL. */
+            location?: string | null;
+            /** @description Name, e.g. `Spring Summit`. */
+            name: string;
+            /**
+             * @description Start, RFC 3339.
+             * @example 2026-05-12T18:00:00Z
+             */
+            starts_at: string;
+        };
         /** @description One field's value before and after a change (`null` = absent). */
         FieldChangeResponse: {
             /** @description After. */
@@ -1849,6 +2311,20 @@ export interface components {
             entered: number;
             /** @description Status. */
             status: string;
+        };
+        /**
+         * @description What to generate.
+         * @example {
+         *       "kinds": [
+         *         "email",
+         *         "social_post",
+         *         "landing_page"
+         *       ]
+         *     }
+         */
+        GenerateAssetsRequest: {
+            /** @description One asset is written per kind, in this order (1 to 10 kinds). */
+            kinds: components["schemas"]["AssetKindDto"][];
         };
         /** @description Health report. */
         HealthResponse: {
@@ -2003,6 +2479,30 @@ export interface components {
             /** @description The value (a status, source, tag, kind or stage; `(none)` for no source). */
             key: string;
         };
+        /** @description A landing page draft. */
+        LandingPage: {
+            /** @description Sections, top to bottom. */
+            sections: components["schemas"]["Section"][];
+            /** @description Page title. */
+            title: string;
+        };
+        /**
+         * @description Input of `landing_page_generator`.
+         * @example {
+         *       "brief": "A page where customers register for the spring summit.",
+         *       "campaign_name": "Spring Summit",
+         *       "goal": "registrations"
+         *     }
+         */
+        LandingPageInput: {
+            /** @description What the page is for. */
+            brief: string;
+            /** @description The campaign's name. */
+            campaign_name?: string | null;
+            event?: null | components["schemas"]["EventInfo"];
+            /** @description What a visitor should do. */
+            goal?: string | null;
+        };
         /** @description Liveness: the process serves requests. */
         LiveResponse: {
             /**
@@ -2010,6 +2510,57 @@ export interface components {
              * @example ok
              */
             status: string;
+        };
+        /** @description A page of LLM runs, newest first. */
+        LlmRunList: {
+            /** @description The page of results. */
+            data: components["schemas"]["LlmRunResponse"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description Total number of matches; only present with `?count=true`.
+             */
+            total?: number | null;
+        };
+        /** @description A recorded run (no prompt, no answer). */
+        LlmRunResponse: {
+            /** @description Who ran it. */
+            actor: string;
+            /**
+             * Format: int32
+             * @description Requests made.
+             */
+            attempts: number;
+            /** @description When. */
+            created_at: string;
+            /** @description Id. */
+            id: string;
+            /**
+             * Format: int64
+             * @description Milliseconds.
+             */
+            latency_ms: number;
+            /** @description Model. */
+            model: string;
+            /** @description `ok`, `invalid_output` or `unavailable`. */
+            outcome: string;
+            /** @description SHA-256 of the prompt as sent. */
+            prompt_hash: string;
+            /** @description Provider. */
+            provider: string;
+            /**
+             * Format: int64
+             * @description Prompt tokens.
+             */
+            tokens_in: number;
+            /**
+             * Format: int64
+             * @description Answer tokens.
+             */
+            tokens_out: number;
+            /** @description Tool. */
+            tool: string;
         };
         /**
          * @description Email and password.
@@ -2090,6 +2641,11 @@ export interface components {
             /** @description The one running now. */
             running?: string | null;
         };
+        /**
+         * @description A social network.
+         * @enum {string}
+         */
+        Network: "linkedin" | "x" | "facebook" | "instagram";
         /** @description Deals in the range: created by stage, closed won and lost. */
         PipelineAnalytics: {
             /**
@@ -2207,6 +2763,19 @@ export interface components {
              */
             type: string;
         };
+        /** @description The writer in use. */
+        ProviderInfo: {
+            /**
+             * @description The model.
+             * @example offline-writer-1
+             */
+            model: string;
+            /**
+             * @description `offline` (the built-in writer) or `openai` (a model behind an OpenAI-compatible API).
+             * @example offline
+             */
+            name: string;
+        };
         /** @description Readiness: the database answers and every data migration is done. */
         ReadyResponse: {
             /**
@@ -2260,6 +2829,24 @@ export interface components {
             /** @description The score (2 decimals, as text): exactly the sum of the parts' `decayed`. */
             score: string;
         };
+        /** @description One section of a landing page. */
+        Section: {
+            /** @description Body text (plain; pages escape it). */
+            body?: string;
+            /** @description Button label (hero, form). */
+            cta_label?: string | null;
+            /** @description Heading. */
+            heading: string;
+            /** @description List items (benefits). */
+            items?: string[];
+            /** @description What it is. */
+            kind: components["schemas"]["SectionKind"];
+        };
+        /**
+         * @description What a landing page section is.
+         * @enum {string}
+         */
+        SectionKind: "hero" | "text" | "benefits" | "event" | "form";
         /** @description A page of segments, newest first. */
         SegmentList: {
             /** @description The page of results. */
@@ -2293,10 +2880,41 @@ export interface components {
             version: number;
         };
         /**
+         * @description How the contact seems to feel about you lately.
+         * @enum {string}
+         */
+        Sentiment: "positive" | "neutral" | "negative";
+        /**
          * @description Which side a merged field comes from.
          * @enum {string}
          */
         SideRequest: "mine" | "theirs";
+        /** @description A social media post. */
+        SocialPost: {
+            /** @description The network it is written for. */
+            network: components["schemas"]["Network"];
+            /** @description The post, within the network's limit. */
+            text: string;
+        };
+        /**
+         * @description Input of `social_post_generator`.
+         * @example {
+         *       "brief": "Our spring summit is open for registration.",
+         *       "network": "linkedin"
+         *     }
+         */
+        SocialPostInput: {
+            /** @description What the post is about. */
+            brief: string;
+            /** @description The campaign's name. */
+            campaign_name?: string | null;
+            /** @description Link to share. */
+            cta_url?: string | null;
+            event?: null | components["schemas"]["EventInfo"];
+            /** @description What a reader should do. */
+            goal?: string | null;
+            network?: null | components["schemas"]["Network"];
+        };
         /**
          * @description A deal's stage.
          * @enum {string}
@@ -2402,6 +3020,73 @@ export interface components {
              */
             total?: number | null;
         };
+        /**
+         * @description Formal or friendly wording.
+         * @enum {string}
+         */
+        Tone: "friendly" | "formal";
+        /** @description One tool. */
+        ToolDescriptor: {
+            /** @description What it does. */
+            description: string;
+            /** @description JSON Schema of its input (self-contained: nested types under `$defs`). */
+            input_schema: Record<string, never>;
+            /**
+             * @description Name, for `POST /api/llm-tools/{name}`.
+             * @example email_generator
+             */
+            name: string;
+            /** @description JSON Schema of its output. */
+            output_schema: Record<string, never>;
+        };
+        /** @description The input of one tool (see each tool's `input_schema`). */
+        ToolInputDto: {
+            /** @description `email_generator`. */
+            Email: components["schemas"]["EmailInput"];
+        } | {
+            /** @description `social_post_generator`. */
+            Social: components["schemas"]["SocialPostInput"];
+        } | {
+            /** @description `landing_page_generator`. */
+            LandingPage: components["schemas"]["LandingPageInput"];
+        } | {
+            /** @description `contact_briefing`. */
+            Briefing: components["schemas"]["BriefingInput"];
+        };
+        /** @description The tools and the writer in use. */
+        ToolList: {
+            /** @description Every tool. */
+            data: components["schemas"]["ToolDescriptor"][];
+            /** @description Who writes. */
+            provider: components["schemas"]["ProviderInfo"];
+        };
+        /** @description A tool's output. */
+        ToolOutputDto: {
+            /** @description An email. */
+            Email: components["schemas"]["EmailDraft"];
+        } | {
+            /** @description A post. */
+            Social: components["schemas"]["SocialPost"];
+        } | {
+            /** @description A page. */
+            LandingPage: components["schemas"]["LandingPage"];
+        } | {
+            /** @description A briefing. */
+            Briefing: components["schemas"]["ContactBriefing"];
+        };
+        /** @description A finished run. */
+        ToolRunResponse: {
+            /** @description The run's record. */
+            llm_run_id: string;
+            /** @description The model. */
+            model: string;
+            /** @description The validated output. */
+            output: components["schemas"]["ToolOutputDto"];
+            /** @description `offline` or `openai`. */
+            provider: string;
+            /** @description The tool. */
+            tool: string;
+        };
         /** @description Undo a merge. */
         UnmergeRequest: {
             /** @description The `merge_id` the merge answered (also the `trace_id` of its history events). */
@@ -2413,6 +3098,60 @@ export interface components {
             contact: components["schemas"]["ContactResponse"];
             /** @description The contact that had been merged into it, back again. */
             other: components["schemas"]["ContactResponse"];
+        };
+        /**
+         * @description An edit of an asset's content: the fields given replace the current ones (e.g.
+         *     `{"content": {"subject": "New subject"}}`); the result is checked like a generated asset.
+         * @example {
+         *       "content": {
+         *         "subject": "See you in Lisbon, {{first_name}}"
+         *       }
+         *     }
+         */
+        UpdateAssetRequest: {
+            /** @description Fields of the content to change. */
+            content: Record<string, never>;
+        };
+        /**
+         * @description A partial update: omitted fields are unchanged, `null` clears; `status` moves the campaign
+         *     (`draft -> scheduled -> running -> completed`, `draft|scheduled -> cancelled`,
+         *     `running -> paused -> running`; other moves are 409). Content changes only while a draft.
+         * @example {
+         *       "scheduled_at": "2026-05-01T09:00:00Z",
+         *       "status": "scheduled"
+         *     }
+         */
+        UpdateCampaignRequest: {
+            /** @description Brief (cannot be cleared). */
+            brief?: string;
+            /** @description Channels (cannot be cleared). */
+            channels?: components["schemas"]["ChannelDto"][];
+            /**
+             * Format: uuid
+             * @description Event.
+             */
+            event_id?: string | null;
+            /** @description Goal. */
+            goal?: string | null;
+            /**
+             * Format: uuid
+             * @description Landing page.
+             */
+            landing_page_id?: string | null;
+            /** @description Name (cannot be cleared). */
+            name?: string;
+            /**
+             * Format: date-time
+             * @description Start.
+             */
+            scheduled_at?: string | null;
+            /**
+             * Format: uuid
+             * @description Audience.
+             */
+            segment_id?: string | null;
+            /** @description The status to move to. */
+            status?: components["schemas"]["CampaignStatusDto"];
         };
         /**
          * @description A partial update: omitted fields are unchanged, `null` clears. Open and close a case with
@@ -3279,6 +4018,1001 @@ export interface operations {
                 };
             };
             /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_campaigns: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+                /** @description Only campaigns in this status. */
+                status?: components["schemas"]["CampaignStatusDto"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of campaigns */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignList"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_campaign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for 24 h */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCampaignRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description Version */
+                    ETag?: string;
+                    /** @description URL of the campaign */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or unknown ids */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_campaign: {
+        parameters: {
+            query?: {
+                /** @description Rebuild the record as it was at this moment (RFC 3339), from its change events. */
+                as_of?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Campaign id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign */
+            200: {
+                headers: {
+                    /** @description Version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid as_of */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_campaign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from a GET; 412 if the campaign changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Campaign id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed If-Match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The campaign is under way */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_campaign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from a GET; 412 if the campaign changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Campaign id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCampaignRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description Malformed JSON or If-Match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A status move or change the campaign's state forbids */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or unknown ids */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_assets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Campaign id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its assets */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetList"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    generate_assets: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `true`: `text/event-stream` with `partial` events (`{"text"}`: pieces of the answer as
+                 *     written), then one `result` event (the response body) or one `error` event (problem+json).
+                 */
+                stream?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description Campaign id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenerateAssetsRequest"];
+            };
+        };
+        responses: {
+            /** @description The new assets, in the order of `kinds` */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetList"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The campaign is not a draft, or holds too many assets */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid kinds, or the model's answer failed the checks twice */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Today's token budget is spent */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The model could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_asset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Asset id */
+                asset_id: string;
+                /** @description Campaign id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The asset */
+            200: {
+                headers: {
+                    /** @description Version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign or asset */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_asset: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from a GET; 412 if the asset changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Asset id */
+                asset_id: string;
+                /** @description Campaign id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAssetRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetResponse"];
+                };
+            };
+            /** @description Malformed JSON or If-Match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign or asset */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The campaign is not a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approve_asset: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from a GET; 412 if the asset changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Asset id */
+                asset_id: string;
+                /** @description Campaign id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Approved */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetResponse"];
+                };
+            };
+            /** @description Malformed If-Match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign or asset */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The campaign is not a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_asset_history: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Asset id */
+                asset_id: string;
+                /** @description Campaign id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Change events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryList"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such asset ever existed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_campaign_history: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Campaign id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Change events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryList"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No campaign with this id ever existed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5312,6 +7046,86 @@ export interface operations {
             };
         };
     };
+    contact_briefing: {
+        parameters: {
+            query?: {
+                /** @description `true`: write it again. */
+                refresh?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description Contact id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The briefing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BriefingResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such contact */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The contact was merged into another (`merged_into`) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter, or the model's answer failed the checks twice */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The model could not be reached (`llm_unavailable`) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     erase_contact: {
         parameters: {
             query?: never;
@@ -7044,6 +8858,210 @@ export interface operations {
                 };
             };
             /** @description Invalid parameter, header or mapping */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_tools: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every tool */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ToolList"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    run_tool: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `true`: `text/event-stream` with `partial` events (`{"text"}`: pieces of the answer as
+                 *     written), then one `result` event (the response body) or one `error` event (problem+json).
+                 */
+                stream?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description Tool: email_generator, social_post_generator, landing_page_generator or contact_briefing */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ToolInputDto"];
+            };
+        };
+        responses: {
+            /** @description The tool's output (or, with `stream=true`, `text/event-stream`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ToolRunResponse"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such tool */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, or the model's answer failed the checks twice (`llm_invalid_output`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Today's token budget is spent (`llm_budget_spent`, `Retry-After`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The model could not be reached (`llm_unavailable`) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_runs: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of runs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LlmRunList"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -74,6 +74,9 @@ impl CampaignStatus {
     }
 }
 
+/// Why a new campaign cannot have another status.
+pub const NEW_IS_DRAFT: &str = "a new campaign is a draft; schedule it once its assets are approved";
+
 /// Why a status move is refused: the `code` of the 409.
 pub fn transition(from: CampaignStatus, to: CampaignStatus) -> Result<(), &'static str> {
     if from.next().contains(&to) {
@@ -272,7 +275,7 @@ impl Campaign {
             issues.add("brief", "is required");
         }
         if patch.status.is_some_and(|s| s != CampaignStatus::Draft) {
-            issues.add("status", "a new campaign is a draft; schedule it once its assets are approved");
+            issues.add("status", NEW_IS_DRAFT);
         }
         let campaign = Campaign {
             id,

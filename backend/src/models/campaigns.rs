@@ -137,7 +137,8 @@ pub struct UpdateCampaignRequest {
 impl TryFrom<CreateCampaignRequest> for CampaignPatch {
     type Error = DomainError;
     fn try_from(r: CreateCampaignRequest) -> Result<Self, Self::Error> {
-        CampaignPatch::parse(CampaignInput {
+        let not_draft = r.status.as_deref().and_then(CampaignStatus::parse).is_some_and(|s| s != CampaignStatus::Draft);
+        let parsed = CampaignPatch::parse(CampaignInput {
             name: Some(r.name),
             brief: Some(r.brief),
             goal: Some(r.goal),
@@ -147,7 +148,17 @@ impl TryFrom<CreateCampaignRequest> for CampaignPatch {
             landing_page_id: Some(r.landing_page_id),
             scheduled_at: Some(r.scheduled_at),
             status: r.status.map(Some),
-        })
+        });
+        match (parsed, not_draft) {
+            (Err(DomainError::Invalid(mut issues)), true) => {
+                issues.push(crate::domain::fields::FieldIssue {
+                    field: "status".into(),
+                    message: crate::domain::campaigns::NEW_IS_DRAFT.into(),
+                });
+                Err(DomainError::Invalid(issues))
+            }
+            (parsed, _) => parsed,
+        }
     }
 }
 

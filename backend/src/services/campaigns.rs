@@ -146,6 +146,11 @@ impl CampaignService {
         Ok(page.page(rows, next, None))
     }
 
+    /// The database's plan of a page of the list (tests assert the index that drives it).
+    pub async fn explain_list(&self, status: Option<CampaignStatus>) -> AppResult<serde_json::Value> {
+        Ok(self.campaigns.explain_list(status).await?)
+    }
+
     /// The campaign's assets, oldest first.
     pub async fn assets(&self, campaign_id: &str) -> AppResult<Vec<Asset>> {
         self.get(campaign_id).await?;

@@ -150,6 +150,15 @@ impl TestApp {
         res.json().await.expect("json")
     }
 
+    /// POST that must answer 200; returns the body.
+    pub async fn post_ok(&self, path: &str, body: &Value) -> Value {
+        let res = self.post_json(path, body).await;
+        let status = res.status();
+        let body: Value = res.json().await.expect("json");
+        assert_eq!(status, StatusCode::OK, "POST {path}: {body}");
+        body
+    }
+
     /// Rows of a table, straight from the database.
     pub async fn rows(&self, sql: &str) -> Vec<Value> {
         let mut res = self.db.query(sql).await.expect("query").check().expect("check");
