@@ -39,6 +39,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     { href: "/cases", label: "Cases" },
     { href: "/tasks", label: "My tasks" },
     { href: "/segments", label: "Segments" },
+    { href: "/campaigns", label: "Campaigns" },
     { href: "/imports", label: "Imports" },
     { href: "/duplicates", label: "Duplicates" },
     ...(isAdmin(session.user.role)

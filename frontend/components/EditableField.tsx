@@ -8,6 +8,8 @@ export interface EditableFieldProps {
   name: string;
   value: string;
   type?: "text" | "email" | "tel" | "url";
+  /** A text area (Save button to save; Escape cancels). */
+  multiline?: boolean;
   options?: { value: string; label: string }[];
   canEdit: boolean;
   error?: string;
@@ -21,11 +23,11 @@ export interface EditableFieldProps {
 }
 
 /** A labelled value with inline editing: Enter saves, Escape cancels; a field error shows next to it. */
-export function EditableField({ label, name, value, type = "text", options, canEdit, error, hint, resetKey, onCancel, onSave }: EditableFieldProps) {
+export function EditableField({ label, name, value, type = "text", multiline, options, canEdit, error, hint, resetKey, onCancel, onSave }: EditableFieldProps) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value);
   const [saving, setSaving] = useState(false);
-  const inputRef = useRef<HTMLInputElement & HTMLSelectElement>(null);
+  const inputRef = useRef<HTMLInputElement & HTMLSelectElement & HTMLTextAreaElement>(null);
   const editRef = useRef<HTMLButtonElement>(null);
   const id = useId();
   const errorId = `${id}-error`;
@@ -96,6 +98,17 @@ export function EditableField({ label, name, value, type = "text", options, canE
                 </option>
               ))}
             </select>
+          ) : multiline ? (
+            <textarea
+              id={id}
+              ref={inputRef}
+              rows={Math.min(16, Math.max(4, draft.split("\n").length + 1))}
+              value={draft}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={describedBy}
+              onChange={(e) => setDraft(e.target.value)}
+              onKeyDown={(e) => e.key === "Escape" && stop()}
+            />
           ) : (
             <input
               id={id}
@@ -122,7 +135,7 @@ export function EditableField({ label, name, value, type = "text", options, canE
           <span className="field-label" id={`${id}-label`}>
             {label}
           </span>
-          <span className="field-value" aria-labelledby={`${id}-label`}>
+          <span className={multiline ? "field-value multiline" : "field-value"} aria-labelledby={`${id}-label`}>
             {options ? (options.find((o) => o.value === value)?.label ?? (value || "—")) : value || "—"}
           </span>
           {canEdit ? (

@@ -27,10 +27,22 @@ export type Task = components["schemas"]["TaskResponse"];
 export type UpdateTask = components["schemas"]["UpdateTaskRequest"];
 export type Segment = components["schemas"]["SegmentResponse"];
 export type UpdateSegment = components["schemas"]["UpdateSegmentRequest"];
+export type Campaign = components["schemas"]["CampaignResponse"];
+export type UpdateCampaign = components["schemas"]["UpdateCampaignRequest"];
+export type CampaignStatus = components["schemas"]["CampaignStatusDto"];
+export type Channel = components["schemas"]["ChannelDto"];
+export type Asset = components["schemas"]["AssetResponse"];
+export type AssetKind = components["schemas"]["AssetKindDto"];
+export type EmailDraft = components["schemas"]["EmailDraft"];
+export type SocialPost = components["schemas"]["SocialPost"];
+export type LandingPage = components["schemas"]["LandingPage"];
+export type Briefing = components["schemas"]["BriefingResponse"];
 
 export const CONTACT_STATUSES: ContactStatus[] = ["lead", "mql", "sql", "opportunity", "customer", "churned"];
 export const STAGES: Stage[] = ["qualification", "proposal", "negotiation", "won", "lost"];
 export const PRIORITIES: Priority[] = ["low", "normal", "high", "urgent"];
+export const CHANNELS: Channel[] = ["email", "social", "webhook"];
+export const ASSET_KINDS: AssetKind[] = ["email", "social_post", "landing_page"];
 
 export const API_BASE = (process.env.NEXT_PUBLIC_API_URL ?? "").replace(/\/$/, "");
 

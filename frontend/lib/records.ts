@@ -5,6 +5,7 @@ import {
   call,
   ifMatch,
   versionOf,
+  type Campaign,
   type Case,
   type ChangeEvent,
   type Company,
@@ -12,6 +13,7 @@ import {
   type Deal,
   type Segment,
   type Task,
+  type UpdateCampaign,
   type UpdateCase,
   type UpdateCompany,
   type UpdateContact,
@@ -45,7 +47,7 @@ async function allHistory(fetchPage: (cursor?: string) => Promise<{ data: Change
   return events;
 }
 
-type Collection = "/api/contacts" | "/api/companies" | "/api/deals" | "/api/cases" | "/api/tasks" | "/api/segments";
+type Collection = "/api/contacts" | "/api/companies" | "/api/deals" | "/api/cases" | "/api/tasks" | "/api/segments" | "/api/campaigns";
 type Result = Promise<{ data?: unknown; error?: unknown; response: Response }>;
 /** The typed client seen through one record path (`${base}/{id}`): every collection has the same shape. */
 interface RecordPaths {
@@ -88,3 +90,4 @@ export const dealsApi = recordApi<Deal, UpdateDeal>("/api/deals");
 export const casesApi = recordApi<Case, UpdateCase>("/api/cases");
 export const tasksApi = recordApi<Task, UpdateTask>("/api/tasks");
 export const segmentsApi = recordApi<Segment, UpdateSegment>("/api/segments");
+export const campaignsApi = recordApi<Campaign, UpdateCampaign>("/api/campaigns");

@@ -4,3 +4,4 @@ export const companyHref = (id: string) => `/companies/view?id=${encodeURICompon
 export const dealHref = (id: string) => `/deals/view?id=${encodeURIComponent(id)}`;
 export const caseHref = (id: string) => `/cases/view?id=${encodeURIComponent(id)}`;
 export const segmentHref = (id: string) => `/segments/view?id=${encodeURIComponent(id)}`;
+export const campaignHref = (id: string) => `/campaigns/view?id=${encodeURIComponent(id)}`;

@@ -11,6 +11,7 @@ import { EditableField } from "@/components/EditableField";
 import { HistoryList } from "@/components/HistoryList";
 import { recordPlaceholder, RecordConflict, RecordHead, useRemove } from "@/components/RecordFrame";
 import { StatusBadge } from "@/components/StatusBadge";
+import { BriefingPanel } from "@/components/BriefingPanel";
 import { EngagementScore } from "@/components/EngagementScore";
 import { RelatedCases, RelatedDeals, RelatedTasks } from "@/components/RelatedSales";
 import { Timeline } from "@/components/Timeline";
@@ -123,6 +124,7 @@ function ContactView() {
             Created {formatDateTime(contact.created_at)} · updated {formatDateTime(contact.updated_at)}
           </p>
         </section>
+        <BriefingPanel contactId={contact.id} />
         <Timeline contactId={contact.id} canWrite={writable} revision={rec.revision} me={me} />
         <EngagementScore contactId={contact.id} revision={rec.revision} />
         <RelatedDeals filter={{ contact_id: contact.id }} />

@@ -1,0 +1,161 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { AppShell } from "@/components/AppShell";
+import { useAuth } from "@/components/AuthProvider";
+import { DataTable, RowLink, type Column } from "@/components/DataTable";
+import { ProblemMessage } from "@/components/ProblemMessage";
+import { TextField } from "@/components/TextField";
+import { api, ApiError, call, CHANNELS, newIdempotencyKey, type Campaign, type Channel, type Segment } from "@/lib/api";
+import { formatDateTime } from "@/lib/format";
+import { campaignHref } from "@/lib/routes";
+import { canWrite } from "@/lib/session";
+import { useLoaded } from "@/lib/useLoaded";
+import { usePagedList } from "@/lib/usePagedList";
+
+export function CampaignsPage() {
+  return (
+    <AppShell>
+      <Campaigns />
+    </AppShell>
+  );
+}
+
+function Campaigns() {
+  const router = useRouter();
+  const { session } = useAuth();
+  const list = usePagedList<Campaign>("campaigns", async (cursor) => {
+    const { data } = await call(api.GET("/api/campaigns", { params: { query: { limit: 50, ...(cursor ? { cursor } : {}) } } }));
+    return data;
+  });
+  const columns: Column<Campaign>[] = [
+    { header: "Name", cell: (c) => <RowLink href={campaignHref(c.id)}>{c.name}</RowLink> },
+    { header: "Status", cell: (c) => <span className="status">{c.status}</span> },
+    { header: "Channels", cell: (c) => c.channels.join(", "), className: "hide-narrow" },
+    { header: "Updated", cell: (c) => formatDateTime(c.updated_at), className: "hide-narrow" },
+  ];
+  return (
+    <section aria-labelledby="campaigns-title">
+      <div className="page-head">
+        <h1 id="campaigns-title">Campaigns</h1>
+      </div>
+      <p className="muted">A campaign starts from a brief: its email, posts and landing page are drafted from it, edited and approved, then scheduled.</p>
+      {canWrite(session?.user.role) ? <NewCampaign onCreated={(id) => router.push(campaignHref(id))} /> : null}
+      <DataTable
+        caption="Campaigns"
+        columns={columns}
+        rows={list.items}
+        rowKey={(c) => c.id}
+        onOpen={(c) => router.push(campaignHref(c.id))}
+        loading={list.loading}
+        error={list.error}
+        hasMore={list.hasMore}
+        onLoadMore={list.loadMore}
+        onRetry={list.reload}
+        empty={<p>No campaigns yet.</p>}
+      />
+    </section>
+  );
+}
+
+/** Every segment (the first 500), for the audience picker. */
+export async function loadSegments(): Promise<Segment[]> {
+  const { data } = await call(api.GET("/api/segments", { params: { query: { limit: 500 } } }));
+  return data.data;
+}
+
+function NewCampaign({ onCreated }: { onCreated: (id: string) => void }) {
+  const [name, setName] = useState("");
+  const [brief, setBrief] = useState("");
+  const [goal, setGoal] = useState("");
+  const [channels, setChannels] = useState<Channel[]>(["email"]);
+  const [segmentId, setSegmentId] = useState("");
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [key] = useState(newIdempotencyKey);
+  const segments = useLoaded<Segment[]>(loadSegments);
+  const fieldError = (field: string) => error?.fieldErrors.find((f) => f.field === field || f.field.startsWith(`${field}[`))?.message;
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaving(true);
+    setError(null);
+    try {
+      const body = {
+        name: name.trim(),
+        brief: brief.trim(),
+        channels,
+        ...(goal.trim() ? { goal: goal.trim() } : {}),
+        ...(segmentId ? { segment_id: segmentId } : {}),
+      };
+      const { data } = await call(api.POST("/api/campaigns", { params: { header: { "Idempotency-Key": key } }, body }));
+      onCreated(data.id);
+    } catch (e) {
+      setError(e as ApiError);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form className="panel" onSubmit={save} aria-labelledby="new-campaign-title" noValidate>
+      <h2 id="new-campaign-title">New campaign</h2>
+      <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={fieldError("name")} required />
+      <div className={`form-field${fieldError("brief") ? " has-error" : ""}`}>
+        <label htmlFor="campaign-brief">Brief</label>
+        <textarea
+          id="campaign-brief"
+          rows={4}
+          value={brief}
+          onChange={(e) => setBrief(e.target.value)}
+          aria-invalid={fieldError("brief") ? true : undefined}
+          aria-describedby="campaign-brief-hint"
+          required
+        />
+        <p className="muted" id="campaign-brief-hint">
+          What the campaign is about, in your words: the drafts are written from it.
+        </p>
+        {fieldError("brief") ? (
+          <p className="field-error" role="alert">
+            {fieldError("brief")}
+          </p>
+        ) : null}
+      </div>
+      <TextField label="Goal (optional)" value={goal} onChange={(e) => setGoal(e.target.value)} placeholder="registrations, meetings, …" />
+      <fieldset className="form-field">
+        <legend>Channels</legend>
+        {CHANNELS.map((channel) => (
+          <label key={channel} className="inline">
+            <input
+              type="checkbox"
+              checked={channels.includes(channel)}
+              onChange={(e) => setChannels((now) => (e.target.checked ? [...now, channel] : now.filter((c) => c !== channel)))}
+            />{" "}
+            {channel}
+          </label>
+        ))}
+        {fieldError("channels") ? (
+          <p className="field-error" role="alert">
+            {fieldError("channels")}
+          </p>
+        ) : null}
+      </fieldset>
+      <div className="form-field">
+        <label htmlFor="campaign-segment">Audience (segment)</label>
+        <select id="campaign-segment" value={segmentId} onChange={(e) => setSegmentId(e.target.value)}>
+          <option value="">No segment yet</option>
+          {(segments.data ?? []).map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {error && error.fieldErrors.length === 0 ? <ProblemMessage error={error} title="Not created" /> : null}
+      <button type="submit" disabled={saving}>
+        Create campaign
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+import { expect, test } from "@playwright/test";
+import { ADMIN, ARTIFACTS, createContactViaApi, expectAccessible, signIn, unique, watchConsole } from "./helpers";
+
+test("write a brief, generate assets, edit and approve them, and schedule the campaign", async ({ page, request }) => {
+  const problems = watchConsole(page);
+  const email = `${unique("reader")}@example.com`;
+  await createContactViaApi(request, { email, first_name: "Rita", last_name: "Reader" });
+
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Campaigns" }).click();
+  await expect(page.getByRole("heading", { name: "Campaigns", level: 1 })).toBeVisible();
+  await expectAccessible(page);
+
+  const name = unique("Spring Summit");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Brief").fill("Invite our customers to the spring summit in Lisbon. We will show the new reporting. Three clients share their stories.");
+  await page.getByLabel("Goal (optional)").fill("registrations");
+  await page.getByRole("checkbox", { name: "social" }).check();
+  await page.getByRole("button", { name: "Create campaign" }).click();
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  await expect(page.getByTestId("campaign-status")).toHaveText("draft");
+  await expect(page.getByTestId("llm-provider")).toHaveText("Built-in offline writer");
+  await expect(page.getByTestId("schedule-blocker")).toContainText("email, social post");
+  await expect(page.getByRole("button", { name: "Schedule" })).toBeDisabled();
+
+  await page.getByRole("button", { name: "Generate" }).click();
+  const emailCard = page.getByTestId("asset-email");
+  const postCard = page.getByTestId("asset-social_post");
+  await expect(emailCard).toBeVisible();
+  await expect(postCard).toBeVisible();
+  await expect(emailCard.getByTestId("asset-status")).toHaveText("draft");
+  await expect(emailCard).toContainText("We would like to invite you to the spring summit in Lisbon.");
+  await expectAccessible(page);
+
+  // Edit the subject: a new version, checked by the server.
+  await emailCard.getByRole("button", { name: "Edit Subject" }).click();
+  await emailCard.getByRole("textbox", { name: "Subject", exact: true }).fill("Hi {{shoe_size}}");
+  await emailCard.getByRole("button", { name: "Save" }).click();
+  await expect(emailCard.getByRole("alert")).toContainText("shoe_size");
+  await emailCard.getByRole("textbox", { name: "Subject", exact: true }).fill("See you in Lisbon, {{first_name}}");
+  await emailCard.getByRole("button", { name: "Save" }).click();
+  await expect(emailCard).toContainText("version 2");
+
+  // Preview for a real contact, in a sandboxed frame.
+  await emailCard.getByLabel("Preview for contact (name or email)").fill(email);
+  await emailCard.getByRole("button", { name: "Show preview" }).click();
+  const frame = emailCard.locator("iframe.email-preview");
+  await expect(frame).toHaveAttribute("title", `Preview of the email for ${email}`);
+  await expect(frame).toHaveAttribute("sandbox", "");
+  await expect(page.frameLocator("iframe.email-preview").getByText("Hi Rita,")).toBeVisible();
+
+  // The version history shows the subject's change.
+  await emailCard.getByRole("button", { name: "Show versions of the email" }).click();
+  await expect(emailCard.getByRole("rowheader", { name: /content\.subject|subject/i }).first()).toBeVisible();
+  await expectAccessible(page, ["iframe.email-preview"]);
+
+  await emailCard.getByRole("button", { name: "Approve email" }).click();
+  await expect(emailCard.getByTestId("asset-status")).toHaveText("approved");
+  await expect(page.getByRole("button", { name: "Schedule" })).toBeDisabled();
+  await postCard.getByRole("button", { name: "Approve social post" }).click();
+  await expect(postCard.getByTestId("asset-status")).toHaveText("approved");
+  await expect(page.getByTestId("schedule-blocker")).toHaveCount(0);
+  await page.getByRole("button", { name: "Schedule" }).click();
+  await expect(page.getByTestId("campaign-status")).toHaveText("scheduled");
+  await expect(page.getByRole("button", { name: "Start" })).toBeEnabled();
+  await expect(page.getByRole("button", { name: "Generate" })).toHaveCount(0);
+  await expectAccessible(page, ["iframe.email-preview"]);
+  await page.screenshot({ path: `${ARTIFACTS}/17-campaign.png`, fullPage: true });
+  expect(problems).toEqual([]);
+});
+
+test("open a contact's briefing", async ({ page, request }) => {
+  const problems = watchConsole(page);
+  const contact = await createContactViaApi(request, { email: `${unique("brief")}@example.com`, first_name: "Bea", last_name: "Briefed", title: "CFO" });
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.goto(`/contacts/view?id=${contact.id}`);
+  await expect(page.getByRole("heading", { name: "Bea Briefed", level: 1 })).toBeVisible();
+  await page.getByRole("button", { name: "Write a briefing" }).click();
+  const briefing = page.getByTestId("briefing");
+  await expect(briefing).toContainText("Bea Briefed (CFO)");
+  await expect(briefing).toContainText("Next steps");
+  await expect(page.getByTestId("briefing-provider")).toContainText("the built-in offline writer");
+  await expectAccessible(page);
+  expect(problems).toEqual([]);
+});
