@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { AppShell } from "@/components/AppShell";
+import { CheckboxGroup } from "@/components/CheckboxGroup";
 import { useAuth } from "@/components/AuthProvider";
 import { DataTable, RowLink, type Column } from "@/components/DataTable";
 import { ProblemMessage } from "@/components/ProblemMessage";
@@ -123,24 +124,7 @@ function NewCampaign({ onCreated }: { onCreated: (id: string) => void }) {
         ) : null}
       </div>
       <TextField label="Goal (optional)" value={goal} onChange={(e) => setGoal(e.target.value)} placeholder="registrations, meetings, …" />
-      <fieldset className="form-field">
-        <legend>Channels</legend>
-        {CHANNELS.map((channel) => (
-          <label key={channel} className="inline">
-            <input
-              type="checkbox"
-              checked={channels.includes(channel)}
-              onChange={(e) => setChannels((now) => (e.target.checked ? [...now, channel] : now.filter((c) => c !== channel)))}
-            />{" "}
-            {channel}
-          </label>
-        ))}
-        {fieldError("channels") ? (
-          <p className="field-error" role="alert">
-            {fieldError("channels")}
-          </p>
-        ) : null}
-      </fieldset>
+      <CheckboxGroup legend="Channels" options={CHANNELS} chosen={channels} onChange={setChannels} error={fieldError("channels")} />
       <div className="form-field">
         <label htmlFor="campaign-segment">Audience (segment)</label>
         <select id="campaign-segment" value={segmentId} onChange={(e) => setSegmentId(e.target.value)}>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { AppShell } from "@/components/AppShell";
+import { CheckboxGroup } from "@/components/CheckboxGroup";
 import { useAuth } from "@/components/AuthProvider";
 import { EditableField } from "@/components/EditableField";
 import { HistoryList } from "@/components/HistoryList";
@@ -279,19 +280,7 @@ function Generate({ campaignId, onDone }: { campaignId: string; onDone: () => Pr
   };
   return (
     <form onSubmit={run} aria-label="Generate drafts">
-      <fieldset className="form-field">
-        <legend>Drafts to write</legend>
-        {ASSET_KINDS.map((kind) => (
-          <label key={kind} className="inline">
-            <input
-              type="checkbox"
-              checked={kinds.includes(kind)}
-              onChange={(e) => setKinds((now) => (e.target.checked ? [...now, kind] : now.filter((k) => k !== kind)))}
-            />{" "}
-            {KIND_LABELS[kind]}
-          </label>
-        ))}
-      </fieldset>
+      <CheckboxGroup legend="Drafts to write" options={ASSET_KINDS} chosen={kinds} label={(k) => KIND_LABELS[k]} onChange={setKinds} />
       <button type="submit" disabled={busy || kinds.length === 0}>
         {busy ? "Writing…" : "Generate"}
       </button>
