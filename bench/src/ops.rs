@@ -171,11 +171,17 @@ pub enum Op {
     ChangeFeed,
     /// `GET /api/contacts/duplicates?limit=50`.
     Duplicates,
+    /// `POST /api/llm-tools/email_generator` for a contact (the offline writer, recorded run).
+    LlmEmail,
+    /// `GET /api/contacts/{id}/briefing` (written once per contact, then reused).
+    Briefing,
+    /// `POST /api/campaigns`.
+    CreateCampaign,
 }
 
 impl Op {
     /// Every operation, in report order.
-    pub const ALL: [Op; 32] = [
+    pub const ALL: [Op; 35] = [
         Op::Create,
         Op::Get,
         Op::ListFirst,
@@ -208,6 +214,9 @@ impl Op {
         Op::AnalyticsActivity,
         Op::ChangeFeed,
         Op::Duplicates,
+        Op::LlmEmail,
+        Op::Briefing,
+        Op::CreateCampaign,
     ];
 
     /// Row label.
@@ -245,6 +254,9 @@ impl Op {
             Op::AnalyticsActivity => "analytics: activity (30 days)",
             Op::ChangeFeed => "change feed page (100)",
             Op::Duplicates => "duplicates page (50)",
+            Op::LlmEmail => "LLM tool: email for a contact (offline)",
+            Op::Briefing => "contact briefing (cached)",
+            Op::CreateCampaign => "create campaign",
         }
     }
 
@@ -267,6 +279,23 @@ impl Op {
         json!({"name": format!("Bench deal {}-{}", w.index, w.i), "amount": "1250.50", "contact_ids": [s.id]})
     }
 
+    fn email_body(ctx: &Ctx, w: &Worker) -> serde_json::Value {
+        let s = &ctx.sample[w.pick(ctx.sample.len())];
+        json!({
+            "brief": "Invite our customers to the spring summit. We will show the new reporting.",
+            "contact_id": s.id,
+            "event": {"name": "Spring Summit", "starts_at": "2026-05-12T18:00:00Z", "location": "Lisbon"}
+        })
+    }
+
+    fn campaign_body(w: &Worker) -> serde_json::Value {
+        json!({
+            "name": format!("Bench campaign {}-{}", w.index, w.i),
+            "brief": "Invite our customers to the spring summit. We will show the new reporting.",
+            "channels": ["email", "social"]
+        })
+    }
+
     fn next_stage(w: &Worker) -> &'static str {
         ["proposal", "negotiation", "qualification"][(w.i % 3) as usize]
     }
@@ -274,7 +303,7 @@ impl Op {
     /// The status a successful response has.
     pub fn expected_status(self) -> u16 {
         match self {
-            Op::Create | Op::TimelineAppend | Op::CreateDeal => 201,
+            Op::Create | Op::TimelineAppend | Op::CreateDeal | Op::CreateCampaign => 201,
             _ => 200,
         }
     }
@@ -359,6 +388,9 @@ impl Op {
             }
             Op::ChangeFeed => Request::get(format!("/api/changes?after={}&limit=100", Self::feed_position(ctx, w))),
             Op::Duplicates => Request::get("/api/contacts/duplicates?limit=50"),
+            Op::LlmEmail => Request::json("POST", "/api/llm-tools/email_generator", &Self::email_body(ctx, w)),
+            Op::Briefing => Request::get(format!("/api/contacts/{}/briefing", s.id)),
+            Op::CreateCampaign => Request::json("POST", "/api/campaigns", &Self::campaign_body(w)),
         };
         req.bearer(&ctx.key)
     }
@@ -504,6 +536,19 @@ impl Op {
             }
             Op::Duplicates => {
                 state.duplicates.list(None, None, 50).await.map_err(err)?;
+            }
+            Op::LlmEmail => {
+                let job = state.llm.job(crm::llm_tools::ToolName::EmailGenerator, Self::email_body(ctx, w)).await.map_err(err)?;
+                state.llm.run(&job, &origin.actor, None).await.map_err(err)?;
+            }
+            Op::Briefing => {
+                state.llm.briefing(&s.id, &origin.actor, false).await.map_err(err)?;
+            }
+            Op::CreateCampaign => {
+                let body: crm::models::campaigns::CreateCampaignRequest =
+                    serde_json::from_value(Self::campaign_body(w)).map_err(|e| e.to_string())?;
+                let patch = crm::domain::campaigns::CampaignPatch::try_from(body).map_err(|e| format!("{e:?}"))?;
+                state.campaigns.create(patch, &origin).await.map_err(err)?;
             }
             Op::ChangeFeed => {
                 state

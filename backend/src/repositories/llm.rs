@@ -52,6 +52,9 @@ pub struct CachedBriefing {
     pub generated_at: String,
 }
 
+/// Rows the daily token count is spread over.
+pub const USAGE_SHARDS: u64 = 16;
+
 /// LLM bookkeeping.
 #[derive(Clone)]
 pub struct LlmRepository {
@@ -64,19 +67,26 @@ impl LlmRepository {
         Self { db }
     }
 
-    /// Records a run and adds its tokens to its UTC day's count, in one transaction.
+    /// Records a run and adds its tokens to its UTC day's count, in one transaction. The count
+    /// is spread over [`USAGE_SHARDS`] rows a day, so concurrent runs rarely touch the same one.
     pub async fn record(&self, run: &LlmRun) -> RepoResult<()> {
         let mut row = encode_row(run);
         if let Value::Object(map) = &mut row {
             map.insert("part".into(), json!(super::records::LIST_PART));
             map.insert("rkey".into(), json!(super::records::descending(&run.id)));
         }
-        let sql = "BEGIN;\n\
-            CREATE type::record('llm_run', $id) CONTENT $row RETURN NONE;\n\
-            UPSERT type::record('llm_usage', $day) SET tokens = (tokens ?? 0) + $tokens, runs = (runs ?? 0) + 1 RETURN NONE;\n\
-            COMMIT;";
+        let tokens = run.tokens_in + run.tokens_out;
+        let sql = if tokens == 0 {
+            "CREATE type::record('llm_run', $id) CONTENT $row RETURN NONE;"
+        } else {
+            "BEGIN;\n\
+             CREATE type::record('llm_run', $id) CONTENT $row RETURN NONE;\n\
+             UPSERT type::record('llm_usage', $shard) SET day = $day, tokens = (tokens ?? 0) + $tokens, runs = (runs ?? 0) + 1 RETURN NONE;\n\
+             COMMIT;"
+        };
         let day = run.created_at.get(..10).unwrap_or_default();
-        let vars = json!({"id": run.id, "row": row, "day": day, "tokens": run.tokens_in + run.tokens_out});
+        let shard = format!("{day}_{}", rand::random::<u64>() % USAGE_SHARDS);
+        let vars = json!({"id": run.id, "row": row, "day": day, "shard": shard, "tokens": tokens});
         super::records::run_retried(&self.db, sql, vars).await
     }
 
@@ -84,12 +94,12 @@ impl LlmRepository {
     pub async fn tokens_on(&self, day: &str) -> RepoResult<u64> {
         let mut response = self
             .db
-            .query("SELECT VALUE tokens FROM ONLY type::record('llm_usage', $day)")
+            .query("SELECT VALUE tokens FROM llm_usage WHERE day = $day")
             .bind(json!({"day": day}))
             .await?
             .check()?;
-        let tokens: Option<Value> = response.take(0)?;
-        Ok(tokens.and_then(|t| t.as_u64()).unwrap_or(0))
+        let tokens: Vec<Value> = response.take(0)?;
+        Ok(tokens.iter().filter_map(Value::as_u64).sum())
     }
 
     /// Runs, newest first.
