@@ -538,7 +538,11 @@ impl Op {
                 state.duplicates.list(None, None, 50).await.map_err(err)?;
             }
             Op::LlmEmail => {
-                let job = state.llm.job(crm::llm_tools::ToolName::EmailGenerator, Self::email_body(ctx, w)).await.map_err(err)?;
+                let job = state
+                    .llm
+                    .job(crm::llm_tools::ToolName::EmailGenerator, Self::email_body(ctx, w))
+                    .await
+                    .map_err(err)?;
                 state.llm.run(&job, &origin.actor, None).await.map_err(err)?;
             }
             Op::Briefing => {
