@@ -4521,6 +4521,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description With `stream=true`: Server-Sent Events (`partial`, `asset`, then `result` or `error`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
             /** @description The new assets, in the order of `kinds` */
             201: {
                 headers: {
@@ -8937,13 +8946,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The tool's output (or, with `stream=true`, `text/event-stream`) */
+            /** @description The tool's output; with `stream=true`, Server-Sent Events (`partial`, then `result` or `error`) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ToolRunResponse"];
+                    "text/event-stream": string;
                 };
             };
             /** @description Malformed JSON */

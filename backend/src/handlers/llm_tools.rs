@@ -61,7 +61,8 @@ pub async fn list_tools(State(llm): State<LlmService>) -> Json<ToolList> {
 #[utoipa::path(post, path = "/api/llm-tools/{name}", tag = "llm-tools", request_body = ToolInputDto,
     params(("name" = String, Path, description = "Tool: email_generator, social_post_generator, landing_page_generator or contact_briefing"), StreamParams),
     responses(
-        (status = 200, description = "The tool's output (or, with `stream=true`, `text/event-stream`)", body = ToolRunResponse),
+        (status = 200, description = "The tool's output; with `stream=true`, Server-Sent Events (`partial`, then `result` or `error`)",
+            content((ToolRunResponse = "application/json"), (String = "text/event-stream"))),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such tool", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),

@@ -176,8 +176,8 @@ impl CampaignService {
         })
     }
 
-    /// Writes one draft asset per kind (in order) from the campaign's brief; `partial` gets
-    /// `(kind, piece)` as the text is written.
+    /// Writes one draft asset per kind (in order) from the campaign's brief and stores them
+    /// all at once; `partial` gets `(kind, piece)` as the text is written.
     #[instrument(skip_all)]
     pub async fn generate(
         &self,
@@ -224,28 +224,27 @@ impl CampaignService {
                 Output::LandingPage(p) => AssetContent::LandingPage(p),
                 Output::Briefing(_) => return Err(AppError::Internal("a campaign asset job wrote a briefing".into())),
             };
-            let asset = self
-                .assets
-                .create(origin, |id, ts| {
-                    Ok(Asset {
-                        id,
-                        campaign_id: campaign.id.clone(),
-                        kind,
-                        content,
-                        status: AssetStatus::Draft,
-                        provider: run.provider.clone(),
-                        model: run.model.clone(),
-                        llm_run_id: run.llm_run_id.clone(),
-                        approved_by: None,
-                        approved_at: None,
-                        version: 1,
-                        created_at: ts.to_string(),
-                        updated_at: ts.to_string(),
-                    })
-                })
-                .await?;
-            written.push(asset);
+            let at = crate::domain::ids::now();
+            let ts = crate::domain::ids::format_ts(at);
+            written.push(Asset {
+                id: crate::domain::ids::new_id(at),
+                campaign_id: campaign.id.clone(),
+                kind,
+                content,
+                status: AssetStatus::Draft,
+                provider: run.provider,
+                model: run.model,
+                llm_run_id: run.llm_run_id,
+                approved_by: None,
+                approved_at: None,
+                version: 1,
+                created_at: ts.clone(),
+                updated_at: ts,
+            });
         }
+        // Every draft is written first, then all are stored together: a failure on the way
+        // (the model unavailable for the third) leaves no partial set behind.
+        self.assets.create_all(origin, &written).await?;
         Ok(written)
     }
 

@@ -183,6 +183,21 @@ impl<T: Stored> Store<T> {
         Ok(record)
     }
 
+    /// Stores several new records in ONE transaction: all or none. Each has its own event.
+    pub async fn create_all(&self, origin: &Origin, records: &[T]) -> AppResult<()> {
+        let at = now();
+        let writes: Vec<VersionedWrite> =
+            records.iter().map(|r| versioned_write(None, Some(r), None, origin, at)).collect();
+        retry_write(Precondition::None, T::NOUN, || async {
+            match records::commit_all(&self.db, writes.clone()).await {
+                Ok(()) => Ok(()),
+                Err(RepoError::TxConflict) => Err(WriteFailure::Contended),
+                Err(e) => Err(WriteFailure::Failed(write_error(e))),
+            }
+        })
+        .await
+    }
+
     /// Writes the change `next_of` makes to the current record (`None` deletes it), under an
     /// optional `If-Match`; without one a lost race is retried on fresh state. `next_of` also
     /// names the event's kind (`None`: `updated`). An unchanged record writes nothing.

@@ -241,3 +241,23 @@ async fn assets_are_written_live_over_server_sent_events() {
     assert_eq!(result["data"][0]["content"], streamed, "the pieces add up to the stored email");
     assert_eq!(app.get_ok(&format!("/api/campaigns/{id}/assets")).await["data"], result["data"]);
 }
+
+#[tokio::test]
+async fn a_generation_that_fails_half_way_stores_nothing() {
+    use crate::fake_llm::{FakeLlm, Reply};
+    let email = r#"{"subject": "Hi {{first_name}}", "preheader": "", "html": "<p>Hi</p>", "text": "Hi"}"#;
+    let fake = FakeLlm::start(vec![Reply::content(email), Reply::Status { code: 503, retry_after: None }]).await;
+    let app = crate::helpers::spawn_app_with(|s| {
+        fake.configure(s);
+        s.llm.max_retries = 0;
+    })
+    .await;
+    let c = campaign(&app, summit()).await;
+    let id = c["id"].as_str().unwrap();
+    let res = app.post_json(&format!("/api/campaigns/{id}/assets"), &json!({"kinds": ["email", "social_post"]})).await;
+    assert_problem(res, 502, "llm_unavailable").await;
+    assert_eq!(app.get_ok(&format!("/api/campaigns/{id}/assets")).await["data"], json!([]));
+    let runs = app.get_ok("/api/llm-tools/runs").await;
+    let outcomes: Vec<&str> = runs["data"].as_array().unwrap().iter().map(|r| r["outcome"].as_str().unwrap()).collect();
+    assert_eq!(outcomes, ["unavailable", "ok"], "both runs are recorded");
+}
