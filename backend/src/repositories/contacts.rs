@@ -376,6 +376,7 @@ impl ContactRepository {
                  FOR $e IN $scrubbed {{ UPDATE type::record('change_event', $e.id) SET changes = $e.changes; }};\n\
                  UPDATE timeline_entry SET body = '[erased]' WHERE contact_id = $id AND kind != 'change';\n\
                  DELETE idempotency WHERE scope IN $scopes;\n\
+                 DELETE type::record('briefing', $id);\n\
                  CREATE type::record('change_event', $eid) CONTENT $ev;\n\
                  {queue}\
                  CREATE type::record('timeline_entry', $tid) CONTENT $tl;\n\

@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 
 use crate::helpers::{assert_problem, spawn_app};
 
-const TABLES: [&str; 9] = [
+const TABLES: [&str; 11] = [
     "contact",
     "company",
     "change_event",
@@ -15,6 +15,8 @@ const TABLES: [&str; 9] = [
     "api_key",
     "auth_token",
     "server_setting",
+    "briefing",
+    "llm_run",
 ];
 
 async fn whole_database(app: &crate::helpers::TestApp) -> String {
@@ -58,6 +60,7 @@ async fn erasure_removes_the_person_from_the_whole_database_and_is_recorded() {
     let path = format!("/api/contacts/{id}");
     app.patch_json(&path, &json!({"email": "zebulon.second@erasure.example", "title": "Zebulon Emeritus"}), None).await;
     app.post_json(&format!("{path}/timeline"), &json!({"kind": "call", "body": "Zebulon asked about pricing"})).await;
+    app.get_ok(&format!("{path}/briefing")).await;
     let before = whole_database(&app).await;
     assert!(before.contains(email) && before.contains("Zebulon"));
 
