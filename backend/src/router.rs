@@ -152,6 +152,7 @@ fn api_parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(handlers::changes::router())
         .merge(handlers::llm_tools::router())
         .merge(handlers::campaigns::router())
+        .merge(handlers::consents::router())
         .split_for_parts()
 }
 

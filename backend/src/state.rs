@@ -63,6 +63,8 @@ pub struct AppState {
     pub merges: crate::services::merges::MergeService,
     /// LLM tools and briefings.
     pub llm: crate::services::llm::LlmService,
+    /// Consent ledgers.
+    pub consents: crate::services::consents::ConsentService,
     /// Campaigns and their assets.
     pub campaigns: crate::services::campaigns::CampaignService,
     /// Timeline.
@@ -160,6 +162,11 @@ impl AppState {
             tasks,
             llm,
             campaigns,
+            consents: crate::services::consents::ConsentService::new(
+                Store::new(db.clone(), history_repo.clone()),
+                crate::repositories::consents::ConsentRepository::new(db.clone()),
+                contacts_repo.clone(),
+            ),
             engagement: engagement.clone(),
             analytics: crate::services::analytics::AnalyticsService::new(
                 crate::repositories::analytics::AnalyticsRepository::new(db.clone()),

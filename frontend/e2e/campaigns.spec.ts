@@ -69,7 +69,7 @@ test("write a brief, generate assets, edit and approve them, and schedule the ca
   expect(problems).toEqual([]);
 });
 
-test("open a contact's briefing", async ({ page, request }) => {
+test("open a contact's briefing and record their consent", async ({ page, request }) => {
   const problems = watchConsole(page);
   const contact = await createContactViaApi(request, { email: `${unique("brief")}@example.com`, first_name: "Bea", last_name: "Briefed", title: "CFO" });
   await signIn(page, ADMIN.email, ADMIN.password);
@@ -80,6 +80,19 @@ test("open a contact's briefing", async ({ page, request }) => {
   await expect(briefing).toContainText("Bea Briefed (CFO)");
   await expect(briefing).toContainText("Next steps");
   await expect(page.getByTestId("briefing-provider")).toContainText("the built-in offline writer");
+  await expectAccessible(page);
+
+  // Record consent to the newsletter, then its withdrawal: the state shows the latest.
+  const form = page.getByRole("form", { name: "Record consent" });
+  await form.getByLabel("Purpose").fill("newsletter");
+  await form.getByLabel("Wording shown (required when granted)").fill("Yes, send me the monthly newsletter.");
+  await form.getByRole("button", { name: "Record consent" }).click();
+  const state = page.getByTestId("consent-state");
+  await expect(state.getByRole("row", { name: /email newsletter granted/ })).toBeVisible();
+  await form.getByLabel("Status").selectOption("withdrawn");
+  await form.getByRole("button", { name: "Record consent" }).click();
+  await expect(state.getByRole("row", { name: /email newsletter withdrawn/ })).toBeVisible();
+  await expect(state.getByRole("row")).toHaveCount(2);
   await expectAccessible(page);
   expect(problems).toEqual([]);
 });

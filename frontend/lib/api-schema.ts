@@ -639,6 +639,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contacts/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The contact's consent ledger, newest recorded first, with its state now (the latest entry
+         *     per channel and purpose).
+         */
+        get: operations["list_consents"];
+        put?: never;
+        /**
+         * Record that the contact granted or withdrew consent (append-only; the entry is kept as
+         *     evidence, with the wording shown, the source and the address).
+         */
+        post: operations["record_consent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contacts/{id}/erase": {
         parameters: {
             query?: never;
@@ -1682,6 +1706,45 @@ export interface components {
         };
         /** @description Company size: a head count (`250`) or a band (`"51-200"`). */
         CompanySizeDto: number | string;
+        /** @description A page of a contact's ledger, and its state now. */
+        ConsentLedger: {
+            /** @description Entries, newest recorded first. */
+            data: components["schemas"]["ConsentResponse"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last. */
+            next_cursor?: string | null;
+            /** @description The latest entry per channel and purpose (by `at`): the contact's consent now. */
+            state: components["schemas"]["ConsentResponse"][];
+        };
+        /** @description One entry of the ledger. */
+        ConsentResponse: {
+            /** @description When it was given. */
+            at: string;
+            /** @description Channel. */
+            channel: string;
+            /** @description The contact. */
+            contact_id: string;
+            /** @description When it was recorded. */
+            created_at: string;
+            /** @description Id. */
+            id: string;
+            /** @description The address it came from. */
+            ip?: string | null;
+            /** @description Purpose. */
+            purpose: string;
+            /** @description Who recorded it. */
+            recorded_by: string;
+            /** @description Where it was given. */
+            source: string;
+            /** @description Granted or withdrawn. */
+            status: components["schemas"]["ConsentStatusDto"];
+            /** @description The wording. */
+            text?: string | null;
+        };
+        /**
+         * @description Granted or withdrawn.
+         * @enum {string}
+         */
+        ConsentStatusDto: "granted" | "withdrawn";
         /** @description Contacts created in the range, by status, source, tag and company, and per day. */
         ContactAnalytics: {
             /** @description Companies with the most contacts now, whatever the range (at most 20). */
@@ -1897,6 +1960,39 @@ export interface components {
             size?: null | components["schemas"]["CompanySizeDto"];
             /** @description Website URL. */
             website?: string | null;
+        };
+        /**
+         * @description A new entry on a contact's consent ledger.
+         * @example {
+         *       "channel": "email",
+         *       "ip": "203.0.113.7",
+         *       "purpose": "newsletter",
+         *       "source": "form",
+         *       "status": "granted",
+         *       "text": "Yes, send me the monthly newsletter. I can unsubscribe at any time."
+         *     }
+         */
+        CreateConsentRequest: {
+            /**
+             * Format: date-time
+             * @description When it was given (RFC 3339, not in the future; default now).
+             */
+            at?: string | null;
+            /**
+             * @description `email`, `sms`, `phone`, `push`, `post` or `whatsapp`.
+             * @example email
+             */
+            channel: string;
+            /** @description The address it came from. */
+            ip?: string | null;
+            /** @description What for (default `marketing`). */
+            purpose?: string | null;
+            /** @description Where it was given (default `api`). */
+            source?: string | null;
+            /** @description `granted` or `withdrawn`. */
+            status: components["schemas"]["ConsentStatusDto"];
+            /** @description The exact wording the contact saw (required when granted). */
+            text?: string | null;
         };
         /**
          * @description A new contact. Only `email` is required.
@@ -7126,6 +7222,190 @@ export interface operations {
             };
             /** @description The model could not be reached (`llm_unavailable`) */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_consents: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Contact id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Entries and state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentLedger"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such contact */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The contact was merged into another */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_consent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for 24 h */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Contact id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateConsentRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentResponse"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such contact */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The contact was merged into another */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

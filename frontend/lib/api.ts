@@ -37,6 +37,7 @@ export type EmailDraft = components["schemas"]["EmailDraft"];
 export type SocialPost = components["schemas"]["SocialPost"];
 export type LandingPage = components["schemas"]["LandingPage"];
 export type Briefing = components["schemas"]["BriefingResponse"];
+export type ConsentLedger = components["schemas"]["ConsentLedger"];
 
 export const CONTACT_STATUSES: ContactStatus[] = ["lead", "mql", "sql", "opportunity", "customer", "churned"];
 export const STAGES: Stage[] = ["qualification", "proposal", "negotiation", "won", "lost"];

@@ -5,7 +5,7 @@ use std::sync::{Arc, RwLock};
 use super::Database;
 
 /// Schema files, applied in order at every start; every statement is idempotent.
-const SCHEMA: [(&str, &str); 12] = [
+const SCHEMA: [(&str, &str); 13] = [
     ("001_core", include_str!("../../schema/001_core.surql")),
     ("002_auth", include_str!("../../schema/002_auth.surql")),
     ("003_ordered_lists", include_str!("../../schema/003_ordered_lists.surql")),
@@ -18,6 +18,7 @@ const SCHEMA: [(&str, &str); 12] = [
     ("010_changes", include_str!("../../schema/010_changes.surql")),
     ("011_duplicates", include_str!("../../schema/011_duplicates.surql")),
     ("012_campaigns", include_str!("../../schema/012_campaigns.surql")),
+    ("013_consents", include_str!("../../schema/013_consents.surql")),
 ];
 
 /// A data migration: SurrealQL, or a step computed in Rust.

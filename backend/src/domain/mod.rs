@@ -6,6 +6,7 @@ pub mod campaigns;
 pub mod cases;
 pub mod changes;
 pub mod companies;
+pub mod consents;
 pub mod contacts;
 pub mod deals;
 pub mod duplicates;

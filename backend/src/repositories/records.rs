@@ -391,6 +391,7 @@ fn derived_fields(table: &str) -> &'static [&'static str] {
         "task" => &["facets", "rkey", "dkey", "part"],
         "segment" | "llm_run" => &["rkey", "part"],
         "campaign" => &["facets", "rkey", "part"],
+        "consent" => &["rkey"],
         _ => &[],
     }
 }

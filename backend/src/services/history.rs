@@ -233,6 +233,7 @@ fn record_timeline(
         "support_case" => entries::<SupportCase>(event, before, after),
         "case_interaction" => entries::<Interaction>(event, before, after),
         "task" => entries::<Task>(event, before, after),
+        "consent" => entries::<crate::domain::consents::Consent>(event, before, after),
         _ => Ok(Vec::new()),
     }
 }
@@ -251,6 +252,7 @@ fn record_row(entity: &str, state: Map<String, Value>) -> AppResult<(&'static st
         "segment" => row::<crate::repositories::segments::Segment>(state),
         "campaign" => row::<crate::domain::campaigns::Campaign>(state),
         "campaign_asset" => row::<crate::domain::campaigns::Asset>(state),
+        "consent" => row::<crate::domain::consents::Consent>(state),
         other => Err(AppError::Internal(format!("the log names an unknown entity {other}"))),
     }
 }

@@ -9,6 +9,7 @@ mod campaigns;
 mod cases;
 mod changes;
 mod companies;
+mod consents;
 mod contacts;
 mod deals;
 mod duplicates;

@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 
 use crate::helpers::{assert_problem, spawn_app};
 
-const TABLES: [&str; 11] = [
+const TABLES: [&str; 12] = [
     "contact",
     "company",
     "change_event",
@@ -17,6 +17,7 @@ const TABLES: [&str; 11] = [
     "server_setting",
     "briefing",
     "llm_run",
+    "consent",
 ];
 
 async fn whole_database(app: &crate::helpers::TestApp) -> String {
@@ -61,6 +62,8 @@ async fn erasure_removes_the_person_from_the_whole_database_and_is_recorded() {
     app.patch_json(&path, &json!({"email": "zebulon.second@erasure.example", "title": "Zebulon Emeritus"}), None).await;
     app.post_json(&format!("{path}/timeline"), &json!({"kind": "call", "body": "Zebulon asked about pricing"})).await;
     app.get_ok(&format!("{path}/briefing")).await;
+    let consent = json!({"channel": "email", "status": "granted", "text": "Yes", "ip": "198.51.100.23"});
+    assert_eq!(app.post_json(&format!("{path}/consents"), &consent).await.status(), 201);
     let before = whole_database(&app).await;
     assert!(before.contains(email) && before.contains("Zebulon"));
 
@@ -77,7 +80,9 @@ async fn erasure_removes_the_person_from_the_whole_database_and_is_recorded() {
 
     let after = whole_database(&app).await;
     // Lower-case too: search words and sort keys hold folded copies of the names.
-    for needle in [email, "zebulon.second", "Zebulon", "zebulon", "Quuxington", "quuxington", "555 0199"] {
+    for needle in
+        [email, "zebulon.second", "Zebulon", "zebulon", "Quuxington", "quuxington", "555 0199", "198.51.100.23"]
+    {
         assert!(!after.contains(needle), "{needle} is still stored after erasure");
     }
     let history = app.get_ok(&format!("{path}/history")).await;

@@ -12,6 +12,7 @@ import { HistoryList } from "@/components/HistoryList";
 import { recordPlaceholder, RecordConflict, RecordHead, useRemove } from "@/components/RecordFrame";
 import { StatusBadge } from "@/components/StatusBadge";
 import { BriefingPanel } from "@/components/BriefingPanel";
+import { ConsentPanel } from "@/components/ConsentPanel";
 import { EngagementScore } from "@/components/EngagementScore";
 import { RelatedCases, RelatedDeals, RelatedTasks } from "@/components/RelatedSales";
 import { Timeline } from "@/components/Timeline";
@@ -125,6 +126,7 @@ function ContactView() {
           </p>
         </section>
         <BriefingPanel contactId={contact.id} />
+        <ConsentPanel contactId={contact.id} canWrite={writable} />
         <Timeline contactId={contact.id} canWrite={writable} revision={rec.revision} me={me} />
         <EngagementScore contactId={contact.id} revision={rec.revision} />
         <RelatedDeals filter={{ contact_id: contact.id }} />
