@@ -14,14 +14,14 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use validator::Validate;
 
-use crate::domain::pagination::{Page, PageRequest, Sort};
+use crate::domain::pagination::Page;
 use crate::error::{AppError, AppResult, Problem};
 use crate::extract::{ApiQuery, PathId, RequestOrigin, ValidJson};
 use crate::llm_tools::ToolName;
 use crate::models::llm_tools::{
     BriefingParams, BriefingResponse, StreamParams, ToolInputDto, ToolList, ToolRunResponse,
 };
-use crate::models::pagination::{list_response, ParamErrors};
+use crate::models::pagination::{list_response, NewestFirstParams};
 use crate::repositories::llm::LlmRun;
 use crate::services::llm::LlmService;
 use crate::state::AppState;
@@ -188,34 +188,18 @@ impl From<LlmRun> for LlmRunResponse {
 
 list_response!(LlmRunList, LlmRunResponse, "A page of LLM runs, newest first.");
 
-/// Page parameters.
-#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct RunPageParams {
-    /// Page size, 1 to 500 (default 50).
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 500, nullable = false)]
-    pub limit: Option<String>,
-    /// `next_cursor` of the previous page.
-    #[param(nullable = false, pattern = "^[A-Za-z0-9_-]*$")]
-    pub cursor: Option<String>,
-}
-
 /// The recorded tool runs, newest first: tool, provider, model, prompt hash, tokens, latency,
 /// outcome.
-#[utoipa::path(get, path = "/api/llm-tools/runs", tag = "llm-tools", params(RunPageParams),
+#[utoipa::path(get, path = "/api/llm-tools/runs", tag = "llm-tools", params(NewestFirstParams),
     responses(
         (status = 200, description = "A page of runs", body = LlmRunList),
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_runs(
     State(llm): State<LlmService>,
-    ApiQuery(params): ApiQuery<RunPageParams>,
+    ApiQuery(params): ApiQuery<NewestFirstParams>,
 ) -> AppResult<Json<LlmRunList>> {
-    let mut errors = ParamErrors::default();
-    let sort = Sort { field: "created_at", desc: true };
-    let page: PageRequest =
-        errors.page(params.limit.as_deref(), None, params.cursor.as_deref(), None, &["created_at"], sort);
-    let page = errors.finish(page)?;
+    let page = params.parse()?;
     let (rows, next) = llm.runs(page.after.clone(), page.limit).await?;
     let page: Page<LlmRun> = page.page(rows, next, None);
     Ok(Json(page.into()))

@@ -1,13 +1,10 @@
 //! Consent DTOs: a new entry, an entry, the ledger with the contact's state.
 
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use validator::Validate;
 
-use super::pagination::ParamErrors;
 use crate::domain::consents::{Consent, ConsentInput};
-use crate::domain::pagination::{PageRequest, Sort};
-use crate::error::AppError;
 use crate::services::consents::Ledger;
 
 /// Granted or withdrawn.
@@ -130,23 +127,4 @@ impl From<Ledger> for ConsentLedger {
 }
 
 /// Page of the ledger.
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ConsentPageParams {
-    /// Page size, 1 to 500 (default 50).
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 500, nullable = false)]
-    pub limit: Option<String>,
-    /// `next_cursor` of the previous page.
-    #[param(nullable = false, pattern = "^[A-Za-z0-9_-]*$")]
-    pub cursor: Option<String>,
-}
-
-impl ConsentPageParams {
-    /// Parses the page.
-    pub fn parse(self) -> Result<PageRequest, AppError> {
-        let mut errors = ParamErrors::default();
-        let sort = Sort { field: "created_at", desc: true };
-        let page = errors.page(self.limit.as_deref(), None, self.cursor.as_deref(), None, &["created_at"], sort);
-        errors.finish(page)
-    }
-}
+pub type ConsentPageParams = super::pagination::NewestFirstParams;

@@ -8,7 +8,6 @@ use utoipa::{IntoParams, ToSchema};
 use super::deals::bool_param;
 use super::pagination::{list_response, ParamErrors};
 use crate::domain::imports::Mode;
-use crate::domain::pagination::{PageRequest, Sort};
 use crate::error::AppError;
 use crate::repositories::imports::{ImportJob, RowError};
 
@@ -56,26 +55,7 @@ impl ImportParams {
 }
 
 /// Page of the import jobs.
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ImportPageParams {
-    /// Page size, 1 to 500 (default 50).
-    #[param(value_type = Option<u32>, minimum = 1, maximum = 500, nullable = false)]
-    pub limit: Option<String>,
-    /// `next_cursor` of the previous page.
-    #[param(nullable = false, pattern = "^[A-Za-z0-9_-]*$")]
-    pub cursor: Option<String>,
-}
-
-impl ImportPageParams {
-    /// Parses the page (newest first).
-    pub fn parse(self) -> Result<PageRequest, AppError> {
-        let mut errors = ParamErrors::default();
-        let newest = Sort { field: "created_at", desc: true };
-        let page = errors.page(self.limit.as_deref(), None, self.cursor.as_deref(), None, &["created_at"], newest);
-        errors.finish(page)
-    }
-}
+pub type ImportPageParams = super::pagination::NewestFirstParams;
 
 /// A row that was not imported, and why.
 #[derive(Debug, Serialize, ToSchema)]

@@ -117,3 +117,26 @@ macro_rules! list_response {
     };
 }
 pub(crate) use list_response;
+
+/// `limit` and `cursor` of a list that is always newest first (import jobs, LLM runs, a
+/// contact's consent ledger).
+#[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct NewestFirstParams {
+    /// Page size, 1 to 500 (default 50).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 500, nullable = false)]
+    pub limit: Option<String>,
+    /// `next_cursor` of the previous page.
+    #[param(nullable = false, pattern = "^[A-Za-z0-9_-]*$")]
+    pub cursor: Option<String>,
+}
+
+impl NewestFirstParams {
+    /// Parses the page (newest first).
+    pub fn parse(self) -> Result<PageRequest, crate::error::AppError> {
+        let mut errors = ParamErrors::default();
+        let newest = Sort { field: "created_at", desc: true };
+        let page = errors.page(self.limit.as_deref(), None, self.cursor.as_deref(), None, &["created_at"], newest);
+        errors.finish(page)
+    }
+}
