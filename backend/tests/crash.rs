@@ -248,7 +248,16 @@ async fn acknowledged_writes_survive_sigkill() {
     let (mut lost, mut unacked_landed) = (Vec::new(), 0usize);
     for (id, acked) in &by_id {
         let Some(current) = contacts.get(id).await.expect("get") else {
-            lost.push(format!("contact {id} is missing"));
+            // What survived of its transaction, and when it was acknowledged (`c<cycle>-<writer>-<n>`),
+            // tell a lost commit from a torn one.
+            let events = history.events("contact", id, 0, 100).await.expect("events");
+            let first =
+                acked.first().map(|a| a.title.split('-').take(3).collect::<Vec<_>>().join("-")).unwrap_or_default();
+            lost.push(format!(
+                "contact {id} is missing (acknowledged as {first}, {} writes acknowledged on it, {} of its change events remain)",
+                acked.len(),
+                events.len()
+            ));
             continue;
         };
         let events = history.events("contact", id, 0, 100_000).await.expect("events");
