@@ -76,7 +76,7 @@ export function ConsentPanel({ contactId, canWrite }: { contactId: string; canWr
       {canWrite ? (
         <form onSubmit={record} aria-label="Record consent" className="inline-form">
           <div className="form-field">
-            <label htmlFor="consent-channel">Channel</label>
+            <label htmlFor="consent-channel">Consent channel</label>
             <select id="consent-channel" value={channel} onChange={(e) => setChannel(e.target.value)}>
               {CHANNELS.map((c) => (
                 <option key={c} value={c}>
@@ -86,18 +86,18 @@ export function ConsentPanel({ contactId, canWrite }: { contactId: string; canWr
             </select>
           </div>
           <div className="form-field">
-            <label htmlFor="consent-purpose">Purpose</label>
+            <label htmlFor="consent-purpose">Consent purpose</label>
             <input id="consent-purpose" value={purpose} onChange={(e) => setPurpose(e.target.value)} />
           </div>
           <div className="form-field">
-            <label htmlFor="consent-status">Status</label>
+            <label htmlFor="consent-status">Consent status</label>
             <select id="consent-status" value={status} onChange={(e) => setStatus(e.target.value as "granted" | "withdrawn")}>
               <option value="granted">granted</option>
               <option value="withdrawn">withdrawn</option>
             </select>
           </div>
           <div className="form-field">
-            <label htmlFor="consent-text">Wording shown (required when granted)</label>
+            <label htmlFor="consent-text">Consent wording (required when granted)</label>
             <input id="consent-text" value={text} onChange={(e) => setText(e.target.value)} />
           </div>
           <button type="submit" disabled={busy}>

@@ -84,12 +84,12 @@ test("open a contact's briefing and record their consent", async ({ page, reques
 
   // Record consent to the newsletter, then its withdrawal: the state shows the latest.
   const form = page.getByRole("form", { name: "Record consent" });
-  await form.getByLabel("Purpose").fill("newsletter");
-  await form.getByLabel("Wording shown (required when granted)").fill("Yes, send me the monthly newsletter.");
+  await form.getByLabel("Consent purpose").fill("newsletter");
+  await form.getByLabel("Consent wording (required when granted)").fill("Yes, send me the monthly newsletter.");
   await form.getByRole("button", { name: "Record consent" }).click();
   const state = page.getByTestId("consent-state");
   await expect(state.getByRole("row", { name: /email newsletter granted/ })).toBeVisible();
-  await form.getByLabel("Status").selectOption("withdrawn");
+  await form.getByLabel("Consent status").selectOption("withdrawn");
   await form.getByRole("button", { name: "Record consent" }).click();
   await expect(state.getByRole("row", { name: /email newsletter withdrawn/ })).toBeVisible();
   await expect(state.getByRole("row")).toHaveCount(2);
