@@ -314,12 +314,16 @@ impl LlmService {
     }
 }
 
-/// Hash of what a briefing reads (`today` aside: the date alone does not make a new briefing)
-/// and of who writes it.
+/// Hash of what a briefing reads (`today` and the decaying score aside: time passing alone does
+/// not make a new briefing) and of who writes it.
 fn fingerprint(dossier: &Dossier, provider: &str, model: &str) -> String {
     let mut data = serde_json::to_value(dossier).unwrap_or(Value::Null);
     if let Value::Object(map) = &mut data {
         map.remove("today");
+        // The stored score decays every hour by itself: not a change of the contact's data.
+        if let Some(Value::Object(contact)) = map.get_mut("contact") {
+            contact.remove("score");
+        }
     }
     let mut hasher = Sha256::new();
     hasher.update(provider.as_bytes());
