@@ -3011,6 +3011,20 @@ export interface components {
             goal?: string | null;
             network?: null | components["schemas"]["Network"];
         };
+        /** @description One Server-Sent Event of a streamed answer, as a client reads it. */
+        SseEventDto: {
+            /**
+             * @description The event's JSON document, as text.
+             * @example {"text": "Hi Ada, "}
+             */
+            data: string;
+            /**
+             * @description `partial` (a piece of the text being written), `asset` (a stored asset), `result` (the
+             *     whole answer, as the JSON response would be) or `error` (a problem+json).
+             * @example partial
+             */
+            event: string;
+        };
         /**
          * @description A deal's stage.
          * @enum {string}
@@ -4623,7 +4637,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "text/event-stream": components["schemas"]["SseEventDto"];
                 };
             };
             /** @description The new assets, in the order of `kinds` */
@@ -9233,7 +9247,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ToolRunResponse"];
-                    "text/event-stream": string;
+                    "text/event-stream": components["schemas"]["SseEventDto"];
                 };
             };
             /** @description Malformed JSON */

@@ -21,7 +21,7 @@ use crate::models::campaigns::{
     ListCampaignsParams, UpdateAssetRequest, UpdateCampaignRequest,
 };
 use crate::models::history::{AsOfParams, HistoryList, HistoryParams};
-use crate::models::llm_tools::StreamParams;
+use crate::models::llm_tools::{SseEventDto, StreamParams};
 use crate::services::campaigns::CampaignService;
 use crate::services::history::HistoryService;
 use crate::state::AppState;
@@ -180,7 +180,7 @@ pub async fn list_campaign_history(
 #[utoipa::path(post, path = "/api/campaigns/{id}/assets", tag = "campaigns", request_body = GenerateAssetsRequest,
     params(("id" = String, Path, description = "Campaign id"), StreamParams),
     responses(
-        (status = 200, description = "With `stream=true`: Server-Sent Events (`partial`, `asset`, then `result` or `error`)", content_type = "text/event-stream", body = String),
+        (status = 200, description = "With `stream=true`: Server-Sent Events (`partial`, `asset`, then `result` or `error`)", content_type = "text/event-stream", body = SseEventDto),
         (status = 201, description = "The new assets, in the order of `kinds`", body = AssetList),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such campaign", body = Problem, content_type = "application/problem+json"),

@@ -19,7 +19,7 @@ use crate::error::{AppError, AppResult, Problem};
 use crate::extract::{ApiQuery, PathId, RequestOrigin, ValidJson};
 use crate::llm_tools::ToolName;
 use crate::models::llm_tools::{
-    BriefingParams, BriefingResponse, StreamParams, ToolInputDto, ToolList, ToolRunResponse,
+    BriefingParams, BriefingResponse, SseEventDto, StreamParams, ToolInputDto, ToolList, ToolRunResponse,
 };
 use crate::models::pagination::{list_response, NewestFirstParams};
 use crate::repositories::llm::LlmRun;
@@ -62,7 +62,7 @@ pub async fn list_tools(State(llm): State<LlmService>) -> Json<ToolList> {
     params(("name" = String, Path, description = "Tool: email_generator, social_post_generator, landing_page_generator or contact_briefing"), StreamParams),
     responses(
         (status = 200, description = "The tool's output; with `stream=true`, Server-Sent Events (`partial`, then `result` or `error`)",
-            content((ToolRunResponse = "application/json"), (String = "text/event-stream"))),
+            content((ToolRunResponse = "application/json"), (SseEventDto = "text/event-stream"))),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such tool", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),

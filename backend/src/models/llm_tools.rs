@@ -86,6 +86,18 @@ impl ToolList {
     }
 }
 
+/// One Server-Sent Event of a streamed answer, as a client reads it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SseEventDto {
+    /// `partial` (a piece of the text being written), `asset` (a stored asset), `result` (the
+    /// whole answer, as the JSON response would be) or `error` (a problem+json).
+    #[schema(example = "partial")]
+    pub event: String,
+    /// The event's JSON document, as text.
+    #[schema(example = "{\"text\": \"Hi Ada, \"}")]
+    pub data: String,
+}
+
 /// The input of one tool (see each tool's `input_schema`).
 #[derive(Debug, ToSchema)]
 #[allow(dead_code)]
