@@ -11,9 +11,9 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::contacts::as_of;
-use super::llm_tools::{json_event, sse};
+use super::llm_tools::{event_stream, json_event};
 use super::{created, with_etag};
-use crate::domain::campaigns::CampaignPatch;
+use crate::domain::campaigns::{AssetKind, CampaignPatch};
 use crate::error::{AppError, AppResult, Problem};
 use crate::extract::{ApiQuery, IfMatch, PathId, RequestOrigin, ValidJson};
 use crate::models::campaigns::{
@@ -204,42 +204,20 @@ pub async fn generate_assets(
         return Ok((StatusCode::CREATED, Json(AssetList::new(assets))).into_response());
     }
     // Refusals that need no model (no such campaign, not a draft) are plain error responses.
-    let campaign = campaigns.get(&id).await?;
-    if !campaign.status.editable() {
-        return Err(AppError::conflict(
-            "campaign_not_editable",
-            format!("the campaign is {}; only a draft's content and assets can change", campaign.status.as_str()),
-        ));
-    }
-    let (events, rx) = tokio::sync::mpsc::unbounded_channel();
-    tokio::spawn(async move {
-        let (pieces, mut piece_rx) = tokio::sync::mpsc::unbounded_channel();
-        let forward = {
+    campaigns.draft(&id).await?;
+    Ok(event_stream(|events| async move {
+        let on_piece = {
             let events = events.clone();
-            tokio::spawn(async move {
-                while let Some((kind, text)) = piece_rx.recv().await {
-                    let kind: crate::domain::campaigns::AssetKind = kind;
-                    let _ = events.send(json_event("partial", &json!({ "kind": kind.as_str(), "text": text })));
-                }
-            })
+            move |kind: AssetKind, text: String| {
+                let _ = events.send(json_event("partial", &json!({ "kind": kind.as_str(), "text": text })));
+            }
         };
-        let result = campaigns.generate(&id, &kinds, &origin, Some(&pieces)).await;
-        drop(pieces);
-        let _ = forward.await;
-        match result {
-            Ok(assets) => {
-                let list = AssetList::new(assets);
-                for asset in &list.data {
-                    let _ = events.send(json_event("asset", asset));
-                }
-                let _ = events.send(json_event("result", &list));
-            }
-            Err(e) => {
-                let _ = events.send(json_event("error", &e.to_problem()));
-            }
-        }
-    });
-    Ok(sse(rx).into_response())
+        let list = AssetList::new(campaigns.generate(&id, &kinds, &origin, Some(&on_piece)).await?);
+        let mut last: Vec<_> = list.data.iter().map(|asset| json_event("asset", asset)).collect();
+        last.push(json_event("result", &list));
+        Ok(last)
+    })
+    .into_response())
 }
 
 /// The campaign's assets, oldest first.

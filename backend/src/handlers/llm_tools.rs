@@ -2,6 +2,7 @@
 //! text is written), the recorded runs; `/api/contacts/{id}/briefing`.
 
 use std::convert::Infallible;
+use std::future::Future;
 
 use axum::extract::{Path, State};
 use axum::response::sse::{Event, Sse};
@@ -10,19 +11,18 @@ use axum::Json;
 use futures::Stream;
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
+use tokio::sync::mpsc::UnboundedSender;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use validator::Validate;
 
-use crate::domain::pagination::Page;
 use crate::error::{AppError, AppResult, Problem};
 use crate::extract::{ApiQuery, PathId, RequestOrigin, ValidJson};
 use crate::llm_tools::ToolName;
 use crate::models::llm_tools::{
-    BriefingParams, BriefingResponse, SseEventDto, StreamParams, ToolInputDto, ToolList, ToolRunResponse,
+    BriefingParams, BriefingResponse, LlmRunList, SseEventDto, StreamParams, ToolInputDto, ToolList, ToolRunResponse,
 };
-use crate::models::pagination::{list_response, NewestFirstParams};
-use crate::repositories::llm::LlmRun;
+use crate::models::pagination::NewestFirstParams;
 use crate::services::llm::LlmService;
 use crate::state::AppState;
 
@@ -85,26 +85,14 @@ pub async fn run_tool(
         let run = llm.run(&job, &origin.actor, None).await?;
         return Ok(Json(ToolRunResponse::from(run)).into_response());
     }
-    let (events, rx) = tokio::sync::mpsc::unbounded_channel::<Event>();
-    tokio::spawn(async move {
-        let (pieces, mut piece_rx) = tokio::sync::mpsc::unbounded_channel::<String>();
-        let forward = {
-            let events = events.clone();
-            tokio::spawn(async move {
-                while let Some(text) = piece_rx.recv().await {
-                    let _ = events.send(json_event("partial", &json!({ "text": text })));
-                }
-            })
+    Ok(event_stream(|events| async move {
+        let on_piece = move |text: String| {
+            let _ = events.send(json_event("partial", &json!({ "text": text })));
         };
-        let result = llm.run(&job, &origin.actor, Some(&pieces)).await;
-        drop(pieces);
-        let _ = forward.await;
-        let _ = events.send(match result {
-            Ok(run) => json_event("result", &ToolRunResponse::from(run)),
-            Err(e) => json_event("error", &e.to_problem()),
-        });
-    });
-    Ok(sse(rx).into_response())
+        let run = llm.run(&job, &origin.actor, Some(&on_piece)).await?;
+        Ok(vec![json_event("result", &ToolRunResponse::from(run))])
+    })
+    .into_response())
 }
 
 /// An SSE event with a JSON body.
@@ -112,8 +100,26 @@ pub fn json_event<T: serde::Serialize>(name: &str, body: &T) -> Event {
     Event::default().event(name).json_data(body).unwrap_or_else(|_| Event::default().comment("unencodable"))
 }
 
-/// The events of `rx` as a response that ends when the sender is gone.
-pub fn sse(rx: tokio::sync::mpsc::UnboundedReceiver<Event>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+/// A Server-Sent Events answer fed by `work`, run in the background: it sends events as it goes
+/// (through the sender it is given) and ends with its last events, or with one `error` event
+/// (problem+json) when it fails. The stream ends when the work does.
+pub fn event_stream<Fut>(
+    work: impl FnOnce(UnboundedSender<Event>) -> Fut,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>>
+where
+    Fut: Future<Output = AppResult<Vec<Event>>> + Send + 'static,
+{
+    let (events, rx) = tokio::sync::mpsc::unbounded_channel();
+    let work = work(events.clone());
+    tokio::spawn(async move {
+        let last = match work.await {
+            Ok(last) => last,
+            Err(e) => vec![json_event("error", &e.to_problem())],
+        };
+        for event in last {
+            let _ = events.send(event);
+        }
+    });
     Sse::new(futures::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|e| (Ok(e), rx)) }))
 }
 
@@ -138,56 +144,6 @@ pub async fn contact_briefing(
     Ok(Json(llm.briefing(&id, &origin.actor, refresh).await?.into()))
 }
 
-/// A recorded run (no prompt, no answer).
-#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
-pub struct LlmRunResponse {
-    /// Id.
-    pub id: String,
-    /// Tool.
-    pub tool: String,
-    /// Provider.
-    pub provider: String,
-    /// Model.
-    pub model: String,
-    /// SHA-256 of the prompt as sent.
-    pub prompt_hash: String,
-    /// Prompt tokens.
-    pub tokens_in: u64,
-    /// Answer tokens.
-    pub tokens_out: u64,
-    /// Milliseconds.
-    pub latency_ms: u64,
-    /// `ok`, `invalid_output` or `unavailable`.
-    pub outcome: String,
-    /// Requests made.
-    pub attempts: u32,
-    /// Who ran it.
-    pub actor: String,
-    /// When.
-    pub created_at: String,
-}
-
-impl From<LlmRun> for LlmRunResponse {
-    fn from(r: LlmRun) -> Self {
-        Self {
-            id: r.id,
-            tool: r.tool,
-            provider: r.provider,
-            model: r.model,
-            prompt_hash: r.prompt_hash,
-            tokens_in: r.tokens_in,
-            tokens_out: r.tokens_out,
-            latency_ms: r.latency_ms,
-            outcome: r.outcome,
-            attempts: r.attempts,
-            actor: r.actor,
-            created_at: r.created_at,
-        }
-    }
-}
-
-list_response!(LlmRunList, LlmRunResponse, "A page of LLM runs, newest first.");
-
 /// The recorded tool runs, newest first: tool, provider, model, prompt hash, tokens, latency,
 /// outcome.
 #[utoipa::path(get, path = "/api/llm-tools/runs", tag = "llm-tools", params(NewestFirstParams),
@@ -201,6 +157,6 @@ pub async fn list_runs(
 ) -> AppResult<Json<LlmRunList>> {
     let page = params.parse()?;
     let (rows, next) = llm.runs(page.after.clone(), page.limit).await?;
-    let page: Page<LlmRun> = page.page(rows, next, None);
+    let page = page.page(rows, next, None);
     Ok(Json(page.into()))
 }

@@ -18,8 +18,8 @@ pub use tools::{Job, Output, ToolName};
 
 use crate::config::LlmSettings;
 
-/// Pieces of an answer as it is written (streaming).
-pub type Partial = tokio::sync::mpsc::UnboundedSender<String>;
+/// Where the pieces of an answer go as it is written (streaming): called once per piece.
+pub type Partial<'p> = dyn Fn(String) + Send + Sync + 'p;
 
 /// What a provider is asked: the job (for a writer that reads data) and the same job as chat
 /// messages `(role, content)` for a model (personal data already redacted when configured).
@@ -62,7 +62,7 @@ pub trait Provider: Send + Sync {
     fn complete<'a>(
         &'a self,
         prompt: &'a Prompt<'a>,
-        partial: Option<&'a Partial>,
+        partial: Option<&'a Partial<'a>>,
     ) -> BoxFuture<'a, Result<Completion, LlmError>>;
 }
 
@@ -82,7 +82,7 @@ impl Provider for Offline {
     fn complete<'a>(
         &'a self,
         prompt: &'a Prompt<'a>,
-        partial: Option<&'a Partial>,
+        partial: Option<&'a Partial<'a>>,
     ) -> BoxFuture<'a, Result<Completion, LlmError>> {
         Box::pin(async move {
             let text = serde_json::to_string(&offline::write(prompt.job)).unwrap_or_default();
@@ -92,12 +92,12 @@ impl Provider for Offline {
                 for (i, c) in text.chars().enumerate() {
                     piece.push(c);
                     if c == ' ' && i % 4 == 0 && piece.len() > 24 {
-                        let _ = partial.send(std::mem::take(&mut piece));
+                        partial(std::mem::take(&mut piece));
                         tokio::task::yield_now().await;
                     }
                 }
                 if !piece.is_empty() {
-                    let _ = partial.send(piece);
+                    partial(piece);
                 }
             }
             Ok(Completion { text, tokens_in: 0, tokens_out: 0 })
@@ -155,7 +155,12 @@ fn hash(messages: &[(&'static str, String)]) -> String {
 
 /// Runs a job: the prompt (redacted when `redact`), the provider, the checks; an answer that
 /// fails them is sent back once with what is wrong, a second failure is [`LlmError::Invalid`].
-pub async fn run(provider: &dyn Provider, job: &Job, redact: bool, partial: Option<&Partial>) -> Result<Run, Failure> {
+pub async fn run(
+    provider: &dyn Provider,
+    job: &Job,
+    redact: bool,
+    partial: Option<&Partial<'_>>,
+) -> Result<Run, Failure> {
     let mut redactions = redact::Redactions::default();
     let user = tools::user_prompt(job);
     let user = if redact { redactions.redact(&user) } else { user };

@@ -70,7 +70,7 @@ impl OpenAi {
     async fn attempt(
         &self,
         body: &Value,
-        partial: Option<&Partial>,
+        partial: Option<&Partial<'_>>,
     ) -> Result<Completion, (bool, Option<Duration>, String)> {
         let mut request = self.client.post(&self.url).timeout(self.timeout).json(body);
         if !self.api_key.is_empty() {
@@ -139,7 +139,7 @@ async fn read_whole(response: reqwest::Response) -> Result<Completion, (bool, St
 
 /// Reads a streamed answer (`data: {...}` lines, `data: [DONE]` at the end), passing each piece
 /// of text on as it arrives.
-async fn read_stream(response: reqwest::Response, partial: Option<&Partial>) -> Result<Completion, (bool, String)> {
+async fn read_stream(response: reqwest::Response, partial: Option<&Partial<'_>>) -> Result<Completion, (bool, String)> {
     let mut stream = response.bytes_stream();
     let mut buffer: Vec<u8> = Vec::new();
     let mut text = String::new();
@@ -167,7 +167,7 @@ async fn read_stream(response: reqwest::Response, partial: Option<&Partial>) -> 
             if let Some(piece) = event["choices"][0]["delta"]["content"].as_str() {
                 text.push_str(piece);
                 if let Some(partial) = partial {
-                    let _ = partial.send(piece.to_string());
+                    partial(piece.to_string());
                 }
             }
             if event["usage"].is_object() {
@@ -190,7 +190,7 @@ impl Provider for OpenAi {
     fn complete<'a>(
         &'a self,
         prompt: &'a Prompt<'a>,
-        partial: Option<&'a Partial>,
+        partial: Option<&'a Partial<'a>>,
     ) -> BoxFuture<'a, Result<Completion, LlmError>> {
         Box::pin(async move {
             let body = self.body(prompt, partial.is_some());

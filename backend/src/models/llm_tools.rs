@@ -4,10 +4,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use utoipa::{IntoParams, ToSchema};
 
+use super::pagination::list_response;
 use crate::llm_tools::tools::{
     BriefingInput, ContactBriefing, EmailDraft, EmailInput, LandingPage, LandingPageInput, SocialPost, SocialPostInput,
 };
 use crate::llm_tools::ToolName;
+use crate::repositories::llm::LlmRun;
 use crate::services::llm::{Briefing, ToolRun};
 
 /// The writer in use.
@@ -243,3 +245,53 @@ impl From<Briefing> for BriefingResponse {
         }
     }
 }
+
+/// A recorded run (no prompt, no answer).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LlmRunResponse {
+    /// Id.
+    pub id: String,
+    /// Tool.
+    pub tool: String,
+    /// Provider.
+    pub provider: String,
+    /// Model.
+    pub model: String,
+    /// SHA-256 of the prompt as sent.
+    pub prompt_hash: String,
+    /// Prompt tokens.
+    pub tokens_in: u64,
+    /// Answer tokens.
+    pub tokens_out: u64,
+    /// Milliseconds.
+    pub latency_ms: u64,
+    /// `ok`, `invalid_output` or `unavailable`.
+    pub outcome: String,
+    /// Requests made.
+    pub attempts: u32,
+    /// Who ran it.
+    pub actor: String,
+    /// When.
+    pub created_at: String,
+}
+
+impl From<LlmRun> for LlmRunResponse {
+    fn from(r: LlmRun) -> Self {
+        Self {
+            id: r.id,
+            tool: r.tool,
+            provider: r.provider,
+            model: r.model,
+            prompt_hash: r.prompt_hash,
+            tokens_in: r.tokens_in,
+            tokens_out: r.tokens_out,
+            latency_ms: r.latency_ms,
+            outcome: r.outcome,
+            attempts: r.attempts,
+            actor: r.actor,
+            created_at: r.created_at,
+        }
+    }
+}
+
+list_response!(LlmRunList, LlmRunResponse, "A page of LLM runs, newest first.");

@@ -184,12 +184,9 @@ impl CampaignService {
         campaign_id: &str,
         kinds: &[AssetKind],
         origin: &Origin,
-        partial: Option<&tokio::sync::mpsc::UnboundedSender<(AssetKind, String)>>,
+        partial: Option<&(dyn Fn(AssetKind, String) + Send + Sync)>,
     ) -> AppResult<Vec<Asset>> {
-        let campaign = self.get(campaign_id).await?;
-        if !campaign.status.editable() {
-            return Err(not_editable(campaign.status));
-        }
+        let campaign = self.draft(campaign_id).await?;
         let held = self.campaigns.assets(campaign_id).await?.len();
         if held + kinds.len() > MAX_ASSETS {
             return Err(AppError::conflict(
@@ -200,24 +197,12 @@ impl CampaignService {
         let mut written = Vec::with_capacity(kinds.len());
         for &kind in kinds {
             let job = Self::job(&campaign, kind)?;
-            let run = match partial {
-                Some(out) => {
-                    let (tx, mut rx): (Partial, _) = tokio::sync::mpsc::unbounded_channel();
-                    let forward = {
-                        let out = out.clone();
-                        tokio::spawn(async move {
-                            while let Some(piece) = rx.recv().await {
-                                let _ = out.send((kind, piece));
-                            }
-                        })
-                    };
-                    let run = self.llm.run(&job, &origin.actor, Some(&tx)).await;
-                    drop(tx);
-                    let _ = forward.await;
-                    run?
+            let tagged = move |piece: String| {
+                if let Some(out) = partial {
+                    out(kind, piece);
                 }
-                None => self.llm.run(&job, &origin.actor, None).await?,
             };
+            let run = self.llm.run(&job, &origin.actor, partial.map(|_| &tagged as &Partial<'_>)).await?;
             let content = match run.output {
                 Output::Email(e) => AssetContent::Email(e),
                 Output::Social(p) => AssetContent::SocialPost(p),
@@ -248,12 +233,13 @@ impl CampaignService {
         Ok(written)
     }
 
-    async fn draft_campaign(&self, campaign_id: &str) -> AppResult<()> {
+    /// The campaign, if it is a draft (409 `campaign_not_editable` otherwise).
+    pub async fn draft(&self, campaign_id: &str) -> AppResult<Campaign> {
         let campaign = self.get(campaign_id).await?;
         if !campaign.status.editable() {
             return Err(not_editable(campaign.status));
         }
-        Ok(())
+        Ok(campaign)
     }
 
     /// Edits an asset's content (a new version, a draft again when it changed).
@@ -267,7 +253,7 @@ impl CampaignService {
         origin: &Origin,
     ) -> AppResult<Asset> {
         self.asset(campaign_id, asset_id).await?;
-        self.draft_campaign(campaign_id).await?;
+        self.draft(campaign_id).await?;
         self.assets.update(asset_id, pre, origin, |a, ts| Ok((a.edit(content.clone(), ts)?, None))).await
     }
 
@@ -281,7 +267,7 @@ impl CampaignService {
         origin: &Origin,
     ) -> AppResult<Asset> {
         self.asset(campaign_id, asset_id).await?;
-        self.draft_campaign(campaign_id).await?;
+        self.draft(campaign_id).await?;
         self.assets
             .update(asset_id, pre, origin, |a, ts| match a.approve(&origin.actor, ts) {
                 Some(next) => Ok((next, Some("approved"))),

@@ -219,7 +219,7 @@ impl LlmService {
     }
 
     /// Runs a job; every run, failed or not, is recorded.
-    pub async fn run(&self, job: &Job, actor: &str, partial: Option<&Partial>) -> AppResult<ToolRun> {
+    pub async fn run(&self, job: &Job, actor: &str, partial: Option<&Partial<'_>>) -> AppResult<ToolRun> {
         self.check_budget().await?;
         let started = now();
         let clock = Instant::now();
