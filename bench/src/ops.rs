@@ -177,11 +177,15 @@ pub enum Op {
     Briefing,
     /// `POST /api/campaigns`.
     CreateCampaign,
+    /// `POST /api/contacts/{id}/consents`.
+    RecordConsent,
+    /// `GET /api/contacts/{id}/consents` (entries and state).
+    ConsentLedger,
 }
 
 impl Op {
     /// Every operation, in report order.
-    pub const ALL: [Op; 35] = [
+    pub const ALL: [Op; 37] = [
         Op::Create,
         Op::Get,
         Op::ListFirst,
@@ -217,6 +221,8 @@ impl Op {
         Op::LlmEmail,
         Op::Briefing,
         Op::CreateCampaign,
+        Op::RecordConsent,
+        Op::ConsentLedger,
     ];
 
     /// Row label.
@@ -257,6 +263,8 @@ impl Op {
             Op::LlmEmail => "LLM tool: email for a contact (offline)",
             Op::Briefing => "contact briefing (cached)",
             Op::CreateCampaign => "create campaign",
+            Op::RecordConsent => "record consent",
+            Op::ConsentLedger => "consent ledger (page + state)",
         }
     }
 
@@ -296,6 +304,11 @@ impl Op {
         })
     }
 
+    fn consent_body(w: &Worker) -> serde_json::Value {
+        let status = if w.i % 2 == 0 { "granted" } else { "withdrawn" };
+        json!({"channel": "email", "purpose": "newsletter", "status": status, "text": "Yes, send me the newsletter."})
+    }
+
     fn next_stage(w: &Worker) -> &'static str {
         ["proposal", "negotiation", "qualification"][(w.i % 3) as usize]
     }
@@ -303,7 +316,7 @@ impl Op {
     /// The status a successful response has.
     pub fn expected_status(self) -> u16 {
         match self {
-            Op::Create | Op::TimelineAppend | Op::CreateDeal | Op::CreateCampaign => 201,
+            Op::Create | Op::TimelineAppend | Op::CreateDeal | Op::CreateCampaign | Op::RecordConsent => 201,
             _ => 200,
         }
     }
@@ -391,6 +404,10 @@ impl Op {
             Op::LlmEmail => Request::json("POST", "/api/llm-tools/email_generator", &Self::email_body(ctx, w)),
             Op::Briefing => Request::get(format!("/api/contacts/{}/briefing", s.id)),
             Op::CreateCampaign => Request::json("POST", "/api/campaigns", &Self::campaign_body(w)),
+            Op::RecordConsent => {
+                Request::json("POST", format!("/api/contacts/{}/consents", s.id), &Self::consent_body(w))
+            }
+            Op::ConsentLedger => Request::get(format!("/api/contacts/{}/consents?limit=20", s.id)),
         };
         req.bearer(&ctx.key)
     }
@@ -553,6 +570,15 @@ impl Op {
                     serde_json::from_value(Self::campaign_body(w)).map_err(|e| e.to_string())?;
                 let patch = crm::domain::campaigns::CampaignPatch::try_from(body).map_err(|e| format!("{e:?}"))?;
                 state.campaigns.create(patch, &origin).await.map_err(err)?;
+            }
+            Op::RecordConsent => {
+                let body: crm::models::consents::CreateConsentRequest =
+                    serde_json::from_value(Self::consent_body(w)).map_err(|e| e.to_string())?;
+                state.consents.record(&s.id, body.into(), &origin).await.map_err(err)?;
+            }
+            Op::ConsentLedger => {
+                let params = crm::models::pagination::NewestFirstParams { limit: Some("20".into()), cursor: None };
+                state.consents.ledger(&s.id, &params.parse().map_err(err)?).await.map_err(err)?;
             }
             Op::ChangeFeed => {
                 state
