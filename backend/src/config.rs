@@ -41,6 +41,76 @@ pub struct Settings {
     /// Imports.
     #[serde(default)]
     pub imports: ImportSettings,
+    /// Campaign email: transport, sender, links, pace, retries.
+    #[serde(default)]
+    pub email: EmailSettings,
+    /// Campaign rules.
+    #[serde(default)]
+    pub campaigns: CampaignSettings,
+}
+
+/// Campaign email settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct EmailSettings {
+    /// `smtp://user@host:587?tls=required` (STARTTLS), `smtps://host:465` (TLS) or
+    /// `smtp://host:25` (plain); the password may come from `smtp.password`. Empty: the `log`
+    /// transport records what would be sent and sends nothing.
+    pub smtp_url: String,
+    /// The sender, e.g. `Acme <news@acme.example>`.
+    pub from: String,
+    /// The address recipients reach this server at: tracking and unsubscribe links start with it.
+    pub public_url: String,
+    /// SMTP connections kept open (and messages sent at once).
+    pub pool_size: u32,
+    /// Seconds an SMTP command may take.
+    pub timeout_secs: u64,
+    /// Messages per second at most (0: no limit).
+    pub rate_per_second: f64,
+    /// Messages per sliding window at most (0: no limit) ...
+    pub window_limit: usize,
+    /// ... of this many seconds.
+    pub window_secs: u64,
+    /// Attempts before a message is `dead`.
+    pub max_attempts: u32,
+    /// Seconds before the first retry; doubled each time, with jitter.
+    pub retry_base_secs: u64,
+    /// Messages a worker claims at once.
+    pub batch: usize,
+    /// Seconds a claim lasts: a message claimed by a process that died goes again after it.
+    pub claim_secs: u64,
+    /// Key of `POST /webhooks/bounce` signatures (`CRM__EMAIL__BOUNCE_SECRET` or `..._FILE`);
+    /// unset: the endpoint answers 503.
+    pub bounce_secret: Secret,
+}
+
+impl Default for EmailSettings {
+    fn default() -> Self {
+        EmailSettings {
+            smtp_url: String::new(),
+            from: "CRM <crm@localhost>".into(),
+            public_url: "http://127.0.0.1:8080".into(),
+            pool_size: 4,
+            timeout_secs: 30,
+            rate_per_second: 0.0,
+            window_limit: 0,
+            window_secs: 3600,
+            max_attempts: 5,
+            retry_base_secs: 30,
+            batch: 200,
+            claim_secs: 60,
+            bounce_secret: Secret::default(),
+        }
+    }
+}
+
+/// Campaign rules.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct CampaignSettings {
+    /// Send only to contacts with consent recorded for the channel (purpose `marketing`);
+    /// otherwise everyone but those who withdrew it.
+    pub require_consent: bool,
 }
 
 /// Where uploaded import files wait for their job, and how large they may be.
@@ -422,12 +492,13 @@ impl Settings {
     /// Reads each secret from the file named by its `CRM__SECTION__KEY_FILE` variable, if set
     /// (the way Kubernetes mounts secrets).
     pub fn read_secret_files(&mut self) -> Result<(), config::ConfigError> {
-        let targets: [(&str, &mut Secret); 5] = [
+        let targets: [(&str, &mut Secret); 6] = [
             ("CRM__METRICS__TOKEN_FILE", &mut self.metrics.token),
             ("CRM__AUTH__TOKEN_SECRET_FILE", &mut self.auth.token_secret),
             ("CRM__AUTH__BOOTSTRAP_ADMIN_PASSWORD_FILE", &mut self.auth.bootstrap_admin_password),
             ("CRM__SMTP__PASSWORD_FILE", &mut self.smtp.password),
             ("CRM__LLM__API_KEY_FILE", &mut self.llm.api_key),
+            ("CRM__EMAIL__BOUNCE_SECRET_FILE", &mut self.email.bounce_secret),
         ];
         for (var, secret) in targets {
             if let Ok(path) = std::env::var(var) {

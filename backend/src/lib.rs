@@ -13,6 +13,7 @@ pub mod monitoring;
 pub mod repositories;
 pub mod router;
 pub mod services;
+pub mod smtp_sink;
 pub mod state;
 pub mod telemetry;
 
@@ -99,6 +100,7 @@ impl Application {
         let imports = self.state.imports.clone().spawn_worker();
         let sequencer = self.state.changes.clone().spawn_sequencer();
         let duplicate_scan = self.state.duplicates.clone().spawn_scan();
+        let delivery = self.state.deliveries.clone().spawn(db.clone());
         let upkeep = monitoring::spawn_upkeep();
         let metrics_port = self.state.settings.metrics.port;
         let metrics_listener = if metrics_port == 0 {
@@ -120,6 +122,9 @@ impl Application {
         imports.abort();
         sequencer.abort();
         duplicate_scan.abort();
+        for task in delivery {
+            task.abort();
+        }
         upkeep.abort();
         // In-flight requests are done: flush and close the embedded engine.
         db.close().await?;

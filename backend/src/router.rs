@@ -153,6 +153,7 @@ fn api_parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(handlers::llm_tools::router())
         .merge(handlers::campaigns::router())
         .merge(handlers::consents::router())
+        .merge(handlers::deliveries::router())
         .split_for_parts()
 }
 

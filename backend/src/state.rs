@@ -67,6 +67,8 @@ pub struct AppState {
     pub consents: crate::services::consents::ConsentService,
     /// Campaigns and their assets.
     pub campaigns: crate::services::campaigns::CampaignService,
+    /// Campaign delivery: the outbox, tracking, unsubscribes, bounces.
+    pub deliveries: crate::services::deliveries::DeliveryService,
     /// Timeline.
     pub timeline: TimelineService,
     /// Idempotency keys.
@@ -139,6 +141,34 @@ impl AppState {
             llm.clone(),
             migrations.clone(),
         );
+        let consents = crate::services::consents::ConsentService::new(
+            Store::new(db.clone(), history_repo.clone()),
+            crate::repositories::consents::ConsentRepository::new(db.clone()),
+            contacts_repo.clone(),
+        );
+        let segments = crate::services::segments::SegmentService::new(
+            Store::new(db.clone(), history_repo.clone()),
+            crate::repositories::segments::SegmentRepository::new(db.clone()),
+            migrations.clone(),
+        );
+        let timeline =
+            TimelineService::new(TimelineRepository::new(db.clone()), contacts_repo.clone(), migrations.clone())
+                .with_scores(engagement.clone());
+        let deliveries = crate::services::deliveries::DeliveryService::new(
+            crate::services::deliveries::DeliveryParts {
+                repo: crate::repositories::deliveries::DeliveryRepository::new(db.clone()),
+                campaigns: campaigns.clone(),
+                segments: segments.clone(),
+                members: crate::repositories::segments::SegmentRepository::new(db.clone()),
+                consents: consents.clone(),
+                timeline: timeline.clone(),
+                contacts: contacts_repo.clone(),
+            },
+            &settings.email,
+            &settings.campaigns,
+            settings.smtp.password.expose(),
+            auth.derived_key("tracking-links"),
+        )?;
         let imports = crate::services::imports::ImportService::new(
             db.clone(),
             &settings.imports,
@@ -162,21 +192,14 @@ impl AppState {
             tasks,
             llm,
             campaigns,
-            consents: crate::services::consents::ConsentService::new(
-                Store::new(db.clone(), history_repo.clone()),
-                crate::repositories::consents::ConsentRepository::new(db.clone()),
-                contacts_repo.clone(),
-            ),
+            consents,
+            deliveries,
             engagement: engagement.clone(),
             analytics: crate::services::analytics::AnalyticsService::new(
                 crate::repositories::analytics::AnalyticsRepository::new(db.clone()),
                 migrations.clone(),
             ),
-            segments: crate::services::segments::SegmentService::new(
-                Store::new(db.clone(), history_repo.clone()),
-                crate::repositories::segments::SegmentRepository::new(db.clone()),
-                migrations.clone(),
-            ),
+            segments,
             companies: CompanyService::new(
                 Store::new(db.clone(), history_repo.clone()),
                 companies_repo,
@@ -187,8 +210,7 @@ impl AppState {
             changes: changes.clone(),
             duplicates: crate::services::duplicates::DuplicateService::new(db.clone(), changes, migrations.clone()),
             merges: crate::services::merges::MergeService::new(db.clone(), links.clone()),
-            timeline: TimelineService::new(TimelineRepository::new(db.clone()), contacts_repo, migrations.clone())
-                .with_scores(engagement),
+            timeline,
             idempotency: IdempotencyService::new(IdempotencyRepository::new(db.clone())),
             backup: crate::services::backup::BackupService::new(db.clone()),
             db,

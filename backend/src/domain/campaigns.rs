@@ -1,6 +1,6 @@
 //! Campaigns: a brief, an audience, channels, the assets written for them, and the status
-//! machine `draft -> scheduled -> running -> completed`, `draft|scheduled -> cancelled`,
-//! `running -> paused -> running`.
+//! machine `draft -> scheduled -> running -> completed`, `running -> paused -> running`, and
+//! `cancelled` from any status but `completed` (mid-delivery too: what is queued stays unsent).
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -62,8 +62,8 @@ impl CampaignStatus {
         match self {
             Draft => &[Scheduled, Cancelled],
             Scheduled => &[Running, Cancelled],
-            Running => &[Paused, Completed],
-            Paused => &[Running],
+            Running => &[Paused, Completed, Cancelled],
+            Paused => &[Running, Cancelled],
             Completed | Cancelled => &[],
         }
     }
@@ -530,7 +530,9 @@ mod tests {
             (Draft, Cancelled),
             (Scheduled, Cancelled),
             (Running, Paused),
+            (Running, Cancelled),
             (Paused, Running),
+            (Paused, Cancelled),
         ];
         for from in CampaignStatus::ALL {
             for to in CampaignStatus::ALL {
@@ -541,7 +543,7 @@ mod tests {
         assert_eq!(transition(Completed, Running), Err("campaign_finished"));
         assert_eq!(transition(Draft, Running), Err("invalid_status_transition"));
         assert_eq!(transition(Paused, Paused), Err("campaign_status_unchanged"));
-        assert_eq!(transition(Running, Cancelled), Err("invalid_status_transition"));
+        assert_eq!(transition(Completed, Cancelled), Err("campaign_finished"));
     }
 
     #[test]

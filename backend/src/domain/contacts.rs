@@ -36,6 +36,9 @@ pub struct Contact {
     /// Lower-cased labels.
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Never to be sent campaigns (set by hand; unsubscribes and bounces are kept apart).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub do_not_contact: bool,
     /// 1 on create, +1 per change.
     pub version: i64,
     /// When it was created (RFC 3339).
@@ -69,6 +72,8 @@ pub struct NewContact {
     pub source: Option<String>,
     /// Tags.
     pub tags: Vec<String>,
+    /// Never to be sent campaigns.
+    pub do_not_contact: bool,
 }
 
 /// Raw, untrusted fields of a new contact.
@@ -92,6 +97,8 @@ pub struct ContactInput {
     pub source: Option<String>,
     /// Tags.
     pub tags: Option<Vec<String>>,
+    /// Never to be sent campaigns.
+    pub do_not_contact: Option<bool>,
 }
 
 /// A partial update: `None` leaves a field alone, `Some(None)` clears it.
@@ -115,6 +122,8 @@ pub struct ContactPatch {
     pub source: Option<Option<String>>,
     /// Tags (replaces the list).
     pub tags: Option<Vec<String>>,
+    /// Never to be sent campaigns.
+    pub do_not_contact: Option<bool>,
 }
 
 /// Raw, untrusted fields of a partial update (`Some(None)` = explicit null).
@@ -138,6 +147,8 @@ pub struct ContactPatchInput {
     pub source: Option<Option<String>>,
     /// Tags.
     pub tags: Option<Option<Vec<String>>>,
+    /// Never to be sent campaigns (`null`: false).
+    pub do_not_contact: Option<Option<bool>>,
 }
 
 const NAME_MAX: usize = 100;
@@ -190,6 +201,7 @@ impl NewContact {
             status: input.status.map(|s| status_of(&mut issues, &s)).unwrap_or_default(),
             source: issues.text("source", input.source, SOURCE_MAX),
             tags: parse_tags(&mut issues, input.tags.unwrap_or_default()),
+            do_not_contact: input.do_not_contact.unwrap_or(false),
         };
         issues.finish(new)
     }
@@ -235,6 +247,7 @@ impl ContactPatch {
             status,
             source: input.source.map(|v| issues.text("source", v, SOURCE_MAX)),
             tags: input.tags.map(|t| parse_tags(&mut issues, t.unwrap_or_default())),
+            do_not_contact: input.do_not_contact.map(|v| v.unwrap_or(false)),
         };
         issues.finish(patch)
     }
@@ -254,6 +267,7 @@ impl Contact {
             status: new.status,
             source: new.source,
             tags: new.tags,
+            do_not_contact: new.do_not_contact,
             version: 1,
             created_at: now.to_string(),
             updated_at: now.to_string(),
@@ -284,6 +298,9 @@ impl Contact {
         }
         if let Some(tags) = patch.tags {
             next.tags = tags;
+        }
+        if let Some(dnc) = patch.do_not_contact {
+            next.do_not_contact = dnc;
         }
         next.version = self.version + 1;
         next.updated_at = now.to_string();

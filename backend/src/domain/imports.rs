@@ -254,6 +254,7 @@ pub fn upsert(
         status: (has_status && row.status != current.status).then_some(row.status),
         source: row.source.clone().map(Some),
         tags: (tags != current.tags).then_some(tags),
+        do_not_contact: None,
     };
     let next = current.apply(patch, now)?;
     let same = super::history::data_fields(&next) == super::history::data_fields(current);

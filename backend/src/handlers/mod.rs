@@ -11,6 +11,7 @@ pub mod companies;
 pub mod consents;
 pub mod contacts;
 pub mod deals;
+pub mod deliveries;
 pub mod duplicates;
 pub mod engagement;
 pub mod health;

@@ -48,6 +48,8 @@ pub struct CreateContactRequest {
     /// Labels; lower-cased and de-duplicated. At most 50.
     #[validate(length(max = 50))]
     pub tags: Option<Vec<String>>,
+    /// Never send this contact campaigns (default false).
+    pub do_not_contact: Option<bool>,
 }
 
 /// A partial update: omitted fields are unchanged, `null` clears a field.
@@ -91,6 +93,10 @@ pub struct UpdateContactRequest {
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<Vec<String>>)]
     pub tags: Option<Option<Vec<String>>>,
+    /// Never send this contact campaigns; `null` is false.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<bool>)]
+    pub do_not_contact: Option<Option<bool>>,
 }
 
 /// Funnel status: `lead -> mql -> sql -> opportunity -> customer`, and `churned`.
@@ -140,6 +146,8 @@ pub struct ContactResponse {
     pub source: Option<String>,
     /// Tags.
     pub tags: Vec<String>,
+    /// Never sent campaigns (an unsubscribe or a bounce is shown by the consent ledger).
+    pub do_not_contact: bool,
     /// 1 on create, +1 per change; also sent as `ETag`.
     pub version: i64,
     /// Creation time (RFC 3339 UTC).
@@ -164,6 +172,7 @@ impl From<Contact> for ContactResponse {
             status: c.status.as_str().to_string(),
             source: c.source,
             tags: c.tags,
+            do_not_contact: c.do_not_contact,
             version: c.version,
             created_at: c.created_at,
             updated_at: c.updated_at,
@@ -187,6 +196,7 @@ impl TryFrom<CreateContactRequest> for NewContact {
             status: r.status,
             source: r.source,
             tags: r.tags,
+            do_not_contact: r.do_not_contact,
         })
     }
 }
@@ -204,6 +214,7 @@ impl TryFrom<UpdateContactRequest> for ContactPatch {
             status: r.status,
             source: r.source,
             tags: r.tags,
+            do_not_contact: r.do_not_contact,
         })
     }
 }

@@ -9,6 +9,7 @@ pub mod companies;
 pub mod consents;
 pub mod contacts;
 pub mod deals;
+pub mod deliveries;
 pub mod duplicates;
 pub mod exports;
 pub mod history;

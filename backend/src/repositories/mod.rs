@@ -10,6 +10,7 @@ pub mod consents;
 pub mod contacts;
 pub mod credentials;
 pub mod deals;
+pub mod deliveries;
 pub mod duplicates;
 pub mod history;
 pub mod idempotency;

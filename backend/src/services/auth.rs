@@ -100,6 +100,14 @@ impl AuthService {
         })
     }
 
+    /// A key for `purpose` (signing links, say) derived from the server secret.
+    pub fn derived_key(&self, purpose: &str) -> Vec<u8> {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.secret).expect("HMAC takes any key length");
+        mac.update(b"derived-key:");
+        mac.update(purpose.as_bytes());
+        mac.finalize().into_bytes().to_vec()
+    }
+
     /// HMAC-SHA256 of a token or key under the server secret, hex.
     pub fn digest(&self, secret: &str) -> String {
         let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.secret).expect("HMAC takes any key length");

@@ -123,6 +123,13 @@ impl CampaignService {
             .await
     }
 
+    /// Moves the campaign's status to `to` (the machine's rules and the asset check apply).
+    pub async fn move_to(&self, id: &str, to: CampaignStatus, origin: &Origin) -> AppResult<Campaign> {
+        let mut patch = CampaignPatch::default();
+        patch.status = Some(to);
+        self.update(id, patch, Precondition::None, origin).await
+    }
+
     /// Deletes a campaign that is not under way (draft, completed or cancelled).
     pub async fn delete(&self, id: &str, pre: Precondition, origin: &Origin) -> AppResult<()> {
         self.store

@@ -137,6 +137,7 @@ fn fake_contact(rng: &mut StdRng, n: usize, run: &str, companies: &[String]) -> 
         status: ContactStatus::ALL[rng.random_range(0..ContactStatus::ALL.len())],
         source: Some(pick(rng, &SOURCES).to_string()),
         tags: tags_unique,
+        do_not_contact: false,
     };
     Contact::create(new_id(created), new, &format_ts(created))
 }

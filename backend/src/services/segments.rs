@@ -203,6 +203,12 @@ impl SegmentService {
         crate::services::exports::snapshot_pages(self.segments.db(), SegmentRepository::new, compiled, page).await
     }
 
+    /// The segment's filter, ready to select its members (campaign deliveries page through
+    /// them with [`SegmentRepository::members`]).
+    pub async fn compiled(&self, id: &str) -> AppResult<Compiled> {
+        self.ready(&self.get(id).await?.filter)
+    }
+
     /// How many contacts an unsaved filter selects, and the newest few.
     pub async fn preview(&self, filter: &Value) -> AppResult<Preview> {
         let compiled = self.ready(filter)?;

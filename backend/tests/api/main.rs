@@ -12,6 +12,7 @@ mod companies;
 mod consents;
 mod contacts;
 mod deals;
+mod deliveries;
 mod duplicates;
 mod errors;
 mod exports;

@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 
 use crate::helpers::{assert_problem, spawn_app};
 
-const TABLES: [&str; 12] = [
+const TABLES: [&str; 13] = [
     "contact",
     "company",
     "change_event",
@@ -18,6 +18,7 @@ const TABLES: [&str; 12] = [
     "briefing",
     "llm_run",
     "consent",
+    "outbox",
 ];
 
 async fn whole_database(app: &crate::helpers::TestApp) -> String {
@@ -64,6 +65,24 @@ async fn erasure_removes_the_person_from_the_whole_database_and_is_recorded() {
     app.get_ok(&format!("{path}/briefing")).await;
     let consent = json!({"channel": "email", "status": "granted", "text": "Yes", "ip": "198.51.100.23"});
     assert_eq!(app.post_json(&format!("{path}/consents"), &consent).await.status(), 201);
+    // A campaign email to the contact (the log transport), its address and name in the outbox.
+    let segment = json!({"name": "VIP", "filter": {"field": "tags", "op": "contains", "value": "vip"}});
+    let segment: Value = app.post_json("/api/segments", &segment).await.json().await.unwrap();
+    let campaign = json!({"name": "News", "brief": "Our news.", "segment_id": segment["id"]});
+    let campaign: Value = app.post_json("/api/campaigns", &campaign).await.json().await.unwrap();
+    let cpath = format!("/api/campaigns/{}", campaign["id"].as_str().unwrap());
+    let assets: Value =
+        app.post_json(&format!("{cpath}/assets"), &json!({"kinds": ["email"]})).await.json().await.unwrap();
+    let approve = format!("{cpath}/assets/{}/approve", assets["data"][0]["id"].as_str().unwrap());
+    assert_eq!(app.client.post(app.url(&approve)).send().await.unwrap().status(), 200);
+    assert_eq!(app.client.post(app.url(&format!("{cpath}/execute"))).send().await.unwrap().status(), 202);
+    for _ in 0..100 {
+        if app.get_ok(&format!("{cpath}/progress")).await["sent"] == 1 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(app.get_ok(&format!("{cpath}/progress")).await["sent"], 1);
     let before = whole_database(&app).await;
     assert!(before.contains(email) && before.contains("Zebulon"));
 

@@ -59,6 +59,7 @@ async fn apply_ops(s: &AppState, ops: Vec<Op>) {
                     status: ContactStatus::ALL[status],
                     source: None,
                     tags: vec![],
+                    do_not_contact: false,
                 };
                 if let Ok(c) = s.contacts.create(new, &origin).await {
                     contacts.push(c.id);

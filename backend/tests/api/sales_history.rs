@@ -93,6 +93,7 @@ async fn apply_ops(s: &AppState, ops: Vec<Op>) -> Snapshots {
             status: crm::domain::contacts::ContactStatus::ALL[0],
             source: None,
             tags: vec![],
+            do_not_contact: false,
         };
         contacts.push(s.contacts.create(new, &origin).await.unwrap().id);
     }

@@ -1,0 +1,484 @@
+//! Delivery storage: the outbox (`outbox:<campaign>_<contact>`, one message per campaign and
+//! contact), each campaign's progress marker and counters (`delivery:<campaign>`), suppressed
+//! addresses (`suppression:<sha-256 of the address>`), and the look-ups queueing needs.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use super::{check_tx, decode_row, decode_rows, encode_row, RepoError, RepoResult};
+use crate::db::Db;
+use crate::domain::consents::ConsentStatus;
+use crate::domain::deliveries::{MessageStatus, Skipped, Suppressed};
+
+/// One message of the outbox.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Message {
+    /// `<campaign id>_<contact id>`.
+    pub id: String,
+    /// The campaign.
+    pub campaign_id: String,
+    /// The recipient.
+    pub contact_id: String,
+    /// Channel (`email`).
+    pub channel: String,
+    /// Address as it was when queued.
+    pub to: String,
+    /// Merge field values as they were when queued.
+    #[serde(default)]
+    pub fields: BTreeMap<String, String>,
+    /// Where it stands.
+    pub status: MessageStatus,
+    /// Attempts made (or under way).
+    #[serde(default)]
+    pub attempts: u32,
+    /// When it may be tried (queued) or when its claim runs out (sending).
+    pub due: String,
+    /// The claim of the worker sending it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim: Option<String>,
+    /// The last error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// `Message-ID`, the same on every attempt.
+    pub message_id: String,
+    /// When it was accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent_at: Option<String>,
+    /// First open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opened_at: Option<String>,
+    /// First click.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clicked_at: Option<String>,
+    /// When it was queued.
+    pub created_at: String,
+}
+
+/// A campaign's delivery: how far queueing got and what its messages did.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Marker {
+    /// The campaign.
+    #[serde(default)]
+    pub campaign_id: String,
+    /// Every member of the audience is queued or skipped.
+    #[serde(default)]
+    pub queued_all: bool,
+    /// Where queueing goes on (the segment's page cursor).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+    /// Messages queued.
+    #[serde(default)]
+    pub total: u64,
+    /// Waiting.
+    #[serde(default)]
+    pub queued: u64,
+    /// Claimed.
+    #[serde(default)]
+    pub sending: u64,
+    /// Accepted.
+    #[serde(default)]
+    pub sent: u64,
+    /// Refused for good.
+    #[serde(default)]
+    pub failed: u64,
+    /// Out of attempts.
+    #[serde(default)]
+    pub dead: u64,
+    /// Members left out.
+    #[serde(default)]
+    pub skipped: Skipped,
+    /// Opens (every one).
+    #[serde(default)]
+    pub opens: u64,
+    /// Messages opened.
+    #[serde(default)]
+    pub unique_opens: u64,
+    /// Clicks (every one).
+    #[serde(default)]
+    pub clicks: u64,
+    /// Messages clicked.
+    #[serde(default)]
+    pub unique_clicks: u64,
+    /// Recipients who unsubscribed from it.
+    #[serde(default)]
+    pub unsubscribed: u64,
+    /// Messages that hard-bounced.
+    #[serde(default)]
+    pub bounced: u64,
+    /// When delivery started.
+    #[serde(default)]
+    pub started_at: String,
+}
+
+/// The result of one attempt at a claimed message.
+#[derive(Debug, Clone)]
+pub struct Attempted {
+    /// Message key.
+    pub id: String,
+    /// Where it moves.
+    pub status: MessageStatus,
+    /// The error, unless sent.
+    pub error: Option<String>,
+    /// When to try again (queued).
+    pub due: String,
+}
+
+/// The suppression row of an address (its SHA-256, so no address is kept in the list).
+pub fn suppression_key(email: &str) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(email.trim().to_lowercase().as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Delivery persistence.
+#[derive(Clone)]
+pub struct DeliveryRepository {
+    db: Db,
+}
+
+impl DeliveryRepository {
+    /// A repository over `db`.
+    pub fn new(db: Db) -> Self {
+        Self { db }
+    }
+
+    /// The database handle.
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// The campaign's marker, if delivery started.
+    pub async fn marker(&self, campaign_id: &str) -> RepoResult<Option<Marker>> {
+        let mut r = self
+            .db
+            .query("SELECT * OMIT id FROM ONLY type::record('delivery', $c)")
+            .bind(("c", campaign_id.to_string()))
+            .await?
+            .check()?;
+        let row: Option<Value> = r.take(0)?;
+        row.filter(|v| !v.is_null())
+            .map(|v| serde_json::from_value(v).map_err(|e| RepoError::Decode(e.to_string())))
+            .transpose()
+    }
+
+    /// Creates the campaign's marker unless it exists.
+    pub async fn start(&self, campaign_id: &str, now: &str) -> RepoResult<()> {
+        let marker = Marker { campaign_id: campaign_id.to_string(), started_at: now.to_string(), ..Default::default() };
+        let sql = "IF (SELECT VALUE campaign_id FROM ONLY type::record('delivery', $c)) = NONE \
+                   { CREATE type::record('delivery', $c) CONTENT $m RETURN NONE };";
+        let response = self.db.query(sql).bind(json!({"c": campaign_id, "m": marker})).await?;
+        match check_tx(response) {
+            Ok(_) | Err(RepoError::Duplicate(_) | RepoError::TxConflict) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Writes one batch of queued messages and moves the marker's cursor from `from` to `to`
+    /// in one transaction; `cursor_moved` when another worker moved it first.
+    pub async fn queue(
+        &self,
+        campaign_id: &str,
+        from: Option<&str>,
+        to: Option<&str>,
+        messages: &[Message],
+        skipped: Skipped,
+    ) -> RepoResult<()> {
+        let rows: Vec<Value> = messages.iter().map(|m| super::records::keyed(encode_row(m))).collect();
+        let sql = "BEGIN;\n\
+            LET $m = (SELECT cursor, queued_all FROM ONLY type::record('delivery', $c));\n\
+            IF $m = NONE OR $m.queued_all OR ($m.cursor OR '') != $from { THROW 'cursor_moved' };\n\
+            INSERT INTO outbox $rows RETURN NONE;\n\
+            UPDATE type::record('delivery', $c) SET cursor = $to, queued_all = $done, total += $n, queued += $n, \
+              skipped.unsubscribed += $s.unsubscribed, skipped.no_consent += $s.no_consent, \
+              skipped.bounced += $s.bounced, skipped.do_not_contact += $s.do_not_contact RETURN NONE;\n\
+            COMMIT;";
+        let vars = json!({"c": campaign_id, "from": from.unwrap_or(""), "to": to, "done": to.is_none(), "rows": rows,
+                          "n": messages.len(), "s": skipped});
+        let response = self.db.query(sql).bind(vars).await?;
+        check_tx(response).map(|_| ())
+    }
+
+    /// Claims up to `limit` messages of the campaign that are due (queued, or sending with a
+    /// claim that ran out) until `until`, under `claim`.
+    pub async fn claim(
+        &self,
+        campaign_id: &str,
+        now: &str,
+        until: &str,
+        claim: &str,
+        limit: usize,
+    ) -> RepoResult<Vec<Message>> {
+        let sql = "BEGIN;\n\
+            LET $q = (SELECT VALUE id FROM outbox WHERE campaign_id = $c AND status = 'queued' AND due <= $now \
+                      ORDER BY due LIMIT $limit);\n\
+            LET $s = (SELECT VALUE id FROM outbox WHERE campaign_id = $c AND status = 'sending' AND due <= $now \
+                      ORDER BY due LIMIT $limit);\n\
+            LET $fresh = (UPDATE $q SET status = 'sending', due = $until, claim = $claim, attempts += 1 RETURN AFTER);\n\
+            LET $stale = (UPDATE $s SET due = $until, claim = $claim, attempts += 1 RETURN AFTER);\n\
+            UPDATE type::record('delivery', $c) SET queued -= array::len($fresh), sending += array::len($fresh) \
+              RETURN NONE;\n\
+            RETURN array::concat($fresh, $stale);\n\
+            COMMIT;";
+        let vars = json!({"c": campaign_id, "now": now, "until": until, "claim": claim, "limit": limit});
+        let response = self.db.query(sql).bind(vars).await?;
+        let mut response = check_tx(response)?;
+        let rows: Vec<Value> = response.take(response.num_statements() - 2)?;
+        let mut messages: Vec<Message> = decode_rows(rows.into_iter().map(strip_id).collect())?;
+        messages.truncate(limit.max(1) * 2);
+        Ok(messages)
+    }
+
+    /// Records what the attempts of messages claimed under `claim` did, in one transaction; a
+    /// message another worker claimed since (its claim ran out) is left to that worker.
+    /// `timeline` holds a timeline entry row per sent message (written for those recorded).
+    pub async fn finish(
+        &self,
+        campaign_id: &str,
+        claim: &str,
+        results: &[Attempted],
+        timeline: Vec<(String, crate::domain::timeline::TimelineEntry)>,
+        now: &str,
+    ) -> RepoResult<()> {
+        let rows = |s: MessageStatus| -> Value {
+            results
+                .iter()
+                .filter(|r| r.status == s)
+                .map(|a| json!({"id": a.id, "error": a.error, "due": a.due}))
+                .collect()
+        };
+        let ids: Vec<&str> = results.iter().map(|r| r.id.as_str()).collect();
+        let counts = crate::domain::analytics::activity(timeline.iter().map(|(_, e)| e));
+        let timeline: Vec<Value> = timeline
+            .iter()
+            .map(|(message, entry)| json!({"message": message, "row": super::records::keyed(super::timeline::row(entry))}))
+            .collect();
+        // Only the messages still claimed under `claim` are this worker's to record.
+        let mut sql = String::from(
+            "BEGIN;\n\
+            LET $mine = (SELECT VALUE record::id(id) FROM array::map($ids, |$i| type::record('outbox', $i)) \
+                WHERE claim = $claim AND status = 'sending');\n\
+            LET $sent = array::filter($sent_rows, |$r| $r.id INSIDE $mine);\n\
+            LET $failed = array::filter($failed_rows, |$r| $r.id INSIDE $mine);\n\
+            LET $dead = array::filter($dead_rows, |$r| $r.id INSIDE $mine);\n\
+            LET $retried = array::filter($retry_rows, |$r| $r.id INSIDE $mine);\n\
+            UPDATE array::map($sent, |$r| type::record('outbox', $r.id)) \
+                SET status = 'sent', sent_at = $now, error = NONE, claim = NONE RETURN NONE;\n\
+            FOR $r IN $failed { UPDATE type::record('outbox', $r.id) SET status = 'failed', error = $r.error, claim = NONE RETURN NONE; };\n\
+            FOR $r IN $dead { UPDATE type::record('outbox', $r.id) SET status = 'dead', error = $r.error, claim = NONE RETURN NONE; };\n\
+            FOR $r IN $retried { UPDATE type::record('outbox', $r.id) SET status = 'queued', due = $r.due, error = $r.error, \
+                claim = NONE RETURN NONE; };\n\
+            UPDATE type::record('delivery', $c) SET sending -= array::len($mine), sent += array::len($sent), \
+                failed += array::len($failed), dead += array::len($dead), queued += array::len($retried) RETURN NONE;\n\
+            LET $entries = array::filter($timeline, |$t| $t.message INSIDE array::map($sent, |$r| $r.id));\n\
+            IF array::len($entries) > 0 { INSERT INTO timeline_entry array::map($entries, |$t| $t.row) RETURN NONE };\n\
+            COMMIT;",
+        );
+        let mut vars = json!({
+            "c": campaign_id, "claim": claim, "now": now, "ids": ids,
+            "sent_rows": rows(MessageStatus::Sent), "failed_rows": rows(MessageStatus::Failed),
+            "dead_rows": rows(MessageStatus::Dead), "retry_rows": rows(MessageStatus::Queued), "timeline": timeline,
+        });
+        if !counts.is_empty() {
+            sql = sql.replacen("BEGIN;\n", &format!("BEGIN;\n{}\n", super::analytics::apply_counts_sql()), 1);
+            vars["counts"] = super::analytics::bound(&counts);
+        }
+        super::records::run_retried(&self.db, &sql, vars).await
+    }
+
+    /// Ids of the campaigns in `status`.
+    pub async fn campaigns_in(&self, status: &str) -> RepoResult<Vec<(String, Option<String>)>> {
+        let mut r = self
+            .db
+            .query("SELECT key, scheduled_at FROM campaign WHERE status = $s LIMIT 1000")
+            .bind(("s", status.to_string()))
+            .await?
+            .check()?;
+        let rows: Vec<Value> = r.take(0)?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|r| {
+                let key = r.get("key")?.as_str()?.to_string();
+                Some((key, r.get("scheduled_at").and_then(Value::as_str).map(String::from)))
+            })
+            .collect())
+    }
+
+    /// One message.
+    pub async fn message(&self, id: &str) -> RepoResult<Option<Message>> {
+        let mut r = self
+            .db
+            .query("SELECT * FROM ONLY type::record('outbox', $id)")
+            .bind(("id", id.to_string()))
+            .await?
+            .check()?;
+        let row: Option<Value> = r.take(0)?;
+        row.filter(|v| !v.is_null()).map(|v| decode_row(strip_id(v))).transpose()
+    }
+
+    /// A page of the campaign's messages in `status` (all when `None`), in key order.
+    pub async fn messages(
+        &self,
+        campaign_id: &str,
+        status: Option<MessageStatus>,
+        after: Option<&str>,
+        limit: usize,
+    ) -> RepoResult<Vec<Message>> {
+        let sql = match status {
+            Some(_) => {
+                "SELECT * FROM outbox WHERE campaign_id = $c AND status = $s AND key > $after ORDER BY key LIMIT $limit"
+            }
+            None => "SELECT * FROM outbox WHERE campaign_id = $c AND key > $after ORDER BY key LIMIT $limit",
+        };
+        let vars =
+            json!({"c": campaign_id, "s": status.map(|s| s.as_str()), "after": after.unwrap_or(""), "limit": limit});
+        let mut r = self.db.query(sql).bind(vars).await?.check()?;
+        let rows: Vec<Value> = r.take(0)?;
+        decode_rows(rows.into_iter().map(strip_id).collect())
+    }
+
+    /// Records an open (`unique`: the message's first) or a click.
+    pub async fn track(&self, id: &str, campaign_id: &str, field: Tracked, now: &str) -> RepoResult<bool> {
+        let (first_field, total, unique) = match field {
+            Tracked::Open => ("opened_at", "opens", "unique_opens"),
+            Tracked::Click => ("clicked_at", "clicks", "unique_clicks"),
+        };
+        let sql = format!(
+            "BEGIN;\n\
+             LET $m = (SELECT {first_field} AS at FROM ONLY type::record('outbox', $id));\n\
+             IF $m = NONE {{ THROW 'not_found' }};\n\
+             LET $first = $m.at = NONE;\n\
+             IF $first {{ UPDATE type::record('outbox', $id) SET {first_field} = $now RETURN NONE }};\n\
+             UPDATE type::record('delivery', $c) SET {total} += 1, {unique} += IF $first THEN 1 ELSE 0 END RETURN NONE;\n\
+             RETURN $first;\n\
+             COMMIT;"
+        );
+        let response = self.db.query(sql).bind(json!({"id": id, "c": campaign_id, "now": now})).await?;
+        let mut response = check_tx(response)?;
+        let first: Option<bool> = response.take(response.num_statements() - 2)?;
+        Ok(first.unwrap_or(false))
+    }
+
+    /// Adds one to a campaign counter (`unsubscribed`, `bounced`).
+    pub async fn bump(&self, campaign_id: &str, counter: Counter) -> RepoResult<()> {
+        let sql = match counter {
+            Counter::Unsubscribed => "UPDATE type::record('delivery', $c) SET unsubscribed += 1 RETURN NONE",
+            Counter::Bounced => "UPDATE type::record('delivery', $c) SET bounced += 1 RETURN NONE",
+        };
+        super::records::run_retried(&self.db, sql, json!({"c": campaign_id})).await
+    }
+
+    /// Suppresses an address (kept as its hash); an earlier suppression stays.
+    pub async fn suppress(&self, email: &str, reason: Suppressed, now: &str) -> RepoResult<bool> {
+        let sql = "BEGIN;\n\
+            LET $had = (SELECT VALUE reason FROM ONLY type::record('suppression', $k));\n\
+            IF $had = NONE { CREATE type::record('suppression', $k) SET reason = $r, at = $now RETURN NONE };\n\
+            RETURN $had = NONE;\n\
+            COMMIT;";
+        let response = self.db.query(sql).bind(json!({"k": suppression_key(email), "r": reason, "now": now})).await?;
+        let mut response = check_tx(response)?;
+        let new: Option<bool> = response.take(response.num_statements() - 2)?;
+        Ok(new.unwrap_or(false))
+    }
+
+    /// Why each of `emails` is suppressed (absent: it is not), keyed by address.
+    pub async fn suppressions(&self, emails: &[String]) -> RepoResult<HashMap<String, Suppressed>> {
+        if emails.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let keys: Vec<String> = emails.iter().map(|e| suppression_key(e)).collect();
+        let mut r = self
+            .db
+            .query("SELECT VALUE [record::id(id), reason] FROM array::map($k, |$i| type::record('suppression', $i)) WHERE reason != NONE")
+            .bind(("k", keys.clone()))
+            .await?
+            .check()?;
+        let rows: Vec<Value> = r.take(0)?;
+        let by_key: HashMap<String, Suppressed> = rows
+            .into_iter()
+            .filter_map(|row| {
+                let key = row.get(0)?.as_str()?.to_string();
+                Some((key, serde_json::from_value(row.get(1)?.clone()).ok()?))
+            })
+            .collect();
+        Ok(emails.iter().zip(keys).filter_map(|(e, k)| by_key.get(&k).map(|s| (e.clone(), *s))).collect())
+    }
+
+    /// The latest consent status per contact of `contact_ids` for `channel` and `purpose`.
+    pub async fn consents(
+        &self,
+        contact_ids: &[String],
+        channel: &str,
+        purpose: &str,
+    ) -> RepoResult<HashMap<String, ConsentStatus>> {
+        if contact_ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        // One index look-up per contact (consent_contact_key), in one round trip.
+        let sql = "RETURN array::map($ids, |$i| (SELECT contact_id, status, at, key FROM consent \
+                   WHERE contact_id = $i AND channel = $ch AND purpose = $p));";
+        let mut r = self.db.query(sql).bind(json!({"ids": contact_ids, "ch": channel, "p": purpose})).await?.check()?;
+        let rows: Vec<Vec<Value>> = r.take(0)?;
+        let mut latest: HashMap<String, (String, String, ConsentStatus)> = HashMap::new();
+        for row in rows.into_iter().flatten() {
+            let (Some(c), Some(at), Some(key), Some(status)) = (
+                row.get("contact_id").and_then(Value::as_str),
+                row.get("at").and_then(Value::as_str),
+                row.get("key").and_then(Value::as_str),
+                row.get("status").cloned().and_then(|s| serde_json::from_value::<ConsentStatus>(s).ok()),
+            ) else {
+                continue;
+            };
+            let newer = latest.get(c).is_none_or(|(a, k, _)| (at, key) > (a.as_str(), k.as_str()));
+            if newer {
+                latest.insert(c.to_string(), (at.to_string(), key.to_string(), status));
+            }
+        }
+        Ok(latest.into_iter().map(|(c, (_, _, s))| (c, s)).collect())
+    }
+
+    /// The names of the companies `ids`.
+    pub async fn company_names(&self, ids: &[String]) -> RepoResult<HashMap<String, String>> {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let mut r = self
+            .db
+            .query("SELECT VALUE [key, name] FROM array::map($ids, |$i| type::record('company', $i)) WHERE key != NONE")
+            .bind(("ids", ids.to_vec()))
+            .await?
+            .check()?;
+        let rows: Vec<Value> = r.take(0)?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|row| Some((row.get(0)?.as_str()?.to_string(), row.get(1)?.as_str()?.to_string())))
+            .collect())
+    }
+}
+
+/// What a tracking link recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tracked {
+    /// The pixel loaded.
+    Open,
+    /// A link followed.
+    Click,
+}
+
+/// Campaign counters raised one at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counter {
+    /// A recipient unsubscribed.
+    Unsubscribed,
+    /// A message hard-bounced.
+    Bounced,
+}
+
+/// A row read with `SELECT *`: its record id goes, its `key` names it.
+fn strip_id(mut row: Value) -> Value {
+    if let Value::Object(map) = &mut row {
+        map.remove("id");
+    }
+    row
+}

@@ -1,0 +1,655 @@
+//! Campaign delivery: `execute` starts a campaign; a leased worker (one process at a time)
+//! starts scheduled campaigns when their time comes and queues each running campaign's
+//! audience into the outbox in batches, each batch in the transaction that moves the
+//! campaign's progress marker; every process sends what is queued through claims that run out
+//! (a killed process's messages go again, with the same `Message-ID`). Opens, clicks,
+//! unsubscribes and bounces come back through signed links and the bounce webhook.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures::StreamExt;
+use lettre::message::Mailbox;
+use serde::Serialize;
+
+use super::campaigns::CampaignService;
+use super::consents::ConsentService;
+use super::mail::{Outgoing, Pace, Transport};
+use super::segments::SegmentService;
+use super::timeline::TimelineService;
+use crate::config::{CampaignSettings, EmailSettings};
+use crate::domain::campaigns::{unapproved, AssetContent, AssetKind, AssetStatus, Campaign, CampaignStatus, Channel};
+use crate::domain::consents::{ConsentInput, DEFAULT_PURPOSE};
+use crate::domain::deliveries::{
+    after_attempt, backoff, exclusion, merge_values, message_id, message_key, MessageStatus, Outcome, Reach, Skipped,
+    Suppressed,
+};
+use crate::domain::history::Origin;
+use crate::domain::ids::{format_ts, new_id, now};
+use crate::domain::timeline::{NewEntry, TimelineEntry};
+use crate::domain::tracking::{render, Action, Token};
+use crate::error::{AppError, AppResult};
+use crate::llm_tools::tools::EmailDraft;
+use crate::repositories::deliveries::{Attempted, Counter, DeliveryRepository, Marker, Message, Tracked};
+use crate::repositories::segments::SegmentRepository;
+use crate::repositories::RepoError;
+
+/// Members read (and messages queued) per batch.
+pub const QUEUE_BATCH: usize = 1000;
+
+/// Where a campaign's delivery stands.
+#[derive(Debug, Clone, Serialize)]
+pub struct Progress {
+    /// The campaign's status.
+    pub status: CampaignStatus,
+    /// Every member is queued or skipped.
+    pub queued_all: bool,
+    /// The counters.
+    #[serde(flatten)]
+    pub marker: Marker,
+}
+
+/// Who a campaign would reach now.
+#[derive(Debug, Clone, Serialize)]
+pub struct Audience {
+    /// Members of the segment.
+    pub members: u64,
+    /// Members a message would go to.
+    pub recipients: u64,
+    /// Members left out, by reason.
+    pub skipped: Skipped,
+}
+
+/// What the bounce webhook reports.
+#[derive(Debug, Clone)]
+pub struct Bounce {
+    /// The address.
+    pub email: String,
+    /// Hard (permanent) or soft.
+    pub hard: bool,
+    /// The bounced message's `Message-ID`, if the provider passes it on.
+    pub message_id: Option<String>,
+}
+
+struct Inner {
+    repo: DeliveryRepository,
+    campaigns: CampaignService,
+    segments: SegmentService,
+    members: SegmentRepository,
+    consents: ConsentService,
+    timeline: TimelineService,
+    contacts: crate::repositories::contacts::ContactRepository,
+    transport: Transport,
+    pace: Pace,
+    from: Mailbox,
+    domain: String,
+    key: Vec<u8>,
+    email: EmailSettings,
+    require_consent: bool,
+}
+
+/// Campaign delivery.
+#[derive(Clone)]
+pub struct DeliveryService {
+    inner: Arc<Inner>,
+}
+
+/// The parts delivery works with.
+pub struct DeliveryParts {
+    /// Deliveries' own storage.
+    pub repo: DeliveryRepository,
+    /// Campaigns (status moves, assets).
+    pub campaigns: CampaignService,
+    /// Segments (the audience).
+    pub segments: SegmentService,
+    /// Segment members.
+    pub members: SegmentRepository,
+    /// Consent ledgers (unsubscribes).
+    pub consents: ConsentService,
+    /// Timelines (opens, clicks, unsubscribes, bounces).
+    pub timeline: TimelineService,
+    /// Contacts (bounces by address).
+    pub contacts: crate::repositories::contacts::ContactRepository,
+}
+
+fn system() -> Origin {
+    Origin::system("campaign")
+}
+
+impl DeliveryService {
+    /// The service; `key` signs tracking links, `password` completes the SMTP URL.
+    pub fn new(
+        parts: DeliveryParts,
+        email: &EmailSettings,
+        campaigns: &CampaignSettings,
+        password: &str,
+        key: Vec<u8>,
+    ) -> AppResult<Self> {
+        let from: Mailbox = email
+            .from
+            .parse()
+            .map_err(|e| AppError::Internal(format!("email.from {:?} is not an address: {e}", email.from)))?;
+        let domain = from.email.domain().to_string();
+        let inner = Inner {
+            repo: parts.repo,
+            campaigns: parts.campaigns,
+            segments: parts.segments,
+            members: parts.members,
+            consents: parts.consents,
+            timeline: parts.timeline,
+            contacts: parts.contacts,
+            transport: Transport::from_settings(email, password)?,
+            pace: Pace::new(email.rate_per_second, email.window_limit, Duration::from_secs(email.window_secs)),
+            from,
+            domain,
+            key,
+            email: email.clone(),
+            require_consent: campaigns.require_consent,
+        };
+        Ok(Self { inner: Arc::new(inner) })
+    }
+
+    /// The transport in use (`log` or `smtp`).
+    pub fn transport(&self) -> &'static str {
+        self.inner.transport.name()
+    }
+
+    /// Checks a campaign can go out: an audience for its email channel, an approved asset per
+    /// channel; answers the approved email.
+    async fn ready(&self, campaign: &Campaign) -> AppResult<Option<EmailDraft>> {
+        let assets = self.inner.campaigns.assets(&campaign.id).await?;
+        let missing = unapproved(&campaign.required_assets(), &assets);
+        if !missing.is_empty() {
+            let kinds: Vec<&str> = missing.iter().map(|k| k.as_str()).collect();
+            return Err(AppError::conflict(
+                "assets_not_approved",
+                format!("approve an asset of each kind its channels need first: {}", kinds.join(", ")),
+            ));
+        }
+        if !campaign.channels.contains(&Channel::Email) {
+            return Ok(None);
+        }
+        if campaign.segment_id.is_none() {
+            return Err(AppError::conflict("campaign_has_no_audience", "set the campaign's segment_id first"));
+        }
+        Ok(approved_email(&assets))
+    }
+
+    /// Starts a campaign: a draft or a scheduled one whose time has come starts now (a draft
+    /// with a later `scheduled_at` is scheduled for it); a running or paused one is answered
+    /// as it is (executing twice queues nobody twice).
+    pub async fn execute(&self, campaign_id: &str, origin: &Origin) -> AppResult<Campaign> {
+        let campaign = self.inner.campaigns.get(campaign_id).await?;
+        match campaign.status {
+            CampaignStatus::Running | CampaignStatus::Paused => return Ok(campaign),
+            CampaignStatus::Completed | CampaignStatus::Cancelled => {
+                return Err(AppError::conflict(
+                    "campaign_finished",
+                    format!("the campaign is {}; it cannot run again", campaign.status.as_str()),
+                ))
+            }
+            CampaignStatus::Draft | CampaignStatus::Scheduled => {}
+        }
+        self.ready(&campaign).await?;
+        let campaign = if campaign.status == CampaignStatus::Draft {
+            self.inner.campaigns.move_to(campaign_id, CampaignStatus::Scheduled, origin).await?
+        } else {
+            campaign
+        };
+        if is_due(&campaign, &format_ts(now())) {
+            self.start(&campaign, origin).await
+        } else {
+            Ok(campaign)
+        }
+    }
+
+    async fn start(&self, campaign: &Campaign, origin: &Origin) -> AppResult<Campaign> {
+        let running = self.inner.campaigns.move_to(&campaign.id, CampaignStatus::Running, origin).await?;
+        self.inner.repo.start(&campaign.id, &format_ts(now())).await?;
+        Ok(running)
+    }
+
+    /// Moves a campaign to `to` (pause, resume, cancel), from where that move is allowed.
+    pub async fn set_status(&self, campaign_id: &str, to: CampaignStatus, origin: &Origin) -> AppResult<Campaign> {
+        let campaign = self.inner.campaigns.get(campaign_id).await?;
+        if to == CampaignStatus::Running && campaign.status != CampaignStatus::Paused {
+            return Err(AppError::conflict(
+                "campaign_not_paused",
+                format!("the campaign is {}; only a paused campaign resumes", campaign.status.as_str()),
+            ));
+        }
+        self.inner.campaigns.move_to(campaign_id, to, origin).await
+    }
+
+    /// Where the campaign's delivery stands (all zero before it started).
+    pub async fn progress(&self, campaign_id: &str) -> AppResult<Progress> {
+        let campaign = self.inner.campaigns.get(campaign_id).await?;
+        let marker = self.inner.repo.marker(campaign_id).await?.unwrap_or_default();
+        Ok(Progress {
+            status: campaign.status,
+            queued_all: marker.queued_all,
+            marker: Marker { campaign_id: campaign.id, ..marker },
+        })
+    }
+
+    /// Who the campaign would reach if it were executed now (every member is checked, a page
+    /// at a time).
+    pub async fn audience(&self, campaign_id: &str) -> AppResult<Audience> {
+        let campaign = self.inner.campaigns.get(campaign_id).await?;
+        let Some(segment_id) = campaign.segment_id.as_deref() else {
+            return Ok(Audience { members: 0, recipients: 0, skipped: Skipped::default() });
+        };
+        let compiled = self.inner.segments.compiled(segment_id).await?;
+        let mut audience = Audience { members: 0, recipients: 0, skipped: Skipped::default() };
+        let mut after = None;
+        loop {
+            let (members, next) = self.inner.members.members(&compiled, after, QUEUE_BATCH).await?;
+            let reach = self.reach(&members).await?;
+            for (contact, reach) in members.iter().zip(reach) {
+                audience.members += 1;
+                match exclusion(contact, reach, self.inner.require_consent) {
+                    Some(reason) => audience.skipped.add(reason),
+                    None => audience.recipients += 1,
+                }
+            }
+            match next {
+                Some(n) => after = Some(n),
+                None => return Ok(audience),
+            }
+        }
+    }
+
+    /// What is known of each contact's address and consent for the email channel.
+    async fn reach(&self, contacts: &[crate::domain::contacts::Contact]) -> AppResult<Vec<Reach>> {
+        let emails: Vec<String> = contacts.iter().map(|c| c.email.clone()).collect();
+        let ids: Vec<String> = contacts.iter().map(|c| c.id.clone()).collect();
+        let suppressed = self.inner.repo.suppressions(&emails).await?;
+        let consents = self.inner.repo.consents(&ids, "email", DEFAULT_PURPOSE).await?;
+        Ok(contacts
+            .iter()
+            .map(|c| Reach { suppressed: suppressed.get(&c.email).copied(), consent: consents.get(&c.id).copied() })
+            .collect())
+    }
+
+    /// Queues the next batch of a running campaign's audience; false when there is nothing
+    /// left to queue.
+    async fn queue_batch(&self, campaign: &Campaign, marker: &Marker) -> AppResult<bool> {
+        if marker.queued_all {
+            return Ok(false);
+        }
+        let Some(segment_id) = campaign.segment_id.as_deref() else {
+            self.inner.repo.queue(&campaign.id, marker.cursor.as_deref(), None, &[], Skipped::default()).await?;
+            return Ok(false);
+        };
+        let compiled = self.inner.segments.compiled(segment_id).await?;
+        let (members, next) = self.inner.members.members(&compiled, marker.cursor.clone(), QUEUE_BATCH).await?;
+        let reach = self.reach(&members).await?;
+        let companies: Vec<String> = members.iter().filter_map(|c| c.company_id.clone()).collect();
+        let names = self.inner.repo.company_names(&companies).await?;
+        let ts = format_ts(now());
+        let mut skipped = Skipped::default();
+        let mut messages = Vec::with_capacity(members.len());
+        for (contact, reach) in members.iter().zip(reach) {
+            if let Some(reason) = exclusion(contact, reach, self.inner.require_consent) {
+                skipped.add(reason);
+                continue;
+            }
+            let company = contact.company_id.as_ref().and_then(|id| names.get(id)).map(String::as_str);
+            messages.push(Message {
+                id: message_key(&campaign.id, &contact.id),
+                campaign_id: campaign.id.clone(),
+                contact_id: contact.id.clone(),
+                channel: "email".into(),
+                to: contact.email.clone(),
+                fields: merge_values(contact, company),
+                status: MessageStatus::Queued,
+                attempts: 0,
+                due: ts.clone(),
+                claim: None,
+                error: None,
+                message_id: message_id(&campaign.id, &contact.id, &self.inner.domain),
+                sent_at: None,
+                opened_at: None,
+                clicked_at: None,
+                created_at: ts.clone(),
+            });
+        }
+        match self.inner.repo.queue(&campaign.id, marker.cursor.as_deref(), next.as_deref(), &messages, skipped).await {
+            Ok(()) => Ok(next.is_some()),
+            // Another process moved the marker first: nothing written, it goes on from there.
+            Err(RepoError::Rule(code)) if code == "cursor_moved" => Ok(true),
+            Err(RepoError::TxConflict) => Ok(true),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// One step of the queueing worker: starts scheduled campaigns whose time came, queues a
+    /// batch of each running campaign; true while there is more to do at once.
+    pub async fn queue_step(&self) -> AppResult<bool> {
+        let ts = format_ts(now());
+        for (id, at) in self.inner.repo.campaigns_in(CampaignStatus::Scheduled.as_str()).await? {
+            if at.as_deref().is_none_or(|at| at <= ts.as_str()) {
+                let campaign = self.inner.campaigns.get(&id).await?;
+                if let Err(e) = self.start(&campaign, &system()).await {
+                    tracing::warn!(campaign = %id, error = %e, "starting a scheduled campaign failed");
+                }
+            }
+        }
+        let mut more = false;
+        for (id, _) in self.inner.repo.campaigns_in(CampaignStatus::Running.as_str()).await? {
+            let campaign = self.inner.campaigns.get(&id).await?;
+            if !campaign.channels.contains(&Channel::Email) || campaign.segment_id.is_none() {
+                continue;
+            }
+            let marker = match self.inner.repo.marker(&id).await? {
+                Some(m) => m,
+                None => {
+                    self.inner.repo.start(&id, &ts).await?;
+                    more = true;
+                    continue;
+                }
+            };
+            more |= self.queue_batch(&campaign, &marker).await?;
+        }
+        Ok(more)
+    }
+
+    /// One step of a sender: a batch of each running campaign's due messages; true while
+    /// there is more to send at once.
+    pub async fn send_step(&self) -> AppResult<bool> {
+        let mut more = false;
+        for (id, _) in self.inner.repo.campaigns_in(CampaignStatus::Running.as_str()).await? {
+            more |= self.send_batch(&id).await?;
+        }
+        Ok(more)
+    }
+
+    async fn send_batch(&self, campaign_id: &str) -> AppResult<bool> {
+        let email = &self.inner.email;
+        let at = now();
+        let claim = new_id(at);
+        let claim_for = Duration::from_secs(email.claim_secs.max(5));
+        let until = at + chrono::Duration::from_std(claim_for).unwrap_or_default();
+        let limit = match email.rate_per_second {
+            // About a second's worth: a pause takes effect within a second or so.
+            r if r > 0.0 => email.batch.min(r.ceil() as usize).max(1),
+            _ => email.batch.max(1),
+        };
+        let claimed = self.inner.repo.claim(campaign_id, &format_ts(at), &format_ts(until), &claim, limit).await?;
+        if claimed.is_empty() {
+            self.complete_if_done(campaign_id).await?;
+            return Ok(false);
+        }
+        let campaign = self.inner.campaigns.get(campaign_id).await?;
+        let assets = self.inner.campaigns.assets(campaign_id).await?;
+        let draft = approved_email(&assets);
+        let results: Vec<(Attempted, Option<TimelineEntry>)> = futures::stream::iter(claimed)
+            .map(|m| self.attempt(&campaign, draft.as_ref(), m))
+            .buffer_unordered(email.pool_size.max(1) as usize)
+            .collect()
+            .await;
+        let mut attempted = Vec::with_capacity(results.len());
+        let mut timeline = Vec::new();
+        for (a, entry) in results {
+            if let Some(entry) = entry {
+                timeline.push((a.id.clone(), entry));
+            }
+            attempted.push(a);
+        }
+        self.inner.repo.finish(campaign_id, &claim, &attempted, timeline, &format_ts(now())).await?;
+        Ok(true)
+    }
+
+    async fn attempt(
+        &self,
+        campaign: &Campaign,
+        draft: Option<&EmailDraft>,
+        m: Message,
+    ) -> (Attempted, Option<TimelineEntry>) {
+        let email = &self.inner.email;
+        let outcome = match draft {
+            None => Outcome::Refused("the campaign has no approved email".into()),
+            Some(draft) => {
+                self.inner.pace.wait().await;
+                let values = |name: &str| m.fields.get(name).cloned();
+                let r = render(draft, &values, &email.public_url, &self.inner.key, &m.campaign_id, &m.contact_id);
+                let outgoing = Outgoing {
+                    to: m.to.clone(),
+                    subject: r.subject,
+                    html: r.html,
+                    text: r.text,
+                    message_id: m.message_id.clone(),
+                    unsubscribe_url: Some(r.unsubscribe_url),
+                };
+                self.inner.transport.send(&self.inner.from, &outgoing).await
+            }
+        };
+        let status = after_attempt(&outcome, m.attempts, email.max_attempts.max(1));
+        let retry_at = now()
+            + chrono::Duration::from_std(backoff(
+                m.attempts,
+                Duration::from_secs(email.retry_base_secs),
+                rand::random(),
+            ))
+            .unwrap_or_default();
+        let at = now();
+        let entry = (status == MessageStatus::Sent).then(|| TimelineEntry {
+            id: new_id(at),
+            contact_id: m.contact_id.clone(),
+            kind: "email_sent".into(),
+            body: format!("Campaign email sent: {}", campaign.name),
+            actor: "system".into(),
+            source: "campaign".into(),
+            at: format_ts(at),
+            created_at: format_ts(at),
+            change_event_id: None,
+            change_kind: None,
+            version: None,
+            fields: None,
+            entity: Some("campaign".into()),
+            entity_id: Some(campaign.id.clone()),
+        });
+        let error = match outcome {
+            Outcome::Sent => None,
+            Outcome::Retry(e) | Outcome::Refused(e) => Some(e),
+        };
+        (Attempted { id: m.id, status, error, due: format_ts(retry_at) }, entry)
+    }
+
+    async fn complete_if_done(&self, campaign_id: &str) -> AppResult<()> {
+        let Some(marker) = self.inner.repo.marker(campaign_id).await? else { return Ok(()) };
+        if marker.queued_all && marker.queued == 0 && marker.sending == 0 {
+            match self.inner.campaigns.move_to(campaign_id, CampaignStatus::Completed, &system()).await {
+                Ok(_) => {}
+                // Paused or cancelled meanwhile.
+                Err(AppError::Conflict { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
+    }
+
+    /// A page of a campaign's messages (in key order, after `after`).
+    pub async fn messages(
+        &self,
+        campaign_id: &str,
+        status: Option<MessageStatus>,
+        after: Option<&str>,
+        limit: usize,
+    ) -> AppResult<Vec<Message>> {
+        self.inner.campaigns.get(campaign_id).await?;
+        Ok(self.inner.repo.messages(campaign_id, status, after, limit).await?)
+    }
+
+    /// The message a token names, when the token is genuine and the message exists.
+    async fn tokened(&self, raw: &str) -> AppResult<(Token, Message)> {
+        let token = Token::verify(&self.inner.key, raw).ok_or_else(|| AppError::not_found("link", raw))?;
+        let key = message_key(&token.campaign_id, &token.contact_id);
+        let message = self.inner.repo.message(&key).await?.ok_or_else(|| AppError::not_found("link", raw))?;
+        Ok((token, message))
+    }
+
+    async fn note(&self, contact_id: &str, kind: &str, body: String) {
+        let entry = NewEntry { kind: kind.into(), body };
+        match self.inner.timeline.add(contact_id, entry, None, &system()).await {
+            Ok(_) | Err(AppError::NotFound(_)) => {}
+            Err(e) => tracing::warn!(error = %e, kind, "recording a campaign event on a timeline failed"),
+        }
+    }
+
+    /// Records an open (the pixel loaded).
+    pub async fn open(&self, raw: &str) -> AppResult<()> {
+        let (token, message) = self.tokened(raw).await?;
+        if token.action != Action::Open {
+            return Err(AppError::not_found("link", raw));
+        }
+        let first = self.inner.repo.track(&message.id, &message.campaign_id, Tracked::Open, &format_ts(now())).await?;
+        if first {
+            self.note(&message.contact_id, "email_open", "Opened a campaign email".into()).await;
+        }
+        Ok(())
+    }
+
+    /// Records a click and answers where it leads: only a link the message contained.
+    pub async fn click(&self, raw: &str) -> AppResult<String> {
+        let (token, message) = self.tokened(raw).await?;
+        let Action::Click(n) = token.action else { return Err(AppError::not_found("link", raw)) };
+        let assets = self.inner.campaigns.assets(&message.campaign_id).await?;
+        let draft = approved_email(&assets).ok_or_else(|| AppError::not_found("link", raw))?;
+        let values = |name: &str| message.fields.get(name).cloned();
+        let r = render(
+            &draft,
+            &values,
+            &self.inner.email.public_url,
+            &self.inner.key,
+            &token.campaign_id,
+            &token.contact_id,
+        );
+        let url = r.links.get(usize::from(n)).cloned().ok_or_else(|| AppError::not_found("link", raw))?;
+        self.inner.repo.track(&message.id, &message.campaign_id, Tracked::Click, &format_ts(now())).await?;
+        self.note(&message.contact_id, "click", format!("Clicked a campaign link: {}", host_of(&url))).await;
+        Ok(url)
+    }
+
+    /// Whether the token is a genuine unsubscribe link (the page to confirm it).
+    pub async fn check_unsubscribe(&self, raw: &str) -> AppResult<()> {
+        match self.tokened(raw).await? {
+            (Token { action: Action::Unsubscribe, .. }, _) => Ok(()),
+            _ => Err(AppError::not_found("link", raw)),
+        }
+    }
+
+    /// Unsubscribes the recipient of the token's message: the address is suppressed, the
+    /// contact's ledger records the withdrawal; a second time changes nothing.
+    pub async fn unsubscribe(&self, raw: &str, ip: Option<String>) -> AppResult<()> {
+        let (token, message) = self.tokened(raw).await?;
+        if token.action != Action::Unsubscribe {
+            return Err(AppError::not_found("link", raw));
+        }
+        let ts = format_ts(now());
+        if !self.inner.repo.suppress(&message.to, Suppressed::Unsubscribed, &ts).await? {
+            return Ok(());
+        }
+        self.inner.repo.bump(&message.campaign_id, Counter::Unsubscribed).await?;
+        let input = ConsentInput {
+            channel: Some("email".into()),
+            purpose: Some(DEFAULT_PURPOSE.into()),
+            status: Some("withdrawn".into()),
+            text: Some("Unsubscribe (one click from a campaign email)".into()),
+            source: Some("unsubscribe".into()),
+            ip,
+            at: None,
+        };
+        let origin = Origin { actor: "recipient".into(), source: "unsubscribe".into(), trace_id: "-".into() };
+        match self.inner.consents.record(&message.contact_id, input, &origin).await {
+            Ok(_) | Err(AppError::NotFound(_)) => {}
+            Err(e) => return Err(e),
+        }
+        self.note(&message.contact_id, "unsubscribe", "Unsubscribed from campaign emails".into()).await;
+        Ok(())
+    }
+
+    /// Records a bounce; a hard one suppresses the address. Answers whether anything changed.
+    pub async fn bounce(&self, bounce: Bounce) -> AppResult<bool> {
+        if !bounce.hard {
+            return Ok(false);
+        }
+        let email = bounce.email.trim().to_lowercase();
+        if !self.inner.repo.suppress(&email, Suppressed::Bounced, &format_ts(now())).await? {
+            return Ok(false);
+        }
+        let campaign = bounce.message_id.as_deref().and_then(campaign_of_message_id);
+        if let Some(campaign_id) = campaign {
+            if self.inner.repo.marker(&campaign_id).await?.is_some() {
+                self.inner.repo.bump(&campaign_id, Counter::Bounced).await?;
+            }
+        }
+        for contact in self.inner.contacts.by_emails(std::slice::from_ref(&email)).await? {
+            self.note(&contact.id, "bounce", "A campaign email to this address bounced (hard)".into()).await;
+        }
+        Ok(true)
+    }
+
+    /// Runs the queueing worker (one process at a time) and this process's sender.
+    pub fn spawn(self, db: crate::db::Db) -> Vec<tokio::task::JoinHandle<()>> {
+        const IDLE: Duration = Duration::from_millis(500);
+        let queue = self.clone();
+        let queuer = crate::repositories::leases::spawn_leased_worker(
+            db,
+            "campaign_queue",
+            "campaign queueing",
+            IDLE,
+            move || {
+                let this = queue.clone();
+                async move { this.queue_step().await.map_err(into_repo) }
+            },
+        );
+        let sender = tokio::spawn(async move {
+            loop {
+                match self.send_step().await {
+                    Ok(true) => tokio::task::yield_now().await,
+                    Ok(false) => tokio::time::sleep(IDLE).await,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "sending campaign email failed");
+                        tokio::time::sleep(IDLE * 10).await;
+                    }
+                }
+            }
+        });
+        vec![queuer, sender]
+    }
+}
+
+fn into_repo(e: AppError) -> RepoError {
+    match e {
+        AppError::Conflict { code, .. } => RepoError::Rule(code.to_string()),
+        other => RepoError::Decode(other.to_string()),
+    }
+}
+
+/// Whether a scheduled campaign should start at `ts`.
+fn is_due(campaign: &Campaign, ts: &str) -> bool {
+    campaign.scheduled_at.as_deref().is_none_or(|at| at <= ts)
+}
+
+/// The approved email of a campaign (the newest approved, if several).
+fn approved_email(assets: &[crate::domain::campaigns::Asset]) -> Option<EmailDraft> {
+    let approved =
+        |a: &&crate::domain::campaigns::Asset| a.status == AssetStatus::Approved && a.kind == AssetKind::Email;
+    assets.iter().rev().find(approved).and_then(|a| match &a.content {
+        AssetContent::Email(e) => Some(e.clone()),
+        _ => None,
+    })
+}
+
+/// The campaign a `Message-ID` of ours names (`<campaign.contact@domain>`).
+fn campaign_of_message_id(raw: &str) -> Option<String> {
+    let inner = raw.trim().trim_start_matches('<').trim_end_matches('>');
+    let (local, _) = inner.split_once('@')?;
+    let (campaign, _) = local.split_once('.')?;
+    crate::domain::ids::parse_id(campaign)
+}
+
+fn host_of(url: &str) -> String {
+    reqwest::Url::parse(url).ok().and_then(|u| u.host_str().map(String::from)).unwrap_or_default()
+}

@@ -1,0 +1,218 @@
+//! Outgoing email: SMTP through `lettre` (pooled connections, STARTTLS or TLS, auth) when
+//! `email.smtp_url` is set, else the `log` transport that records what would be sent; and the
+//! pace that keeps sending within `email.rate_per_second` and `email.window_limit` per
+//! `email.window_secs`.
+
+use std::collections::VecDeque;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use lettre::message::header::{HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart};
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::PoolConfig;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+
+use crate::config::EmailSettings;
+use crate::domain::deliveries::Outcome;
+use crate::error::{AppError, AppResult};
+
+/// One email, ready to go.
+#[derive(Debug, Clone)]
+pub struct Outgoing {
+    /// Recipient address.
+    pub to: String,
+    /// Subject.
+    pub subject: String,
+    /// HTML body.
+    pub html: String,
+    /// Plain-text body.
+    pub text: String,
+    /// `Message-ID`, the same on every attempt.
+    pub message_id: String,
+    /// The one-click unsubscribe URL (RFC 8058 headers), if any.
+    pub unsubscribe_url: Option<String>,
+}
+
+/// Where email goes.
+pub enum Transport {
+    /// Records each message's id and size in the log (never the address or content); the
+    /// outbox row keeps what was sent.
+    Log,
+    /// An SMTP server.
+    Smtp(Box<AsyncSmtpTransport<Tokio1Executor>>),
+}
+
+impl Transport {
+    /// The transport `settings` name (`smtp_url` empty: the log transport). A password from
+    /// `smtp.password` completes a URL that names a user without one.
+    pub fn from_settings(settings: &EmailSettings, password: &str) -> AppResult<Transport> {
+        let url = settings.smtp_url.trim();
+        if url.is_empty() {
+            return Ok(Transport::Log);
+        }
+        let bad = |e: lettre::transport::smtp::Error| AppError::Internal(format!("email.smtp_url: {e}"));
+        let mut builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(url).map_err(bad)?;
+        if let Ok(parsed) = reqwest::Url::parse(url) {
+            if !parsed.username().is_empty() && parsed.password().is_none() && !password.is_empty() {
+                builder = builder.credentials(Credentials::new(parsed.username().to_string(), password.to_string()));
+            }
+        }
+        let pool = PoolConfig::new().max_size(settings.pool_size.max(1));
+        let transport =
+            builder.pool_config(pool).timeout(Some(Duration::from_secs(settings.timeout_secs.max(1)))).build();
+        Ok(Transport::Smtp(Box::new(transport)))
+    }
+
+    /// Its name, for progress and logs.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Transport::Log => "log",
+            Transport::Smtp(_) => "smtp",
+        }
+    }
+
+    /// Sends one message from `from`: `Sent` once the server accepted it, `Refused` for a
+    /// permanent refusal (or an address no server would take), `Retry` otherwise.
+    pub async fn send(&self, from: &Mailbox, message: &Outgoing) -> Outcome {
+        let email = match build(from, message) {
+            Ok(email) => email,
+            Err(reason) => return Outcome::Refused(reason),
+        };
+        match self {
+            Transport::Log => {
+                tracing::info!(message_id = %message.message_id, bytes = email.formatted().len(), "email recorded (log transport)");
+                Outcome::Sent
+            }
+            Transport::Smtp(smtp) => match smtp.send(email).await {
+                Ok(_) => Outcome::Sent,
+                Err(e) if e.is_permanent() => Outcome::Refused(short(&e.to_string())),
+                Err(e) => Outcome::Retry(short(&e.to_string())),
+            },
+        }
+    }
+}
+
+fn short(error: &str) -> String {
+    error.chars().take(500).collect()
+}
+
+fn build(from: &Mailbox, message: &Outgoing) -> Result<lettre::Message, String> {
+    let to: Mailbox = message.to.parse().map_err(|e| format!("invalid recipient address: {e}"))?;
+    let mut email = lettre::Message::builder()
+        .from(from.clone())
+        .to(to)
+        .subject(message.subject.clone())
+        .message_id(Some(message.message_id.clone()))
+        .multipart(MultiPart::alternative_plain_html(message.text.clone(), message.html.clone()))
+        .map_err(|e| format!("building the message: {e}"))?;
+    if let Some(url) = &message.unsubscribe_url {
+        let headers = email.headers_mut();
+        headers.insert_raw(HeaderValue::new(HeaderName::new_from_ascii_str("List-Unsubscribe"), format!("<{url}>")));
+        headers.insert_raw(HeaderValue::new(
+            HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+            "List-Unsubscribe=One-Click".to_string(),
+        ));
+    }
+    Ok(email)
+}
+
+/// Keeps sending within a rate per second and a cap per sliding window (0 turns either off).
+pub struct Pace {
+    per_second: f64,
+    window: Option<(usize, Duration)>,
+    state: Mutex<PaceState>,
+}
+
+struct PaceState {
+    next: Instant,
+    sent: VecDeque<Instant>,
+}
+
+impl Pace {
+    /// A pace of `per_second` messages a second and `window_limit` per `window`.
+    pub fn new(per_second: f64, window_limit: usize, window: Duration) -> Pace {
+        Pace {
+            per_second,
+            window: (window_limit > 0 && !window.is_zero()).then_some((window_limit, window)),
+            state: Mutex::new(PaceState { next: Instant::now(), sent: VecDeque::new() }),
+        }
+    }
+
+    /// How long to wait before the next message may go; `Duration::ZERO` takes its slot.
+    fn slot(&self, now: Instant) -> Duration {
+        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((limit, window)) = self.window {
+            while s.sent.front().is_some_and(|at| now.duration_since(*at) >= window) {
+                s.sent.pop_front();
+            }
+            if s.sent.len() >= limit {
+                return s.sent.front().map_or(Duration::ZERO, |first| window - now.duration_since(*first));
+            }
+        }
+        if self.per_second > 0.0 {
+            if s.next > now {
+                return s.next - now;
+            }
+            s.next = s.next.max(now - Duration::from_secs(1)) + Duration::from_secs_f64(1.0 / self.per_second);
+        }
+        if self.window.is_some() {
+            s.sent.push_back(now);
+        }
+        Duration::ZERO
+    }
+
+    /// Waits for a slot.
+    pub async fn wait(&self) {
+        loop {
+            let wait = self.slot(Instant::now());
+            if wait.is_zero() {
+                return;
+            }
+            tokio::time::sleep(wait).await;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pace_spaces_messages_and_caps_a_window() {
+        let pace = Pace::new(10.0, 0, Duration::ZERO);
+        let t0 = Instant::now() + Duration::from_secs(5);
+        // After an idle spell, a second's worth and the one due now go at once, then one per 100 ms.
+        let taken = (0..20).filter(|_| pace.slot(t0).is_zero()).count();
+        assert_eq!(taken, 11);
+        let wait = pace.slot(t0);
+        assert!(wait > Duration::ZERO && wait <= Duration::from_millis(100), "{wait:?}");
+
+        let capped = Pace::new(0.0, 3, Duration::from_secs(60));
+        let t0 = Instant::now();
+        assert!((0..3).all(|_| capped.slot(t0).is_zero()));
+        let wait = capped.slot(t0 + Duration::from_secs(10));
+        assert_eq!(wait, Duration::from_secs(50));
+        assert!(capped.slot(t0 + Duration::from_secs(60)).is_zero(), "the window slid");
+        assert!(Pace::new(0.0, 0, Duration::ZERO).slot(Instant::now()).is_zero());
+    }
+
+    #[test]
+    fn messages_carry_the_one_click_unsubscribe_headers_and_their_id() {
+        let from: Mailbox = "CRM <crm@example.com>".parse().unwrap();
+        let message = Outgoing {
+            to: "ann@example.com".into(),
+            subject: "Hi".into(),
+            html: "<p>Hi</p>".into(),
+            text: "Hi".into(),
+            message_id: "<c.k@example.com>".into(),
+            unsubscribe_url: Some("https://crm.example.com/u/t".into()),
+        };
+        let raw = String::from_utf8(build(&from, &message).unwrap().formatted()).unwrap();
+        assert!(raw.contains("List-Unsubscribe: <https://crm.example.com/u/t>"), "{raw}");
+        assert!(raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
+        assert!(raw.contains("Message-ID: <c.k@example.com>"));
+        let bad = Outgoing { to: "not an address".into(), ..message };
+        assert!(build(&from, &bad).is_err());
+    }
+}
