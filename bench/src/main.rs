@@ -68,6 +68,9 @@ struct Cli {
     /// Rows of the CSV import step (half changes, half new contacts).
     #[arg(long, default_value_t = 20_000)]
     import_rows: usize,
+    /// Recipients of the campaign delivery step (about; a segment of the newest contacts).
+    #[arg(long, default_value_t = 100_000)]
+    recipients: usize,
     /// Keep the data directory afterwards.
     #[arg(long)]
     keep: bool,
@@ -203,10 +206,23 @@ async fn run(cli: &Cli, crm_bin: &std::path::Path, dir: &std::path::Path, stamp:
         Some(list) if !list.split(',').any(|o| o.trim() == BULK) => String::new(),
         _ => bulk(&srv, &ctx, cli.import_rows).await?,
     };
+    let wants = |step: &str| cli.only.as_deref().is_none_or(|list| list.split(',').any(|o| o.trim() == step));
+    let mut delivery_report = String::new();
+    if wants(DELIVERY) {
+        delivery_report.push_str(&delivery(&srv, &ctx, cli.contacts, cli.recipients, "log").await?);
+    }
     let (rss, peak_rss) = srv.memory()?;
     let rss_series = rss_series.finish();
     let startup = srv.startup;
     srv.stop()?;
+    if wants(DELIVERY) {
+        let sink = crm::smtp_sink::SmtpSink::start(false).await?;
+        let smtp =
+            Server::start(crm_bin, &db, &[("CRM__EMAIL__SMTP_URL", &sink.url), ("CRM__EMAIL__POOL_SIZE", "8")]).await?;
+        delivery_report.push_str(&delivery(&smtp, &ctx, cli.contacts, cli.recipients, "smtp").await?);
+        eprintln!("   the SMTP sink accepted {} messages", sink.accepted());
+        smtp.stop()?;
+    }
 
     // A second start, after a clean stop: what a restart costs (the first start after seeding
     // may also replay the seed's write-ahead log).
@@ -279,6 +295,7 @@ async fn run(cli: &Cli, crm_bin: &std::path::Path, dir: &std::path::Path, stamp:
         }
     }
     out.push_str(&bulk_report);
+    out.push_str(&delivery_report);
     println!("\n{out}");
     if let Some(path) = &cli.results {
         append_results(path, &format!("### {storage}, {} contacts\n\n{out}", cli.contacts))?;
@@ -288,6 +305,86 @@ async fn run(cli: &Cli, crm_bin: &std::path::Path, dir: &std::path::Path, stamp:
         bail!("{failures} requests failed");
     }
     Ok(())
+}
+
+/// The name of the campaign delivery step in `--only`.
+const DELIVERY: &str = "campaign delivery";
+
+/// Sends a campaign to about `recipients` of the newest contacts through `transport` (the
+/// server's): the time to queue every message, the time until every one is sent, the server's
+/// RSS at the end and its peak.
+async fn delivery(
+    srv: &Server,
+    ctx: &Ctx,
+    contacts: usize,
+    recipients: usize,
+    transport: &str,
+) -> anyhow::Result<String> {
+    eprintln!("== campaign delivery ({transport} transport)");
+    let mut conn = Conn::new(&srv.addr);
+    let mut call =
+        async |method: &'static str, path: String, body: serde_json::Value| -> anyhow::Result<serde_json::Value> {
+            let req =
+                if method == "GET" { Request::get(path.clone()) } else { Request::json(method, path.clone(), &body) };
+            let reply = conn.send(&req.bearer(&ctx.key)).await?;
+            if !(200..300).contains(&reply.status) {
+                bail!("{method} {path}: {} {}", reply.status, reply.text());
+            }
+            reply.json()
+        };
+    // The seed spreads creation over a year: the newest `days` hold about `recipients`.
+    let days = ((365.0 * recipients as f64 / contacts.max(1) as f64).ceil() as usize).clamp(1, 3650);
+    let filter = serde_json::json!({"field": "created_at", "op": "within_last", "value": format!("{days}d")});
+    let segment = call(
+        "POST",
+        "/api/segments".into(),
+        serde_json::json!({"name": format!("Bench {transport} {}", ctx.run), "filter": filter}),
+    )
+    .await?;
+    let campaign = call("POST", "/api/campaigns".into(), serde_json::json!({"name": "Bench", "brief": "Invite our customers to the bench summit.", "segment_id": segment["id"]})).await?;
+    let id = campaign["id"].as_str().unwrap_or_default().to_string();
+    let assets = call("POST", format!("/api/campaigns/{id}/assets"), serde_json::json!({"kinds": ["email"]})).await?;
+    let asset = assets["data"][0]["id"].as_str().unwrap_or_default().to_string();
+    call("POST", format!("/api/campaigns/{id}/assets/{asset}/approve"), serde_json::json!({})).await?;
+    let started = Instant::now();
+    call("POST", format!("/api/campaigns/{id}/execute"), serde_json::json!({})).await?;
+    let mut queued_at = None;
+    let mut peak = 0u64;
+    let progress = loop {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let p = call("GET", format!("/api/campaigns/{id}/progress"), serde_json::Value::Null).await?;
+        peak = peak.max(srv.memory()?.0);
+        if queued_at.is_none() && p["queued_all"] == true {
+            queued_at = Some(started.elapsed());
+        }
+        if p["status"] == "completed" {
+            break p;
+        }
+        if started.elapsed() > Duration::from_secs(3600) {
+            bail!("the campaign did not finish within an hour: {p}");
+        }
+    };
+    let done = started.elapsed();
+    let total = progress["total"].as_u64().unwrap_or(0);
+    let sent = progress["sent"].as_u64().unwrap_or(0);
+    let queued = queued_at.unwrap_or(done).as_secs_f64();
+    let rate = sent as f64 / done.as_secs_f64();
+    eprintln!(
+        "   {total} messages queued in {queued:.1} s; all sent {:.1} s after execute: {} messages/s end to end; RSS peak {:.0} MiB",
+        done.as_secs_f64(),
+        fmt_num(rate),
+        peak as f64 / 1048576.0
+    );
+    if sent != total {
+        bail!("{sent} of {total} messages sent: {progress}");
+    }
+    Ok(format!(
+        "\n- campaign delivery ({transport} transport): {total} recipients queued in {queued:.1} s ({} messages/s); every message sent {:.1} s after execute, {} messages/s end to end (queueing and sending overlap); server RSS peak {:.0} MiB during it\n",
+        fmt_num(total as f64 / queued.max(0.001)),
+        done.as_secs_f64(),
+        fmt_num(rate),
+        peak as f64 / 1048576.0
+    ))
 }
 
 /// The name of the export and import step in `--only`.

@@ -40,6 +40,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics/campaign/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the campaign's messages did: sends, deliveries, opens, clicks, unsubscribes, bounces,
+         *     conversions, with rates.
+         */
+        get: operations["campaign_analytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/analytics/contacts": {
         parameters: {
             query?: never;
@@ -307,6 +327,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns/{id}/audience": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the campaign would reach if executed now: its segment's members, less those left out. */
+        get: operations["campaign_audience"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a campaign, mid-delivery too: what is still queued is never sent. */
+        post: operations["cancel_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start sending a campaign (202): its audience is resolved now, less those who unsubscribed,
+         *     withdrew consent, bounced or are `do_not_contact`, and queued in the background; a campaign
+         *     with a later `scheduled_at` is scheduled and starts by itself. Executing a running or paused
+         *     campaign again changes nothing.
+         */
+        post: operations["execute_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/campaigns/{id}/history": {
         parameters: {
             query?: never;
@@ -318,6 +394,74 @@ export interface paths {
         get: operations["list_campaign_history"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The campaign's messages, in id order (`status` filters): attempts, last error, opens, clicks. */
+        get: operations["campaign_messages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause a running campaign: nothing more is claimed; messages being sent finish. */
+        post: operations["pause_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the campaign's delivery stands (all zero before it starts). */
+        get: operations["campaign_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused campaign. */
+        post: operations["resume_campaign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1351,6 +1495,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/t/c/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A tracked link: records the click and redirects to the link the message contained (only
+         *     there: a token for any other URL does not exist).
+         */
+        get: operations["tracked_click"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/t/o/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open pixel: records the message's open, answers a transparent GIF (for any token). */
+        get: operations["open_pixel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/u/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The unsubscribe page: one button unsubscribes (a GET changes nothing, so link scanners
+         *     cannot unsubscribe anyone).
+         */
+        get: operations["unsubscribe_page"];
+        put?: never;
+        /**
+         * One-click unsubscribe (RFC 8058: mail clients POST `List-Unsubscribe=One-Click` here; so does
+         *     the page's button). Doing it twice changes nothing.
+         */
+        post: operations["unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/bounce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A bounce from an email provider, signed with `email.bounce_secret`
+         *     (`X-CRM-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">`); a hard bounce suppresses the
+         *     address for every later campaign.
+         */
+        post: operations["report_bounce"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1455,6 +1681,40 @@ export interface components {
              */
             version: number;
         };
+        /** @description Who a campaign would reach if executed now. */
+        AudienceResponse: {
+            /**
+             * Format: int64
+             * @description Members of its segment.
+             */
+            members: number;
+            /**
+             * Format: int64
+             * @description Members a message would go to.
+             */
+            recipients: number;
+            /** @description Members left out, by reason. */
+            skipped: components["schemas"]["SkippedCounts"];
+        };
+        /** @description A bounce reported by an email provider. */
+        BounceRequest: {
+            /**
+             * Format: email
+             * @description The address that bounced.
+             */
+            email: string;
+            /** @description The bounced message's `Message-ID`, when the provider passes it on. */
+            message_id?: string | null;
+            /** @description The provider's diagnostic (not stored). */
+            reason?: string | null;
+            /** @description `hard` (permanent: the address is never mailed again) or `soft`. */
+            type: string;
+        };
+        /** @description What a bounce report did. */
+        BounceResponse: {
+            /** @description Whether the address is newly suppressed. */
+            suppressed: boolean;
+        };
         /**
          * @description Input of `contact_briefing`.
          * @example {
@@ -1491,6 +1751,63 @@ export interface components {
             /** @description What to bring up. */
             talking_points: string[];
         };
+        /** @description What a campaign's messages did, from the recorded events. */
+        CampaignAnalytics: {
+            /**
+             * Format: int64
+             * @description Messages that hard-bounced.
+             */
+            bounced: number;
+            /** @description The campaign. */
+            campaign_id: string;
+            /**
+             * Format: int64
+             * @description Clicks, every one.
+             */
+            clicked: number;
+            /**
+             * Format: int64
+             * @description Form submissions and deals won attributed to the campaign.
+             */
+            conversions: number;
+            /**
+             * Format: int64
+             * @description Sent and not bounced.
+             */
+            delivered: number;
+            /**
+             * Format: int64
+             * @description Refused for good or out of attempts.
+             */
+            failed: number;
+            /**
+             * Format: int64
+             * @description Opens, every one.
+             */
+            opened: number;
+            /** @description Rates. */
+            rates: components["schemas"]["CampaignRates"];
+            /**
+             * Format: int64
+             * @description Accepted by the receiving servers.
+             */
+            sent: number;
+            /**
+             * Format: int64
+             * @description Messages clicked.
+             */
+            unique_clicks: number;
+            /**
+             * Format: int64
+             * @description Messages opened.
+             */
+            unique_opens: number;
+            /**
+             * Format: int64
+             * @description Recipients who unsubscribed through it.
+             */
+            unsubscribed: number;
+        };
         /** @description A page of campaigns, newest first. */
         CampaignList: {
             /** @description The page of results. */
@@ -1502,6 +1819,44 @@ export interface components {
              * @description Total number of matches; only present with `?count=true`.
              */
             total?: number | null;
+        };
+        /** @description Rates, each a share of the messages sent (0 to 1; 0 when none was sent). */
+        CampaignRates: {
+            /**
+             * Format: double
+             * @description bounced / sent.
+             */
+            bounce: number;
+            /**
+             * Format: double
+             * @description unique_clicks / delivered.
+             */
+            click: number;
+            /**
+             * Format: double
+             * @description unique_clicks / unique_opens.
+             */
+            click_to_open: number;
+            /**
+             * Format: double
+             * @description conversions / delivered.
+             */
+            conversion: number;
+            /**
+             * Format: double
+             * @description delivered / sent.
+             */
+            delivery: number;
+            /**
+             * Format: double
+             * @description unique_opens / delivered.
+             */
+            open: number;
+            /**
+             * Format: double
+             * @description unsubscribed / delivered.
+             */
+            unsubscribe: number;
         };
         /** @description A campaign. */
         CampaignResponse: {
@@ -1809,6 +2164,8 @@ export interface components {
             company_id?: string | null;
             /** @description Creation time (RFC 3339 UTC). */
             created_at: string;
+            /** @description Never sent campaigns (an unsubscribe or a bounce is shown by the consent ledger). */
+            do_not_contact: boolean;
             /** @description Lower-cased email. */
             email: string;
             /** @description Given name. */
@@ -2013,6 +2370,8 @@ export interface components {
              * @description Id of an existing company.
              */
             company_id?: string | null;
+            /** @description Never send this contact campaigns (default false). */
+            do_not_contact?: boolean | null;
             /**
              * Format: email
              * @description Email; trimmed, lower-cased, unique across contacts.
@@ -2723,6 +3082,44 @@ export interface components {
             /** @description The merge's id: `POST /api/contacts/{id}/unmerge` with it undoes the merge. */
             merge_id: string;
         };
+        /** @description A page of a campaign's messages. */
+        MessageList: {
+            /** @description The messages, in id order. */
+            data: components["schemas"]["MessageResponse"][];
+            /** @description Pass as `cursor` for the next page; absent on the last. */
+            next_cursor?: string | null;
+        };
+        /** @description One message of a campaign (its content is the campaign's approved email, filled in). */
+        MessageResponse: {
+            /**
+             * Format: int32
+             * @description Attempts made.
+             */
+            attempts: number;
+            /** @description First click. */
+            clicked_at?: string | null;
+            /** @description The recipient. */
+            contact_id: string;
+            /** @description When it was queued. */
+            created_at: string;
+            /** @description The last error. */
+            error?: string | null;
+            /** @description `<campaign id>_<contact id>`. */
+            id: string;
+            /** @description Its `Message-ID`. */
+            message_id: string;
+            /** @description First open. */
+            opened_at?: string | null;
+            /** @description When it was accepted. */
+            sent_at?: string | null;
+            /** @description Where it stands. */
+            status: components["schemas"]["MessageStatus"];
+        };
+        /**
+         * @description Where a message stands.
+         * @enum {string}
+         */
+        MessageStatus: "queued" | "sending" | "sent" | "failed" | "dead";
         /** @description A snapshot of [`Migrations`] for `/health/ready`. */
         MigrationReport: {
             /** @description Why the last run stopped, when it failed (it is retried at the next start). */
@@ -2859,6 +3256,47 @@ export interface components {
              */
             type: string;
         };
+        /** @description Where a campaign's delivery stands. */
+        ProgressResponse: {
+            /** @description The campaign. */
+            campaign_id: string;
+            /**
+             * Format: int64
+             * @description Out of attempts (the last error is kept on the message).
+             */
+            dead: number;
+            /**
+             * Format: int64
+             * @description Refused for good.
+             */
+            failed: number;
+            /**
+             * Format: int64
+             * @description Waiting for their (next) attempt.
+             */
+            queued: number;
+            /** @description Every member of the audience is queued or skipped. */
+            queued_all: boolean;
+            /**
+             * Format: int64
+             * @description Being sent.
+             */
+            sending: number;
+            /**
+             * Format: int64
+             * @description Accepted by the receiving server.
+             */
+            sent: number;
+            /** @description Members left out, by reason. */
+            skipped: components["schemas"]["SkippedCounts"];
+            /** @description Its status (`running`, `paused`, `completed`, ...). */
+            status: string;
+            /**
+             * Format: int64
+             * @description Messages queued in all.
+             */
+            total: number;
+        };
         /** @description The writer in use. */
         ProviderInfo: {
             /**
@@ -2985,6 +3423,29 @@ export interface components {
          * @enum {string}
          */
         SideRequest: "mine" | "theirs";
+        /** @description Members left out of a campaign, by reason. */
+        SkippedCounts: {
+            /**
+             * Format: int64
+             * @description The address hard-bounced.
+             */
+            bounced: number;
+            /**
+             * Format: int64
+             * @description Marked `do_not_contact`.
+             */
+            do_not_contact: number;
+            /**
+             * Format: int64
+             * @description No consent recorded while `campaigns.require_consent` is on.
+             */
+            no_consent: number;
+            /**
+             * Format: int64
+             * @description Unsubscribed, or withdrew consent for the channel.
+             */
+            unsubscribed: number;
+        };
         /** @description A social media post. */
         SocialPost: {
             /** @description The network it is written for. */
@@ -3321,6 +3782,8 @@ export interface components {
         UpdateContactRequest: {
             /** @description Company id; `null` unlinks. */
             company_id?: string | null;
+            /** @description Never send this contact campaigns; `null` is false. */
+            do_not_contact?: boolean | null;
             /**
              * Format: email
              * @description Email (cannot be cleared).
@@ -3594,6 +4057,56 @@ export interface operations {
             };
             /** @description The counters are being built */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    campaign_analytics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Campaign id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignAnalytics"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5078,6 +5591,192 @@ export interface operations {
             };
         };
     };
+    campaign_audience: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Campaign id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudienceResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign or segment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Campaign id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The campaign is finished */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    execute_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Campaign id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Started (or scheduled); follow `/progress` */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No approved asset for a channel (`assets_not_approved`), no segment (`campaign_has_no_audience`), or finished (`campaign_finished`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_campaign_history: {
         parameters: {
             query?: {
@@ -5124,6 +5823,258 @@ export interface operations {
             };
             /** @description Invalid parameter */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    campaign_messages: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+                /** @description Only messages in this status. */
+                status?: components["schemas"]["MessageStatus"];
+            };
+            header?: never;
+            path: {
+                /** @description Campaign id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of messages */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageList"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pause_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Campaign id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Paused */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The campaign is not running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    campaign_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Campaign id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resume_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Campaign id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Running again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The campaign is not paused (`campaign_not_paused`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11091,6 +12042,188 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReadyResponse"];
+                };
+            };
+        };
+    };
+    tracked_click: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Signed token of the message and link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the message's link */
+            302: {
+                headers: {
+                    /** @description The link */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a link of ours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    open_pixel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Signed token of the message */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A 1x1 GIF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/gif": unknown;
+                };
+            };
+        };
+    };
+    unsubscribe_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Signed unsubscribe token */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            /** @description Not a link of ours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Signed unsubscribe token */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unsubscribed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            /** @description Not a link of ours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    report_bounce: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body"> */
+                "X-CRM-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BounceRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BounceResponse"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, wrong or stale signature */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `email.bounce_secret` is not set */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -132,6 +132,22 @@ pub fn suppression_key(email: &str) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Rows each campaign's delivery counters are spread over (`delivery_count:[<campaign>, n]`), so
+/// that workers and tracking links rarely write the same one, nor the queueing marker.
+pub const COUNT_SHARDS: u64 = 16;
+
+fn shard() -> u64 {
+    rand::random::<u64>() % COUNT_SHARDS
+}
+
+/// The consent entries of a batch of contacts for a channel and purpose.
+pub const CONSENTS_SQL: &str =
+    "SELECT contact_id, status, at, key FROM consent WHERE contact_id IN $ids AND channel = $ch AND purpose = $p";
+
+/// The due messages of a campaign in a status, oldest due first.
+pub const DUE_SQL: &str =
+    "SELECT VALUE id FROM outbox WHERE campaign_id = $c AND status = $st AND due <= $now ORDER BY due LIMIT $limit";
+
 /// Delivery persistence.
 #[derive(Clone)]
 pub struct DeliveryRepository {
@@ -149,18 +165,38 @@ impl DeliveryRepository {
         &self.db
     }
 
-    /// The campaign's marker, if delivery started.
+    /// The campaign's marker with its counters summed, if delivery started.
     pub async fn marker(&self, campaign_id: &str) -> RepoResult<Option<Marker>> {
+        let shards: Vec<Value> = (0..COUNT_SHARDS).map(|n| json!([campaign_id, n])).collect();
         let mut r = self
             .db
-            .query("SELECT * OMIT id FROM ONLY type::record('delivery', $c)")
-            .bind(("c", campaign_id.to_string()))
+            .query(
+                "SELECT * OMIT id FROM ONLY type::record('delivery', $c);\n\
+                 SELECT * OMIT id FROM array::map($shards, |$k| type::record('delivery_count', $k));",
+            )
+            .bind(json!({"c": campaign_id, "shards": shards}))
             .await?
             .check()?;
         let row: Option<Value> = r.take(0)?;
-        row.filter(|v| !v.is_null())
-            .map(|v| serde_json::from_value(v).map_err(|e| RepoError::Decode(e.to_string())))
-            .transpose()
+        let Some(row) = row.filter(|v| !v.is_null()) else { return Ok(None) };
+        let mut marker: Marker = serde_json::from_value(row).map_err(|e| RepoError::Decode(e.to_string()))?;
+        let counts: Vec<Value> = r.take(1)?;
+        let sum = |field: &str| -> u64 {
+            let total: i64 = counts.iter().filter_map(|c| c.get(field).and_then(Value::as_i64)).sum();
+            total.max(0) as u64
+        };
+        marker.sending = sum("sending");
+        marker.sent = sum("sent");
+        marker.failed = sum("failed");
+        marker.dead = sum("dead");
+        marker.opens = sum("opens");
+        marker.unique_opens = sum("unique_opens");
+        marker.clicks = sum("clicks");
+        marker.unique_clicks = sum("unique_clicks");
+        marker.unsubscribed = sum("unsubscribed");
+        marker.bounced = sum("bounced");
+        marker.queued = marker.total.saturating_sub(marker.sending + marker.sent + marker.failed + marker.dead);
+        Ok(Some(marker))
     }
 
     /// Creates the campaign's marker unless it exists.
@@ -190,7 +226,7 @@ impl DeliveryRepository {
             LET $m = (SELECT cursor, queued_all FROM ONLY type::record('delivery', $c));\n\
             IF $m = NONE OR $m.queued_all OR ($m.cursor OR '') != $from { THROW 'cursor_moved' };\n\
             INSERT INTO outbox $rows RETURN NONE;\n\
-            UPDATE type::record('delivery', $c) SET cursor = $to, queued_all = $done, total += $n, queued += $n, \
+            UPDATE type::record('delivery', $c) SET cursor = $to, queued_all = $done, total += $n, \
               skipped.unsubscribed += $s.unsubscribed, skipped.no_consent += $s.no_consent, \
               skipped.bounced += $s.bounced, skipped.do_not_contact += $s.do_not_contact RETURN NONE;\n\
             COMMIT;";
@@ -210,18 +246,20 @@ impl DeliveryRepository {
         claim: &str,
         limit: usize,
     ) -> RepoResult<Vec<Message>> {
-        let sql = "BEGIN;\n\
-            LET $q = (SELECT VALUE id FROM outbox WHERE campaign_id = $c AND status = 'queued' AND due <= $now \
-                      ORDER BY due LIMIT $limit);\n\
-            LET $s = (SELECT VALUE id FROM outbox WHERE campaign_id = $c AND status = 'sending' AND due <= $now \
-                      ORDER BY due LIMIT $limit);\n\
+        let sql = format!(
+            "BEGIN;\n\
+            LET $q = ({queued});\n\
+            LET $s = ({sending});\n\
             LET $fresh = (UPDATE $q SET status = 'sending', due = $until, claim = $claim, attempts += 1 RETURN AFTER);\n\
             LET $stale = (UPDATE $s SET due = $until, claim = $claim, attempts += 1 RETURN AFTER);\n\
-            UPDATE type::record('delivery', $c) SET queued -= array::len($fresh), sending += array::len($fresh) \
-              RETURN NONE;\n\
+            UPSERT type::record('delivery_count', [$c, $shard]) SET sending += array::len($fresh) RETURN NONE;\n\
             RETURN array::concat($fresh, $stale);\n\
-            COMMIT;";
-        let vars = json!({"c": campaign_id, "now": now, "until": until, "claim": claim, "limit": limit});
+            COMMIT;",
+            queued = DUE_SQL.replace("$st", "'queued'"),
+            sending = DUE_SQL.replace("$st", "'sending'"),
+        );
+        let vars =
+            json!({"c": campaign_id, "now": now, "until": until, "claim": claim, "limit": limit, "shard": shard()});
         let response = self.db.query(sql).bind(vars).await?;
         let mut response = check_tx(response)?;
         let rows: Vec<Value> = response.take(response.num_statements() - 2)?;
@@ -269,14 +307,14 @@ impl DeliveryRepository {
             FOR $r IN $dead { UPDATE type::record('outbox', $r.id) SET status = 'dead', error = $r.error, claim = NONE RETURN NONE; };\n\
             FOR $r IN $retried { UPDATE type::record('outbox', $r.id) SET status = 'queued', due = $r.due, error = $r.error, \
                 claim = NONE RETURN NONE; };\n\
-            UPDATE type::record('delivery', $c) SET sending -= array::len($mine), sent += array::len($sent), \
-                failed += array::len($failed), dead += array::len($dead), queued += array::len($retried) RETURN NONE;\n\
+            UPSERT type::record('delivery_count', [$c, $shard]) SET sending -= array::len($mine), \
+                sent += array::len($sent), failed += array::len($failed), dead += array::len($dead) RETURN NONE;\n\
             LET $entries = array::filter($timeline, |$t| $t.message INSIDE array::map($sent, |$r| $r.id));\n\
             IF array::len($entries) > 0 { INSERT INTO timeline_entry array::map($entries, |$t| $t.row) RETURN NONE };\n\
             COMMIT;",
         );
         let mut vars = json!({
-            "c": campaign_id, "claim": claim, "now": now, "ids": ids,
+            "c": campaign_id, "claim": claim, "now": now, "ids": ids, "shard": shard(),
             "sent_rows": rows(MessageStatus::Sent), "failed_rows": rows(MessageStatus::Failed),
             "dead_rows": rows(MessageStatus::Dead), "retry_rows": rows(MessageStatus::Queued), "timeline": timeline,
         });
@@ -350,11 +388,13 @@ impl DeliveryRepository {
              IF $m = NONE {{ THROW 'not_found' }};\n\
              LET $first = $m.at = NONE;\n\
              IF $first {{ UPDATE type::record('outbox', $id) SET {first_field} = $now RETURN NONE }};\n\
-             UPDATE type::record('delivery', $c) SET {total} += 1, {unique} += IF $first THEN 1 ELSE 0 END RETURN NONE;\n\
+             UPSERT type::record('delivery_count', [$c, $shard]) SET {total} += 1, \
+               {unique} += IF $first THEN 1 ELSE 0 END RETURN NONE;\n\
              RETURN $first;\n\
              COMMIT;"
         );
-        let response = self.db.query(sql).bind(json!({"id": id, "c": campaign_id, "now": now})).await?;
+        let response =
+            self.db.query(sql).bind(json!({"id": id, "c": campaign_id, "now": now, "shard": shard()})).await?;
         let mut response = check_tx(response)?;
         let first: Option<bool> = response.take(response.num_statements() - 2)?;
         Ok(first.unwrap_or(false))
@@ -363,10 +403,12 @@ impl DeliveryRepository {
     /// Adds one to a campaign counter (`unsubscribed`, `bounced`).
     pub async fn bump(&self, campaign_id: &str, counter: Counter) -> RepoResult<()> {
         let sql = match counter {
-            Counter::Unsubscribed => "UPDATE type::record('delivery', $c) SET unsubscribed += 1 RETURN NONE",
-            Counter::Bounced => "UPDATE type::record('delivery', $c) SET bounced += 1 RETURN NONE",
+            Counter::Unsubscribed => {
+                "UPSERT type::record('delivery_count', [$c, $shard]) SET unsubscribed += 1 RETURN NONE"
+            }
+            Counter::Bounced => "UPSERT type::record('delivery_count', [$c, $shard]) SET bounced += 1 RETURN NONE",
         };
-        super::records::run_retried(&self.db, sql, json!({"c": campaign_id})).await
+        super::records::run_retried(&self.db, sql, json!({"c": campaign_id, "shard": shard()})).await
     }
 
     /// Suppresses an address (kept as its hash); an earlier suppression stays.
@@ -415,13 +457,16 @@ impl DeliveryRepository {
         if contact_ids.is_empty() {
             return Ok(HashMap::new());
         }
-        // One index look-up per contact (consent_contact_key), in one round trip.
-        let sql = "RETURN array::map($ids, |$i| (SELECT contact_id, status, at, key FROM consent \
-                   WHERE contact_id = $i AND channel = $ch AND purpose = $p));";
-        let mut r = self.db.query(sql).bind(json!({"ids": contact_ids, "ch": channel, "p": purpose})).await?.check()?;
-        let rows: Vec<Vec<Value>> = r.take(0)?;
+        // One scan of consent_contact_key per contact, in one query.
+        let mut r = self
+            .db
+            .query(CONSENTS_SQL)
+            .bind(json!({"ids": contact_ids, "ch": channel, "p": purpose}))
+            .await?
+            .check()?;
+        let rows: Vec<Value> = r.take(0)?;
         let mut latest: HashMap<String, (String, String, ConsentStatus)> = HashMap::new();
-        for row in rows.into_iter().flatten() {
+        for row in rows {
             let (Some(c), Some(at), Some(key), Some(status)) = (
                 row.get("contact_id").and_then(Value::as_str),
                 row.get("at").and_then(Value::as_str),

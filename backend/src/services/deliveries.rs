@@ -281,9 +281,12 @@ impl DeliveryService {
             self.inner.repo.queue(&campaign.id, marker.cursor.as_deref(), None, &[], Skipped::default()).await?;
             return Ok(false);
         };
+        let t0 = std::time::Instant::now();
         let compiled = self.inner.segments.compiled(segment_id).await?;
         let (members, next) = self.inner.members.members(&compiled, marker.cursor.clone(), QUEUE_BATCH).await?;
+        let t1 = t0.elapsed();
         let reach = self.reach(&members).await?;
+        let t2 = t0.elapsed();
         let companies: Vec<String> = members.iter().filter_map(|c| c.company_id.clone()).collect();
         let names = self.inner.repo.company_names(&companies).await?;
         let ts = format_ts(now());
@@ -314,7 +317,11 @@ impl DeliveryService {
                 created_at: ts.clone(),
             });
         }
-        match self.inner.repo.queue(&campaign.id, marker.cursor.as_deref(), next.as_deref(), &messages, skipped).await {
+        let t3 = t0.elapsed();
+        let queued =
+            self.inner.repo.queue(&campaign.id, marker.cursor.as_deref(), next.as_deref(), &messages, skipped).await;
+        tracing::debug!(members = ?t1, reach = ?t2, built = ?t3, written = ?t0.elapsed(), ok = queued.is_ok(), "queued a batch");
+        match queued {
             Ok(()) => Ok(next.is_some()),
             // Another process moved the marker first: nothing written, it goes on from there.
             Err(RepoError::Rule(code)) if code == "cursor_moved" => Ok(true),
@@ -375,7 +382,12 @@ impl DeliveryService {
             r if r > 0.0 => email.batch.min(r.ceil() as usize).max(1),
             _ => email.batch.max(1),
         };
-        let claimed = self.inner.repo.claim(campaign_id, &format_ts(at), &format_ts(until), &claim, limit).await?;
+        let claimed = match self.inner.repo.claim(campaign_id, &format_ts(at), &format_ts(until), &claim, limit).await {
+            Ok(claimed) => claimed,
+            // Another worker claimed at the same instant: try again.
+            Err(RepoError::TxConflict) => return Ok(true),
+            Err(e) => return Err(e.into()),
+        };
         if claimed.is_empty() {
             self.complete_if_done(campaign_id).await?;
             return Ok(false);
@@ -383,6 +395,8 @@ impl DeliveryService {
         let campaign = self.inner.campaigns.get(campaign_id).await?;
         let assets = self.inner.campaigns.assets(campaign_id).await?;
         let draft = approved_email(&assets);
+        let t0 = std::time::Instant::now();
+        let n = claimed.len();
         let results: Vec<(Attempted, Option<TimelineEntry>)> = futures::stream::iter(claimed)
             .map(|m| self.attempt(&campaign, draft.as_ref(), m))
             .buffer_unordered(email.pool_size.max(1) as usize)
@@ -396,7 +410,9 @@ impl DeliveryService {
             }
             attempted.push(a);
         }
+        let sent = t0.elapsed();
         self.inner.repo.finish(campaign_id, &claim, &attempted, timeline, &format_ts(now())).await?;
+        tracing::debug!(messages = n, sent = ?sent, recorded = ?t0.elapsed(), "sent a batch");
         Ok(true)
     }
 

@@ -417,3 +417,21 @@ async fn the_bounce_webhook_takes_only_signed_reports() {
     let res = unset.anonymous.post(unset.url("/webhooks/bounce")).body("{}").send().await.unwrap();
     assert_problem(res, 503, "unavailable").await;
 }
+
+#[tokio::test]
+async fn the_delivery_look_ups_scan_their_indexes() {
+    let app = spawn_app_with(|_| {}).await;
+    let explain = |sql: &str| format!("EXPLAIN {sql}");
+    let vars =
+        json!({"ids": ["a", "b"], "ch": "email", "p": "marketing", "c": "c", "st": "queued", "now": "z", "limit": 200});
+    for (sql, index) in [
+        (crm::repositories::deliveries::CONSENTS_SQL, "consent_contact_key"),
+        (crm::repositories::deliveries::DUE_SQL, "outbox_campaign_status_due"),
+    ] {
+        let mut r = app.db.query(explain(sql)).bind(vars.clone()).await.unwrap();
+        let plan: surrealdb::types::Value = r.take(0).unwrap();
+        let plan = format!("{plan:?}");
+        assert!(plan.contains(&format!("index: {index}")), "{sql}: {plan}");
+        assert!(!plan.contains("TableScan"), "{sql}: {plan}");
+    }
+}

@@ -33,6 +33,7 @@ import { canWrite } from "@/lib/session";
 import { useLoaded } from "@/lib/useLoaded";
 import { useVersionedRecord } from "@/lib/useVersionedRecord";
 import { loadSegments } from "../CampaignsPage";
+import { Delivery } from "./Delivery";
 
 const KIND_LABELS: Record<AssetKind, string> = { email: "Email", social_post: "Social post", landing_page: "Landing page" };
 const ACTION_LABELS: Record<CampaignStatus, string> = {
@@ -85,6 +86,8 @@ function CampaignView() {
   const needed: AssetKind[] = campaign.channels.flatMap((c) => (c === "email" ? ["email" as const] : c === "social" ? ["social_post" as const] : []));
   const missing = needed.filter((kind) => !(assets ?? []).some((a) => a.kind === kind && a.status === "approved"));
 
+  // Email campaigns are sent through Execute; the others move by hand.
+  const sends = campaign.channels.includes("email");
   const move = async (status: CampaignStatus) => {
     setMoveError(null);
     try {
@@ -170,9 +173,17 @@ function CampaignView() {
               </span>
             ) : null}
           </p>
+          {sends ? (
+            <Delivery
+              campaign={campaign}
+              writable={writable}
+              blocked={missing.length > 0 ? "Approve its assets first." : campaign.segment_id ? null : "Choose its audience first."}
+              onChanged={rec.reload}
+            />
+          ) : null}
           {writable ? (
             <div className="actions">
-              {campaign.next_statuses.map((status) => (
+              {campaign.next_statuses.filter((status) => !sends || status === "cancelled" && !["running", "paused"].includes(campaign.status)).map((status) => (
                 <button
                   key={status}
                   type="button"

@@ -114,6 +114,21 @@ function ContactView() {
             }
           />
           {field("source", "Source")}
+          <EditableField
+            label="Campaigns"
+            name="do_not_contact"
+            value={contact.do_not_contact ? "yes" : "no"}
+            options={[
+              { value: "no", label: "May be sent campaigns" },
+              { value: "yes", label: "Do not contact" },
+            ]}
+            canEdit={writable}
+            resetKey={rec.resets}
+            error={rec.fieldErrors.do_not_contact}
+            onCancel={() => rec.clearFieldError("do_not_contact")}
+            hint="Unsubscribes and bounces show in the consent ledger."
+            onSave={(value) => rec.save({ do_not_contact: value === "yes" })}
+          />
           <CompanyField
             contact={contact}
             canEdit={writable}
