@@ -1,10 +1,19 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, ARTIFACTS, createContactViaApi, expectAccessible, signIn, unique, watchConsole } from "./helpers";
+import { ADMIN, ARTIFACTS, apiToken, createContactViaApi, expectAccessible, signIn, unique, watchConsole } from "./helpers";
 
-test("write a brief, generate assets, edit and approve them, and schedule the campaign", async ({ page, request }) => {
+test("write a brief, generate assets, edit and approve them, and send the campaign", async ({ page, request }) => {
   const problems = watchConsole(page);
   const email = `${unique("reader")}@example.com`;
-  await createContactViaApi(request, { email, first_name: "Rita", last_name: "Reader" });
+  const tag = unique("readers").toLowerCase();
+  await createContactViaApi(request, { email, first_name: "Rita", last_name: "Reader", tags: [tag] });
+  await createContactViaApi(request, { email: `${unique("quiet")}@example.com`, tags: [tag], do_not_contact: true });
+  const token = await apiToken(request);
+  const segmentName = unique("Readers");
+  const segment = await request.post("/api/segments", {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { name: segmentName, filter: { field: "tags", op: "contains", value: tag } },
+  });
+  expect(segment.status()).toBe(201);
 
   await signIn(page, ADMIN.email, ADMIN.password);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Campaigns" }).click();
@@ -21,7 +30,7 @@ test("write a brief, generate assets, edit and approve them, and schedule the ca
   await expect(page.getByTestId("campaign-status")).toHaveText("draft");
   await expect(page.getByTestId("llm-provider")).toHaveText("Built-in offline writer");
   await expect(page.getByTestId("schedule-blocker")).toContainText("email, social post");
-  await expect(page.getByRole("button", { name: "Schedule" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Execute…" })).toBeDisabled();
 
   await page.getByRole("button", { name: "Generate" }).click();
   const emailCard = page.getByTestId("asset-email");
@@ -56,13 +65,23 @@ test("write a brief, generate assets, edit and approve them, and schedule the ca
 
   await emailCard.getByRole("button", { name: "Approve email" }).click();
   await expect(emailCard.getByTestId("asset-status")).toHaveText("approved");
-  await expect(page.getByRole("button", { name: "Schedule" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Execute…" })).toBeDisabled();
   await postCard.getByRole("button", { name: "Approve social post" }).click();
   await expect(postCard.getByTestId("asset-status")).toHaveText("approved");
   await expect(page.getByTestId("schedule-blocker")).toHaveCount(0);
-  await page.getByRole("button", { name: "Schedule" }).click();
-  await expect(page.getByTestId("campaign-status")).toHaveText("scheduled");
-  await expect(page.getByRole("button", { name: "Start" })).toBeEnabled();
+  await expect(page.getByText("Choose its audience first.")).toBeVisible();
+  await page.getByLabel("Change the audience").selectOption({ label: segmentName });
+  await expect(page.getByTestId("audience-count")).toHaveText("(2 contacts now)");
+
+  // Execute: the confirmation counts who it reaches, then the progress shows it going out.
+  await page.getByRole("button", { name: "Execute…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Send this campaign?" });
+  await expect(dialog.getByTestId("execute-audience")).toContainText("It goes to 1 of 2 contacts in its segment (left out: 1 marked do not contact)");
+  await expectAccessible(page, ["iframe.email-preview"]);
+  await dialog.getByRole("button", { name: "Send to 1 contact" }).click();
+  await expect(page.getByTestId("campaign-status")).toHaveText("completed", { timeout: 15_000 });
+  await expect(page.getByTestId("progress-sent")).toHaveText("1");
+  await expect(page.getByTestId("campaign-analytics")).toBeVisible();
   await expect(page.getByRole("button", { name: "Generate" })).toHaveCount(0);
   await expectAccessible(page, ["iframe.email-preview"]);
   await page.screenshot({ path: `${ARTIFACTS}/17-campaign.png`, fullPage: true });

@@ -337,6 +337,10 @@ impl DeliveryService {
         for (id, at) in self.inner.repo.campaigns_in(CampaignStatus::Scheduled.as_str()).await? {
             if at.as_deref().is_none_or(|at| at <= ts.as_str()) {
                 let campaign = self.inner.campaigns.get(&id).await?;
+                // One that cannot go out (no audience for its email) waits: executing it says why.
+                if self.ready(&campaign).await.is_err() {
+                    continue;
+                }
                 if let Err(e) = self.start(&campaign, &system()).await {
                     tracing::warn!(campaign = %id, error = %e, "starting a scheduled campaign failed");
                 }

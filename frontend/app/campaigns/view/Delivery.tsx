@@ -143,7 +143,7 @@ export function Delivery({ campaign, writable, blocked, onChanged }: {
           </p>
           <div className="actions">
             <button type="button" disabled={busy} onClick={() => void act("execute")}>
-              Send to {audience.recipients.toLocaleString()} contacts
+              Send to {audience.recipients.toLocaleString()} {audience.recipients === 1 ? "contact" : "contacts"}
             </button>
             <button type="button" className="secondary" onClick={() => setConfirming(false)}>
               Back
