@@ -428,3 +428,135 @@ async fn an_import_killed_mid_way_is_taken_up_again_and_writes_every_row_once() 
     );
     assert_eq!(count("SELECT count() AS n FROM change_event WHERE trace_id = $job GROUP ALL").await, ROWS);
 }
+
+/// Sends `body` to `path` as the admin key, expecting a success; the answer's JSON.
+async fn call(
+    client: &reqwest::Client,
+    base: &str,
+    key: &str,
+    method: reqwest::Method,
+    path: &str,
+    body: Value,
+) -> Value {
+    let res = client
+        .request(method.clone(), format!("{base}{path}"))
+        .bearer_auth(key)
+        .json(&body)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{method} {path}: {e}"));
+    let status = res.status();
+    let answer: Value = res.json().await.unwrap_or(Value::Null);
+    assert!(status.is_success(), "{method} {path}: {status} {answer}");
+    answer
+}
+
+/// A campaign to 300 contacts through an SMTP sink, the server SIGKILLed mid-delivery again
+/// and again: in the end every recipient has the message (exactly one distinct Message-ID) or
+/// it is failed or dead with its reason; nobody is skipped; raw re-sends stay within what was
+/// in flight at the kills.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_campaign_delivers_every_message_across_sigkills() {
+    const RECIPIENTS: usize = 300;
+    const RATE: &str = "150";
+    let kills: usize = std::env::var("CRASH_CYCLES").ok().and_then(|v| v.parse().ok()).unwrap_or(3);
+    let sink = crm::smtp_sink::SmtpSink::start(true).await.expect("sink");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("surrealkv://{}", dir.path().join("crm.db").display());
+    let client = reqwest::Client::builder().timeout(Duration::from_secs(10)).build().expect("client");
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    // A short claim, so a killed server's messages go again soon; a pace, so delivery spans the kills.
+    let env = [
+        ("CRM__EMAIL__SMTP_URL", sink.url.as_str()),
+        ("CRM__EMAIL__CLAIM_SECS", "5"),
+        ("CRM__EMAIL__RATE_PER_SECOND", RATE),
+        ("CRM__EMAIL__PUBLIC_URL", "http://crm.test"),
+    ];
+    let mut child = start_with(&url, port, &env);
+    wait_healthy(&client, &base, &mut child).await;
+    let key = admin_key(&client, &base).await;
+    let post = reqwest::Method::POST;
+    for i in 0..RECIPIENTS {
+        let contact = json!({"email": format!("r{i}@crash.example"), "first_name": format!("R{i}"), "tags": ["crash"]});
+        call(&client, &base, &key, post.clone(), "/api/contacts", contact).await;
+    }
+    let filter = json!({"field": "tags", "op": "contains", "value": "crash"});
+    let segment =
+        call(&client, &base, &key, post.clone(), "/api/segments", json!({"name": "Crash", "filter": filter})).await;
+    let body = json!({"name": "Crash", "brief": "Tell them the news.", "segment_id": segment["id"]});
+    let campaign = call(&client, &base, &key, post.clone(), "/api/campaigns", body).await;
+    let id = campaign["id"].as_str().expect("id").to_string();
+    let assets =
+        call(&client, &base, &key, post.clone(), &format!("/api/campaigns/{id}/assets"), json!({"kinds": ["email"]}))
+            .await;
+    let asset = assets["data"][0]["id"].as_str().expect("asset").to_string();
+    call(&client, &base, &key, post.clone(), &format!("/api/campaigns/{id}/assets/{asset}/approve"), json!({})).await;
+    call(&client, &base, &key, post.clone(), &format!("/api/campaigns/{id}/execute"), json!({})).await;
+
+    let progress = |client: reqwest::Client, base: String, key: String, id: String| async move {
+        call(&client, &base, &key, reqwest::Method::GET, &format!("/api/campaigns/{id}/progress"), Value::Null).await
+    };
+    let mut in_flight_at_kills = 0u64;
+    for _ in 0..kills {
+        tokio::time::sleep(Duration::from_millis(rand::rng().random_range(400..1200))).await;
+        let before = progress(client.clone(), base.clone(), key.clone(), id.clone()).await;
+        if before["status"] == "completed" {
+            break;
+        }
+        // One sender per server claims at most a second's worth (RATE messages) at a time: that
+        // much can be between the sink's acceptance and its mark when the kill comes.
+        in_flight_at_kills += before["sending"].as_u64().unwrap_or(0).max(RATE.parse::<u64>().unwrap_or(0));
+        child.kill().expect("SIGKILL");
+        child.wait().expect("reaped");
+        child = start_with(&url, port, &env);
+        wait_healthy(&client, &base, &mut child).await;
+    }
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let done = loop {
+        let p = progress(client.clone(), base.clone(), key.clone(), id.clone()).await;
+        if p["status"] == "completed" {
+            break p;
+        }
+        assert!(Instant::now() < deadline, "the campaign did not complete: {p}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+    let _ = child.wait();
+
+    let (total, sent, failed, dead) =
+        (done["total"].as_u64(), done["sent"].as_u64(), done["failed"].as_u64(), done["dead"].as_u64());
+    assert_eq!(total, Some(RECIPIENTS as u64), "nobody skipped: {done}");
+    assert_eq!(sent.unwrap_or(0) + failed.unwrap_or(0) + dead.unwrap_or(0), RECIPIENTS as u64, "{done}");
+    let received = sink.received();
+    let mut ids_by_recipient: HashMap<String, Vec<String>> = HashMap::new();
+    for r in &received {
+        let message_id = r.data.lines().find_map(|l| l.strip_prefix("Message-ID: ")).unwrap_or_default().to_string();
+        ids_by_recipient.entry(r.to[0].clone()).or_default().push(message_id);
+    }
+    let mut missing = 0;
+    for i in 0..RECIPIENTS {
+        let address = format!("r{i}@crash.example");
+        match ids_by_recipient.get_mut(&address) {
+            Some(ids) => {
+                ids.sort();
+                ids.dedup();
+                assert_eq!(ids.len(), 1, "{address} got distinct Message-IDs {ids:?}");
+            }
+            None => missing += 1,
+        }
+    }
+    assert_eq!(
+        missing as u64,
+        failed.unwrap_or(0) + dead.unwrap_or(0),
+        "every recipient without the message is failed or dead"
+    );
+    let resends = received.len() as u64 - ids_by_recipient.len() as u64;
+    eprintln!(
+        "delivery across {kills} kills: {} messages accepted by the sink for {} recipients, {resends} raw re-sends \
+         (at most {in_flight_at_kills} were in flight at the kills), failed {failed:?}, dead {dead:?}",
+        received.len(),
+        ids_by_recipient.len()
+    );
+    assert!(resends <= in_flight_at_kills, "{resends} re-sends, {in_flight_at_kills} in flight at the kills");
+}

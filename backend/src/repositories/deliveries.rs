@@ -286,37 +286,42 @@ impl DeliveryRepository {
                 .map(|a| json!({"id": a.id, "error": a.error, "due": a.due}))
                 .collect()
         };
-        let ids: Vec<&str> = results.iter().map(|r| r.id.as_str()).collect();
+        let sent_ids: Vec<&str> =
+            results.iter().filter(|r| r.status == MessageStatus::Sent).map(|r| r.id.as_str()).collect();
         let counts = crate::domain::analytics::activity(timeline.iter().map(|(_, e)| e));
-        let timeline: Vec<Value> = timeline
-            .iter()
-            .map(|(message, entry)| json!({"message": message, "row": super::records::keyed(super::timeline::row(entry))}))
-            .collect();
-        // Only the messages still claimed under `claim` are this worker's to record.
+        let timeline: Vec<Value> =
+            timeline.iter().map(|(_, entry)| super::records::keyed(super::timeline::row(entry))).collect();
+        // Only the messages still claimed under `claim` are this worker's to record (another
+        // worker may have claimed one whose claim ran out). Sends are the many: one UPDATE;
+        // failures are the few: checked, then changed one by one.
         let mut sql = String::from(
             "BEGIN;\n\
-            LET $mine = (SELECT VALUE record::id(id) FROM array::map($ids, |$i| type::record('outbox', $i)) \
+            LET $sent = (UPDATE array::map($sent_ids, |$i| type::record('outbox', $i)) \
+                SET status = 'sent', sent_at = $now, error = NONE, claim = NONE \
+                WHERE claim = $claim AND status = 'sending' RETURN VALUE contact_id);\n\
+            LET $failed = (SELECT VALUE record::id(id) FROM array::map($failed_rows, |$r| type::record('outbox', $r.id)) \
                 WHERE claim = $claim AND status = 'sending');\n\
-            LET $sent = array::filter($sent_rows, |$r| $r.id INSIDE $mine);\n\
-            LET $failed = array::filter($failed_rows, |$r| $r.id INSIDE $mine);\n\
-            LET $dead = array::filter($dead_rows, |$r| $r.id INSIDE $mine);\n\
-            LET $retried = array::filter($retry_rows, |$r| $r.id INSIDE $mine);\n\
-            UPDATE array::map($sent, |$r| type::record('outbox', $r.id)) \
-                SET status = 'sent', sent_at = $now, error = NONE, claim = NONE RETURN NONE;\n\
-            FOR $r IN $failed { UPDATE type::record('outbox', $r.id) SET status = 'failed', error = $r.error, claim = NONE RETURN NONE; };\n\
-            FOR $r IN $dead { UPDATE type::record('outbox', $r.id) SET status = 'dead', error = $r.error, claim = NONE RETURN NONE; };\n\
-            FOR $r IN $retried { UPDATE type::record('outbox', $r.id) SET status = 'queued', due = $r.due, error = $r.error, \
-                claim = NONE RETURN NONE; };\n\
-            UPSERT type::record('delivery_count', [$c, $shard]) SET sending -= array::len($mine), \
-                sent += array::len($sent), failed += array::len($failed), dead += array::len($dead) RETURN NONE;\n\
-            LET $entries = array::filter($timeline, |$t| $t.message INSIDE array::map($sent, |$r| $r.id));\n\
-            IF array::len($entries) > 0 { INSERT INTO timeline_entry array::map($entries, |$t| $t.row) RETURN NONE };\n\
+            LET $dead = (SELECT VALUE record::id(id) FROM array::map($dead_rows, |$r| type::record('outbox', $r.id)) \
+                WHERE claim = $claim AND status = 'sending');\n\
+            LET $retried = (SELECT VALUE record::id(id) FROM array::map($retry_rows, |$r| type::record('outbox', $r.id)) \
+                WHERE claim = $claim AND status = 'sending');\n\
+            FOR $r IN $failed_rows { IF $r.id INSIDE $failed { UPDATE type::record('outbox', $r.id) \
+                SET status = 'failed', error = $r.error, claim = NONE RETURN NONE; }; };\n\
+            FOR $r IN $dead_rows { IF $r.id INSIDE $dead { UPDATE type::record('outbox', $r.id) \
+                SET status = 'dead', error = $r.error, claim = NONE RETURN NONE; }; };\n\
+            FOR $r IN $retry_rows { IF $r.id INSIDE $retried { UPDATE type::record('outbox', $r.id) \
+                SET status = 'queued', due = $r.due, error = $r.error, claim = NONE RETURN NONE; }; };\n\
+            UPSERT type::record('delivery_count', [$c, $shard]) SET sent += array::len($sent), \
+                failed += array::len($failed), dead += array::len($dead), sending -= array::len($sent) + \
+                array::len($failed) + array::len($dead) + array::len($retried) RETURN NONE;\n\
+            IF array::len($sent) = array::len($timeline) { INSERT INTO timeline_entry $timeline RETURN NONE } \
+            ELSE IF array::len($sent) > 0 { INSERT INTO timeline_entry (SELECT * FROM $timeline WHERE contact_id INSIDE $sent) RETURN NONE };\n\
             COMMIT;",
         );
         let mut vars = json!({
-            "c": campaign_id, "claim": claim, "now": now, "ids": ids, "shard": shard(),
-            "sent_rows": rows(MessageStatus::Sent), "failed_rows": rows(MessageStatus::Failed),
-            "dead_rows": rows(MessageStatus::Dead), "retry_rows": rows(MessageStatus::Queued), "timeline": timeline,
+            "c": campaign_id, "claim": claim, "now": now, "shard": shard(), "sent_ids": sent_ids,
+            "failed_rows": rows(MessageStatus::Failed), "dead_rows": rows(MessageStatus::Dead),
+            "retry_rows": rows(MessageStatus::Queued), "timeline": timeline,
         });
         if !counts.is_empty() {
             sql = sql.replacen("BEGIN;\n", &format!("BEGIN;\n{}\n", super::analytics::apply_counts_sql()), 1);
