@@ -47,6 +47,29 @@ pub struct Settings {
     /// Campaign rules.
     #[serde(default)]
     pub campaigns: CampaignSettings,
+    /// Outgoing webhooks.
+    #[serde(default)]
+    pub webhooks: WebhookSettings,
+}
+
+/// Outgoing webhook settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct WebhookSettings {
+    /// Let deliveries reach loopback, private, link-local and metadata addresses (off: refused).
+    pub allow_private_targets: bool,
+    /// Attempts before a delivery is `dead`.
+    pub max_attempts: u32,
+    /// Seconds before the first retry; doubled each time, with jitter.
+    pub retry_base_secs: u64,
+    /// Seconds a target may take to answer.
+    pub timeout_secs: u64,
+}
+
+impl Default for WebhookSettings {
+    fn default() -> Self {
+        WebhookSettings { allow_private_targets: false, max_attempts: 8, retry_base_secs: 30, timeout_secs: 10 }
+    }
 }
 
 /// Campaign email settings.

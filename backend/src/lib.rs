@@ -100,7 +100,8 @@ impl Application {
         let imports = self.state.imports.clone().spawn_worker();
         let sequencer = self.state.changes.clone().spawn_sequencer();
         let duplicate_scan = self.state.duplicates.clone().spawn_scan();
-        let delivery = self.state.deliveries.clone().spawn(db.clone());
+        let mut delivery = self.state.deliveries.clone().spawn(db.clone());
+        delivery.extend(self.state.webhooks.clone().spawn(db.clone()));
         let upkeep = monitoring::spawn_upkeep();
         let metrics_port = self.state.settings.metrics.port;
         let metrics_listener = if metrics_port == 0 {

@@ -154,6 +154,7 @@ fn api_parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(handlers::campaigns::router())
         .merge(handlers::consents::router())
         .merge(handlers::deliveries::router())
+        .merge(handlers::webhooks::router())
         .split_for_parts()
 }
 

@@ -67,6 +67,8 @@ pub struct AppState {
     pub consents: crate::services::consents::ConsentService,
     /// Campaigns and their assets.
     pub campaigns: crate::services::campaigns::CampaignService,
+    /// Outgoing webhooks.
+    pub webhooks: crate::services::webhooks::WebhookService,
     /// Campaign delivery: the outbox, tracking, unsubscribes, bounces.
     pub deliveries: crate::services::deliveries::DeliveryService,
     /// Timeline.
@@ -169,6 +171,11 @@ impl AppState {
             settings.smtp.password.expose(),
             auth.derived_key("tracking-links"),
         )?;
+        let webhooks = crate::services::webhooks::WebhookService::new(
+            crate::repositories::webhooks::WebhookRepository::new(db.clone()),
+            changes.clone(),
+            &settings.webhooks,
+        );
         let imports = crate::services::imports::ImportService::new(
             db.clone(),
             &settings.imports,
@@ -194,6 +201,7 @@ impl AppState {
             campaigns,
             consents,
             deliveries,
+            webhooks,
             engagement: engagement.clone(),
             analytics: crate::services::analytics::AnalyticsService::new(
                 crate::repositories::analytics::AnalyticsRepository::new(db.clone()),

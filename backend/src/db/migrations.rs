@@ -5,7 +5,7 @@ use std::sync::{Arc, RwLock};
 use super::Database;
 
 /// Schema files, applied in order at every start; every statement is idempotent.
-const SCHEMA: [(&str, &str); 14] = [
+const SCHEMA: [(&str, &str); 15] = [
     ("001_core", include_str!("../../schema/001_core.surql")),
     ("002_auth", include_str!("../../schema/002_auth.surql")),
     ("003_ordered_lists", include_str!("../../schema/003_ordered_lists.surql")),
@@ -20,6 +20,7 @@ const SCHEMA: [(&str, &str); 14] = [
     ("012_campaigns", include_str!("../../schema/012_campaigns.surql")),
     ("013_consents", include_str!("../../schema/013_consents.surql")),
     ("014_deliveries", include_str!("../../schema/014_deliveries.surql")),
+    ("015_webhooks", include_str!("../../schema/015_webhooks.surql")),
 ];
 
 /// A data migration: SurrealQL, or a step computed in Rust.

@@ -27,3 +27,4 @@ pub mod signature;
 pub mod tasks;
 pub mod timeline;
 pub mod tracking;
+pub mod webhooks;

@@ -84,6 +84,7 @@ pub fn required_access(method: &Method, path: &str) -> Access {
     let admin_area = path.starts_with("/api/users")
         || path.starts_with("/api/api-keys")
         || path.starts_with("/api/admin/")
+        || path.starts_with("/api/webhooks")
         || path.ends_with("/erase");
     if admin_area {
         Access::Admin

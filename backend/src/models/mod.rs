@@ -19,6 +19,7 @@ pub mod pagination;
 pub mod segments;
 pub mod tasks;
 pub mod timeline;
+pub mod webhooks;
 
 use serde::{Deserialize, Deserializer};
 

@@ -22,6 +22,7 @@ pub mod segments;
 pub mod tasks;
 pub mod timeline;
 pub mod users;
+pub mod webhooks;
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;

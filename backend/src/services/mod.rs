@@ -28,6 +28,7 @@ pub mod segments;
 pub mod tasks;
 pub mod timeline;
 pub mod users;
+pub mod webhooks;
 
 /// What an `If-Match` header asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

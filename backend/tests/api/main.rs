@@ -33,3 +33,4 @@ mod segments;
 mod storage;
 mod tasks;
 mod timeline;
+mod webhooks;
