@@ -102,6 +102,7 @@ impl Application {
         let duplicate_scan = self.state.duplicates.clone().spawn_scan();
         let mut delivery = self.state.deliveries.clone().spawn(db.clone());
         delivery.extend(self.state.webhooks.clone().spawn(db.clone()));
+        delivery.push(self.state.notifications.clone().spawn(db.clone()));
         let upkeep = monitoring::spawn_upkeep();
         let metrics_port = self.state.settings.metrics.port;
         let metrics_listener = if metrics_port == 0 {

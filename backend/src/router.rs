@@ -155,6 +155,7 @@ fn api_parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(handlers::consents::router())
         .merge(handlers::deliveries::router())
         .merge(handlers::webhooks::router())
+        .merge(handlers::notifications::router())
         .split_for_parts()
 }
 
@@ -216,7 +217,7 @@ fn cors(origins: &[String]) -> tower_http::cors::CorsLayer {
     let allowed: Vec<HeaderValue> = origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
     tower_http::cors::CorsLayer::new()
         .allow_origin(allowed)
-        .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::DELETE, Method::OPTIONS])
+        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE, Method::OPTIONS])
         .allow_headers([
             header::AUTHORIZATION,
             header::CONTENT_TYPE,

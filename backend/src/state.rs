@@ -69,6 +69,8 @@ pub struct AppState {
     pub campaigns: crate::services::campaigns::CampaignService,
     /// Outgoing webhooks.
     pub webhooks: crate::services::webhooks::WebhookService,
+    /// Notifications to users.
+    pub notifications: crate::services::notifications::NotificationService,
     /// Campaign delivery: the outbox, tracking, unsubscribes, bounces.
     pub deliveries: crate::services::deliveries::DeliveryService,
     /// Timeline.
@@ -202,6 +204,11 @@ impl AppState {
             consents,
             deliveries,
             webhooks,
+            notifications: crate::services::notifications::NotificationService::new(
+                crate::repositories::notifications::NotificationRepository::new(db.clone()),
+                changes.clone(),
+                history_repo.clone(),
+            ),
             engagement: engagement.clone(),
             analytics: crate::services::analytics::AnalyticsService::new(
                 crate::repositories::analytics::AnalyticsRepository::new(db.clone()),

@@ -5,6 +5,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useEffect, type ReactNode } from "react";
 import { isAdmin, takeEndReason } from "@/lib/session";
 import { useAuth } from "./AuthProvider";
+import { NotificationBell } from "./NotificationBell";
 
 /** The signed-in frame: navigation, who is signed in, sign-out. Sends anonymous users to sign-in. */
 export function AppShell({ children }: { children: ReactNode }) {
@@ -72,6 +73,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </ul>
         </nav>
         <div className="who">
+          {session.user ? <NotificationBell /> : null}{" "}
           <span title={session.user.email}>{session.user.email}</span>{" "}
           <span className="role" aria-label={`role ${session.user.role}`}>
             {session.user.role}

@@ -20,6 +20,7 @@ pub mod ids;
 pub mod imports;
 pub mod log_scope;
 pub mod money;
+pub mod notifications;
 pub mod pagination;
 pub mod search;
 pub mod segments;

@@ -91,6 +91,8 @@ pub fn required_access(method: &Method, path: &str) -> Access {
     } else if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
         || path == "/api/auth/logout"
         || path == "/api/segments/preview"
+        // Everyone reads and marks their own notifications and chooses their channels.
+        || path.starts_with("/api/notifications")
     {
         Access::Read
     } else {

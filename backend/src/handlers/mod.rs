@@ -18,6 +18,7 @@ pub mod health;
 pub mod idempotency;
 pub mod imports;
 pub mod llm_tools;
+pub mod notifications;
 pub mod segments;
 pub mod tasks;
 pub mod timeline;

@@ -17,6 +17,7 @@ pub mod idempotency;
 pub mod imports;
 pub mod leases;
 pub mod llm;
+pub mod notifications;
 pub mod records;
 pub mod segments;
 pub mod tasks;

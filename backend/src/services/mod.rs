@@ -21,6 +21,7 @@ pub mod limits;
 pub mod llm;
 pub mod mail;
 pub mod merges;
+pub mod notifications;
 pub mod progress;
 pub mod records;
 pub mod seed;

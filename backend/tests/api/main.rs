@@ -24,6 +24,7 @@ mod idempotency;
 mod imports;
 mod lists;
 mod llm_tools;
+mod notifications;
 mod observability;
 mod privacy;
 mod replay;

@@ -1,0 +1,224 @@
+//! `/api/notifications`: the signed-in user's notifications, the unread count, marking read,
+//! and the channels they want per kind.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::{Extension, Json};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::domain::auth::{Principal, PrincipalKind};
+use crate::domain::notifications::{Notification, Preferences};
+use crate::error::{AppError, AppResult, Problem};
+use crate::extract::{ApiQuery, ValidJson};
+use crate::services::notifications::NotificationService;
+use crate::state::AppState;
+
+/// Routes of this module.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_notifications))
+        .routes(routes!(unread_count))
+        .routes(routes!(mark_read))
+        .routes(routes!(mark_all_read))
+        .routes(routes!(get_preferences, set_preferences))
+}
+
+/// The user a request is for: notifications belong to people, not API keys.
+fn user(principal: &Principal) -> AppResult<&str> {
+    match principal.kind {
+        PrincipalKind::User => Ok(&principal.id),
+        PrincipalKind::ApiKey => Err(AppError::Forbidden),
+    }
+}
+
+/// A notification.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NotificationResponse {
+    /// Id.
+    pub id: String,
+    /// `task_assigned`, `case_assigned`, `campaign_finished`.
+    pub kind: String,
+    /// One line.
+    pub title: String,
+    /// The dashboard page it is about.
+    pub link: String,
+    /// When it was read (absent: unread).
+    pub read_at: Option<String>,
+    /// When it was raised.
+    pub created_at: String,
+}
+
+impl From<Notification> for NotificationResponse {
+    fn from(n: Notification) -> Self {
+        NotificationResponse {
+            id: n.id,
+            kind: n.kind,
+            title: n.title,
+            link: n.link,
+            read_at: n.read_at,
+            created_at: n.created_at,
+        }
+    }
+}
+
+/// A page of notifications, newest first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NotificationList {
+    /// The notifications.
+    pub data: Vec<NotificationResponse>,
+    /// Pass as `cursor` for the next page; absent on the last.
+    pub next_cursor: Option<String>,
+}
+
+/// Which notifications.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct NotificationParams {
+    /// `true`: unread ones only.
+    #[param(value_type = Option<bool>, nullable = false)]
+    pub unread: Option<String>,
+    /// Page size, 1 to 500 (default 50).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 500, nullable = false)]
+    pub limit: Option<String>,
+    /// `next_cursor` of the previous page.
+    #[param(nullable = false, pattern = "^[0-9a-f~]*$")]
+    pub cursor: Option<String>,
+}
+
+/// The unread count.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UnreadCount {
+    /// Unread notifications.
+    pub unread: u64,
+}
+
+/// Channels per kind: `{"task_assigned": ["in_app"], "campaign_finished": []}` (a kind not
+/// named goes in-app; an empty list silences it). `in_app` is the only channel so far.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct PreferencesBody {
+    /// Channels per kind.
+    #[schema(value_type = std::collections::BTreeMap<String, Vec<String>>)]
+    pub kinds: Preferences,
+}
+
+impl validator::Validate for PreferencesBody {
+    fn validate(&self) -> Result<(), validator::ValidationErrors> {
+        Ok(())
+    }
+}
+
+/// The signed-in user's notifications, newest first.
+#[utoipa::path(get, path = "/api/notifications", tag = "notifications", params(NotificationParams),
+    responses(
+        (status = 200, description = "A page of notifications", body = NotificationList),
+        (status = 403, description = "An API key has no notifications", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn list_notifications(
+    State(notifications): State<NotificationService>,
+    Extension(principal): Extension<Principal>,
+    ApiQuery(params): ApiQuery<NotificationParams>,
+) -> AppResult<Json<NotificationList>> {
+    let mut errors = crate::models::pagination::ParamErrors::default();
+    let unread = errors
+        .choice(
+            "unread",
+            params.unread.as_deref(),
+            |r| match r {
+                "true" => Some(true),
+                "false" => Some(false),
+                _ => None,
+            },
+            "must be true or false",
+        )
+        .unwrap_or(false);
+    let limit = crate::domain::pagination::parse_limit(params.limit.as_deref()).unwrap_or_else(|m| {
+        errors.add("limit", m);
+        1
+    });
+    let cursor = params.cursor.filter(|c| !c.is_empty());
+    if cursor.as_deref().is_some_and(|c| c.len() > 200 || !c.chars().all(|ch| ch.is_ascii_hexdigit() || ch == '~')) {
+        errors.add("cursor", "is not a cursor from this list");
+    }
+    errors.finish(())?;
+    let (rows, next_cursor) = notifications.list(user(&principal)?, unread, cursor.as_deref(), limit).await?;
+    Ok(Json(NotificationList { data: rows.into_iter().map(Into::into).collect(), next_cursor }))
+}
+
+/// How many of the signed-in user's notifications are unread.
+#[utoipa::path(get, path = "/api/notifications/unread-count", tag = "notifications",
+    responses(
+        (status = 200, description = "The count", body = UnreadCount),
+        (status = 403, description = "An API key has no notifications", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn unread_count(
+    State(notifications): State<NotificationService>,
+    Extension(principal): Extension<Principal>,
+) -> AppResult<Json<UnreadCount>> {
+    Ok(Json(UnreadCount { unread: notifications.unread(user(&principal)?).await? }))
+}
+
+/// Mark one notification read.
+#[utoipa::path(post, path = "/api/notifications/{id}/read", tag = "notifications",
+    params(("id" = String, Path, description = "Notification id")),
+    responses(
+        (status = 204, description = "Read"),
+        (status = 403, description = "An API key has no notifications", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such notification of this user", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn mark_read(
+    State(notifications): State<NotificationService>,
+    Extension(principal): Extension<Principal>,
+    Path(id): Path<String>,
+) -> AppResult<StatusCode> {
+    let id = crate::domain::ids::parse_id(&id).ok_or_else(|| AppError::NotFound("notification".into()))?;
+    notifications.mark_read(user(&principal)?, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Mark every notification read.
+#[utoipa::path(post, path = "/api/notifications/read-all", tag = "notifications",
+    responses(
+        (status = 204, description = "All read"),
+        (status = 403, description = "An API key has no notifications", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn mark_all_read(
+    State(notifications): State<NotificationService>,
+    Extension(principal): Extension<Principal>,
+) -> AppResult<StatusCode> {
+    notifications.mark_all_read(user(&principal)?).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The signed-in user's channels per kind.
+#[utoipa::path(get, path = "/api/notifications/preferences", tag = "notifications",
+    responses(
+        (status = 200, description = "Channels per kind", body = PreferencesBody),
+        (status = 403, description = "An API key has no notifications", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_preferences(
+    State(notifications): State<NotificationService>,
+    Extension(principal): Extension<Principal>,
+) -> AppResult<Json<PreferencesBody>> {
+    Ok(Json(PreferencesBody { kinds: notifications.preferences(user(&principal)?).await? }))
+}
+
+/// Choose the channels per kind (replaces the choice).
+#[utoipa::path(put, path = "/api/notifications/preferences", tag = "notifications", request_body = PreferencesBody,
+    responses(
+        (status = 200, description = "Saved", body = PreferencesBody),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "An API key has no notifications", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Unknown kinds or channels", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn set_preferences(
+    State(notifications): State<NotificationService>,
+    Extension(principal): Extension<Principal>,
+    ValidJson(body): ValidJson<PreferencesBody>,
+) -> AppResult<Json<PreferencesBody>> {
+    let kinds = notifications.set_preferences(user(&principal)?, body.kinds).await?;
+    Ok(Json(PreferencesBody { kinds }))
+}
