@@ -47,6 +47,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       ? [
           { href: "/admin/users", label: "Users" },
           { href: "/admin/api-keys", label: "API keys" },
+          { href: "/admin/webhooks", label: "Webhooks" },
           { href: "/admin/system", label: "System" },
         ]
       : []),

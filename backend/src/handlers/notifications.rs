@@ -9,7 +9,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::domain::auth::{Principal, PrincipalKind};
+use crate::domain::auth::Principal;
 use crate::domain::notifications::{Notification, Preferences};
 use crate::error::{AppError, AppResult, Problem};
 use crate::extract::{ApiQuery, ValidJson};
@@ -26,12 +26,10 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(get_preferences, set_preferences))
 }
 
-/// The user a request is for: notifications belong to people, not API keys.
+/// Whose notifications a request reads: the signed-in user's (an API key has its own list,
+/// which nothing fills: notifications are raised for users).
 fn user(principal: &Principal) -> AppResult<&str> {
-    match principal.kind {
-        PrincipalKind::User => Ok(&principal.id),
-        PrincipalKind::ApiKey => Err(AppError::Forbidden),
-    }
+    Ok(&principal.id)
 }
 
 /// A notification.
@@ -114,7 +112,6 @@ impl validator::Validate for PreferencesBody {
 #[utoipa::path(get, path = "/api/notifications", tag = "notifications", params(NotificationParams),
     responses(
         (status = 200, description = "A page of notifications", body = NotificationList),
-        (status = 403, description = "An API key has no notifications", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_notifications(
@@ -152,7 +149,6 @@ pub async fn list_notifications(
 #[utoipa::path(get, path = "/api/notifications/unread-count", tag = "notifications",
     responses(
         (status = 200, description = "The count", body = UnreadCount),
-        (status = 403, description = "An API key has no notifications", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn unread_count(
     State(notifications): State<NotificationService>,
@@ -166,7 +162,6 @@ pub async fn unread_count(
     params(("id" = String, Path, description = "Notification id")),
     responses(
         (status = 204, description = "Read"),
-        (status = 403, description = "An API key has no notifications", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such notification of this user", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn mark_read(
@@ -183,7 +178,6 @@ pub async fn mark_read(
 #[utoipa::path(post, path = "/api/notifications/read-all", tag = "notifications",
     responses(
         (status = 204, description = "All read"),
-        (status = 403, description = "An API key has no notifications", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn mark_all_read(
     State(notifications): State<NotificationService>,
@@ -197,7 +191,6 @@ pub async fn mark_all_read(
 #[utoipa::path(get, path = "/api/notifications/preferences", tag = "notifications",
     responses(
         (status = 200, description = "Channels per kind", body = PreferencesBody),
-        (status = 403, description = "An API key has no notifications", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_preferences(
     State(notifications): State<NotificationService>,
@@ -211,7 +204,6 @@ pub async fn get_preferences(
     responses(
         (status = 200, description = "Saved", body = PreferencesBody),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "An API key has no notifications", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Unknown kinds or channels", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn set_preferences(

@@ -23,18 +23,22 @@ async fn a_backup_restores_into_an_empty_database_with_every_table_equal() {
     let note = json!({"kind": "note", "body": "met at the fair"});
     assert_eq!(app.post_json(&format!("/api/contacts/{id}/timeline"), &note).await.status(), 201);
 
-    // Background jobs settle first: the change feed numbers the events, the duplicate scan reads
-    // them; after that nothing changes but the jobs' leases (renewed every few seconds).
+    let member = app.client_for(Role::Member).await;
+    // Background jobs settle first: the change feed numbers the events, the duplicate scan, the
+    // webhook dispatcher and the notifier read them; after that nothing changes but the jobs'
+    // leases (renewed every few seconds).
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     loop {
         let pending = app.rows("SELECT VALUE id FROM change_pending").await;
         let scan = app.get_ok("/api/contacts/duplicates/scan").await;
-        if (pending.is_empty() && scan["status"] == "current") || std::time::Instant::now() > deadline {
+        let last = app.state.changes.last_number().await.unwrap();
+        let cursors = app.rows("SELECT VALUE last FROM [webhook_feed:cursor, notify_feed:cursor]").await;
+        let followed = cursors.len() == 2 && cursors.iter().all(|c| c.as_i64() == Some(last));
+        if (pending.is_empty() && scan["status"] == "current" && followed) || std::time::Instant::now() > deadline {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
-    let member = app.client_for(Role::Member).await;
     assert_problem(member.get(app.url("/api/admin/backup")).send().await.unwrap(), 403, "forbidden").await;
     let res = app.get("/api/admin/backup").await;
     assert_eq!(res.status(), 200);

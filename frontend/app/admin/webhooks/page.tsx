@@ -1,0 +1,5 @@
+import { WebhooksAdminPage } from "./WebhooksAdmin";
+
+export default function Page() {
+  return <WebhooksAdminPage />;
+}
