@@ -103,7 +103,7 @@ pub struct EmailSettings {
     /// Seconds a claim lasts: a message claimed by a process that died goes again after it.
     pub claim_secs: u64,
     /// Key of `POST /webhooks/bounce` signatures (`CRM__EMAIL__BOUNCE_SECRET` or `..._FILE`);
-    /// unset: the endpoint answers 503.
+    /// unset: the endpoint answers 404.
     pub bounce_secret: Secret,
 }
 

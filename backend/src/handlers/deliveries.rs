@@ -280,7 +280,7 @@ pub async fn unsubscribe(
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Missing, wrong or stale signature", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "`email.bounce_secret` is not set", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Bounce reports are off (`email.bounce_secret` is not set)", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn report_bounce(
     State(deliveries): State<DeliveryService>,
@@ -290,7 +290,8 @@ pub async fn report_bounce(
 ) -> AppResult<Response> {
     let secret = settings.email.bounce_secret.expose();
     if secret.is_empty() {
-        return Err(AppError::Unavailable("email.bounce_secret is not set".into()));
+        // Off until a secret is set: no report could be told from a forgery.
+        return Err(AppError::NotFound("bounce endpoint (email.bounce_secret is not set)".into()));
     }
     let signature = headers.get(crate::domain::signature::HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
     if !crate::domain::signature::verify(secret.as_bytes(), signature, &body, chrono::Utc::now().timestamp()) {

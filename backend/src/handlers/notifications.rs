@@ -204,6 +204,8 @@ pub async fn get_preferences(
     responses(
         (status = 200, description = "Saved", body = PreferencesBody),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Unknown kinds or channels", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn set_preferences(

@@ -378,6 +378,7 @@ impl ContactRepository {
                  DELETE idempotency WHERE scope IN $scopes;\n\
                  DELETE type::record('briefing', $id);\n\
                  UPDATE outbox SET to = 'erased', fields = {{}} WHERE contact_id = $id;\n\
+                 UPDATE webhook_delivery SET body = '{{\"erased\":true}}' WHERE entity_id = $id;\n\
                  LET $consents = (SELECT VALUE key FROM consent WHERE contact_id = $id);\n\
                  UPDATE consent SET ip = NONE WHERE contact_id = $id;\n\
                  FOR $c IN $consents {{ UPDATE change_event SET changes.ip = NONE WHERE entity = 'consent' AND entity_id = $c; }};\n\

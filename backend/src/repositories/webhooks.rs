@@ -44,6 +44,9 @@ pub struct WebhookDelivery {
     pub webhook_id: String,
     /// `contact.created`, ...
     pub event: String,
+    /// The changed record (erasing a contact scrubs the bodies about it).
+    #[serde(default)]
+    pub entity_id: String,
     /// The change event's number in the feed.
     pub number: i64,
     /// The exact body sent (signed as it is on every attempt).

@@ -125,6 +125,7 @@ impl WebhookService {
                     id,
                     webhook_id: webhook.id.clone(),
                     event: name.clone(),
+                    entity_id: event.entity_id.clone(),
                     number: *number,
                     body: body.to_string(),
                     status: DeliveryStatus::Queued,

@@ -415,7 +415,7 @@ async fn the_bounce_webhook_takes_only_signed_reports() {
 
     let unset = spawn_app_with(|_| {}).await;
     let res = unset.anonymous.post(unset.url("/webhooks/bounce")).body("{}").send().await.unwrap();
-    assert_problem(res, 503, "unavailable").await;
+    assert_problem(res, 404, "not_found").await;
 }
 
 #[tokio::test]

@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 
 use crate::helpers::{assert_problem, spawn_app};
 
-const TABLES: [&str; 13] = [
+const TABLES: [&str; 14] = [
     "contact",
     "company",
     "change_event",
@@ -19,6 +19,7 @@ const TABLES: [&str; 13] = [
     "llm_run",
     "consent",
     "outbox",
+    "webhook_delivery",
 ];
 
 async fn whole_database(app: &crate::helpers::TestApp) -> String {
@@ -47,6 +48,9 @@ async fn export_returns_record_timeline_and_history() {
 #[tokio::test]
 async fn erasure_removes_the_person_from_the_whole_database_and_is_recorded() {
     let app = spawn_app().await;
+    // A webhook subscription keeps a copy of every contact event it is sent.
+    let hook = json!({"url": "http://127.0.0.1:9/hook", "events": ["contact.*"]});
+    assert_eq!(app.post_json("/api/webhooks", &hook).await.status(), 201);
     let email = "zebulon.quux@erasure.example";
     let res = app
         .client
@@ -83,7 +87,21 @@ async fn erasure_removes_the_person_from_the_whole_database_and_is_recorded() {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     assert_eq!(app.get_ok(&format!("{cpath}/progress")).await["sent"], 1);
+    for _ in 0..100 {
+        let queued = app.rows(&format!("SELECT VALUE key FROM webhook_delivery WHERE entity_id = '{id}'")).await;
+        if queued.len() >= 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     let before = whole_database(&app).await;
+    assert!(
+        app.rows("SELECT VALUE body FROM webhook_delivery")
+            .await
+            .iter()
+            .any(|b| b.as_str().is_some_and(|b| b.contains("Quuxington"))),
+        "a webhook delivery holds the person's data before the erasure"
+    );
     assert!(before.contains(email) && before.contains("Zebulon"));
 
     let member = app.client_for(Role::Member).await;
