@@ -58,7 +58,7 @@ soak duration="10m" *args:
 
 # Crash test: 20 SIGKILL cycles during concurrent writes
 crash-test cycles="20":
-    CRASH_CYCLES={{cycles}} cargo test --test crash -- --nocapture
+    CRASH_CYCLES={{cycles}} cargo test --test crash -- --nocapture --test-threads=1
 
 # Fuzz the API with schemathesis (installs it into .venv)
 fuzz-api *args:
