@@ -20,15 +20,21 @@ impl NotificationRepository {
         Self { db }
     }
 
-    /// How far the notifier read the feed.
-    pub async fn cursor(&self) -> RepoResult<i64> {
-        let mut r = self.db.query("SELECT VALUE last FROM ONLY notify_feed:cursor").await?.check()?;
+    /// How far the notifier read the feed's events of `entity`.
+    pub async fn cursor(&self, entity: &str) -> RepoResult<i64> {
+        let mut r = self
+            .db
+            .query("SELECT VALUE last FROM ONLY type::record('notify_feed', $e)")
+            .bind(("e", entity.to_string()))
+            .await?
+            .check()?;
         let last: Option<i64> = r.take(0)?;
         Ok(last.unwrap_or(0))
     }
 
-    /// Stores `notifications` and moves the cursor from `from` to `to` in one transaction.
-    pub async fn raise(&self, from: i64, to: i64, notifications: &[Notification]) -> RepoResult<()> {
+    /// Stores `notifications` and moves the cursor of `entity` from `from` to `to` in one
+    /// transaction.
+    pub async fn raise(&self, entity: &str, from: i64, to: i64, notifications: &[Notification]) -> RepoResult<()> {
         let rows: Vec<Value> = notifications
             .iter()
             .map(|n| {
@@ -39,11 +45,11 @@ impl NotificationRepository {
             })
             .collect();
         let sql = "BEGIN;\n\
-            IF ((SELECT VALUE last FROM ONLY notify_feed:cursor) ?? 0) != $from { THROW 'cursor_moved' };\n\
+            IF ((SELECT VALUE last FROM ONLY type::record('notify_feed', $e)) ?? 0) != $from { THROW 'cursor_moved' };\n\
             IF array::len($rows) > 0 { INSERT INTO notification $rows RETURN NONE };\n\
-            UPSERT notify_feed:cursor SET last = $to RETURN NONE;\n\
+            UPSERT type::record('notify_feed', $e) SET last = $to RETURN NONE;\n\
             COMMIT;";
-        check_tx(self.db.query(sql).bind(json!({"from": from, "to": to, "rows": rows})).await?).map(|_| ())
+        check_tx(self.db.query(sql).bind(json!({"e": entity, "from": from, "to": to, "rows": rows})).await?).map(|_| ())
     }
 
     /// A page of a user's notifications, newest first (only unread ones when `unread`).

@@ -15,6 +15,8 @@ use crate::repositories::RepoError;
 
 /// Change events read per step.
 const PAGE: usize = 500;
+/// The entities whose events raise notifications.
+const ENTITIES: [&str; 3] = ["task", "support_case", "campaign"];
 
 /// Notifications.
 #[derive(Clone)]
@@ -34,11 +36,23 @@ impl NotificationService {
         Self { repo, changes, history }
     }
 
-    /// One step of the notifier; true while there may be more to read at once.
+    /// One step of the notifier: the next events of each entity it notifies about (read by
+    /// entity, so imports of contacts cost it nothing); true while there may be more at once.
     pub async fn notify_step(&self) -> Result<bool, RepoError> {
-        let from = self.repo.cursor().await?;
-        let events =
-            self.changes.page(from, None, Role::Admin, PAGE).await.map_err(|e| RepoError::Decode(e.to_string()))?;
+        let mut more = false;
+        for entity in ENTITIES {
+            more |= self.notify_entity(entity).await?;
+        }
+        Ok(more)
+    }
+
+    async fn notify_entity(&self, entity: &str) -> Result<bool, RepoError> {
+        let from = self.repo.cursor(entity).await?;
+        let events = self
+            .changes
+            .page(from, Some(entity), Role::Admin, PAGE)
+            .await
+            .map_err(|e| RepoError::Decode(e.to_string()))?;
         let Some(to) = events.last().map(|(n, _)| *n) else { return Ok(false) };
         let mut raised_now = Vec::new();
         for (_, event) in &events {
@@ -66,7 +80,7 @@ impl NotificationService {
                 created_at: format_ts(at),
             })
             .collect();
-        match self.repo.raise(from, to, &notifications).await {
+        match self.repo.raise(entity, from, to, &notifications).await {
             Ok(()) => Ok(events.len() == PAGE),
             Err(RepoError::TxConflict) => Ok(true),
             Err(RepoError::Rule(code)) if code == "cursor_moved" => Ok(true),
