@@ -225,8 +225,8 @@ impl DeliveryRepository {
         let sql = "BEGIN;\n\
             LET $m = (SELECT cursor, queued_all FROM ONLY type::record('delivery', $c));\n\
             IF $m = NONE OR $m.queued_all OR ($m.cursor OR '') != $from { THROW 'cursor_moved' };\n\
-            INSERT INTO outbox $rows RETURN NONE;\n\
-            UPDATE type::record('delivery', $c) SET cursor = $to, queued_all = $done, total += $n, \
+            LET $new = IF array::len($rows) > 0 { (INSERT IGNORE INTO outbox $rows RETURN VALUE id) } ELSE { [] };\n\
+            UPDATE type::record('delivery', $c) SET cursor = $to, queued_all = $done, total += array::len($new), \
               skipped.unsubscribed += $s.unsubscribed, skipped.no_consent += $s.no_consent, \
               skipped.bounced += $s.bounced, skipped.do_not_contact += $s.do_not_contact RETURN NONE;\n\
             COMMIT;";
