@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use super::{check_tx, decode_row, decode_rows, encode_row, RepoError, RepoResult};
+use super::{check_tx, decode_row, decode_rows, encode_row, strip_id, RepoError, RepoResult};
 use crate::db::Db;
 use crate::domain::consents::ConsentStatus;
 use crate::domain::deliveries::{MessageStatus, Skipped, Suppressed};
@@ -523,12 +523,4 @@ pub enum Counter {
     Unsubscribed,
     /// A message hard-bounced.
     Bounced,
-}
-
-/// A row read with `SELECT *`: its record id goes, its `key` names it.
-fn strip_id(mut row: Value) -> Value {
-    if let Value::Object(map) = &mut row {
-        map.remove("id");
-    }
-    row
 }

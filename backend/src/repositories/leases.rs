@@ -86,6 +86,29 @@ where
     })
 }
 
+/// Runs `step` over and over in this process (no lease: every process shares the work by its
+/// own claims): again at once while it answers true, after `idle` when false, after ten times
+/// that on an error (logged as `what`).
+pub fn spawn_loop<F, Fut, E>(what: &'static str, idle: std::time::Duration, mut step: F) -> tokio::task::JoinHandle<()>
+where
+    F: FnMut() -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = Result<bool, E>> + Send,
+    E: std::fmt::Display + Send,
+{
+    tokio::spawn(async move {
+        loop {
+            match step().await {
+                Ok(true) => tokio::task::yield_now().await,
+                Ok(false) => tokio::time::sleep(idle).await,
+                Err(e) => {
+                    tracing::warn!(error = %e, job = what, "a background job step failed");
+                    tokio::time::sleep(idle * 10).await;
+                }
+            }
+        }
+    })
+}
+
 impl LeaseRepository {
     /// A repository over `db`.
     pub fn new(db: Db) -> Self {

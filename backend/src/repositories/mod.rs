@@ -111,6 +111,14 @@ pub(crate) fn decode_row<T: DeserializeOwned>(mut row: Value) -> RepoResult<T> {
     serde_json::from_value(row).map_err(|e| RepoError::Decode(e.to_string()))
 }
 
+/// A row read with `SELECT *` whose `key` names it: its record id goes.
+pub(crate) fn strip_id(mut row: Value) -> Value {
+    if let Value::Object(map) = &mut row {
+        map.remove("id");
+    }
+    row
+}
+
 /// Encodes an entity for storage: `id` moves to `key`, nulls are dropped (absent = NONE).
 pub(crate) fn encode_row<T: serde::Serialize>(entity: &T) -> Value {
     let mut value = serde_json::to_value(entity).unwrap_or(Value::Null);

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use super::{check_tx, decode_row, decode_rows, encode_row, RepoError, RepoResult};
+use super::{check_tx, decode_row, decode_rows, encode_row, strip_id, RepoError, RepoResult};
 use crate::db::Db;
 use crate::domain::webhooks::Webhook;
 
@@ -78,13 +78,6 @@ pub struct WebhookDelivery {
 #[derive(Clone)]
 pub struct WebhookRepository {
     db: Db,
-}
-
-fn strip_id(mut row: Value) -> Value {
-    if let Value::Object(map) = &mut row {
-        map.remove("id");
-    }
-    row
 }
 
 impl WebhookRepository {

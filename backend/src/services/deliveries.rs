@@ -624,17 +624,9 @@ impl DeliveryService {
                 async move { this.queue_step().await.map_err(into_repo) }
             },
         );
-        let sender = tokio::spawn(async move {
-            loop {
-                match self.send_step().await {
-                    Ok(true) => tokio::task::yield_now().await,
-                    Ok(false) => tokio::time::sleep(IDLE).await,
-                    Err(e) => {
-                        tracing::warn!(error = %e, "sending campaign email failed");
-                        tokio::time::sleep(IDLE * 10).await;
-                    }
-                }
-            }
+        let sender = crate::repositories::leases::spawn_loop("sending campaign email", IDLE, move || {
+            let this = self.clone();
+            async move { this.send_step().await }
         });
         vec![queuer, sender]
     }

@@ -282,17 +282,9 @@ impl WebhookService {
                 async move { this.dispatch_step().await }
             },
         );
-        let sender = tokio::spawn(async move {
-            loop {
-                match self.send_step().await {
-                    Ok(true) => tokio::task::yield_now().await,
-                    Ok(false) => tokio::time::sleep(IDLE).await,
-                    Err(e) => {
-                        tracing::warn!(error = %e, "sending webhooks failed");
-                        tokio::time::sleep(IDLE * 10).await;
-                    }
-                }
-            }
+        let sender = crate::repositories::leases::spawn_loop("sending webhooks", IDLE, move || {
+            let this = self.clone();
+            async move { this.send_step().await }
         });
         vec![dispatch, sender]
     }
