@@ -50,6 +50,39 @@ pub struct Settings {
     /// Outgoing webhooks.
     #[serde(default)]
     pub webhooks: WebhookSettings,
+    /// Notifications to users by SMS and push.
+    #[serde(default)]
+    pub notifications: NotificationSettings,
+}
+
+/// Notifications to users on channels other than in-app and email (email goes through
+/// `email`'s transport to the user's sign-in address).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct NotificationSettings {
+    /// The SMS provider's webhook: each SMS notification is POSTed there as signed JSON (empty:
+    /// no SMS channel).
+    pub sms_url: String,
+    /// The push provider's webhook, the same way (empty: no push channel).
+    pub push_url: String,
+    /// Signs those POSTs (`X-CRM-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">`).
+    pub provider_secret: Secret,
+    /// Attempts before a notification message is `dead`.
+    pub max_attempts: u32,
+    /// Seconds before the first retry; doubled each time, with jitter.
+    pub retry_base_secs: u64,
+}
+
+impl Default for NotificationSettings {
+    fn default() -> Self {
+        NotificationSettings {
+            sms_url: String::new(),
+            push_url: String::new(),
+            provider_secret: Secret::default(),
+            max_attempts: 6,
+            retry_base_secs: 30,
+        }
+    }
 }
 
 /// Outgoing webhook settings.
@@ -515,13 +548,14 @@ impl Settings {
     /// Reads each secret from the file named by its `CRM__SECTION__KEY_FILE` variable, if set
     /// (the way Kubernetes mounts secrets).
     pub fn read_secret_files(&mut self) -> Result<(), config::ConfigError> {
-        let targets: [(&str, &mut Secret); 6] = [
+        let targets: [(&str, &mut Secret); 7] = [
             ("CRM__METRICS__TOKEN_FILE", &mut self.metrics.token),
             ("CRM__AUTH__TOKEN_SECRET_FILE", &mut self.auth.token_secret),
             ("CRM__AUTH__BOOTSTRAP_ADMIN_PASSWORD_FILE", &mut self.auth.bootstrap_admin_password),
             ("CRM__SMTP__PASSWORD_FILE", &mut self.smtp.password),
             ("CRM__LLM__API_KEY_FILE", &mut self.llm.api_key),
             ("CRM__EMAIL__BOUNCE_SECRET_FILE", &mut self.email.bounce_secret),
+            ("CRM__NOTIFICATIONS__PROVIDER_SECRET_FILE", &mut self.notifications.provider_secret),
         ];
         for (var, secret) in targets {
             if let Ok(path) = std::env::var(var) {

@@ -178,11 +178,20 @@ impl AppState {
             changes.clone(),
             &settings.webhooks,
         );
+        let notifications = crate::services::notifications::NotificationService::new(
+            crate::repositories::notifications::NotificationRepository::new(db.clone()),
+            changes.clone(),
+            history_repo.clone(),
+            deliveries.mailer(),
+            &settings.email.public_url,
+            &settings.notifications,
+        );
         let imports = crate::services::imports::ImportService::new(
             db.clone(),
             &settings.imports,
             settings.imports.directory(&settings.database.url),
-        );
+        )
+        .with_notifications(notifications.clone());
         Ok(Self {
             auth,
             users: UserService::new(users_repo),
@@ -204,11 +213,7 @@ impl AppState {
             consents,
             deliveries,
             webhooks,
-            notifications: crate::services::notifications::NotificationService::new(
-                crate::repositories::notifications::NotificationRepository::new(db.clone()),
-                changes.clone(),
-                history_repo.clone(),
-            ),
+            notifications,
             engagement: engagement.clone(),
             analytics: crate::services::analytics::AnalyticsService::new(
                 crate::repositories::analytics::AnalyticsRepository::new(db.clone()),

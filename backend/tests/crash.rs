@@ -94,16 +94,24 @@ fn start_with(url: &str, port: u16, env: &[(&str, &str)]) -> Child {
         .envs(env.iter().copied())
         .env("CRM__SERVER__PORT", port.to_string())
         .env("CRM__DATABASE__URL", url)
-        .env("CRM__LOG__LEVEL", "error")
+        .env("CRM__LOG__LEVEL", std::env::var("CRASH_LOG_LEVEL").unwrap_or_else(|_| "error".into()))
         // A 1 MiB memtable: the writes of every cycle cross many memtable rotations and flushes.
         .env("CRM__DATABASE__MEMTABLE_MB", "1")
         .env("CRM__LIMITS__REQUESTS_PER_SECOND", "0")
         .env("CRM__AUTH__BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL)
         .env("CRM__AUTH__BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stdout(log_to())
+        .stderr(log_to())
         .spawn()
         .expect("crm starts")
+}
+
+/// Where a server's output goes: the file `CRASH_LOG` names (to look into a failure), else nowhere.
+fn log_to() -> Stdio {
+    match std::env::var("CRASH_LOG") {
+        Ok(path) => Stdio::from(std::fs::OpenOptions::new().create(true).append(true).open(path).expect("log")),
+        Err(_) => Stdio::null(),
+    }
 }
 
 async fn wait_healthy(client: &reqwest::Client, base: &str, child: &mut Child) {
@@ -525,12 +533,25 @@ async fn a_campaign_delivers_every_message_across_sigkills() {
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
     };
-    let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
-    let _ = child.wait();
-
     let (total, sent, failed, dead) =
         (done["total"].as_u64(), done["sent"].as_u64(), done["failed"].as_u64(), done["dead"].as_u64());
-    assert_eq!(total, Some(RECIPIENTS as u64), "nobody skipped: {done}");
+    if total != Some(RECIPIENTS as u64) {
+        let path = format!("/api/campaigns/{id}/messages?limit=500");
+        let all = call(&client, &base, &key, reqwest::Method::GET, &path, Value::Null).await;
+        let mut by_status: HashMap<String, usize> = HashMap::new();
+        for m in all["data"].as_array().into_iter().flatten() {
+            *by_status.entry(m["status"].as_str().unwrap_or("?").to_string()).or_default() += 1;
+        }
+        let contacts = call(&client, &base, &key, reqwest::Method::GET, "/api/contacts?limit=500", Value::Null).await;
+        eprintln!("contacts now: {}", contacts["data"].as_array().map_or(0, |a| a.len()));
+        panic!(
+            "{} of {RECIPIENTS} queued: {done}; outbox rows by status {by_status:?}; sink got {}",
+            total.unwrap_or(0),
+            sink.received().len()
+        );
+    }
+    let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+    let _ = child.wait();
     assert_eq!(sent.unwrap_or(0) + failed.unwrap_or(0) + dead.unwrap_or(0), RECIPIENTS as u64, "{done}");
     let received = sink.received();
     let mut ids_by_recipient: HashMap<String, Vec<String>> = HashMap::new();

@@ -3372,7 +3372,10 @@ export interface components {
             created_at: string;
             /** @description Id. */
             id: string;
-            /** @description `task_assigned`, `case_assigned`, `campaign_finished`. */
+            /**
+             * @description `task_assigned`, `task_due`, `case_assigned`, `campaign_finished`, `campaign_failing`,
+             *     `import_finished`.
+             */
             kind: string;
             /** @description The dashboard page it is about. */
             link: string;
@@ -3444,10 +3447,14 @@ export interface components {
             };
         };
         /**
-         * @description Channels per kind: `{"task_assigned": ["in_app"], "campaign_finished": []}` (a kind not
-         *     named goes in-app; an empty list silences it). `in_app` is the only channel so far.
+         * @description Channels per kind: `{"task_assigned": ["in_app", "email"], "campaign_finished": []}` (a
+         *     kind not named goes in-app; an empty list silences it). Channels: `in_app`, `email` (to the
+         *     user's sign-in address), `sms` and `push` (through the provider webhook the server is
+         *     configured with: `notifications.sms_url`, `notifications.push_url`).
          */
         PreferencesBody: {
+            /** @description The channels this server can deliver (read-only; ignored in a PUT). */
+            available?: string[];
             /** @description Channels per kind. */
             kinds: {
                 [key: string]: string[];

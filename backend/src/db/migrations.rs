@@ -5,7 +5,7 @@ use std::sync::{Arc, RwLock};
 use super::Database;
 
 /// Schema files, applied in order at every start; every statement is idempotent.
-const SCHEMA: [(&str, &str); 15] = [
+const SCHEMA: [(&str, &str); 16] = [
     ("001_core", include_str!("../../schema/001_core.surql")),
     ("002_auth", include_str!("../../schema/002_auth.surql")),
     ("003_ordered_lists", include_str!("../../schema/003_ordered_lists.surql")),
@@ -21,6 +21,7 @@ const SCHEMA: [(&str, &str); 15] = [
     ("013_consents", include_str!("../../schema/013_consents.surql")),
     ("014_deliveries", include_str!("../../schema/014_deliveries.surql")),
     ("015_webhooks", include_str!("../../schema/015_webhooks.surql")),
+    ("016_notify_channels", include_str!("../../schema/016_notify_channels.surql")),
 ];
 
 /// A data migration: SurrealQL, or a step computed in Rust.

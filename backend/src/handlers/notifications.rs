@@ -37,7 +37,8 @@ fn user(principal: &Principal) -> AppResult<&str> {
 pub struct NotificationResponse {
     /// Id.
     pub id: String,
-    /// `task_assigned`, `case_assigned`, `campaign_finished`.
+    /// `task_assigned`, `task_due`, `case_assigned`, `campaign_finished`, `campaign_failing`,
+    /// `import_finished`.
     pub kind: String,
     /// One line.
     pub title: String,
@@ -93,13 +94,18 @@ pub struct UnreadCount {
     pub unread: u64,
 }
 
-/// Channels per kind: `{"task_assigned": ["in_app"], "campaign_finished": []}` (a kind not
-/// named goes in-app; an empty list silences it). `in_app` is the only channel so far.
+/// Channels per kind: `{"task_assigned": ["in_app", "email"], "campaign_finished": []}` (a
+/// kind not named goes in-app; an empty list silences it). Channels: `in_app`, `email` (to the
+/// user's sign-in address), `sms` and `push` (through the provider webhook the server is
+/// configured with: `notifications.sms_url`, `notifications.push_url`).
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct PreferencesBody {
     /// Channels per kind.
     #[schema(value_type = std::collections::BTreeMap<String, Vec<String>>)]
     pub kinds: Preferences,
+    /// The channels this server can deliver (read-only; ignored in a PUT).
+    #[serde(default)]
+    pub available: Vec<String>,
 }
 
 impl validator::Validate for PreferencesBody {
@@ -196,7 +202,8 @@ pub async fn get_preferences(
     State(notifications): State<NotificationService>,
     Extension(principal): Extension<Principal>,
 ) -> AppResult<Json<PreferencesBody>> {
-    Ok(Json(PreferencesBody { kinds: notifications.preferences(user(&principal)?).await? }))
+    let available = notifications.available().into_iter().map(String::from).collect();
+    Ok(Json(PreferencesBody { kinds: notifications.preferences(user(&principal)?).await?, available }))
 }
 
 /// Choose the channels per kind (replaces the choice).
@@ -214,5 +221,6 @@ pub async fn set_preferences(
     ValidJson(body): ValidJson<PreferencesBody>,
 ) -> AppResult<Json<PreferencesBody>> {
     let kinds = notifications.set_preferences(user(&principal)?, body.kinds).await?;
-    Ok(Json(PreferencesBody { kinds }))
+    let available = notifications.available().into_iter().map(String::from).collect();
+    Ok(Json(PreferencesBody { kinds, available }))
 }

@@ -1,12 +1,26 @@
-//! Notification storage: each user's notifications (`notification`, newest first), their
-//! preferences (`notification_pref:<user>`) and how far the notifier read the change feed
-//! (`notify_feed:cursor`).
+//! Notification storage: each user's notifications (`notification`, newest first), the ones
+//! waiting to go out by email, SMS or push (`notification_outbox`), their preferences
+//! (`notification_pref:<user>`), how far the notifier read the change feed of each entity and
+//! the tasks' due dates (`notify_feed:<entity>`, `notify_feed:task_due`), and the notifications
+//! raised only once (`notify_once:<key>`).
 
 use serde_json::{json, Value};
 
 use super::{check_tx, decode_rows, encode_row, RepoResult};
 use crate::db::Db;
-use crate::domain::notifications::{Notification, Preferences};
+use crate::domain::notifications::{Notification, Outbound, Preferences};
+
+/// Where a batch of notifications came from, so that storing them moves that source on in the
+/// same transaction (or refuses to store them twice).
+pub enum Source<'a> {
+    /// Raised directly.
+    Direct,
+    /// Raised once only: a second batch with the same key stores nothing (`already_raised`).
+    Once(&'a str),
+    /// The feed `notify_feed:<name>` read from `from` to `to` (`cursor_moved` when another
+    /// notifier moved it first).
+    Feed { name: &'a str, from: Value, to: Value },
+}
 
 /// Notification persistence.
 #[derive(Clone)]
@@ -18,6 +32,11 @@ impl NotificationRepository {
     /// A repository over `db`.
     pub fn new(db: Db) -> Self {
         Self { db }
+    }
+
+    /// The database.
+    pub fn db(&self) -> &Db {
+        &self.db
     }
 
     /// How far the notifier read the feed's events of `entity`.
@@ -32,9 +51,41 @@ impl NotificationRepository {
         Ok(last.unwrap_or(0))
     }
 
-    /// Stores `notifications` and moves the cursor of `entity` from `from` to `to` in one
+    /// The task-due scan's place: the due key it read up to (none before its first step).
+    pub async fn due_cursor(&self) -> RepoResult<Option<String>> {
+        let mut r = self.db.query("SELECT VALUE last FROM ONLY notify_feed:task_due").await?.check()?;
+        Ok(r.take(0)?)
+    }
+
+    /// Tasks whose due key is after `from` and at most `to`, in due order: `(due key, id,
+    /// title, assignee, status)`.
+    pub async fn tasks_falling_due(
+        &self,
+        from: &str,
+        to: &str,
+        limit: usize,
+    ) -> RepoResult<Vec<(String, String, String, Option<String>, String)>> {
+        let mut r = self
+            .db
+            .query(
+                "SELECT VALUE [dkey, key, title, assignee_id, status] FROM task \
+                 WHERE part = $p AND dkey > $from AND dkey <= $to ORDER BY dkey LIMIT $limit",
+            )
+            .bind(json!({"p": super::records::LIST_PART, "from": from, "to": to, "limit": limit}))
+            .await?
+            .check()?;
+        let rows: Vec<(String, String, String, Option<String>, String)> = r.take(0)?;
+        Ok(rows)
+    }
+
+    /// Stores `notifications` (in-app) and `outbound` messages, moving `source` on in the same
     /// transaction.
-    pub async fn raise(&self, entity: &str, from: i64, to: i64, notifications: &[Notification]) -> RepoResult<()> {
+    pub async fn raise(
+        &self,
+        source: Source<'_>,
+        notifications: &[Notification],
+        outbound: &[Outbound],
+    ) -> RepoResult<()> {
         let rows: Vec<Value> = notifications
             .iter()
             .map(|n| {
@@ -44,12 +95,86 @@ impl NotificationRepository {
                 row
             })
             .collect();
-        let sql = "BEGIN;\n\
-            IF ((SELECT VALUE last FROM ONLY type::record('notify_feed', $e)) ?? 0) != $from { THROW 'cursor_moved' };\n\
-            IF array::len($rows) > 0 { INSERT INTO notification $rows RETURN NONE };\n\
-            UPSERT type::record('notify_feed', $e) SET last = $to RETURN NONE;\n\
-            COMMIT;";
-        check_tx(self.db.query(sql).bind(json!({"e": entity, "from": from, "to": to, "rows": rows})).await?).map(|_| ())
+        let out: Vec<Value> = outbound.iter().map(|o| super::records::keyed(encode_row(o))).collect();
+        let (guard, name, from, to) = match source {
+            Source::Direct => (String::new(), Value::Null, Value::Null, Value::Null),
+            Source::Once(key) => (
+                "IF (SELECT VALUE id FROM ONLY type::record('notify_once', $name)) != NONE { THROW 'already_raised' };\n\
+                 CREATE type::record('notify_once', $name) SET at = time::now() RETURN NONE;\n"
+                    .to_string(),
+                json!(key),
+                Value::Null,
+                Value::Null,
+            ),
+            Source::Feed { name, from, to } => (
+                "IF ((SELECT VALUE last FROM ONLY type::record('notify_feed', $name)) ?? $zero) != $from { THROW 'cursor_moved' };\n\
+                 UPSERT type::record('notify_feed', $name) SET last = $to RETURN NONE;\n"
+                    .to_string(),
+                json!(name),
+                from,
+                to,
+            ),
+        };
+        let zero = if from.is_string() { json!("") } else { json!(0) };
+        let sql = format!(
+            "BEGIN;\n{guard}\
+            IF array::len($rows) > 0 {{ INSERT INTO notification $rows RETURN NONE }};\n\
+            IF array::len($out) > 0 {{ INSERT IGNORE INTO notification_outbox $out RETURN NONE }};\n\
+            COMMIT;"
+        );
+        let vars = json!({"name": name, "from": from, "to": to, "zero": zero, "rows": rows, "out": out});
+        check_tx(self.db.query(sql).bind(vars).await?).map(|_| ())
+    }
+
+    /// Outbound messages due by `now`, in due order.
+    pub async fn due_outbound(&self, now: &str, limit: usize) -> RepoResult<Vec<Outbound>> {
+        let mut r = self
+            .db
+            .query(
+                "SELECT * FROM notification_outbox WHERE status = 'queued' AND due <= $now ORDER BY due LIMIT $limit",
+            )
+            .bind(json!({"now": now, "limit": limit}))
+            .await?
+            .check()?;
+        let rows: Vec<Value> = r.take(0)?;
+        decode_rows(rows.into_iter().map(super::strip_id).collect())
+    }
+
+    /// Records an attempt at an outbound message.
+    pub async fn record_outbound(&self, o: &Outbound) -> RepoResult<()> {
+        self.db
+            .query(
+                "UPDATE type::record('notification_outbox', $id) SET status = $status, attempts = $attempts, \
+                 due = $due, error = $error RETURN NONE",
+            )
+            .bind(json!({"id": o.id, "status": o.status, "attempts": o.attempts, "due": o.due, "error": o.error}))
+            .await?
+            .check()?;
+        Ok(())
+    }
+
+    /// The sign-in addresses of `users`.
+    pub async fn user_emails(&self, users: &[String]) -> RepoResult<std::collections::HashMap<String, String>> {
+        let mut r = self
+            .db
+            .query("SELECT VALUE [key, email] FROM array::map($u, |$i| type::record('user', $i)) WHERE email != NONE")
+            .bind(("u", users.to_vec()))
+            .await?
+            .check()?;
+        let rows: Vec<(String, String)> = r.take(0)?;
+        Ok(rows.into_iter().collect())
+    }
+
+    /// A user's outbound messages, newest first (for tests and support).
+    pub async fn outbound_of(&self, user_id: &str) -> RepoResult<Vec<Outbound>> {
+        let mut r = self
+            .db
+            .query("SELECT * FROM notification_outbox WHERE user_id = $u ORDER BY created_at DESC LIMIT 100")
+            .bind(("u", user_id.to_string()))
+            .await?
+            .check()?;
+        let rows: Vec<Value> = r.take(0)?;
+        decode_rows(rows.into_iter().map(super::strip_id).collect())
     }
 
     /// A page of a user's notifications, newest first (only unread ones when `unread`).

@@ -9,12 +9,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures::StreamExt;
-use lettre::message::Mailbox;
 use serde::Serialize;
 
 use super::campaigns::CampaignService;
 use super::consents::ConsentService;
-use super::mail::{Outgoing, Pace, Transport};
+use super::mail::{Mailer, Outgoing, Pace};
 use super::segments::SegmentService;
 use super::timeline::TimelineService;
 use crate::config::{CampaignSettings, EmailSettings};
@@ -79,9 +78,8 @@ struct Inner {
     consents: ConsentService,
     timeline: TimelineService,
     contacts: crate::repositories::contacts::ContactRepository,
-    transport: Transport,
+    mailer: Mailer,
     pace: Pace,
-    from: Mailbox,
     domain: String,
     key: Vec<u8>,
     email: EmailSettings,
@@ -125,11 +123,8 @@ impl DeliveryService {
         password: &str,
         key: Vec<u8>,
     ) -> AppResult<Self> {
-        let from: Mailbox = email
-            .from
-            .parse()
-            .map_err(|e| AppError::Internal(format!("email.from {:?} is not an address: {e}", email.from)))?;
-        let domain = from.email.domain().to_string();
+        let mailer = Mailer::from_settings(email, password)?;
+        let domain = mailer.from().email.domain().to_string();
         let inner = Inner {
             repo: parts.repo,
             campaigns: parts.campaigns,
@@ -138,9 +133,8 @@ impl DeliveryService {
             consents: parts.consents,
             timeline: parts.timeline,
             contacts: parts.contacts,
-            transport: Transport::from_settings(email, password)?,
+            mailer,
             pace: Pace::new(email.rate_per_second, email.window_limit, Duration::from_secs(email.window_secs)),
-            from,
             domain,
             key,
             email: email.clone(),
@@ -151,7 +145,12 @@ impl DeliveryService {
 
     /// The transport in use (`log` or `smtp`).
     pub fn transport(&self) -> &'static str {
-        self.inner.transport.name()
+        self.inner.mailer.name()
+    }
+
+    /// The mailer campaign email goes through (notifications use it too).
+    pub fn mailer(&self) -> Mailer {
+        self.inner.mailer.clone()
     }
 
     /// Checks a campaign can go out: an audience for its email channel, an approved asset per
@@ -441,7 +440,7 @@ impl DeliveryService {
                     message_id: m.message_id.clone(),
                     unsubscribe_url: Some(r.unsubscribe_url),
                 };
-                self.inner.transport.send(&self.inner.from, &outgoing).await
+                self.inner.mailer.send(&outgoing).await
             }
         };
         let status = after_attempt(&outcome, m.attempts, email.max_attempts.max(1));

@@ -73,6 +73,7 @@ pub struct ImportService {
     batch_rows: usize,
     lease: Duration,
     wake: Arc<Notify>,
+    notifications: Option<super::notifications::NotificationService>,
 }
 
 /// One data row: its line and its cells, or what is wrong with it.
@@ -91,6 +92,32 @@ impl ImportService {
             batch_rows: settings.batch_rows.clamp(1, 10_000),
             lease: Duration::from_secs(settings.lease_secs.max(1)),
             wake: Arc::new(Notify::new()),
+            notifications: None,
+        }
+    }
+
+    /// The same service, telling the uploader when a job finishes (`import_finished`).
+    pub fn with_notifications(mut self, notifications: super::notifications::NotificationService) -> Self {
+        self.notifications = Some(notifications);
+        self
+    }
+
+    /// Tells the job's uploader it ended (a lost notification is logged, never fails the job).
+    async fn finished(&self, id: &str) {
+        let Some(notifications) = &self.notifications else { return };
+        let Ok(Some(job)) = self.jobs.get(id).await else { return };
+        let Some(user) = job.actor.strip_prefix("user:") else { return };
+        let title = match job.status.as_str() {
+            "completed" => format!(
+                "Import finished: {} created, {} updated, {} unchanged, {} rows with errors",
+                job.imported, job.updated, job.unchanged, job.error_count
+            ),
+            _ => "An import of yours failed".to_string(),
+        };
+        let raised =
+            crate::domain::notifications::Raised::new(user, "import_finished", title, format!("/imports/view?id={id}"));
+        if let Err(e) = notifications.raise(vec![raised]).await {
+            tracing::warn!(error = %e, import = %id, "raising the import's notification failed");
         }
     }
 
@@ -281,7 +308,11 @@ impl ImportService {
                     if let Ok(true) = leases.acquire(&name, &holder, self.lease).await {
                         if let Err(e) = self.run(&id, &leases, &name, &holder).await {
                             tracing::error!(error = %e, import = %id, "import failed");
-                            let _ = self.jobs.end(&id, "failed", Some(&e.to_string()), &format_ts(now())).await;
+                            if let Ok(true) =
+                                self.jobs.end(&id, "failed", Some(&e.to_string()), &format_ts(now())).await
+                            {
+                                self.finished(&id).await;
+                            }
                         }
                     }
                 }
@@ -343,7 +374,9 @@ impl ImportService {
                 return Ok(()); // another server took the job over
             }
         }
-        self.jobs.end(id, "completed", None, &format_ts(now())).await?;
+        if self.jobs.end(id, "completed", None, &format_ts(now())).await? {
+            self.finished(id).await;
+        }
         let _ = tokio::fs::remove_file(&job.file).await;
         Ok(())
     }

@@ -1,18 +1,16 @@
-//! Outgoing email: SMTP through `lettre` (pooled connections, STARTTLS or TLS, auth) when
+//! Outgoing email: SMTP (pooled connections, STARTTLS or TLS, auth; see `smtp`) when
 //! `email.smtp_url` is set, else the `log` transport that records what would be sent; and the
 //! pace that keeps sending within `email.rate_per_second` and `email.window_limit` per
 //! `email.window_secs`.
 
 use std::collections::VecDeque;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
-use lettre::transport::smtp::authentication::Credentials;
-use lettre::transport::smtp::PoolConfig;
-use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 
+use super::smtp::{Pool, Sent, Target};
 use crate::config::EmailSettings;
 use crate::domain::deliveries::Outcome;
 use crate::error::{AppError, AppResult};
@@ -40,7 +38,7 @@ pub enum Transport {
     /// outbox row keeps what was sent.
     Log,
     /// An SMTP server.
-    Smtp(Box<AsyncSmtpTransport<Tokio1Executor>>),
+    Smtp(Box<Pool>),
 }
 
 impl Transport {
@@ -51,17 +49,10 @@ impl Transport {
         if url.is_empty() {
             return Ok(Transport::Log);
         }
-        let bad = |e: lettre::transport::smtp::Error| AppError::Internal(format!("email.smtp_url: {e}"));
-        let mut builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(url).map_err(bad)?;
-        if let Ok(parsed) = reqwest::Url::parse(url) {
-            if !parsed.username().is_empty() && parsed.password().is_none() && !password.is_empty() {
-                builder = builder.credentials(Credentials::new(parsed.username().to_string(), password.to_string()));
-            }
-        }
-        let pool = PoolConfig::new().max_size(settings.pool_size.max(1));
-        let transport =
-            builder.pool_config(pool).timeout(Some(Duration::from_secs(settings.timeout_secs.max(1)))).build();
-        Ok(Transport::Smtp(Box::new(transport)))
+        let target = Target::parse(url, password).map_err(AppError::Internal)?;
+        let pool =
+            Pool::new(target, settings.pool_size.max(1) as usize, Duration::from_secs(settings.timeout_secs.max(1)));
+        Ok(Transport::Smtp(Box::new(pool)))
     }
 
     /// Its name, for progress and logs.
@@ -84,12 +75,45 @@ impl Transport {
                 tracing::info!(message_id = %message.message_id, bytes = email.formatted().len(), "email recorded (log transport)");
                 Outcome::Sent
             }
-            Transport::Smtp(smtp) => match smtp.send(email).await {
-                Ok(_) => Outcome::Sent,
-                Err(e) if e.is_permanent() => Outcome::Refused(short(&e.to_string())),
-                Err(e) => Outcome::Retry(short(&e.to_string())),
+            Transport::Smtp(pool) => match pool.send(email.envelope(), &email.formatted()).await {
+                Sent::Accepted => Outcome::Sent,
+                Sent::Refused(e) => Outcome::Refused(short(&e)),
+                Sent::Failed(e) => Outcome::Retry(short(&e)),
             },
         }
+    }
+}
+
+/// A transport and the sender's address: what campaign email and notifications share.
+#[derive(Clone)]
+pub struct Mailer {
+    transport: Arc<Transport>,
+    from: Mailbox,
+}
+
+impl Mailer {
+    /// The mailer of `settings` (`email.from`, `email.smtp_url`); `password` completes the URL.
+    pub fn from_settings(settings: &EmailSettings, password: &str) -> AppResult<Mailer> {
+        let from: Mailbox = settings
+            .from
+            .parse()
+            .map_err(|e| AppError::Internal(format!("email.from {:?} is not an address: {e}", settings.from)))?;
+        Ok(Mailer { transport: Arc::new(Transport::from_settings(settings, password)?), from })
+    }
+
+    /// The sender's address.
+    pub fn from(&self) -> &Mailbox {
+        &self.from
+    }
+
+    /// The transport's name (`log` or `smtp`).
+    pub fn name(&self) -> &'static str {
+        self.transport.name()
+    }
+
+    /// Sends one message (see [`Transport::send`]).
+    pub async fn send(&self, message: &Outgoing) -> Outcome {
+        self.transport.send(&self.from, message).await
     }
 }
 

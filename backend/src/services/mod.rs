@@ -26,6 +26,7 @@ pub mod progress;
 pub mod records;
 pub mod seed;
 pub mod segments;
+pub mod smtp;
 pub mod tasks;
 pub mod timeline;
 pub mod users;

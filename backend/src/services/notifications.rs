@@ -1,20 +1,35 @@
 //! NotificationService: a notifier (one process at a time, by lease) follows the change feed
-//! and raises in-app notifications for the users it names (a task or case assigned to them, a
-//! campaign of theirs finished), as each user's preferences allow; users list theirs, count the
-//! unread ones and mark them read.
+//! and raises notifications for the users it names (a task or case assigned to them, a campaign
+//! of theirs finished); it also watches tasks falling due and running campaigns that fail, and
+//! imports raise theirs when they finish. Each goes in-app and, as the user's preferences say,
+//! into `notification_outbox` for email (the campaign mailer, to the user's sign-in address),
+//! SMS or push (a signed POST to the provider webhook configured); the notifier sends those
+//! with retries. Users list theirs, count the unread ones and mark them read.
 
+use std::collections::HashSet;
+use std::sync::Arc;
 use std::time::Duration;
 
+use serde_json::json;
+
+use super::mail::{Mailer, Outgoing};
+use crate::config::NotificationSettings;
 use crate::domain::auth::Role;
+use crate::domain::deliveries::{after_attempt, backoff, MessageStatus, Outcome};
 use crate::domain::ids::{format_ts, new_id, now};
-use crate::domain::notifications::{check_preferences, in_app, raised, Notification, Preferences};
+use crate::domain::notifications::{
+    channels, check_preferences, failing, raised, Notification, Outbound, Preferences, Raised,
+};
 use crate::error::{AppError, AppResult};
+use crate::repositories::deliveries::DeliveryRepository;
 use crate::repositories::history::HistoryRepository;
-use crate::repositories::notifications::NotificationRepository;
+use crate::repositories::notifications::{NotificationRepository, Source};
 use crate::repositories::RepoError;
 
-/// Change events read per step.
+/// Change events (and tasks falling due) read per step.
 const PAGE: usize = 500;
+/// Outbound messages sent per step.
+const SEND_BATCH: usize = 50;
 /// The entities whose events raise notifications.
 const ENTITIES: [&str; 3] = ["task", "support_case", "campaign"];
 
@@ -24,25 +39,111 @@ pub struct NotificationService {
     repo: NotificationRepository,
     changes: super::changes::ChangeService,
     history: HistoryRepository,
+    deliveries: DeliveryRepository,
+    out: Arc<Channels>,
+}
+
+/// What sends notifications beyond the dashboard.
+struct Channels {
+    mailer: Mailer,
+    public_url: String,
+    settings: NotificationSettings,
+    client: reqwest::Client,
 }
 
 impl NotificationService {
-    /// A service following `changes`.
+    /// A service following `changes`, sending email through `mailer` (links to the dashboard
+    /// at `public_url`) and SMS or push as `settings` say.
     pub fn new(
         repo: NotificationRepository,
         changes: super::changes::ChangeService,
         history: HistoryRepository,
+        mailer: Mailer,
+        public_url: &str,
+        settings: &NotificationSettings,
     ) -> Self {
-        Self { repo, changes, history }
+        let client = reqwest::Client::builder().timeout(Duration::from_secs(10)).build().unwrap_or_default();
+        let deliveries = DeliveryRepository::new(repo.db().clone());
+        let out = Channels {
+            mailer,
+            public_url: public_url.trim_end_matches('/').to_string(),
+            settings: settings.clone(),
+            client,
+        };
+        Self { repo, changes, history, deliveries, out: Arc::new(out) }
+    }
+
+    /// The channels this server can deliver.
+    pub fn available(&self) -> Vec<&'static str> {
+        let s = &self.out.settings;
+        let mut list = vec!["in_app", "email"];
+        if !s.sms_url.trim().is_empty() {
+            list.push("sms");
+        }
+        if !s.push_url.trim().is_empty() {
+            list.push("push");
+        }
+        list
+    }
+
+    /// Raises `raised` directly (an import finished).
+    pub async fn raise(&self, raised: Vec<Raised>) -> AppResult<()> {
+        Ok(self.store(Source::Direct, raised).await?)
+    }
+
+    /// Stores what was raised, in-app and on each further channel its user chose, moving
+    /// `source` on in the same transaction.
+    async fn store(&self, source: Source<'_>, raised: Vec<Raised>) -> Result<(), RepoError> {
+        let users: Vec<String> = raised.iter().map(|r| r.user_id.clone()).collect::<HashSet<_>>().into_iter().collect();
+        let prefs = if users.is_empty() { Default::default() } else { self.repo.all_preferences(&users).await? };
+        let at = now();
+        let ts = format_ts(at);
+        let mut notifications = Vec::new();
+        let mut outbound = Vec::new();
+        for r in raised {
+            let id = new_id(at);
+            for channel in channels(prefs.get(&r.user_id), r.kind) {
+                if channel == "in_app" {
+                    notifications.push(Notification {
+                        id: id.clone(),
+                        user_id: r.user_id.clone(),
+                        kind: r.kind.to_string(),
+                        title: r.title.clone(),
+                        link: r.link.clone(),
+                        read_at: None,
+                        created_at: ts.clone(),
+                    });
+                } else {
+                    outbound.push(Outbound {
+                        id: format!("{id}_{channel}"),
+                        user_id: r.user_id.clone(),
+                        channel: channel.to_string(),
+                        kind: r.kind.to_string(),
+                        title: r.title.clone(),
+                        link: r.link.clone(),
+                        status: "queued".into(),
+                        attempts: 0,
+                        due: ts.clone(),
+                        error: None,
+                        created_at: ts.clone(),
+                    });
+                }
+            }
+        }
+        self.repo.raise(source, &notifications, &outbound).await
     }
 
     /// One step of the notifier: the next events of each entity it notifies about (read by
-    /// entity, so imports of contacts cost it nothing); true while there may be more at once.
+    /// entity, so imports of contacts cost it nothing), tasks fallen due, failing campaigns, and
+    /// a batch of outbound messages; true while there may be more at once.
     pub async fn notify_step(&self) -> Result<bool, RepoError> {
         let mut more = false;
         for entity in ENTITIES {
             more |= self.notify_entity(entity).await?;
         }
+        more |= self.due_step().await?;
+        self.failing_step().await?;
+        more |= self.send_step().await?;
         Ok(more)
     }
 
@@ -57,35 +158,161 @@ impl NotificationService {
         let mut raised_now = Vec::new();
         for (_, event) in &events {
             let creator = if event.entity == "campaign" && event.kind == "completed" {
-                let first = self.history.events_until("campaign", &event.entity_id, &event.at).await?;
-                first.first().and_then(|e| e.actor.strip_prefix("user:")).map(String::from)
+                self.creator(&event.entity_id, &event.at).await?
             } else {
                 None
             };
             raised_now.extend(raised(event, creator.as_deref()));
         }
-        let users: Vec<String> = raised_now.iter().map(|(u, ..)| u.clone()).collect();
-        let prefs = self.repo.all_preferences(&users).await?;
-        let at = now();
-        let notifications: Vec<Notification> = raised_now
+        let source = Source::Feed { name: entity, from: json!(from), to: json!(to) };
+        settle(self.store(source, raised_now).await, events.len() == PAGE)
+    }
+
+    /// The user who created a campaign (its first event's actor).
+    async fn creator(&self, campaign_id: &str, until: &str) -> Result<Option<String>, RepoError> {
+        let first = self.history.events_until("campaign", campaign_id, until).await?;
+        Ok(first.first().and_then(|e| e.actor.strip_prefix("user:")).map(String::from))
+    }
+
+    /// Open, assigned tasks whose due time passed since the last step raise `task_due` (the
+    /// first step starts from now: tasks overdue before the server first ran raise nothing).
+    async fn due_step(&self) -> Result<bool, RepoError> {
+        let until = format!("{}|~", format_ts(now()));
+        let Some(from) = self.repo.due_cursor().await? else {
+            let source = Source::Feed { name: "task_due", from: json!(""), to: json!(until) };
+            return settle(self.store(source, Vec::new()).await, false);
+        };
+        let tasks = self.repo.tasks_falling_due(&from, &until, PAGE).await?;
+        let full = tasks.len() == PAGE;
+        let to = if full { tasks.last().map(|t| t.0.clone()).unwrap_or(until) } else { until };
+        let raised_now = tasks
             .into_iter()
-            .filter(|(user, kind, ..)| prefs.get(user).is_none_or(|p| in_app(p, kind)))
-            .map(|(user_id, kind, title, link)| Notification {
-                id: new_id(at),
-                user_id,
-                kind: kind.to_string(),
-                title,
-                link,
-                read_at: None,
-                created_at: format_ts(at),
+            .filter(|(_, _, _, assignee, status)| assignee.is_some() && status == "open")
+            .filter_map(|(_, id, title, assignee, _)| {
+                Some(Raised::new(assignee?, "task_due", format!("Task due: {title}"), format!("/tasks/view?id={id}")))
             })
             .collect();
-        match self.repo.raise(entity, from, to, &notifications).await {
-            Ok(()) => Ok(events.len() == PAGE),
-            Err(RepoError::TxConflict) => Ok(true),
-            Err(RepoError::Rule(code)) if code == "cursor_moved" => Ok(true),
-            Err(e) => Err(e),
+        let source = Source::Feed { name: "task_due", from: json!(from), to: json!(to) };
+        settle(self.store(source, raised_now).await, full)
+    }
+
+    /// A running campaign whose messages fail (see [`failing`]) raises `campaign_failing` for
+    /// its creator, once.
+    async fn failing_step(&self) -> Result<(), RepoError> {
+        for (id, _) in self.deliveries.campaigns_in("running").await? {
+            let Some(marker) = self.deliveries.marker(&id).await? else { continue };
+            if !failing(marker.sent, marker.failed + marker.dead) {
+                continue;
+            }
+            let Some(user) = self.creator(&id, &format_ts(now())).await? else { continue };
+            let title = format!(
+                "A campaign of yours is failing: {} of {} messages could not be sent",
+                marker.failed + marker.dead,
+                marker.sent + marker.failed + marker.dead
+            );
+            let raised = vec![Raised::new(user, "campaign_failing", title, format!("/campaigns/view?id={id}"))];
+            match self.store(Source::Once(&format!("campaign_failing_{id}")), raised).await {
+                Ok(()) | Err(RepoError::TxConflict) => {}
+                Err(RepoError::Rule(code)) if code == "already_raised" => {}
+                Err(e) => return Err(e),
+            }
         }
+        Ok(())
+    }
+
+    /// Sends a batch of due outbound messages; true when the batch was full.
+    async fn send_step(&self) -> Result<bool, RepoError> {
+        let due = self.repo.due_outbound(&format_ts(now()), SEND_BATCH).await?;
+        if due.is_empty() {
+            return Ok(false);
+        }
+        let users: Vec<String> = due.iter().map(|o| o.user_id.clone()).collect();
+        let emails = self.repo.user_emails(&users).await?;
+        let full = due.len() == SEND_BATCH;
+        for mut o in due {
+            let outcome = match emails.get(&o.user_id) {
+                None => Outcome::Refused("the user no longer exists".into()),
+                Some(email) => self.send(&o, email).await,
+            };
+            let s = &self.out.settings;
+            o.attempts += 1;
+            let status = after_attempt(&outcome, o.attempts, s.max_attempts.max(1));
+            let wait = backoff(o.attempts, Duration::from_secs(s.retry_base_secs), rand::random());
+            o.due = format_ts(now() + chrono::Duration::from_std(wait).unwrap_or_default());
+            o.status = match status {
+                MessageStatus::Sent => "sent",
+                MessageStatus::Queued => "queued",
+                MessageStatus::Failed => "failed",
+                _ => "dead",
+            }
+            .into();
+            o.error = match outcome {
+                Outcome::Sent => None,
+                Outcome::Retry(e) | Outcome::Refused(e) => Some(e),
+            };
+            self.repo.record_outbound(&o).await?;
+        }
+        Ok(full)
+    }
+
+    /// One attempt at an outbound message to the user with sign-in address `email`.
+    async fn send(&self, o: &Outbound, email: &str) -> Outcome {
+        let out = &self.out;
+        let link = format!("{}{}", out.public_url, o.link);
+        let url = match o.channel.as_str() {
+            "email" => {
+                let message = Outgoing {
+                    to: email.to_string(),
+                    subject: o.title.clone(),
+                    html: format!(
+                        "<p>{}</p><p><a href=\"{}\">Open it in the CRM</a></p>",
+                        ammonia::clean_text(&o.title),
+                        ammonia::clean_text(&link)
+                    ),
+                    text: format!("{}\n\n{link}\n", o.title),
+                    message_id: format!("<{}@{}>", o.id, out.mailer.from().email.domain()),
+                    unsubscribe_url: None,
+                };
+                return out.mailer.send(&message).await;
+            }
+            "sms" => out.settings.sms_url.trim(),
+            "push" => out.settings.push_url.trim(),
+            other => return Outcome::Refused(format!("unknown channel {other}")),
+        };
+        if url.is_empty() {
+            return Outcome::Refused(format!("no {} provider is configured", o.channel));
+        }
+        let body = json!({
+            "id": o.id, "channel": o.channel, "kind": o.kind, "user_id": o.user_id, "user_email": email,
+            "title": o.title, "link": link,
+        });
+        let body = serde_json::to_vec(&body).unwrap_or_default();
+        let signature = crate::domain::signature::sign(
+            out.settings.provider_secret.expose().as_bytes(),
+            chrono::Utc::now().timestamp(),
+            &body,
+        );
+        let sent = out
+            .client
+            .post(url)
+            .header("content-type", "application/json")
+            .header(crate::domain::signature::HEADER, signature)
+            .body(body)
+            .send()
+            .await;
+        match sent {
+            Ok(r) if r.status().is_success() => Outcome::Sent,
+            Ok(r) if r.status().is_client_error() && r.status().as_u16() != 429 => {
+                Outcome::Refused(format!("the provider answered {}", r.status()))
+            }
+            Ok(r) => Outcome::Retry(format!("the provider answered {}", r.status())),
+            Err(e) => Outcome::Retry(format!("the provider did not answer: {e}")),
+        }
+    }
+
+    /// The user's messages on channels other than in-app, newest first.
+    pub async fn outbound(&self, user_id: &str) -> AppResult<Vec<Outbound>> {
+        Ok(self.repo.outbound_of(user_id).await?)
     }
 
     /// A page of the user's notifications, newest first.
@@ -125,7 +352,7 @@ impl NotificationService {
 
     /// Replaces the user's channels per kind.
     pub async fn set_preferences(&self, user_id: &str, prefs: Preferences) -> AppResult<Preferences> {
-        check_preferences(&prefs)?;
+        check_preferences(&prefs, &self.available())?;
         self.repo.set_preferences(user_id, &prefs).await?;
         Ok(prefs)
     }
@@ -142,5 +369,16 @@ impl NotificationService {
                 async move { this.notify_step().await }
             },
         )
+    }
+}
+
+/// What storing a step's notifications came to: `more` when it went through, a step again at
+/// once when another notifier moved the source first.
+fn settle(stored: Result<(), RepoError>, more: bool) -> Result<bool, RepoError> {
+    match stored {
+        Ok(()) => Ok(more),
+        Err(RepoError::TxConflict) => Ok(true),
+        Err(RepoError::Rule(code)) if code == "cursor_moved" => Ok(true),
+        Err(e) => Err(e),
     }
 }

@@ -209,3 +209,36 @@ pub fn error_fields(problem: &Value) -> Vec<String> {
         .map(|a| a.iter().map(|e| e["field"].as_str().unwrap_or("").to_string()).collect())
         .unwrap_or_default()
 }
+
+/// What a receiver on loopback got: (headers, body).
+pub type Received = std::sync::Arc<std::sync::Mutex<Vec<(Vec<(String, String)>, String)>>>;
+
+/// A receiver on loopback (`http://…/hook`) answering `status` to every POST.
+pub async fn receiver(status: std::sync::Arc<std::sync::Mutex<u16>>) -> (String, Received) {
+    let received: Received = std::sync::Arc::default();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    let store = received.clone();
+    let app = axum::Router::new().route(
+        "/hook",
+        axum::routing::post(move |headers: axum::http::HeaderMap, body: String| {
+            let store = store.clone();
+            let status = status.clone();
+            async move {
+                let headers = headers
+                    .iter()
+                    .map(|(k, v)| (k.as_str().to_string(), v.to_str().unwrap_or("").to_string()))
+                    .collect();
+                store.lock().unwrap().push((headers, body));
+                let code = *status.lock().unwrap();
+                axum::http::StatusCode::from_u16(code).unwrap()
+            }
+        }),
+    );
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    (url, received)
+}
+
+pub fn header<'a>(headers: &'a [(String, String)], name: &str) -> &'a str {
+    headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
+}

@@ -1,12 +1,16 @@
 //! Notifications: a task or case assigned to a user and a campaign of theirs finished raise
-//! in-app notifications; the unread count, marking read, preferences.
+//! in-app notifications; the unread count, marking read, preferences; email (through a real
+//! SMTP sink), SMS and push (signed POSTs to the provider webhook) as each user chooses; tasks
+//! falling due and imports finishing.
 
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use crm::smtp_sink::SmtpSink;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::{assert_problem, client_with, error_fields, spawn_app};
+use crate::helpers::{assert_problem, client_with, error_fields, header, receiver, spawn_app, spawn_app_with};
 
 #[tokio::test]
 async fn assignments_and_finished_campaigns_notify_the_user() {
@@ -28,7 +32,9 @@ async fn assignments_and_finished_campaigns_notify_the_user() {
     let prefs = json!({"kinds": {"campaign_finished": []}});
     let res = nina.put(app.url("/api/notifications/preferences")).json(&prefs).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
-    assert_eq!(get("/api/notifications/preferences").await, prefs);
+    let stored = get("/api/notifications/preferences").await;
+    assert_eq!(stored["kinds"], prefs["kinds"]);
+    assert_eq!(stored["available"], json!(["in_app", "email"]), "no SMS or push provider is configured");
     let bad = json!({"kinds": {"task_assigned": ["pigeon"], "party": []}});
     let res = nina.put(app.url("/api/notifications/preferences")).json(&bad).send().await.unwrap();
     let fields = error_fields(&assert_problem(res, 422, "validation_failed").await);
@@ -70,4 +76,93 @@ async fn assignments_and_finished_campaigns_notify_the_user() {
     assert_eq!(app.get_ok("/api/notifications").await["data"], json!([]));
     let res = nina.post(app.url("/api/notifications/read-all")).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
+}
+
+#[tokio::test]
+async fn notifications_go_by_email_and_sms_as_chosen_and_tasks_due_and_imports_raise_theirs() {
+    let sink = SmtpSink::start(true).await.unwrap();
+    let (sms_url, sms) = receiver(Arc::new(Mutex::new(200))).await;
+    let smtp = sink.url.clone();
+    let app = spawn_app_with(move |s| {
+        s.email.smtp_url = smtp;
+        s.email.public_url = "http://crm.test".into();
+        s.notifications.sms_url = sms_url;
+        s.notifications.provider_secret = crm::config::Secret::new("provider-secret");
+    })
+    .await;
+    let token = app.user_token("nina@example.com", "member").await;
+    let nina = client_with(&token);
+    let me: Value = nina.get(app.url("/api/auth/me")).send().await.unwrap().json().await.unwrap();
+    let nina_id = me["id"].as_str().unwrap().to_string();
+
+    // Push has no provider here: choosing it is refused, the rest is kept.
+    let push = json!({"kinds": {"task_assigned": ["push"]}});
+    let res = nina.put(app.url("/api/notifications/preferences")).json(&push).send().await.unwrap();
+    assert_eq!(error_fields(&assert_problem(res, 422, "validation_failed").await), ["task_assigned[0]"]);
+    let prefs = json!({"kinds": {"task_assigned": ["email", "sms"], "import_finished": ["in_app", "email"]}});
+    let res = nina.put(app.url("/api/notifications/preferences")).json(&prefs).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["available"], json!(["in_app", "email", "sms"]));
+
+    // Assigned a task: an email to her sign-in address and an SMS, nothing in-app.
+    let due = (chrono::Utc::now() + chrono::Duration::seconds(2)).to_rfc3339();
+    let task = app.post_json("/api/tasks", &json!({"title": "Call Ada", "assignee_id": nina_id, "due_at": due})).await;
+    assert_eq!(task.status(), StatusCode::CREATED);
+    let task: Value = task.json().await.unwrap();
+    let task_id = task["id"].as_str().unwrap();
+    for _ in 0..100 {
+        if !sink.received().is_empty() && !sms.lock().unwrap().is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let mail = sink.received();
+    assert_eq!(mail.len(), 1, "one email");
+    assert_eq!(mail[0].to, ["nina@example.com"]);
+    assert!(mail[0].data.contains("Subject: Task assigned to you: Call Ada"), "{}", mail[0].data);
+    assert!(mail[0].data.contains(&format!("http://crm.test/tasks/view?id={task_id}")));
+    let (headers, body) = sms.lock().unwrap()[0].clone();
+    let now = chrono::Utc::now().timestamp();
+    assert!(crm::domain::signature::verify(
+        b"provider-secret",
+        header(&headers, "x-crm-signature"),
+        body.as_bytes(),
+        now
+    ));
+    let body: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!((body["channel"].as_str(), body["kind"].as_str()), (Some("sms"), Some("task_assigned")));
+    assert_eq!(
+        (body["user_id"].as_str(), body["user_email"].as_str()),
+        (Some(nina_id.as_str()), Some("nina@example.com"))
+    );
+
+    // Two seconds later the task is due: in-app, the default channel of that kind.
+    let mut kinds = Vec::new();
+    for _ in 0..100 {
+        let page: Value = nina.get(app.url("/api/notifications")).send().await.unwrap().json().await.unwrap();
+        kinds = page["data"].as_array().unwrap().iter().map(|n| n["kind"].as_str().unwrap().to_string()).collect();
+        if kinds.contains(&"task_due".to_string()) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(kinds, ["task_due"], "task_assigned went by email and SMS only");
+
+    // Her import finishes: in-app and by email.
+    let csv = "email,first name\nann@example.com,Ann\nnot-an-email,Bob\n";
+    let res =
+        nina.post(app.url("/api/imports/contacts")).header("content-type", "text/csv").body(csv).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::ACCEPTED, "{:?}", res.text().await);
+    let mut page = Value::Null;
+    for _ in 0..100 {
+        page = nina.get(app.url("/api/notifications")).send().await.unwrap().json().await.unwrap();
+        if page["data"][0]["kind"] == "import_finished" && sink.received().len() == 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(page["data"][0]["kind"], "import_finished");
+    assert_eq!(page["data"][0]["title"], "Import finished: 1 created, 0 updated, 0 unchanged, 1 rows with errors");
+    assert!(sink.received()[1].data.contains("Subject: Import finished"));
 }

@@ -7,40 +7,7 @@ use std::time::Duration;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::{assert_problem, error_fields, spawn_app_with, TestApp};
-
-/// What a receiver on loopback got: (headers, body).
-type Received = Arc<Mutex<Vec<(Vec<(String, String)>, String)>>>;
-
-/// A receiver answering `status` to every POST.
-async fn receiver(status: Arc<Mutex<u16>>) -> (String, Received) {
-    let received: Received = Arc::default();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}/hook", listener.local_addr().unwrap());
-    let store = received.clone();
-    let app = axum::Router::new().route(
-        "/hook",
-        axum::routing::post(move |headers: axum::http::HeaderMap, body: String| {
-            let store = store.clone();
-            let status = status.clone();
-            async move {
-                let headers = headers
-                    .iter()
-                    .map(|(k, v)| (k.as_str().to_string(), v.to_str().unwrap_or("").to_string()))
-                    .collect();
-                store.lock().unwrap().push((headers, body));
-                let code = *status.lock().unwrap();
-                axum::http::StatusCode::from_u16(code).unwrap()
-            }
-        }),
-    );
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    (url, received)
-}
-
-fn header<'a>(headers: &'a [(String, String)], name: &str) -> &'a str {
-    headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
-}
+use crate::helpers::{assert_problem, error_fields, header, receiver, spawn_app_with, TestApp};
 
 async fn wait_until<F: Fn(&Value) -> bool>(app: &TestApp, path: &str, done: F) -> Value {
     for _ in 0..200 {

@@ -1196,9 +1196,14 @@ impl Core {
 		let memtable_count = memtables.len();
 		if memtable_count > 1 {
 			log::info!("Recovery: flushing {} intermediate memtables to SST", memtable_count - 1);
-			for (memtable, wal_number) in memtables.iter().take(memtable_count - 1) {
+			for (i, (memtable, wal_number)) in memtables.iter().take(memtable_count - 1).enumerate() {
 				if !memtable.is_empty() {
-					flush_memtable(Arc::clone(memtable), *wal_number)?;
+					// CRM PATCH: was `*wal_number`, which let the flush mark the whole segment
+					// flushed when it was split (it did not fit one memtable) and its later part
+					// is still in the next memtable: a crash before that one's flush lost it.
+					// Only the segments before the next memtable's first are wholly flushed.
+					let next = memtables[i + 1].1;
+					flush_memtable(Arc::clone(memtable), (*wal_number).min(next.saturating_sub(1)))?;
 				}
 			}
 		}

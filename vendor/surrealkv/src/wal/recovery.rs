@@ -161,7 +161,10 @@ pub(crate) fn replay_wal(
 			match reader.read() {
 				Ok((record_data, offset)) => {
 					last_valid_offset = offset as usize;
-					let batch = Batch::decode(record_data)?;
+					let mut batch = Batch::decode(record_data)?;
+					// CRM PATCH: a replayed batch names its segment, so the memtable it lands in
+					// keeps that segment from being skipped until the memtable is flushed.
+					batch.wal_segment = segment_id;
 					let batch_highest_seq_num = batch.get_highest_seq_num();
 
 					if batch_highest_seq_num > max_seq_num {
