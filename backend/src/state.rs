@@ -158,6 +158,11 @@ impl AppState {
         let timeline =
             TimelineService::new(TimelineRepository::new(db.clone()), contacts_repo.clone(), migrations.clone())
                 .with_scores(engagement.clone());
+        let webhooks = crate::services::webhooks::WebhookService::new(
+            crate::repositories::webhooks::WebhookRepository::new(db.clone()),
+            changes.clone(),
+            &settings.webhooks,
+        );
         let deliveries = crate::services::deliveries::DeliveryService::new(
             crate::services::deliveries::DeliveryParts {
                 repo: crate::repositories::deliveries::DeliveryRepository::new(db.clone()),
@@ -167,17 +172,13 @@ impl AppState {
                 consents: consents.clone(),
                 timeline: timeline.clone(),
                 contacts: contacts_repo.clone(),
+                webhooks: webhooks.clone(),
             },
             &settings.email,
             &settings.campaigns,
             settings.smtp.password.expose(),
             auth.derived_key("tracking-links"),
         )?;
-        let webhooks = crate::services::webhooks::WebhookService::new(
-            crate::repositories::webhooks::WebhookRepository::new(db.clone()),
-            changes.clone(),
-            &settings.webhooks,
-        );
         let notifications = crate::services::notifications::NotificationService::new(
             crate::repositories::notifications::NotificationRepository::new(db.clone()),
             changes.clone(),

@@ -374,7 +374,9 @@ export interface paths {
          * Start sending a campaign (202): its audience is resolved now, less those who unsubscribed,
          *     withdrew consent, bounced or are `do_not_contact`, and queued in the background; a campaign
          *     with a later `scheduled_at` is scheduled and starts by itself. Executing a running or paused
-         *     campaign again changes nothing.
+         *     campaign again changes nothing. The webhook channel POSTs one signed `campaign.message` per
+         *     member (`{id, event, campaign: {id, name}, contact: {id, email, fields}, at}`; only
+         *     `do_not_contact` keeps a member out) to the subscriptions naming that event.
          */
         post: operations["execute_campaign"];
         delete?: never;
@@ -6049,7 +6051,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No approved asset for a channel (`assets_not_approved`), no segment (`campaign_has_no_audience`), or finished (`campaign_finished`) */
+            /** @description No approved asset for a channel (`assets_not_approved`), no segment (`campaign_has_no_audience`), a webhook channel and no subscription to `campaign.message` (`campaign_has_no_webhook`), or finished (`campaign_finished`) */
             409: {
                 headers: {
                     [name: string]: unknown;

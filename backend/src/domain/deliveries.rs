@@ -122,6 +122,12 @@ pub fn message_key(campaign_id: &str, contact_id: &str) -> String {
     format!("{campaign_id}_{contact_id}")
 }
 
+/// The outbox key of a campaign's webhook-channel message about a contact (one per campaign
+/// and contact, beside the email's).
+pub fn webhook_key(campaign_id: &str, contact_id: &str) -> String {
+    format!("{campaign_id}_{contact_id}_webhook")
+}
+
 /// The `Message-ID` of a campaign's message to a contact: the same on every attempt, so a
 /// re-send after a crash is recognisable.
 pub fn message_id(campaign_id: &str, contact_id: &str, domain: &str) -> String {

@@ -69,13 +69,14 @@ impl NewWebhook {
         for (i, raw) in events.iter().enumerate() {
             let p = raw.trim().to_ascii_lowercase();
             let valid = p == "*"
+                || p == CAMPAIGN_MESSAGE
                 || p.split_once('.')
                     .is_some_and(|(e, k)| (e == "*" || ENTITIES.contains(&e)) && (k == "*" || KINDS.contains(&k)));
             if !valid {
                 issues.add(
                     format!("events[{i}]"),
                     format!(
-                        "must be <entity>.<kind> with entity one of {} and kind one of {} (or *)",
+                        "must be <entity>.<kind> with entity one of {} and kind one of {} (or *), or {CAMPAIGN_MESSAGE}",
                         ENTITIES.join(", "),
                         KINDS.join(", ")
                     ),
@@ -87,6 +88,11 @@ impl NewWebhook {
         issues.finish(NewWebhook { url, events: patterns })
     }
 }
+
+/// The event of a campaign's webhook channel: one POST per recipient, made when the campaign
+/// sends. Only a subscription naming it exactly takes it (`*` or `campaign.*` do not, so a
+/// subscriber to campaign changes is not flooded with one call per recipient).
+pub const CAMPAIGN_MESSAGE: &str = "campaign.message";
 
 /// The public name of a change event (`contact.created`; a domain kind such as a deal won or a
 /// merge is an update), `None` for records no subscription sees (users, keys, assets, ...).
@@ -102,6 +108,9 @@ pub fn event_name(entity: &str, kind: &str) -> Option<String> {
 
 /// Whether a subscription's patterns take the event `name`.
 pub fn matches(patterns: &[String], name: &str) -> bool {
+    if name == CAMPAIGN_MESSAGE {
+        return patterns.iter().any(|p| p == name);
+    }
     let Some((entity, kind)) = name.split_once('.') else { return false };
     patterns.iter().any(|p| {
         p == "*" || p.split_once('.').is_some_and(|(pe, pk)| (pe == "*" || pe == entity) && (pk == "*" || pk == kind))
@@ -207,6 +216,10 @@ mod tests {
         assert!(!matches(&ok.events, "contact.updated"));
         assert!(matches(&["*".to_string()], "task.deleted"));
         assert!(matches(&["*.deleted".to_string()], "task.deleted"));
+        // One call per recipient goes only to those who ask for it by name.
+        let channel = NewWebhook::parse(Some("https://h.example.com".into()), Some(vec!["campaign.message".into()]));
+        assert!(matches(&channel.unwrap().events, CAMPAIGN_MESSAGE));
+        assert!(!matches(&["*".to_string(), "campaign.*".to_string()], CAMPAIGN_MESSAGE));
         let Err(DomainError::Invalid(issues)) =
             NewWebhook::parse(Some("ftp://x".into()), Some(vec!["user.created".into(), "contact.won".into()]))
         else {

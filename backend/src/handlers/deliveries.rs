@@ -42,13 +42,15 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// Start sending a campaign (202): its audience is resolved now, less those who unsubscribed,
 /// withdrew consent, bounced or are `do_not_contact`, and queued in the background; a campaign
 /// with a later `scheduled_at` is scheduled and starts by itself. Executing a running or paused
-/// campaign again changes nothing.
+/// campaign again changes nothing. The webhook channel POSTs one signed `campaign.message` per
+/// member (`{id, event, campaign: {id, name}, contact: {id, email, fields}, at}`; only
+/// `do_not_contact` keeps a member out) to the subscriptions naming that event.
 #[utoipa::path(post, path = "/api/campaigns/{id}/execute", tag = "campaigns",
     params(("id" = String, Path, description = "Campaign id")),
     responses(
         (status = 202, description = "Started (or scheduled); follow `/progress`", body = CampaignResponse),
         (status = 404, description = "No such campaign", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "No approved asset for a channel (`assets_not_approved`), no segment (`campaign_has_no_audience`), or finished (`campaign_finished`)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "No approved asset for a channel (`assets_not_approved`), no segment (`campaign_has_no_audience`), a webhook channel and no subscription to `campaign.message` (`campaign_has_no_webhook`), or finished (`campaign_finished`)", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn execute_campaign(
     State(deliveries): State<DeliveryService>,

@@ -2,7 +2,8 @@
 //! starts scheduled campaigns when their time comes and queues each running campaign's
 //! audience into the outbox in batches, each batch in the transaction that moves the
 //! campaign's progress marker; every process sends what is queued through claims that run out
-//! (a killed process's messages go again, with the same `Message-ID`). Opens, clicks,
+//! (a killed process's messages go again, with the same `Message-ID`). The webhook channel's
+//! messages go the same way, as signed POSTs to the subscriptions to `campaign.message`. Opens, clicks,
 //! unsubscribes and bounces come back through signed links and the bounce webhook.
 
 use std::sync::Arc;
@@ -10,6 +11,7 @@ use std::time::Duration;
 
 use futures::StreamExt;
 use serde::Serialize;
+use serde_json::json;
 
 use super::campaigns::CampaignService;
 use super::consents::ConsentService;
@@ -19,14 +21,16 @@ use super::timeline::TimelineService;
 use crate::config::{CampaignSettings, EmailSettings};
 use crate::domain::campaigns::{unapproved, AssetContent, AssetKind, AssetStatus, Campaign, CampaignStatus, Channel};
 use crate::domain::consents::{ConsentInput, DEFAULT_PURPOSE};
+use crate::domain::contacts::Contact;
 use crate::domain::deliveries::{
-    after_attempt, backoff, exclusion, merge_values, message_id, message_key, MessageStatus, Outcome, Reach, Skipped,
-    Suppressed,
+    after_attempt, backoff, exclusion, merge_values, message_id, message_key, webhook_key, MessageStatus, Outcome,
+    Reach, Skipped, Suppressed,
 };
 use crate::domain::history::Origin;
 use crate::domain::ids::{format_ts, new_id, now};
 use crate::domain::timeline::{NewEntry, TimelineEntry};
 use crate::domain::tracking::{render, Action, Token};
+use crate::domain::webhooks::{Webhook, CAMPAIGN_MESSAGE};
 use crate::error::{AppError, AppResult};
 use crate::llm_tools::tools::EmailDraft;
 use crate::repositories::deliveries::{Attempted, Counter, DeliveryRepository, Marker, Message, Tracked};
@@ -78,6 +82,7 @@ struct Inner {
     consents: ConsentService,
     timeline: TimelineService,
     contacts: crate::repositories::contacts::ContactRepository,
+    webhooks: super::webhooks::WebhookService,
     mailer: Mailer,
     pace: Pace,
     domain: String,
@@ -108,6 +113,8 @@ pub struct DeliveryParts {
     pub timeline: TimelineService,
     /// Contacts (bounces by address).
     pub contacts: crate::repositories::contacts::ContactRepository,
+    /// Outgoing webhooks (the campaign webhook channel).
+    pub webhooks: super::webhooks::WebhookService,
 }
 
 fn system() -> Origin {
@@ -133,6 +140,7 @@ impl DeliveryService {
             consents: parts.consents,
             timeline: parts.timeline,
             contacts: parts.contacts,
+            webhooks: parts.webhooks,
             mailer,
             pace: Pace::new(email.rate_per_second, email.window_limit, Duration::from_secs(email.window_secs)),
             domain,
@@ -165,11 +173,19 @@ impl DeliveryService {
                 format!("approve an asset of each kind its channels need first: {}", kinds.join(", ")),
             ));
         }
-        if !campaign.channels.contains(&Channel::Email) {
+        if !per_recipient(campaign) {
             return Ok(None);
         }
         if campaign.segment_id.is_none() {
             return Err(AppError::conflict("campaign_has_no_audience", "set the campaign's segment_id first"));
+        }
+        if campaign.channels.contains(&Channel::Webhook)
+            && self.inner.webhooks.subscribers(CAMPAIGN_MESSAGE).await?.is_empty()
+        {
+            return Err(AppError::conflict(
+                "campaign_has_no_webhook",
+                format!("subscribe a webhook to {CAMPAIGN_MESSAGE} first: the webhook channel posts there"),
+            ));
         }
         Ok(approved_email(&assets))
     }
@@ -270,6 +286,28 @@ impl DeliveryService {
             .collect())
     }
 
+    /// The email message of `campaign` to `contact`, queued now (`ts`).
+    fn message(&self, campaign: &Campaign, contact: &Contact, company: Option<&str>, ts: &str) -> Message {
+        Message {
+            id: message_key(&campaign.id, &contact.id),
+            campaign_id: campaign.id.clone(),
+            contact_id: contact.id.clone(),
+            channel: Channel::Email.as_str().into(),
+            to: contact.email.clone(),
+            fields: merge_values(contact, company),
+            status: MessageStatus::Queued,
+            attempts: 0,
+            due: ts.to_string(),
+            claim: None,
+            error: None,
+            message_id: message_id(&campaign.id, &contact.id, &self.inner.domain),
+            sent_at: None,
+            opened_at: None,
+            clicked_at: None,
+            created_at: ts.to_string(),
+        }
+    }
+
     /// Queues the next batch of a running campaign's audience; false when there is nothing
     /// left to queue.
     async fn queue_batch(&self, campaign: &Campaign, marker: &Marker) -> AppResult<bool> {
@@ -291,30 +329,27 @@ impl DeliveryService {
         let ts = format_ts(now());
         let mut skipped = Skipped::default();
         let mut messages = Vec::with_capacity(members.len());
+        let email = campaign.channels.contains(&Channel::Email);
+        let webhook = campaign.channels.contains(&Channel::Webhook);
         for (contact, reach) in members.iter().zip(reach) {
+            let company = contact.company_id.as_ref().and_then(|id| names.get(id)).map(String::as_str);
+            // The webhook channel hands the contact to an integration: only do_not_contact
+            // keeps a contact out of it (the email exclusions are about the address).
+            if webhook && !contact.do_not_contact {
+                messages.push(Message {
+                    id: webhook_key(&campaign.id, &contact.id),
+                    channel: Channel::Webhook.as_str().into(),
+                    ..self.message(campaign, contact, company, &ts)
+                });
+            }
+            if !email {
+                continue;
+            }
             if let Some(reason) = exclusion(contact, reach, self.inner.require_consent) {
                 skipped.add(reason);
                 continue;
             }
-            let company = contact.company_id.as_ref().and_then(|id| names.get(id)).map(String::as_str);
-            messages.push(Message {
-                id: message_key(&campaign.id, &contact.id),
-                campaign_id: campaign.id.clone(),
-                contact_id: contact.id.clone(),
-                channel: "email".into(),
-                to: contact.email.clone(),
-                fields: merge_values(contact, company),
-                status: MessageStatus::Queued,
-                attempts: 0,
-                due: ts.clone(),
-                claim: None,
-                error: None,
-                message_id: message_id(&campaign.id, &contact.id, &self.inner.domain),
-                sent_at: None,
-                opened_at: None,
-                clicked_at: None,
-                created_at: ts.clone(),
-            });
+            messages.push(self.message(campaign, contact, company, &ts));
         }
         let t3 = t0.elapsed();
         let queued =
@@ -348,7 +383,7 @@ impl DeliveryService {
         let mut more = false;
         for (id, _) in self.inner.repo.campaigns_in(CampaignStatus::Running.as_str()).await? {
             let campaign = self.inner.campaigns.get(&id).await?;
-            if !campaign.channels.contains(&Channel::Email) || campaign.segment_id.is_none() {
+            if !per_recipient(&campaign) || campaign.segment_id.is_none() {
                 continue;
             }
             let marker = match self.inner.repo.marker(&id).await? {
@@ -398,10 +433,15 @@ impl DeliveryService {
         let campaign = self.inner.campaigns.get(campaign_id).await?;
         let assets = self.inner.campaigns.assets(campaign_id).await?;
         let draft = approved_email(&assets);
+        let subscribers = if claimed.iter().any(|m| m.channel == Channel::Webhook.as_str()) {
+            self.inner.webhooks.subscribers(CAMPAIGN_MESSAGE).await?
+        } else {
+            Vec::new()
+        };
         let t0 = std::time::Instant::now();
         let n = claimed.len();
         let results: Vec<(Attempted, Option<TimelineEntry>)> = futures::stream::iter(claimed)
-            .map(|m| self.attempt(&campaign, draft.as_ref(), m))
+            .map(|m| self.attempt(&campaign, draft.as_ref(), &subscribers, m))
             .buffer_unordered(email.pool_size.max(1) as usize)
             .collect()
             .await;
@@ -423,12 +463,20 @@ impl DeliveryService {
         &self,
         campaign: &Campaign,
         draft: Option<&EmailDraft>,
+        subscribers: &[Webhook],
         m: Message,
     ) -> (Attempted, Option<TimelineEntry>) {
         let email = &self.inner.email;
-        let outcome = match draft {
-            None => Outcome::Refused("the campaign has no approved email".into()),
-            Some(draft) => {
+        let outcome = match (m.channel.as_str(), draft) {
+            ("webhook", _) => {
+                let body = json!({
+                    "id": m.id, "event": CAMPAIGN_MESSAGE, "campaign": {"id": campaign.id, "name": campaign.name},
+                    "contact": {"id": m.contact_id, "email": m.to, "fields": m.fields}, "at": format_ts(now()),
+                });
+                self.inner.webhooks.post_now(subscribers, CAMPAIGN_MESSAGE, &m.id, &body.to_string()).await
+            }
+            (_, None) => Outcome::Refused("the campaign has no approved email".into()),
+            (_, Some(draft)) => {
                 self.inner.pace.wait().await;
                 let values = |name: &str| m.fields.get(name).cloned();
                 let r = render(draft, &values, &email.public_url, &self.inner.key, &m.campaign_id, &m.contact_id);
@@ -452,7 +500,7 @@ impl DeliveryService {
             ))
             .unwrap_or_default();
         let at = now();
-        let entry = (status == MessageStatus::Sent).then(|| TimelineEntry {
+        let entry = (status == MessageStatus::Sent && m.channel == Channel::Email.as_str()).then(|| TimelineEntry {
             id: new_id(at),
             contact_id: m.contact_id.clone(),
             kind: "email_sent".into(),
@@ -663,4 +711,9 @@ fn campaign_of_message_id(raw: &str) -> Option<String> {
 
 fn host_of(url: &str) -> String {
     reqwest::Url::parse(url).ok().and_then(|u| u.host_str().map(String::from)).unwrap_or_default()
+}
+
+/// Whether the campaign sends one message per member of its segment (email, webhook).
+fn per_recipient(campaign: &Campaign) -> bool {
+    campaign.channels.iter().any(|c| matches!(c, Channel::Email | Channel::Webhook))
 }

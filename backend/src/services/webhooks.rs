@@ -14,7 +14,7 @@ use serde_json::json;
 use super::changes::ChangeService;
 use crate::config::WebhookSettings;
 use crate::domain::auth::Role;
-use crate::domain::deliveries::backoff;
+use crate::domain::deliveries::{backoff, Outcome};
 use crate::domain::ids::{format_ts, new_id, now};
 use crate::domain::webhooks::{event_name, forbidden, matches, NewWebhook, Webhook};
 use crate::error::{AppError, AppResult};
@@ -103,6 +103,35 @@ impl WebhookService {
         self.repo.delivery(delivery_id).await?.ok_or_else(|| AppError::not_found("delivery", delivery_id))
     }
 
+    /// The subscriptions that take the event `name`.
+    pub async fn subscribers(&self, name: &str) -> AppResult<Vec<Webhook>> {
+        Ok(self.repo.all().await?.into_iter().filter(|w| matches(&w.events, name)).collect())
+    }
+
+    /// POSTs `body` as the event `name` (delivery id `id`, the same on every attempt) to each of
+    /// `webhooks` now, signed, for a sender that keeps its own retries (the campaign webhook
+    /// channel): `Sent` once every one answered 2xx, `Refused` when there is none or a target is
+    /// refused for good, else `Retry` with the first error.
+    pub async fn post_now(&self, webhooks: &[Webhook], name: &str, id: &str, body: &str) -> Outcome {
+        if webhooks.is_empty() {
+            return Outcome::Refused(format!("no webhook subscription takes {name}"));
+        }
+        let posts = webhooks.iter().map(|w| self.post(w, name, id, body));
+        let mut outcome = Outcome::Sent;
+        for (w, result) in webhooks.iter().zip(futures::future::join_all(posts).await) {
+            let failed = match result {
+                Ok(code) if (200..300).contains(&code) => continue,
+                Ok(code) => Outcome::Retry(format!("{} answered {code}", w.url)),
+                Err((error, true)) => Outcome::Retry(format!("{}: {error}", w.url)),
+                Err((error, false)) => Outcome::Refused(format!("{}: {error}", w.url)),
+            };
+            if matches!(outcome, Outcome::Sent) || matches!(failed, Outcome::Refused(_)) {
+                outcome = failed;
+            }
+        }
+        outcome
+    }
+
     /// One dispatch step: the next page of the change feed becomes deliveries for the matching
     /// subscriptions; true while there may be more to read at once.
     pub async fn dispatch_step(&self) -> Result<bool, RepoError> {
@@ -189,7 +218,7 @@ impl WebhookService {
             d.error = Some("the subscription was deleted".into());
             return d;
         };
-        let outcome = self.post(&webhook, &d).await;
+        let outcome = self.post(&webhook, &d.event, &d.id, &d.body).await;
         let at = now();
         match outcome {
             Ok(code) if (200..300).contains(&code) => {
@@ -219,7 +248,7 @@ impl WebhookService {
 
     /// POSTs the delivery's body to the subscription's URL, signed; the HTTP status, or the
     /// error and whether another attempt may help.
-    async fn post(&self, webhook: &Webhook, d: &WebhookDelivery) -> Result<u16, (String, bool)> {
+    async fn post(&self, webhook: &Webhook, event: &str, id: &str, body: &str) -> Result<u16, (String, bool)> {
         let url = reqwest::Url::parse(&webhook.url).map_err(|e| (format!("bad URL: {e}"), false))?;
         let (host, addr) = self.target(&url).await?;
         let client = reqwest::Client::builder()
@@ -229,14 +258,14 @@ impl WebhookService {
             .build()
             .map_err(|e| (format!("client: {e}"), true))?;
         let t = chrono::Utc::now().timestamp();
-        let signature = crate::domain::signature::sign(webhook.secret.as_bytes(), t, d.body.as_bytes());
+        let signature = crate::domain::signature::sign(webhook.secret.as_bytes(), t, body.as_bytes());
         let res = client
             .post(url)
             .header("content-type", "application/json")
             .header(crate::domain::signature::HEADER, signature)
-            .header("X-CRM-Event", &d.event)
-            .header("X-CRM-Delivery", &d.id)
-            .body(d.body.clone())
+            .header("X-CRM-Event", event)
+            .header("X-CRM-Delivery", id)
+            .body(body.to_string())
             .send()
             .await
             .map_err(|e| (format!("request failed: {}", without_url(&e)), true))?;

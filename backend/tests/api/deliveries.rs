@@ -10,7 +10,7 @@ use crm::smtp_sink::SmtpSink;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::{assert_problem, spawn_app_with, TestApp};
+use crate::helpers::{assert_problem, header as posted_header, receiver, spawn_app_with, TestApp};
 
 const PUBLIC: &str = "http://crm.test";
 
@@ -434,4 +434,55 @@ async fn the_delivery_look_ups_scan_their_indexes() {
         assert!(plan.contains(&format!("index: {index}")), "{sql}: {plan}");
         assert!(!plan.contains("TableScan"), "{sql}: {plan}");
     }
+}
+
+#[tokio::test]
+async fn the_webhook_channel_posts_each_recipient_to_the_subscriptions_that_ask_for_it() {
+    let sink = SmtpSink::start(true).await.unwrap();
+    let app = app_with_sink(&sink, |s| s.webhooks.allow_private_targets = true).await;
+    let made = contacts(&app, "hook", 3, false).await;
+    contacts(&app, "hookdnc", 1, true).await;
+    let id = ready_campaign(&app, "hook").await;
+    let res = app.patch_json(&format!("/api/campaigns/{id}"), &json!({"channels": ["email", "webhook"]}), None).await;
+    assert_eq!(res.status(), StatusCode::OK, "{:?}", res.text().await);
+    let execute = format!("/api/campaigns/{id}/execute");
+    let res = app.client.post(app.url(&execute)).send().await.unwrap();
+    assert_problem(res, 409, "campaign_has_no_webhook").await;
+
+    let (url, received) = receiver(std::sync::Arc::new(std::sync::Mutex::new(200))).await;
+    let hook = created(&app, "/api/webhooks", &json!({"url": url, "events": ["campaign.message"]})).await;
+    let secret = hook["secret"].as_str().unwrap().to_string();
+    let (wide_url, wide) = receiver(std::sync::Arc::new(std::sync::Mutex::new(200))).await;
+    created(&app, "/api/webhooks", &json!({"url": wide_url, "events": ["campaign.*"]})).await;
+    let res = app.client.post(app.url(&execute)).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::ACCEPTED);
+    let done = wait_for(&app, &id, |p| p["status"] == "completed").await;
+    assert_eq!((done["total"].as_u64(), done["sent"].as_u64()), (Some(6), Some(6)), "3 emails, 3 posts: {done}");
+    assert_eq!(sink.received().len(), 3);
+
+    let posts = received.lock().unwrap().clone();
+    assert_eq!(posts.len(), 3, "one per recipient; the do-not-contact one is left out");
+    let now = chrono::Utc::now().timestamp();
+    let mut emails = Vec::new();
+    for (headers, body) in &posts {
+        assert_eq!(posted_header(headers, "x-crm-event"), "campaign.message");
+        let signature = posted_header(headers, "x-crm-signature");
+        assert!(crm::domain::signature::verify(secret.as_bytes(), signature, body.as_bytes(), now), "signed");
+        let body: Value = serde_json::from_str(body).unwrap();
+        assert_eq!(
+            (body["event"].as_str(), body["campaign"]["id"].as_str()),
+            (Some("campaign.message"), Some(id.as_str()))
+        );
+        assert_eq!(posted_header(headers, "x-crm-delivery"), body["id"].as_str().unwrap());
+        assert!(body["contact"]["fields"]["first_name"].as_str().unwrap().starts_with("First"));
+        emails.push(body["contact"]["email"].as_str().unwrap().to_string());
+    }
+    emails.sort();
+    let mut expected: Vec<String> = made.iter().map(|(_, e)| e.clone()).collect();
+    expected.sort();
+    assert_eq!(emails, expected);
+    assert!(
+        wide.lock().unwrap().iter().all(|(h, _)| posted_header(h, "x-crm-event") != "campaign.message"),
+        "campaign.* does not take one call per recipient"
+    );
 }

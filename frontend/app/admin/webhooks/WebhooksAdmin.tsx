@@ -83,7 +83,7 @@ function WebhooksAdmin() {
             error={formError?.fieldMessage("events")}
           />
         </div>
-        <p className="muted">Events, comma-separated: contact.created, deal.*, case.updated, or * for all.</p>
+        <p className="muted">Events, comma-separated: contact.created, deal.*, case.updated, or * for all changes; campaign.message for one call per recipient of a campaign with the webhook channel.</p>
         {formError && formError.fieldErrors.length === 0 ? <ProblemMessage error={formError} title="Not subscribed" /> : null}
         <button type="submit">Subscribe</button>
       </form>
