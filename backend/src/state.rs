@@ -173,6 +173,7 @@ impl AppState {
                 timeline: timeline.clone(),
                 contacts: contacts_repo.clone(),
                 webhooks: webhooks.clone(),
+                changes: changes.clone(),
             },
             &settings.email,
             &settings.campaigns,

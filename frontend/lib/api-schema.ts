@@ -49,7 +49,8 @@ export interface paths {
         };
         /**
          * What the campaign's messages did: sends, deliveries, opens, clicks, unsubscribes, bounces,
-         *     conversions, with rates.
+         *     conversions, with rates. A conversion is a deal won whose contacts were sent this campaign's
+         *     email last, within 30 days before the win (form submissions join them with landing pages).
          */
         get: operations["campaign_analytics"];
         put?: never;
@@ -1928,7 +1929,8 @@ export interface components {
             clicked: number;
             /**
              * Format: int64
-             * @description Form submissions and deals won attributed to the campaign.
+             * @description Deals won attributed to the campaign: its email reached one of the deal's contacts last
+             *     in the 30 days before the win (form submissions count too once landing pages exist).
              */
             conversions: number;
             /**

@@ -128,6 +128,22 @@ pub fn webhook_key(campaign_id: &str, contact_id: &str) -> String {
     format!("{campaign_id}_{contact_id}_webhook")
 }
 
+/// Days before a deal is won during which a campaign email to one of its contacts earns the
+/// campaign the conversion.
+pub const ATTRIBUTION_DAYS: i64 = 30;
+
+/// Whether a deal's change event is its win (moved to won, or created won).
+pub fn is_win(event: &super::history::ChangeEvent) -> bool {
+    event.kind == "won"
+        || (event.kind == "created" && event.changes.get("stage").is_some_and(|c| c.new.as_str() == Some("won")))
+}
+
+/// The campaign a won deal is attributed to: of the campaign emails its contacts were sent in
+/// the window, `(campaign, sent at)`, the last one (last touch).
+pub fn last_touch(sends: &[(String, String)]) -> Option<&str> {
+    sends.iter().max_by(|a, b| a.1.cmp(&b.1)).map(|(campaign, _)| campaign.as_str())
+}
+
 /// The `Message-ID` of a campaign's message to a contact: the same on every attempt, so a
 /// re-send after a crash is recognisable.
 pub fn message_id(campaign_id: &str, contact_id: &str, domain: &str) -> String {
@@ -214,6 +230,34 @@ impl Skipped {
 mod tests {
     use super::*;
     use std::time::Duration;
+
+    #[test]
+    fn a_won_deal_goes_to_the_last_campaign_that_reached_its_contacts() {
+        let sends =
+            [("c1".to_string(), "2026-03-01T10:00:00Z".to_string()), ("c2".into(), "2026-03-05T10:00:00Z".into())];
+        assert_eq!(last_touch(&sends), Some("c2"));
+        assert_eq!(last_touch(&[]), None);
+        let event = |kind: &str, stage: &str| crate::domain::history::ChangeEvent {
+            id: "e".into(),
+            entity: "deal".into(),
+            entity_id: "d".into(),
+            version: 1,
+            kind: kind.into(),
+            changes: [(
+                "stage".to_string(),
+                crate::domain::history::FieldChange { old: serde_json::Value::Null, new: serde_json::json!(stage) },
+            )]
+            .into(),
+            actor: "user:u".into(),
+            source: "api".into(),
+            trace_id: "-".into(),
+            at: "t".into(),
+        };
+        assert!(is_win(&event("won", "won")));
+        assert!(is_win(&event("created", "won")));
+        assert!(!is_win(&event("created", "proposal")));
+        assert!(!is_win(&event("updated", "proposal")));
+    }
 
     fn contact(dnc: bool) -> Contact {
         let new = crate::domain::contacts::NewContact::parse(crate::domain::contacts::ContactInput {

@@ -171,7 +171,8 @@ pub async fn campaign_messages(
 }
 
 /// What the campaign's messages did: sends, deliveries, opens, clicks, unsubscribes, bounces,
-/// conversions, with rates.
+/// conversions, with rates. A conversion is a deal won whose contacts were sent this campaign's
+/// email last, within 30 days before the win (form submissions join them with landing pages).
 #[utoipa::path(get, path = "/api/analytics/campaign/{id}", tag = "analytics",
     params(("id" = String, Path, description = "Campaign id")),
     responses(
@@ -182,8 +183,7 @@ pub async fn campaign_analytics(
     State(deliveries): State<DeliveryService>,
     PathId(id): PathId,
 ) -> AppResult<Json<CampaignAnalytics>> {
-    let progress = deliveries.progress(&id).await?;
-    Ok(Json(CampaignAnalytics::new(progress, 0)))
+    Ok(Json(CampaignAnalytics::new(deliveries.progress(&id).await?)))
 }
 
 /// A transparent 1x1 GIF.

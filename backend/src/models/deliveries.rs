@@ -242,7 +242,8 @@ pub struct CampaignAnalytics {
     pub unsubscribed: u64,
     /// Messages that hard-bounced.
     pub bounced: u64,
-    /// Form submissions and deals won attributed to the campaign.
+    /// Deals won attributed to the campaign: its email reached one of the deal's contacts last
+    /// in the 30 days before the win (form submissions count too once landing pages exist).
     pub conversions: u64,
     /// Rates.
     pub rates: CampaignRates,
@@ -257,9 +258,10 @@ fn rate(n: u64, of: u64) -> f64 {
 }
 
 impl CampaignAnalytics {
-    /// The figures of a campaign's progress marker and its conversions.
-    pub fn new(p: Progress, conversions: u64) -> Self {
+    /// The figures of a campaign's progress marker.
+    pub fn new(p: Progress) -> Self {
         let m = p.marker;
+        let conversions = m.conversions;
         let delivered = m.sent.saturating_sub(m.bounced);
         CampaignAnalytics {
             campaign_id: m.campaign_id,

@@ -107,6 +107,9 @@ pub struct Marker {
     /// Messages that hard-bounced.
     #[serde(default)]
     pub bounced: u64,
+    /// Deals won by recipients that were attributed to it.
+    #[serde(default)]
+    pub conversions: u64,
     /// When delivery started.
     #[serde(default)]
     pub started_at: String,
@@ -195,6 +198,7 @@ impl DeliveryRepository {
         marker.unique_clicks = sum("unique_clicks");
         marker.unsubscribed = sum("unsubscribed");
         marker.bounced = sum("bounced");
+        marker.conversions = sum("conversions");
         marker.queued = marker.total.saturating_sub(marker.sending + marker.sent + marker.failed + marker.dead);
         Ok(Some(marker))
     }
@@ -414,6 +418,51 @@ impl DeliveryRepository {
             Counter::Bounced => "UPSERT type::record('delivery_count', [$c, $shard]) SET bounced += 1 RETURN NONE",
         };
         super::records::run_retried(&self.db, sql, json!({"c": campaign_id, "shard": shard()})).await
+    }
+
+    /// How far attribution read the deal events of the change feed.
+    pub async fn attribution_cursor(&self) -> RepoResult<i64> {
+        let mut r = self.db.query("SELECT VALUE last FROM ONLY attribution_feed:deal").await?.check()?;
+        let last: Option<i64> = r.take(0)?;
+        Ok(last.unwrap_or(0))
+    }
+
+    /// The contacts of each of `deals` (deals deleted since have none).
+    pub async fn deal_contacts(&self, deals: &[String]) -> RepoResult<HashMap<String, Vec<String>>> {
+        let mut r = self
+            .db
+            .query("SELECT VALUE [key, contact_ids ?? []] FROM array::map($d, |$i| type::record('deal', $i)) WHERE key != NONE")
+            .bind(("d", deals.to_vec()))
+            .await?
+            .check()?;
+        let rows: Vec<(String, Vec<String>)> = r.take(0)?;
+        Ok(rows.into_iter().collect())
+    }
+
+    /// The campaign emails sent to `contact` between `since` and `until`: `(campaign, sent at)`.
+    pub async fn sent_to(&self, contact: &str, since: &str, until: &str) -> RepoResult<Vec<(String, String)>> {
+        let mut r = self
+            .db
+            .query(
+                "SELECT VALUE [campaign_id, sent_at] FROM outbox WHERE contact_id = $c AND status = 'sent' \
+                 AND channel = 'email' AND sent_at >= $since AND sent_at <= $until",
+            )
+            .bind(json!({"c": contact, "since": since, "until": until}))
+            .await?
+            .check()?;
+        Ok(r.take(0)?)
+    }
+
+    /// Counts a conversion for each of `campaigns` and moves the attribution cursor from `from`
+    /// to `to`, in one transaction (`cursor_moved` when another worker moved it first).
+    pub async fn attribute(&self, from: i64, to: i64, campaigns: &[String]) -> RepoResult<()> {
+        let sql = "BEGIN;\n\
+            IF ((SELECT VALUE last FROM ONLY attribution_feed:deal) ?? 0) != $from { THROW 'cursor_moved' };\n\
+            UPSERT attribution_feed:deal SET last = $to RETURN NONE;\n\
+            FOR $c IN $campaigns { UPSERT type::record('delivery_count', [$c, $shard]) SET conversions += 1 RETURN NONE; };\n\
+            COMMIT;";
+        let vars = json!({"from": from, "to": to, "campaigns": campaigns, "shard": shard()});
+        check_tx(self.db.query(sql).bind(vars).await?).map(|_| ())
     }
 
     /// Suppresses an address (kept as its hash); an earlier suppression stays.

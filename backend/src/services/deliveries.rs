@@ -19,14 +19,15 @@ use super::mail::{Mailer, Outgoing, Pace};
 use super::segments::SegmentService;
 use super::timeline::TimelineService;
 use crate::config::{CampaignSettings, EmailSettings};
+use crate::domain::auth::Role;
 use crate::domain::campaigns::{unapproved, AssetContent, AssetKind, AssetStatus, Campaign, CampaignStatus, Channel};
 use crate::domain::consents::{ConsentInput, DEFAULT_PURPOSE};
 use crate::domain::contacts::Contact;
 use crate::domain::deliveries::{
-    after_attempt, backoff, exclusion, merge_values, message_id, message_key, webhook_key, MessageStatus, Outcome,
-    Reach, Skipped, Suppressed,
+    after_attempt, backoff, exclusion, is_win, last_touch, merge_values, message_id, message_key, webhook_key,
+    MessageStatus, Outcome, Reach, Skipped, Suppressed, ATTRIBUTION_DAYS,
 };
-use crate::domain::history::Origin;
+use crate::domain::history::{ChangeEvent, Origin};
 use crate::domain::ids::{format_ts, new_id, now};
 use crate::domain::timeline::{NewEntry, TimelineEntry};
 use crate::domain::tracking::{render, Action, Token};
@@ -39,6 +40,8 @@ use crate::repositories::RepoError;
 
 /// Members read (and messages queued) per batch.
 pub const QUEUE_BATCH: usize = 1000;
+/// Deal events read per attribution step.
+const ATTRIBUTION_PAGE: usize = 500;
 
 /// Where a campaign's delivery stands.
 #[derive(Debug, Clone, Serialize)]
@@ -83,6 +86,7 @@ struct Inner {
     timeline: TimelineService,
     contacts: crate::repositories::contacts::ContactRepository,
     webhooks: super::webhooks::WebhookService,
+    changes: super::changes::ChangeService,
     mailer: Mailer,
     pace: Pace,
     domain: String,
@@ -115,6 +119,8 @@ pub struct DeliveryParts {
     pub contacts: crate::repositories::contacts::ContactRepository,
     /// Outgoing webhooks (the campaign webhook channel).
     pub webhooks: super::webhooks::WebhookService,
+    /// The change feed (deals won, for attribution).
+    pub changes: super::changes::ChangeService,
 }
 
 fn system() -> Origin {
@@ -141,6 +147,7 @@ impl DeliveryService {
             timeline: parts.timeline,
             contacts: parts.contacts,
             webhooks: parts.webhooks,
+            changes: parts.changes,
             mailer,
             pace: Pace::new(email.rate_per_second, email.window_limit, Duration::from_secs(email.window_secs)),
             domain,
@@ -657,6 +664,40 @@ impl DeliveryService {
         Ok(true)
     }
 
+    /// One attribution step: the deals won since the last step (read from the change feed),
+    /// each counted as a conversion of the campaign whose email reached one of its contacts
+    /// last in the [`ATTRIBUTION_DAYS`] before the win; true while there may be more at once.
+    pub async fn attribute_step(&self) -> AppResult<bool> {
+        let repo = &self.inner.repo;
+        let from = repo.attribution_cursor().await?;
+        let events = self.inner.changes.page(from, Some("deal"), Role::Admin, ATTRIBUTION_PAGE).await?;
+        let Some(to) = events.last().map(|(n, _)| *n) else { return Ok(false) };
+        let wins: Vec<&ChangeEvent> = events.iter().map(|(_, e)| e).filter(|e| is_win(e)).collect();
+        let ids: Vec<String> = wins.iter().map(|e| e.entity_id.clone()).collect();
+        let contacts = if ids.is_empty() { Default::default() } else { repo.deal_contacts(&ids).await? };
+        let mut campaigns = Vec::new();
+        for win in wins {
+            let until = win.at.as_str();
+            let since = chrono::DateTime::parse_from_rfc3339(until)
+                .map(|t| format_ts((t - chrono::Duration::days(ATTRIBUTION_DAYS)).with_timezone(&chrono::Utc)))
+                .unwrap_or_default();
+            let mut sends = Vec::new();
+            // A deal names a few contacts; a win is rare next to everything else in the feed.
+            for contact in contacts.get(&win.entity_id).into_iter().flatten() {
+                sends.extend(repo.sent_to(contact, &since, until).await?);
+            }
+            if let Some(campaign) = last_touch(&sends) {
+                campaigns.push(campaign.to_string());
+            }
+        }
+        match repo.attribute(from, to, &campaigns).await {
+            Ok(()) => Ok(events.len() == ATTRIBUTION_PAGE),
+            Err(RepoError::TxConflict) => Ok(true),
+            Err(RepoError::Rule(code)) if code == "cursor_moved" => Ok(true),
+            Err(e) => Err(e.into()),
+        }
+    }
+
     /// Runs the queueing worker (one process at a time) and this process's sender.
     pub fn spawn(self, db: crate::db::Db) -> Vec<tokio::task::JoinHandle<()>> {
         const IDLE: Duration = Duration::from_millis(500);
@@ -668,7 +709,11 @@ impl DeliveryService {
             IDLE,
             move || {
                 let this = queue.clone();
-                async move { this.queue_step().await.map_err(into_repo) }
+                async move {
+                    let queued = this.queue_step().await.map_err(into_repo)?;
+                    let attributed = this.attribute_step().await.map_err(into_repo)?;
+                    Ok(queued || attributed)
+                }
             },
         );
         let sender = crate::repositories::leases::spawn_loop("sending campaign email", IDLE, move || {

@@ -437,7 +437,7 @@ async fn the_delivery_look_ups_scan_their_indexes() {
 }
 
 #[tokio::test]
-async fn the_webhook_channel_posts_each_recipient_to_the_subscriptions_that_ask_for_it() {
+async fn the_webhook_channel_posts_each_recipient_and_deals_they_win_are_conversions() {
     let sink = SmtpSink::start(true).await.unwrap();
     let app = app_with_sink(&sink, |s| s.webhooks.allow_private_targets = true).await;
     let made = contacts(&app, "hook", 3, false).await;
@@ -485,4 +485,30 @@ async fn the_webhook_channel_posts_each_recipient_to_the_subscriptions_that_ask_
         wide.lock().unwrap().iter().all(|(h, _)| posted_header(h, "x-crm-event") != "campaign.message"),
         "campaign.* does not take one call per recipient"
     );
+
+    // Deals won by recipients are the campaign's conversions: one created won, one moved to won;
+    // a deal of a contact the campaign never emailed, or one still open, is not.
+    let won = json!({"name": "Summit tickets", "stage": "won", "contact_ids": [made[0].0]});
+    assert_eq!(app.post_json("/api/deals", &won).await.status(), StatusCode::CREATED);
+    let open = json!({"name": "Workshop", "stage": "proposal", "contact_ids": [made[1].0]});
+    let res = app.post_json("/api/deals", &open).await;
+    let deal: Value = res.json().await.unwrap();
+    let res =
+        app.patch_json(&format!("/api/deals/{}", deal["id"].as_str().unwrap()), &json!({"stage": "won"}), None).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let (other, _) = &contacts(&app, "nocampaign", 1, false).await[0];
+    app.post_json("/api/deals", &json!({"name": "Other", "stage": "won", "contact_ids": [other]})).await;
+    app.post_json("/api/deals", &json!({"name": "Open", "contact_ids": [made[2].0]})).await;
+    let path = format!("/api/analytics/campaign/{id}");
+    let mut figures = Value::Null;
+    for _ in 0..100 {
+        figures = app.get_ok(&path).await;
+        if figures["conversions"] == 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(figures["conversions"], 2, "{figures}");
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    assert_eq!(app.get_ok(&path).await["conversions"], 2, "each win counts once");
 }
