@@ -25,5 +25,16 @@ test("a task assigned to me rings the bell; I read it", async ({ page, request }
   await expect(item).toContainText("read");
   await expect(item.getByRole("button")).toHaveCount(0);
   await expectAccessible(page);
+
+  // Tasks falling due: by email as well as in the app; the choice is kept.
+  const dueByEmail = page.getByRole("checkbox", { name: "A task of mine falls due: Email" });
+  await expect(page.getByRole("checkbox", { name: "A task of mine falls due: In the app" })).toBeChecked();
+  await expect(dueByEmail).not.toBeChecked();
+  await dueByEmail.check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: "A task of mine falls due: Email" })).toBeChecked();
+  await expectAccessible(page);
   expect(problems).toEqual([]);
 });

@@ -183,6 +183,11 @@ impl NotificationService {
             return settle(self.store(source, Vec::new()).await, false);
         };
         let tasks = self.repo.tasks_falling_due(&from, &until, PAGE).await?;
+        if tasks.is_empty() {
+            // Nothing fell due: the place stays (the next look covers the same time and more),
+            // so an idle server writes nothing.
+            return Ok(false);
+        }
         let full = tasks.len() == PAGE;
         let to = if full { tasks.last().map(|t| t.0.clone()).unwrap_or(until) } else { until };
         let raised_now = tasks

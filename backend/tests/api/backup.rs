@@ -26,7 +26,7 @@ async fn a_backup_restores_into_an_empty_database_with_every_table_equal() {
     let member = app.client_for(Role::Member).await;
     // Background jobs settle first: the change feed numbers the events, the duplicate scan, the
     // webhook dispatcher and the notifier read them; after that nothing changes but the jobs'
-    // leases (renewed every few seconds).
+    // leases (renewed every few seconds) until something new happens.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     loop {
         let pending = app.rows("SELECT VALUE id FROM change_pending").await;
@@ -34,7 +34,11 @@ async fn a_backup_restores_into_an_empty_database_with_every_table_equal() {
         let last = app.state.changes.last_number().await.unwrap();
         let cursors = app.rows("SELECT VALUE last FROM [webhook_feed:cursor]").await;
         let followed = cursors.len() == 1 && cursors.iter().all(|c| c.as_i64() == Some(last));
-        if (pending.is_empty() && scan["status"] == "current" && followed) || std::time::Instant::now() > deadline {
+        // The notifier's look for tasks falling due has its starting place.
+        let due = app.rows("SELECT VALUE last FROM [notify_feed:task_due]").await.len() == 1;
+        if (pending.is_empty() && scan["status"] == "current" && followed && due)
+            || std::time::Instant::now() > deadline
+        {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
