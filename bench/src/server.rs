@@ -77,9 +77,14 @@ impl Server {
             .env("CRM__AUTH__BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD)
             // The load comes from one address: the per-credential limit would measure itself.
             .env("CRM__LIMITS__REQUESTS_PER_SECOND", "1000000")
-            .env("CRM__LOG__LEVEL", "warn")
+            // `BENCH_SERVER_LOG=<file>` (and `BENCH_SERVER_LOG_LEVEL`, e.g. `crm=debug`) keeps the
+            // server's log, to see where a step spends its time.
+            .env("CRM__LOG__LEVEL", std::env::var("BENCH_SERVER_LOG_LEVEL").unwrap_or_else(|_| "warn".into()))
             .stdin(Stdio::null())
-            .stdout(Stdio::null())
+            .stdout(match std::env::var("BENCH_SERVER_LOG") {
+                Ok(path) => Stdio::from(std::fs::OpenOptions::new().create(true).append(true).open(path)?),
+                Err(_) => Stdio::null(),
+            })
             .stderr(Stdio::inherit());
         for (k, v) in extra_env {
             cmd.env(k, v);
