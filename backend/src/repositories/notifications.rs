@@ -126,6 +126,18 @@ impl NotificationRepository {
         check_tx(self.db.query(sql).bind(vars).await?).map(|_| ())
     }
 
+    /// Whether the notification raised once under `key` was raised.
+    pub async fn raised_once(&self, key: &str) -> RepoResult<bool> {
+        let mut r = self
+            .db
+            .query("SELECT VALUE at FROM ONLY type::record('notify_once', $k)")
+            .bind(("k", key.to_string()))
+            .await?
+            .check()?;
+        let at: Option<Value> = r.take(0)?;
+        Ok(at.is_some_and(|v| !v.is_null()))
+    }
+
     /// Outbound messages due by `now`, in due order.
     pub async fn due_outbound(&self, now: &str, limit: usize) -> RepoResult<Vec<Outbound>> {
         let mut r = self

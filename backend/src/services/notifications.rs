@@ -165,7 +165,12 @@ impl NotificationService {
             raised_now.extend(raised(event, creator.as_deref()));
         }
         let source = Source::Feed { name: entity, from: json!(from), to: json!(to) };
-        settle(self.store(source, raised_now).await, events.len() == PAGE)
+        let more = settle(self.store(source, raised_now).await, events.len() == PAGE)?;
+        // A campaign that finished before a step saw it running is checked as it finishes.
+        for (_, event) in events.iter().filter(|(_, e)| e.entity == "campaign" && e.kind == "completed") {
+            self.check_failing(&event.entity_id).await?;
+        }
+        Ok(more)
     }
 
     /// The user who created a campaign (its first event's actor).
@@ -205,24 +210,30 @@ impl NotificationService {
     /// its creator, once.
     async fn failing_step(&self) -> Result<(), RepoError> {
         for (id, _) in self.deliveries.campaigns_in("running").await? {
-            let Some(marker) = self.deliveries.marker(&id).await? else { continue };
-            if !failing(marker.sent, marker.failed + marker.dead) {
-                continue;
-            }
-            let Some(user) = self.creator(&id, &format_ts(now())).await? else { continue };
-            let title = format!(
-                "A campaign of yours is failing: {} of {} messages could not be sent",
-                marker.failed + marker.dead,
-                marker.sent + marker.failed + marker.dead
-            );
-            let raised = vec![Raised::new(user, "campaign_failing", title, format!("/campaigns/view?id={id}"))];
-            match self.store(Source::Once(&format!("campaign_failing_{id}")), raised).await {
-                Ok(()) | Err(RepoError::TxConflict) => {}
-                Err(RepoError::Rule(code)) if code == "already_raised" => {}
-                Err(e) => return Err(e),
-            }
+            self.check_failing(&id).await?;
         }
         Ok(())
+    }
+
+    /// Raises `campaign_failing` for the campaign's creator if its messages fail, once.
+    async fn check_failing(&self, id: &str) -> Result<(), RepoError> {
+        let Some(marker) = self.deliveries.marker(id).await? else { return Ok(()) };
+        let once = format!("campaign_failing_{id}");
+        if !failing(marker.sent, marker.failed + marker.dead) || self.repo.raised_once(&once).await? {
+            return Ok(());
+        }
+        let Some(user) = self.creator(id, &format_ts(now())).await? else { return Ok(()) };
+        let title = format!(
+            "A campaign of yours is failing: {} of {} messages could not be sent",
+            marker.failed + marker.dead,
+            marker.sent + marker.failed + marker.dead
+        );
+        let raised = vec![Raised::new(user, "campaign_failing", title, format!("/campaigns/view?id={id}"))];
+        match self.store(Source::Once(&once), raised).await {
+            Ok(()) | Err(RepoError::TxConflict) => Ok(()),
+            Err(RepoError::Rule(code)) if code == "already_raised" => Ok(()),
+            Err(e) => Err(e),
+        }
     }
 
     /// Sends a batch of due outbound messages; true when the batch was full.

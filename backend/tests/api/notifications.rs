@@ -166,3 +166,54 @@ async fn notifications_go_by_email_and_sms_as_chosen_and_tasks_due_and_imports_r
     assert_eq!(page["data"][0]["title"], "Import finished: 1 created, 0 updated, 0 unchanged, 1 rows with errors");
     assert!(sink.received()[1].data.contains("Subject: Import finished"));
 }
+
+#[tokio::test]
+async fn a_campaign_whose_messages_fail_tells_its_creator_once() {
+    let sink = SmtpSink::start(true).await.unwrap();
+    for i in 0..10 {
+        sink.refuse_for_good(&format!("fail{i}@example.com"));
+    }
+    let smtp = sink.url.clone();
+    let app = spawn_app_with(move |s| s.email.smtp_url = smtp).await;
+    let cara = client_with(&app.user_token("cara@example.com", "admin").await);
+    let post = |path: &str, body: Value| {
+        let req = cara.post(app.url(path)).json(&body);
+        async move {
+            let res = req.send().await.unwrap();
+            assert!(res.status().is_success(), "{}", res.status());
+            res.json::<Value>().await.unwrap_or(Value::Null)
+        }
+    };
+    for i in 0..10 {
+        post("/api/contacts", json!({"email": format!("fail{i}@example.com"), "tags": ["fail"]})).await;
+    }
+    let filter = json!({"field": "tags", "op": "contains", "value": "fail"});
+    let segment = post("/api/segments", json!({"name": "Failing", "filter": filter})).await;
+    let brief = "Tell them about the spring summit in Lisbon.";
+    let campaign = post("/api/campaigns", json!({"name": "Doomed", "brief": brief, "segment_id": segment["id"]})).await;
+    let id = campaign["id"].as_str().unwrap();
+    let assets = post(&format!("/api/campaigns/{id}/assets"), json!({"kinds": ["email"]})).await;
+    let asset = assets["data"][0]["id"].as_str().unwrap();
+    post(&format!("/api/campaigns/{id}/assets/{asset}/approve"), json!({})).await;
+    post(&format!("/api/campaigns/{id}/execute"), json!({})).await;
+
+    let mut kinds: Vec<(String, String)> = Vec::new();
+    for _ in 0..100 {
+        let page: Value = cara.get(app.url("/api/notifications")).send().await.unwrap().json().await.unwrap();
+        kinds = page["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| (n["kind"].as_str().unwrap().to_string(), n["title"].as_str().unwrap().to_string()))
+            .collect();
+        if kinds.iter().any(|(k, _)| k == "campaign_failing") && kinds.iter().any(|(k, _)| k == "campaign_finished") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let failing: Vec<_> = kinds.iter().filter(|(k, _)| k == "campaign_failing").collect();
+    assert_eq!(failing.len(), 1, "{kinds:?}");
+    assert!(failing[0].1.contains("10 of 10 messages could not be sent"), "{}", failing[0].1);
+    assert!(kinds.iter().any(|(k, _)| k == "campaign_finished"), "{kinds:?}");
+    assert!(sink.received().is_empty());
+}
