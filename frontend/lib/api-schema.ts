@@ -1940,7 +1940,7 @@ export interface components {
             delivered: number;
             /**
              * Format: int64
-             * @description Refused for good or out of attempts.
+             * @description Emails refused for good or out of attempts.
              */
             failed: number;
             /**
@@ -1952,7 +1952,7 @@ export interface components {
             rates: components["schemas"]["CampaignRates"];
             /**
              * Format: int64
-             * @description Accepted by the receiving servers.
+             * @description Emails accepted by the receiving servers.
              */
             sent: number;
             /**
@@ -1970,6 +1970,16 @@ export interface components {
              * @description Recipients who unsubscribed through it.
              */
             unsubscribed: number;
+            /**
+             * Format: int64
+             * @description The webhook channel's posts refused for good or out of attempts.
+             */
+            webhooks_failed: number;
+            /**
+             * Format: int64
+             * @description The webhook channel's posts accepted (a 2xx from every subscription).
+             */
+            webhooks_sent: number;
         };
         /** @description A page of campaigns, newest first. */
         CampaignList: {

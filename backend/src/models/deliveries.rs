@@ -224,12 +224,16 @@ pub struct CampaignRates {
 pub struct CampaignAnalytics {
     /// The campaign.
     pub campaign_id: String,
-    /// Accepted by the receiving servers.
+    /// Emails accepted by the receiving servers.
     pub sent: u64,
     /// Sent and not bounced.
     pub delivered: u64,
-    /// Refused for good or out of attempts.
+    /// Emails refused for good or out of attempts.
     pub failed: u64,
+    /// The webhook channel's posts accepted (a 2xx from every subscription).
+    pub webhooks_sent: u64,
+    /// The webhook channel's posts refused for good or out of attempts.
+    pub webhooks_failed: u64,
     /// Opens, every one.
     pub opened: u64,
     /// Messages opened.
@@ -262,12 +266,16 @@ impl CampaignAnalytics {
     pub fn new(p: Progress) -> Self {
         let m = p.marker;
         let conversions = m.conversions;
-        let delivered = m.sent.saturating_sub(m.bounced);
+        // Email figures: the webhook channel's posts are counted apart.
+        let sent = m.sent.saturating_sub(m.webhook_sent);
+        let delivered = sent.saturating_sub(m.bounced);
         CampaignAnalytics {
             campaign_id: m.campaign_id,
-            sent: m.sent,
+            sent,
             delivered,
-            failed: m.failed + m.dead,
+            failed: (m.failed + m.dead).saturating_sub(m.webhook_failed),
+            webhooks_sent: m.webhook_sent,
+            webhooks_failed: m.webhook_failed,
             opened: m.opens,
             unique_opens: m.unique_opens,
             clicked: m.clicks,
@@ -276,12 +284,12 @@ impl CampaignAnalytics {
             bounced: m.bounced,
             conversions,
             rates: CampaignRates {
-                delivery: rate(delivered, m.sent),
+                delivery: rate(delivered, sent),
                 open: rate(m.unique_opens, delivered),
                 click: rate(m.unique_clicks, delivered),
                 click_to_open: rate(m.unique_clicks, m.unique_opens),
                 unsubscribe: rate(m.unsubscribed, delivered),
-                bounce: rate(m.bounced, m.sent),
+                bounce: rate(m.bounced, sent),
                 conversion: rate(conversions, delivered),
             },
         }

@@ -110,6 +110,12 @@ pub struct Marker {
     /// Deals won by recipients that were attributed to it.
     #[serde(default)]
     pub conversions: u64,
+    /// Of `sent`, the webhook channel's posts.
+    #[serde(default)]
+    pub webhook_sent: u64,
+    /// Of `failed` and `dead`, the webhook channel's posts.
+    #[serde(default)]
+    pub webhook_failed: u64,
     /// When delivery started.
     #[serde(default)]
     pub started_at: String,
@@ -199,6 +205,8 @@ impl DeliveryRepository {
         marker.unsubscribed = sum("unsubscribed");
         marker.bounced = sum("bounced");
         marker.conversions = sum("conversions");
+        marker.webhook_sent = sum("webhook_sent");
+        marker.webhook_failed = sum("webhook_failed");
         marker.queued = marker.total.saturating_sub(marker.sending + marker.sent + marker.failed + marker.dead);
         Ok(Some(marker))
     }
@@ -293,8 +301,10 @@ impl DeliveryRepository {
         let sent_ids: Vec<&str> =
             results.iter().filter(|r| r.status == MessageStatus::Sent).map(|r| r.id.as_str()).collect();
         let counts = crate::domain::analytics::activity(timeline.iter().map(|(_, e)| e));
-        let timeline: Vec<Value> =
-            timeline.iter().map(|(_, entry)| super::records::keyed(super::timeline::row(entry))).collect();
+        let timeline: Vec<Value> = timeline
+            .iter()
+            .map(|(message, entry)| json!({"m": message, "row": super::records::keyed(super::timeline::row(entry))}))
+            .collect();
         // Only the messages still claimed under `claim` are this worker's to record (another
         // worker may have claimed one whose claim ran out). Sends are the many: one UPDATE;
         // failures are the few: checked, then changed one by one.
@@ -302,7 +312,8 @@ impl DeliveryRepository {
             "BEGIN;\n\
             LET $sent = (UPDATE array::map($sent_ids, |$i| type::record('outbox', $i)) \
                 SET status = 'sent', sent_at = $now, error = NONE, claim = NONE \
-                WHERE claim = $claim AND status = 'sending' RETURN VALUE contact_id);\n\
+                WHERE claim = $claim AND status = 'sending' RETURN VALUE key);\n\
+            LET $hooks = array::filter($sent, |$k| string::ends_with($k, '_webhook'));\n\
             LET $failed = (SELECT VALUE record::id(id) FROM array::map($failed_rows, |$r| type::record('outbox', $r.id)) \
                 WHERE claim = $claim AND status = 'sending');\n\
             LET $dead = (SELECT VALUE record::id(id) FROM array::map($dead_rows, |$r| type::record('outbox', $r.id)) \
@@ -317,9 +328,11 @@ impl DeliveryRepository {
                 SET status = 'queued', due = $r.due, error = $r.error, claim = NONE RETURN NONE; }; };\n\
             UPSERT type::record('delivery_count', [$c, $shard]) SET sent += array::len($sent), \
                 failed += array::len($failed), dead += array::len($dead), sending -= array::len($sent) + \
-                array::len($failed) + array::len($dead) + array::len($retried) RETURN NONE;\n\
-            IF array::len($sent) = array::len($timeline) { INSERT INTO timeline_entry $timeline RETURN NONE } \
-            ELSE IF array::len($sent) > 0 { INSERT INTO timeline_entry (SELECT * FROM $timeline WHERE contact_id INSIDE $sent) RETURN NONE };\n\
+                array::len($failed) + array::len($dead) + array::len($retried), \
+                webhook_sent += array::len($hooks), webhook_failed += array::len(array::filter(\
+                array::concat($failed, $dead), |$k| string::ends_with($k, '_webhook'))) RETURN NONE;\n\
+            IF array::len($sent) - array::len($hooks) = array::len($timeline) { INSERT INTO timeline_entry $timeline.row RETURN NONE } \
+            ELSE IF array::len($sent) > 0 { INSERT INTO timeline_entry (SELECT VALUE row FROM $timeline WHERE m INSIDE $sent) RETURN NONE };\n\
             COMMIT;",
         );
         let mut vars = json!({

@@ -177,18 +177,6 @@ impl NotificationRepository {
         Ok(rows.into_iter().collect())
     }
 
-    /// A user's outbound messages, newest first (for tests and support).
-    pub async fn outbound_of(&self, user_id: &str) -> RepoResult<Vec<Outbound>> {
-        let mut r = self
-            .db
-            .query("SELECT * FROM notification_outbox WHERE user_id = $u ORDER BY created_at DESC LIMIT 100")
-            .bind(("u", user_id.to_string()))
-            .await?
-            .check()?;
-        let rows: Vec<Value> = r.take(0)?;
-        decode_rows(rows.into_iter().map(super::strip_id).collect())
-    }
-
     /// A page of a user's notifications, newest first (only unread ones when `unread`).
     pub async fn page(
         &self,

@@ -326,11 +326,6 @@ impl NotificationService {
         }
     }
 
-    /// The user's messages on channels other than in-app, newest first.
-    pub async fn outbound(&self, user_id: &str) -> AppResult<Vec<Outbound>> {
-        Ok(self.repo.outbound_of(user_id).await?)
-    }
-
     /// A page of the user's notifications, newest first.
     pub async fn list(
         &self,

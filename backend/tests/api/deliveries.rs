@@ -509,6 +509,8 @@ async fn the_webhook_channel_posts_each_recipient_and_deals_they_win_are_convers
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert_eq!(figures["conversions"], 2, "{figures}");
+    assert_eq!((figures["sent"].as_u64(), figures["webhooks_sent"].as_u64()), (Some(3), Some(3)), "{figures}");
+    assert_eq!(figures["rates"]["delivery"], 1.0, "email rates leave the posts out: {figures}");
     tokio::time::sleep(Duration::from_millis(700)).await;
     assert_eq!(app.get_ok(&path).await["conversions"], 2, "each win counts once");
 }
