@@ -82,6 +82,7 @@ test("write a brief, generate assets, edit and approve them, and send the campai
   await expect(page.getByTestId("campaign-status")).toHaveText("completed", { timeout: 15_000 });
   await expect(page.getByTestId("progress-sent")).toHaveText("1");
   await expect(page.getByTestId("campaign-analytics")).toBeVisible();
+  await expect(page.getByTestId("campaign-analytics")).toContainText("Deals won after it (conversions): 0.");
   await expect(page.getByRole("button", { name: "Generate" })).toHaveCount(0);
   await expectAccessible(page, ["iframe.email-preview"]);
   await page.screenshot({ path: `${ARTIFACTS}/17-campaign.png`, fullPage: true });

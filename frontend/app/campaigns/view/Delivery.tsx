@@ -29,6 +29,8 @@ type Figures = {
   unsubscribed: number;
   bounced: number;
   conversions: number;
+  webhooks_sent: number;
+  webhooks_failed: number;
   rates: { delivery: number; open: number; click: number; click_to_open: number; unsubscribe: number; bounce: number };
 };
 
@@ -192,7 +194,10 @@ export function Delivery({ campaign, writable, blocked, onChanged }: {
         <div data-testid="campaign-analytics">
           <p>
             Opened by {percent(figures.rates.open)} of those who got it, clicked by {percent(figures.rates.click)}; {figures.unsubscribed.toLocaleString()} unsubscribed,{" "}
-            {figures.bounced.toLocaleString()} bounced.
+            {figures.bounced.toLocaleString()} bounced. Deals won after it (conversions): {figures.conversions.toLocaleString()}.
+            {figures.webhooks_sent + figures.webhooks_failed > 0
+              ? ` Webhook posts: ${figures.webhooks_sent.toLocaleString()} accepted, ${figures.webhooks_failed.toLocaleString()} failed.`
+              : null}
           </p>
           <BarChart
             title="What the messages did"
