@@ -377,7 +377,7 @@ impl ContactRepository {
                  UPDATE timeline_entry SET body = '[erased]' WHERE contact_id = $id AND kind != 'change';\n\
                  DELETE idempotency WHERE scope IN $scopes;\n\
                  DELETE type::record('briefing', $id);\n\
-                 UPDATE outbox SET to = 'erased', fields = {{}} WHERE contact_id = $id;\n\
+                 UPDATE outbox SET to = 'erased', fields = {{}}, error = IF error = NONE {{ NONE }} ELSE {{ '[erased]' }} WHERE contact_id = $id;\n\
                  UPDATE webhook_delivery SET body = '{{\"erased\":true}}' WHERE entity_id = $id;\n\
                  LET $consents = (SELECT VALUE key FROM consent WHERE contact_id = $id);\n\
                  UPDATE consent SET ip = NONE WHERE contact_id = $id;\n\
