@@ -185,26 +185,15 @@ impl NotificationRepository {
         after: Option<&str>,
         limit: usize,
     ) -> RepoResult<(Vec<Notification>, Option<String>)> {
-        let sql = if unread {
-            "SELECT * OMIT id, unread FROM notification WHERE user_id = $u AND unread = true AND rkey > $after ORDER BY rkey LIMIT $limit"
-        } else {
-            "SELECT * OMIT id, unread FROM notification WHERE user_id = $u AND rkey > $after ORDER BY rkey LIMIT $limit"
-        };
-        let vars = json!({"u": user_id, "after": after.unwrap_or(""), "limit": limit + 1});
-        let mut r = self.db.query(sql).bind(vars).await?.check()?;
-        let mut rows: Vec<Value> = r.take(0)?;
-        let next = if rows.len() > limit {
-            rows.truncate(limit);
-            rows.last().and_then(|r| r.get("rkey")).and_then(Value::as_str).map(String::from)
-        } else {
-            None
-        };
-        for row in &mut rows {
-            if let Value::Object(map) = row {
-                map.remove("rkey");
-            }
+        let mut query = super::records::ListQuery::newest_first("notification", after.map(String::from), limit);
+        // The (user_id, rkey) and (user_id, unread, rkey) indexes serve these.
+        query.filtered = true;
+        query.conditions.push("user_id = $u");
+        if unread {
+            query.conditions.push("unread = true");
         }
-        Ok((decode_rows(rows)?, next))
+        query.vars.insert("u".into(), json!(user_id));
+        query.page(&self.db).await
     }
 
     /// How many notifications of the user are unread.

@@ -391,7 +391,8 @@ fn derived_fields(table: &str) -> &'static [&'static str] {
         "task" => &["facets", "rkey", "dkey", "part"],
         "segment" | "llm_run" => &["rkey", "part"],
         "campaign" => &["facets", "rkey", "part"],
-        "consent" => &["rkey"],
+        "consent" | "webhook_delivery" => &["rkey"],
+        "notification" => &["rkey", "unread"],
         _ => &[],
     }
 }

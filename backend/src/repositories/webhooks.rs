@@ -183,26 +183,12 @@ impl WebhookRepository {
         after: Option<&str>,
         limit: usize,
     ) -> RepoResult<(Vec<WebhookDelivery>, Option<String>)> {
-        let sql = "SELECT * FROM webhook_delivery WHERE webhook_id = $w AND rkey > $after ORDER BY rkey LIMIT $limit";
-        let vars = json!({"w": webhook_id, "after": after.unwrap_or(""), "limit": limit + 1});
-        let mut r = self.db.query(sql).bind(vars).await?.check()?;
-        let mut rows: Vec<Value> = r.take(0)?;
-        let next = if rows.len() > limit {
-            rows.truncate(limit);
-            rows.last().and_then(|r| r.get("rkey")).and_then(Value::as_str).map(String::from)
-        } else {
-            None
-        };
-        let rows = rows
-            .into_iter()
-            .map(|mut row| {
-                if let Value::Object(map) = &mut row {
-                    map.remove("rkey");
-                }
-                strip_id(row)
-            })
-            .collect();
-        Ok((decode_rows(rows)?, next))
+        let mut query = super::records::ListQuery::newest_first("webhook_delivery", after.map(String::from), limit);
+        // The (webhook_id, rkey) index serves it.
+        query.filtered = true;
+        query.conditions.push("webhook_id = $w");
+        query.vars.insert("w".into(), json!(webhook_id));
+        query.page(&self.db).await
     }
 
     /// One delivery.

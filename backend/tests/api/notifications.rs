@@ -216,4 +216,15 @@ async fn a_campaign_whose_messages_fail_tells_its_creator_once() {
     assert!(failing[0].1.contains("10 of 10 messages could not be sent"), "{}", failing[0].1);
     assert!(kinds.iter().any(|(k, _)| k == "campaign_finished"), "{kinds:?}");
     assert!(sink.received().is_empty());
+
+    // Newest first, a page at a time.
+    let get = |path: String| {
+        let req = cara.get(app.url(&path));
+        async move { req.send().await.unwrap().json::<Value>().await.unwrap() }
+    };
+    let first = get("/api/notifications?limit=1".into()).await;
+    assert_eq!(first["data"][0]["kind"].as_str(), kinds.first().map(|(k, _)| k.as_str()));
+    let cursor = first["next_cursor"].as_str().expect("a second page").to_string();
+    let second = get(format!("/api/notifications?limit=1&cursor={cursor}")).await;
+    assert_eq!(second["data"][0]["kind"].as_str(), kinds.get(1).map(|(k, _)| k.as_str()));
 }
