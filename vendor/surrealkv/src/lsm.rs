@@ -1304,6 +1304,11 @@ impl Core {
 			*active_memtable = memtable;
 		}
 
+		// CRM PATCH: new writes go to a segment the replay did not read (or repair).
+		inner.wal.write().start_new_segment_unless_empty().map_err(|e| {
+			Error::Other(format!("Failed to start a new WAL segment after recovery: {}", e))
+		})?;
+
 		// Ensure the active memtable has the correct WAL number set
 		{
 			let active_memtable = inner.active_memtable.read()?;
@@ -1709,6 +1714,11 @@ impl Tree {
 			let mut active_memtable = self.core.inner.active_memtable.write()?;
 			*active_memtable = memtable;
 		}
+
+		// CRM PATCH: new writes go to a segment the replay did not read (or repair).
+		self.core.inner.wal.write().start_new_segment_unless_empty().map_err(|e| {
+			Error::Other(format!("Failed to start a new WAL segment after restore: {}", e))
+		})?;
 
 		// Ensure the active memtable has the correct WAL number set
 		{

@@ -2797,8 +2797,9 @@ async fn test_wal_append_after_crash_recovery() {
 
 		let wal_num_after_reopen = tree.core.inner.wal.read().get_active_log_number();
 
-		// CRITICAL: WAL number should be SAME as before (appending to existing)
-		assert_eq!(wal_num_after_reopen, 0, "WAL should reuse existing file #0 since log_number=0");
+		// CRM PATCH: segment #0 was replayed, so new writes go to a new segment #1 (a segment
+		// the replay repaired or found torn must not be appended to).
+		assert_eq!(wal_num_after_reopen, 1, "WAL should move past replayed file #0");
 
 		// Write another transaction to same WAL
 		let mut txn = tree.begin().unwrap();
@@ -2815,6 +2816,55 @@ async fn test_wal_append_after_crash_recovery() {
 
 		tree.close().await.unwrap();
 	}
+}
+
+/// CRM PATCH: a crash that tears the last WAL record makes the next start repair the segment
+/// (a new file renamed over it). Writes acknowledged after that start must survive the next
+/// crash; they used to go to the replaced file, opened before the repair.
+#[test_log::test(tokio::test)]
+async fn crm_patch_writes_after_a_repaired_torn_tail_survive_a_crash() {
+	let temp_dir = TempDir::new("test").unwrap();
+	let path = temp_dir.path().to_path_buf();
+	let opts = create_test_options(path.clone(), |opts| {
+		opts.max_memtable_size = 10 * 1024 * 1024; // Large to prevent auto-flush
+	});
+	let crash = |tree: Tree| {
+		let mut lockfile = tree.core.inner.lockfile.lock().unwrap();
+		lockfile.release().unwrap();
+		drop(lockfile);
+		std::mem::forget(tree);
+	};
+
+	let tree = Tree::new(Arc::clone(&opts)).unwrap();
+	let mut txn = tree.begin().unwrap();
+	txn.set(b"before", b"v").unwrap();
+	txn.commit().await.unwrap();
+	let segment = tree.core.inner.wal.read().get_active_log_number();
+	crash(tree);
+
+	// The torn record: a header promising 1,000 bytes, then 10 of them.
+	{
+		use std::io::Write;
+		let file_path = opts.wal_dir().join(format!("{segment:020}.wal"));
+		let mut file = std::fs::OpenOptions::new().append(true).open(file_path).unwrap();
+		file.write_all(&[0xde, 0xad, 0xbe, 0xef, 0x03, 0xe8, 0x01]).unwrap();
+		file.write_all(&[0x55; 10]).unwrap();
+		file.sync_all().unwrap();
+	}
+
+	let tree = Tree::new(Arc::clone(&opts)).unwrap();
+	assert!(tree.begin().unwrap().get(b"before").unwrap().is_some());
+	let mut txn = tree.begin().unwrap();
+	txn.set(b"after", b"v").unwrap();
+	txn.commit().await.unwrap();
+	crash(tree);
+
+	let tree = Tree::new(Arc::clone(&opts)).unwrap();
+	let txn = tree.begin().unwrap();
+	assert!(txn.get(b"before").unwrap().is_some(), "the write before the tear is lost");
+	assert!(txn.get(b"after").unwrap().is_some(), "the write after the repair is lost");
+	drop(txn);
+	tree.close().await.unwrap();
 }
 
 #[test_log::test(tokio::test)]
@@ -4323,11 +4373,15 @@ async fn test_recovery_with_manually_created_wal_segments() {
 			highest_segment_created
 		);
 
-		// KEY ASSERTION: WAL should open at highest segment, not log_number
+		// KEY ASSERTION: WAL should open past the highest segment, not at log_number.
+		// CRM PATCH: after recovery, new writes go to a new segment (after the highest
+		// replayed one), never into a segment the replay read or repaired.
 		assert_eq!(
-			active_wal_after_recovery, highest_segment_created,
-			"BUG: WAL opened at {} but should open at highest segment {} to prevent data loss",
-			active_wal_after_recovery, highest_segment_created
+			active_wal_after_recovery,
+			highest_segment_created + 1,
+			"BUG: WAL opened at {} but should open past highest segment {} to prevent data loss",
+			active_wal_after_recovery,
+			highest_segment_created
 		);
 
 		// Verify initial recovery worked

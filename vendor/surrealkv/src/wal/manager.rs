@@ -403,6 +403,21 @@ impl Wal {
 		self.active_log_number
 	}
 
+	/// CRM PATCH (docs/surrealkv-rotation-fix.md): after recovery, moves the writer to a new
+	/// segment unless the one it opened is empty. The writer was opened before the replay, which
+	/// may have repaired that segment by writing a new file in its place (new writes would go to
+	/// the replaced file and be lost at the next crash) or found a torn record at its end (new
+	/// records appended behind it would be cut off by the next replay's repair).
+	pub(crate) fn start_new_segment_unless_empty(&mut self) -> Result<()> {
+		let extension = self.opts.file_extension.as_deref().unwrap_or("wal");
+		let path = self.dir.join(segment_name(self.active_log_number, extension));
+		let empty = std::fs::metadata(&path).map(|m| m.len() == 0).unwrap_or(false);
+		if !empty {
+			self.rotate()?;
+		}
+		Ok(())
+	}
+
 	/// Explicitly rotates the active WAL to a new file.
 	pub(crate) fn rotate(&mut self) -> Result<u64> {
 		let old_log_number = self.active_log_number;
