@@ -52,6 +52,9 @@ pub enum AppError {
     /// 409: conflicts with stored state.
     #[error("conflict: {detail}")]
     Conflict { code: &'static str, detail: String },
+    /// 409 `already_checked_in`: the guest was checked in before, at `at`.
+    #[error("already checked in")]
+    AlreadyCheckedIn { at: String },
     /// 412: the `If-Match` precondition failed.
     #[error("precondition failed")]
     PreconditionFailed { detail: String },
@@ -111,6 +114,9 @@ pub struct Problem {
     /// For 410 `merged`: the id of the record this one was merged into.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub merged_into: Option<String>,
+    /// For 409 `already_checked_in`: when the guest was checked in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checked_in_at: Option<String>,
     /// Trace id of the request, for support.
     pub trace_id: String,
 }
@@ -158,7 +164,7 @@ impl AppError {
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::Gone { .. } => StatusCode::GONE,
-            Self::Conflict { .. } => StatusCode::CONFLICT,
+            Self::Conflict { .. } | Self::AlreadyCheckedIn { .. } => StatusCode::CONFLICT,
             Self::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -178,6 +184,7 @@ impl AppError {
             Self::Forbidden => "forbidden",
             Self::NotFound(_) => "not_found",
             Self::Gone { .. } => "merged",
+            Self::AlreadyCheckedIn { .. } => "already_checked_in",
             Self::PreconditionFailed { .. } => "precondition_failed",
             Self::PayloadTooLarge => "payload_too_large",
             Self::UnsupportedMediaType => "unsupported_media_type",
@@ -201,6 +208,7 @@ impl AppError {
             Self::Forbidden => "you are not allowed to do this".into(),
             Self::NotFound(entity) => format!("{entity} not found"),
             Self::Gone { entity, merged_into } => format!("this {entity} was merged into {merged_into}"),
+            Self::AlreadyCheckedIn { at } => format!("this guest was already checked in at {at}"),
             Self::PayloadTooLarge => "the request body is larger than allowed".into(),
             Self::UnsupportedMediaType => "the request body must be JSON (Content-Type: application/json)".into(),
             Self::MethodNotAllowed => "this method is not allowed on this path".into(),
@@ -233,6 +241,10 @@ impl AppError {
             },
             merged_into: match self {
                 Self::Gone { merged_into, .. } => Some(merged_into.clone()),
+                _ => None,
+            },
+            checked_in_at: match self {
+                Self::AlreadyCheckedIn { at } => Some(at.clone()),
                 _ => None,
             },
             trace_id: current_trace_id(),
@@ -295,6 +307,7 @@ pub fn bare_status_problem(status: StatusCode) -> Response {
         code: status.canonical_reason().unwrap_or("error").to_lowercase().replace(' ', "_"),
         errors: None,
         merged_into: None,
+        checked_in_at: None,
         trace_id: current_trace_id(),
     };
     let mut response = (status, serde_json::to_vec(&problem).unwrap_or_default()).into_response();

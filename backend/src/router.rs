@@ -39,6 +39,7 @@ use crate::state::AppState;
         (name = "cases", description = "Customer cases, their interactions, closing and reopening"),
         (name = "tasks", description = "Things to do, by whom and when"),
         (name = "segments", description = "Saved contact filters, always current"),
+        (name = "events", description = "Events, invitations, RSVPs with a waitlist, check-in"),
         (name = "analytics", description = "Contacts, funnel, pipeline and activity over a date range"),
         (name = "imports", description = "Contacts from CSV or NDJSON files, in background jobs"),
         (name = "changes", description = "Every change of every record in commit order: pages and a live stream"),
@@ -156,6 +157,7 @@ fn api_parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(handlers::deliveries::router())
         .merge(handlers::webhooks::router())
         .merge(handlers::notifications::router())
+        .merge(handlers::events::router())
         .split_for_parts()
 }
 

@@ -65,6 +65,8 @@ pub struct AppState {
     pub llm: crate::services::llm::LlmService,
     /// Consent ledgers.
     pub consents: crate::services::consents::ConsentService,
+    /// Events, invitations, RSVPs and check-in.
+    pub events: crate::services::events::EventService,
     /// Campaigns and their assets.
     pub campaigns: crate::services::campaigns::CampaignService,
     /// Outgoing webhooks.
@@ -194,19 +196,28 @@ impl AppState {
             settings.imports.directory(&settings.database.url),
         )
         .with_notifications(notifications.clone());
+        let contact_service = ContactService::new(
+            contacts_repo.clone(),
+            history_repo.clone(),
+            TimelineRepository::new(db.clone()),
+            migrations.clone(),
+        )
+        .with_links(links.clone());
+        let events = crate::services::events::EventService::new(
+            Store::new(db.clone(), history_repo.clone()),
+            engagement.clone(),
+            crate::repositories::events::EventRepository::new(db.clone()),
+            contact_service.clone(),
+            migrations.clone(),
+        );
         Ok(Self {
             auth,
+            events,
             users: UserService::new(users_repo),
             request_limiter,
             dashboard,
             settings: Arc::new(settings),
-            contacts: ContactService::new(
-                contacts_repo.clone(),
-                history_repo.clone(),
-                TimelineRepository::new(db.clone()),
-                migrations.clone(),
-            )
-            .with_links(links.clone()),
+            contacts: contact_service,
             deals,
             cases,
             tasks,

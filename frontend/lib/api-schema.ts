@@ -1095,6 +1095,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List events: by start (default), `upcoming=true` for those not over yet, a start range, a
+         *     name search. Each comes with its guest counts.
+         */
+        get: operations["list_events"];
+        put?: never;
+        /** Create an event. */
+        post: operations["create_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an event with its guest counts, now (or as it was at `as_of`, with today's counts). */
+        get: operations["get_event"];
+        put?: never;
+        post?: never;
+        /** Delete an event that has no invitations. */
+        delete: operations["delete_event"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an event. A capacity below the confirmed guests is 409 `capacity_below_confirmed`; a
+         *     larger one seats waitlisted guests in order.
+         */
+        patch: operations["update_event"];
+        trace?: never;
+    };
+    "/api/events/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a guest in by code, by contact, or as a walk-in (a new invitation, confirmed and
+         *     checked in; a walk-in's contact is found by email or created). Once only: a second time is
+         *     409 `already_checked_in` with `checked_in_at`.
+         */
+        post: operations["check_in"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The change events of an event, oldest first. */
+        get: operations["list_event_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The guest list, by status; `status=waitlisted` lists the waitlist in its order. */
+        get: operations["list_invitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite contacts: one invitation each; inviting someone twice does not duplicate. */
+        post: operations["invite_guests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/rsvp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a guest's answer. A yes takes a free seat (`confirmed`) or the next waitlist place
+         *     (`waitlisted`); a confirmed guest saying no or maybe frees the seat for the first in the
+         *     waitlist. Answers are decided one at a time: the event is never overbooked.
+         */
+        post: operations["rsvp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports": {
         parameters: {
             query?: never;
@@ -2176,6 +2312,23 @@ export interface components {
          */
         ChannelDto: "email" | "social" | "webhook";
         /**
+         * @description Whom to check in: exactly one of `code`, `contact_id` or `walk_in`.
+         * @example {
+         *       "code": "K7QX-M2PA"
+         *     }
+         */
+        CheckInRequest: {
+            /** @description The code of the guest's invitation (case, spaces and dashes do not matter). */
+            code?: string;
+            /**
+             * Format: uuid
+             * @description The guest; without an invitation they are a walk-in.
+             */
+            contact_id?: string;
+            /** @description A walk-in not yet in the CRM. */
+            walk_in?: components["schemas"]["WalkInRequest"];
+        };
+        /**
          * @description Closing a case.
          * @example {
          *       "resolution": "Credit note sent."
@@ -2612,6 +2765,47 @@ export interface components {
             stage?: null | components["schemas"]["StageDto"];
         };
         /**
+         * @description A new event. `name`, `starts_at` and `ends_at` are required.
+         * @example {
+         *       "capacity": 40,
+         *       "ends_at": "2026-03-12T12:00:00+01:00",
+         *       "location": "Paris office",
+         *       "name": "Cloud cost workshop",
+         *       "starts_at": "2026-03-12T09:00:00+01:00",
+         *       "timezone": "Europe/Paris"
+         *     }
+         */
+        CreateEventRequest: {
+            /**
+             * Format: int64
+             * @description Seats; omitted or null for no limit.
+             */
+            capacity?: number | null;
+            /** @description What it is about. */
+            description?: string | null;
+            /**
+             * Format: date-time
+             * @description End (RFC 3339), after the start.
+             */
+            ends_at: string;
+            /** @description Where it is held. */
+            location?: string | null;
+            /** @description Name. */
+            name: string;
+            /** @description Where to join online (http or https). */
+            online_url?: string | null;
+            /**
+             * Format: date-time
+             * @description Start (RFC 3339).
+             */
+            starts_at: string;
+            /**
+             * @description IANA time zone it is held in (default `UTC`).
+             * @example Europe/Paris
+             */
+            timezone?: string;
+        };
+        /**
          * @description A new interaction on a case.
          * @example {
          *       "body": "Called back; credit note on its way.",
@@ -2917,6 +3111,39 @@ export interface components {
             goal?: string | null;
             tone?: null | components["schemas"]["Tone"];
         };
+        /** @description How many guests stand where. */
+        EventCounts: {
+            /**
+             * Format: int64
+             * @description Checked in.
+             */
+            attended: number;
+            /**
+             * Format: int64
+             * @description With a seat.
+             */
+            confirmed: number;
+            /**
+             * Format: int64
+             * @description Said no.
+             */
+            declined: number;
+            /**
+             * Format: int64
+             * @description Invitations in all.
+             */
+            invited: number;
+            /**
+             * Format: int64
+             * @description Said maybe.
+             */
+            maybe: number;
+            /**
+             * Format: int64
+             * @description Waiting for a seat.
+             */
+            waitlisted: number;
+        };
         /** @description An event a text invites to. */
         EventInfo: {
             /** @description Place or URL. */
@@ -2928,6 +3155,53 @@ export interface components {
              * @example 2026-05-12T18:00:00Z
              */
             starts_at: string;
+        };
+        /** @description A page of events. */
+        EventList: {
+            /** @description The page of results. */
+            data: components["schemas"]["EventResponse"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description Total number of matches; only present with `?count=true`.
+             */
+            total?: number | null;
+        };
+        /** @description An event with its guest counts. */
+        EventResponse: {
+            /**
+             * Format: int64
+             * @description Seats; null for no limit.
+             */
+            capacity?: number | null;
+            /** @description Guests by where they stand. */
+            counts: components["schemas"]["EventCounts"];
+            /** @description Creation time. */
+            created_at: string;
+            /** @description What it is about. */
+            description?: string | null;
+            /** @description End (UTC). */
+            ends_at: string;
+            /** @description Id. */
+            id: string;
+            /** @description Where it is held. */
+            location?: string | null;
+            /** @description Name. */
+            name: string;
+            /** @description Where to join online. */
+            online_url?: string | null;
+            /** @description Start (UTC). */
+            starts_at: string;
+            /** @description IANA time zone it is held in. */
+            timezone: string;
+            /** @description Last change. */
+            updated_at: string;
+            /**
+             * Format: int64
+             * @description 1 on create, +1 per change; also sent as `ETag`.
+             */
+            version: number;
         };
         /** @description One field's value before and after a change (`null` = absent). */
         FieldChangeResponse: {
@@ -3157,6 +3431,75 @@ export interface components {
             id: string;
             /** @description `note`, `call`, `email`, `meeting`. */
             kind: string;
+        };
+        /** @description A page of invitations. */
+        InvitationList: {
+            /** @description The page of results. */
+            data: components["schemas"]["InvitationResponse"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description Total number of matches; only present with `?count=true`.
+             */
+            total?: number | null;
+        };
+        /** @description One guest's invitation. */
+        InvitationResponse: {
+            /** @description When the guest was checked in. */
+            checked_in_at?: string | null;
+            /** @description The code to show at the door. */
+            checkin_code: string;
+            /** @description The guest. */
+            contact_id: string;
+            /** @description Creation time. */
+            created_at: string;
+            /** @description The event. */
+            event_id: string;
+            /** @description Id. */
+            id: string;
+            /** @description When the guest last answered. */
+            responded_at?: string | null;
+            /** @description Where the guest stands. */
+            status: components["schemas"]["InvitationStatusDto"];
+            /** @description Last change. */
+            updated_at: string;
+            /**
+             * Format: int64
+             * @description 1 on create, +1 per change.
+             */
+            version: number;
+            /**
+             * Format: int64
+             * @description Waitlist order (lower goes first), while waitlisted.
+             */
+            wait_seq?: number | null;
+            /** @description Added at the door without an invitation. */
+            walk_in: boolean;
+        };
+        /**
+         * @description Where a guest stands.
+         * @enum {string}
+         */
+        InvitationStatusDto: "invited" | "confirmed" | "waitlisted" | "declined" | "maybe";
+        /**
+         * @description Whom to invite: contacts by id (at most 1,000 per request).
+         * @example {
+         *       "contact_ids": [
+         *         "0194f1c2-7a4e-7b1a-9c3d-2f1e0a9b8c7d"
+         *       ]
+         *     }
+         */
+        InviteRequest: {
+            /** @description Contact ids; those already invited are not invited twice. */
+            contact_ids: string[];
+        };
+        /** @description What an invite did. */
+        InviteResponse: {
+            /** @description Named contacts who already had one. */
+            already_invited: number;
+            /** @description New invitations. */
+            invited: number;
         };
         /** @description A value and how many have it. */
         KeyCount: {
@@ -3496,6 +3839,8 @@ export interface components {
         PriorityDto: "low" | "normal" | "high" | "urgent";
         /** @description The problem+json body every error shares (RFC 9457). */
         Problem: {
+            /** @description For 409 `already_checked_in`: when the guest was checked in. */
+            checked_in_at?: string | null;
             /**
              * @description Stable machine-readable code.
              * @example validation_failed
@@ -3598,6 +3943,27 @@ export interface components {
              */
             status: string;
         };
+        /**
+         * @description An RSVP on a guest's behalf.
+         * @example {
+         *       "contact_id": "0194f1c2-7a4e-7b1a-9c3d-2f1e0a9b8c7d",
+         *       "response": "yes"
+         *     }
+         */
+        RsvpRequest: {
+            /**
+             * Format: uuid
+             * @description The guest (invited now if they were not).
+             */
+            contact_id: string;
+            /** @description `yes`, `no` or `maybe`. */
+            response: components["schemas"]["RsvpResponseDto"];
+        };
+        /**
+         * @description A guest's answer.
+         * @enum {string}
+         */
+        RsvpResponseDto: "yes" | "no" | "maybe";
         /** @description Where the duplicate scan stands. */
         ScanResponse: {
             /**
@@ -4126,6 +4492,40 @@ export interface components {
             stage?: components["schemas"]["StageDto"];
         };
         /**
+         * @description A partial update: omitted fields are unchanged, `null` clears (`capacity: null` lifts the
+         *     limit). A capacity below the confirmed guests is a 409; a larger one seats the waitlist.
+         * @example {
+         *       "capacity": 60
+         *     }
+         */
+        UpdateEventRequest: {
+            /**
+             * Format: int64
+             * @description Seats.
+             */
+            capacity?: number | null;
+            /** @description Description. */
+            description?: string | null;
+            /**
+             * Format: date-time
+             * @description End.
+             */
+            ends_at?: string;
+            /** @description Place. */
+            location?: string | null;
+            /** @description Name. */
+            name?: string;
+            /** @description Online link. */
+            online_url?: string | null;
+            /**
+             * Format: date-time
+             * @description Start.
+             */
+            starts_at?: string;
+            /** @description Time zone. */
+            timezone?: string;
+        };
+        /**
          * @description A partial update: omitted fields are unchanged, `null` clears the description.
          * @example {
          *       "name": "Warm leads (EU)"
@@ -4218,6 +4618,20 @@ export interface components {
              * @description Version.
              */
             version: number;
+        };
+        /** @description A walk-in not yet in the CRM. */
+        WalkInRequest: {
+            /**
+             * Format: email
+             * @description Email (finds the contact, or makes a new one).
+             */
+            email: string;
+            /** @description Given name. */
+            first_name?: string | null;
+            /** @description Family name. */
+            last_name?: string | null;
+            /** @description Phone. */
+            phone?: string | null;
         };
         /**
          * @description Where a delivery stands.
@@ -10148,6 +10562,882 @@ export interface operations {
                 };
             };
             /** @description Invalid parameter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_events: {
+        parameters: {
+            query?: {
+                /** @description `true` adds `total`. */
+                count?: boolean;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Starting at or after this moment (RFC 3339). */
+                from?: string;
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+                /** @description Words of the name or place (prefixes match). */
+                q?: string;
+                /** @description `starts_at` (default) or `created_at`; prefix `-` for descending. Ignored with `upcoming`. */
+                sort?: string;
+                /** @description Starting before this moment (RFC 3339). */
+                to?: string;
+                /** @description `true`: only events not over yet, the soonest to end first (an event under way is listed). */
+                upcoming?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventList"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_event: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays the first response for 24 h */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEventRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description Version */
+                    ETag?: string;
+                    /** @description URL of the event */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResponse"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (an end before the start, an unknown time zone) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_event: {
+        parameters: {
+            query?: {
+                /** @description Rebuild the record as it was at this moment (RFC 3339), from its change events. */
+                as_of?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Event id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event */
+            200: {
+                headers: {
+                    /** @description Version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid as_of */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_event: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from a GET; 412 if the event changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Event id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed If-Match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event has invitations (`event_has_invitations`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_event: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from a GET; 412 if the event changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Event id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEventRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResponse"];
+                };
+            };
+            /** @description Malformed JSON or If-Match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The capacity is below the confirmed guests */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    check_in: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Event id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInRequest"];
+            };
+        };
+        responses: {
+            /** @description Checked in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationResponse"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event, or no invitation to it with this code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already checked in (`already_checked_in`, `checked_in_at`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or unknown contact */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_event_history: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Event id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Change events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryList"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No event with this id ever existed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_invitations: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+                /** @description Only guests with this status; `waitlisted` lists the waitlist in its order. */
+                status?: components["schemas"]["InvitationStatusDto"];
+            };
+            header?: never;
+            path: {
+                /** @description Event id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of invitations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationList"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    invite_guests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Event id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteRequest"];
+            };
+        };
+        responses: {
+            /** @description Invited */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteResponse"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No contacts, too many, or unknown ids (`contact_ids[i]`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rsvp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Event id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RsvpRequest"];
+            };
+        };
+        responses: {
+            /** @description The guest's invitation after the answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationResponse"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many answers at once; try again */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or unknown contact */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -13,6 +13,7 @@ pub mod deliveries;
 pub mod duplicates;
 pub mod engagement;
 pub mod erasure;
+pub mod events;
 pub mod fields;
 pub mod funnel;
 pub mod history;

@@ -14,6 +14,7 @@ pub mod deals;
 pub mod deliveries;
 pub mod duplicates;
 pub mod engagement;
+pub mod events;
 pub mod health;
 pub mod idempotency;
 pub mod imports;

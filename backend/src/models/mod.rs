@@ -11,6 +11,7 @@ pub mod contacts;
 pub mod deals;
 pub mod deliveries;
 pub mod duplicates;
+pub mod events;
 pub mod exports;
 pub mod history;
 pub mod imports;

@@ -304,16 +304,7 @@ impl ContactRepository {
 
     /// Which of these company ids exist.
     pub async fn existing_companies(&self, ids: &[String]) -> RepoResult<Vec<String>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        let mut res = self
-            .db
-            .query("SELECT VALUE key FROM array::map($ids, |$i| type::record('company', $i)) WHERE key != NONE")
-            .bind(json!({"ids": ids}))
-            .await?
-            .check()?;
-        Ok(res.take(0)?)
+        records::existing(&self.db, "company", ids).await
     }
 
     /// Inserts already-built contacts with their events and timeline entries (seed, replay).

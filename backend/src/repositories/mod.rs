@@ -12,6 +12,7 @@ pub mod credentials;
 pub mod deals;
 pub mod deliveries;
 pub mod duplicates;
+pub mod events;
 pub mod history;
 pub mod idempotency;
 pub mod imports;

@@ -267,6 +267,19 @@ pub trait Stored: serde::Serialize + serde::de::DeserializeOwned + Clone + Parti
     }
 }
 
+/// Which of these ids name a record of `table` (a fixed name): one look-up per id, in one query.
+pub async fn existing(db: &Db, table: &'static str, ids: &[String]) -> RepoResult<Vec<String>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut res = db
+        .query("SELECT VALUE key FROM array::map($ids, |$i| type::record($tb, $i)) WHERE key != NONE")
+        .bind(json!({"ids": ids, "tb": table}))
+        .await?
+        .check()?;
+    Ok(res.take(0)?)
+}
+
 /// The record of type `T` with this id, if it exists.
 pub async fn get<T: Stored>(db: &Db, id: &str) -> RepoResult<Option<T>> {
     get_row(db, T::TABLE, id).await?.map(super::decode_row).transpose()
@@ -391,6 +404,8 @@ fn derived_fields(table: &str) -> &'static [&'static str] {
         "task" => &["facets", "rkey", "dkey", "part"],
         "segment" | "llm_run" => &["rkey", "part"],
         "campaign" => &["facets", "rkey", "part"],
+        "event" => &["words", "search", "skey", "rskey", "ekey", "rkey", "part"],
+        "event_invitation" => &["facets", "wkey"],
         "consent" | "webhook_delivery" => &["rkey"],
         "notification" => &["rkey", "unread"],
         _ => &[],

@@ -210,6 +210,11 @@ impl ContactService {
         Ok(contact)
     }
 
+    /// The contact with this (normalised) email, if any.
+    pub async fn find_by_email(&self, email: &str) -> AppResult<Option<Contact>> {
+        Ok(self.contacts.by_emails(&[email.to_string()]).await?.pop())
+    }
+
     /// The contact now; 404 when it does not exist, 410 naming the survivor when it was merged.
     pub async fn get(&self, id: &str) -> AppResult<Contact> {
         existing(&self.contacts, id).await

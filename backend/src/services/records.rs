@@ -65,6 +65,14 @@ pub fn write_error(err: RepoError) -> AppError {
                     AppError::conflict("company_has_open_cases", "the company still has open cases; close them first")
                 }
                 "case_closed" => AppError::conflict("case_closed", "the case is closed; reopen it first"),
+                "capacity_below_confirmed" => AppError::conflict(
+                    "capacity_below_confirmed",
+                    "more guests are confirmed than the new capacity holds; decline some first",
+                ),
+                "event_has_invitations" => AppError::conflict(
+                    "event_has_invitations",
+                    "the event has invitations; an event with guests cannot be deleted",
+                ),
                 _ => RepoError::Rule(code).into(),
             }
         }

@@ -15,6 +15,7 @@ mod deals;
 mod deliveries;
 mod duplicates;
 mod errors;
+mod events;
 mod exports;
 mod fake_llm;
 mod health;

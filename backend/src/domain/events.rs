@@ -1,0 +1,661 @@
+//! Events and their invitations: a workshop or webinar with a time, a place and maybe a
+//! capacity; one invitation per guest whose RSVP decides a seat. The seat rules are pure
+//! ([`decide`]): the service reads the event's seat counts and writes the decision with them in
+//! one transaction, so the event is never overbooked.
+
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use super::fields::{DomainError, Issues};
+use super::ids::{format_ts, parse_ts};
+
+/// Most seats an event may have.
+pub const MAX_CAPACITY: i64 = 1_000_000;
+
+/// An event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Id (UUIDv7).
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// What it is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Start (RFC 3339, UTC).
+    pub starts_at: String,
+    /// End (RFC 3339, UTC), after the start.
+    pub ends_at: String,
+    /// IANA time zone the event is held in (`Europe/Paris`).
+    pub timezone: String,
+    /// Where it is held.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// Where to join it online.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub online_url: Option<String>,
+    /// Seats; none means no limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<i64>,
+    /// 1 on create, +1 per change.
+    pub version: i64,
+    /// Creation time.
+    pub created_at: String,
+    /// Last change.
+    pub updated_at: String,
+}
+
+/// Untrusted event fields (`Some(None)` = explicit null in a patch).
+#[derive(Debug, Clone, Default)]
+pub struct EventInput {
+    /// Name.
+    pub name: Option<Option<String>>,
+    /// Description.
+    pub description: Option<Option<String>>,
+    /// Start.
+    pub starts_at: Option<Option<String>>,
+    /// End.
+    pub ends_at: Option<Option<String>>,
+    /// Time zone.
+    pub timezone: Option<Option<String>>,
+    /// Place.
+    pub location: Option<Option<String>>,
+    /// Online link.
+    pub online_url: Option<Option<String>>,
+    /// Seats.
+    pub capacity: Option<Option<i64>>,
+}
+
+/// A validated change.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventPatch {
+    /// Name (cannot be cleared).
+    pub name: Option<String>,
+    /// Description.
+    pub description: Option<Option<String>>,
+    /// Start (cannot be cleared).
+    pub starts_at: Option<String>,
+    /// End (cannot be cleared).
+    pub ends_at: Option<String>,
+    /// Time zone (cannot be cleared).
+    pub timezone: Option<String>,
+    /// Place.
+    pub location: Option<Option<String>>,
+    /// Online link.
+    pub online_url: Option<Option<String>>,
+    /// Seats (`Some(None)` lifts the limit).
+    pub capacity: Option<Option<i64>>,
+}
+
+fn time(issues: &mut Issues, field: &str, raw: Option<Option<String>>) -> Option<String> {
+    match raw? {
+        None => {
+            issues.add(field, "cannot be null");
+            None
+        }
+        Some(raw) => {
+            let parsed = parse_ts(raw.trim()).map(format_ts);
+            if parsed.is_none() {
+                issues.add(field, "must be an RFC 3339 timestamp such as 2026-03-31T17:00:00Z");
+            }
+            parsed
+        }
+    }
+}
+
+/// Checks an IANA time zone name (`Europe/Paris`, `UTC`).
+pub fn parse_timezone(raw: &str) -> Option<String> {
+    chrono_tz::Tz::from_str(raw.trim()).ok().map(|tz| tz.name().to_string())
+}
+
+impl EventPatch {
+    /// Validates untrusted fields.
+    pub fn parse(input: EventInput) -> Result<Self, DomainError> {
+        let mut issues = Issues::default();
+        let timezone = match input.timezone {
+            None => None,
+            Some(None) => {
+                issues.add("timezone", "cannot be null");
+                None
+            }
+            Some(Some(raw)) => {
+                let tz = parse_timezone(&raw);
+                if tz.is_none() {
+                    issues.add("timezone", "must be an IANA time zone such as Europe/Paris or UTC");
+                }
+                tz
+            }
+        };
+        let online_url = input.online_url.map(|u| {
+            let u = issues.text("online_url", u, 2048)?;
+            let lower = u.to_ascii_lowercase();
+            let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
+                && !u.chars().any(char::is_whitespace)
+                && u.split("://").nth(1).is_some_and(|rest| !rest.is_empty());
+            if !ok {
+                issues.add("online_url", "must be an http(s) URL such as https://meet.example.com/workshop");
+            }
+            Some(u)
+        });
+        if let Some(Some(c)) = input.capacity {
+            if !(1..=MAX_CAPACITY).contains(&c) {
+                issues.add("capacity", format!("must be between 1 and {MAX_CAPACITY}, or null for no limit"));
+            }
+        }
+        let capacity = input.capacity;
+        let patch = EventPatch {
+            name: input.name.map(|n| issues.required_text("name", n, 200)),
+            description: input.description.map(|d| issues.text("description", d, 10_000)),
+            starts_at: time(&mut issues, "starts_at", input.starts_at),
+            ends_at: time(&mut issues, "ends_at", input.ends_at),
+            timezone,
+            location: input.location.map(|l| issues.text("location", l, 500)),
+            online_url,
+            capacity,
+        };
+        issues.finish(patch)
+    }
+
+    /// Whether it changes the seats.
+    pub fn changes_capacity(&self) -> bool {
+        self.capacity.is_some()
+    }
+}
+
+impl Event {
+    /// A new event; `name`, `starts_at` and `ends_at` are required, `timezone` defaults to UTC.
+    pub fn create(id: String, patch: EventPatch, now: &str) -> Result<Event, DomainError> {
+        let mut issues = Issues::default();
+        for (field, missing) in [
+            ("name", patch.name.is_none()),
+            ("starts_at", patch.starts_at.is_none()),
+            ("ends_at", patch.ends_at.is_none()),
+        ] {
+            if missing {
+                issues.add(field, "is required");
+            }
+        }
+        issues.finish(())?;
+        let blank = Event {
+            id,
+            name: String::new(),
+            description: None,
+            starts_at: String::new(),
+            ends_at: String::new(),
+            timezone: "UTC".into(),
+            location: None,
+            online_url: None,
+            capacity: None,
+            version: 0,
+            created_at: now.to_string(),
+            updated_at: now.to_string(),
+        };
+        blank.apply(patch, now)
+    }
+
+    /// The event after `patch`, one version later; the end must stay after the start.
+    pub fn apply(&self, patch: EventPatch, now: &str) -> Result<Event, DomainError> {
+        let mut next = self.clone();
+        if let Some(v) = patch.name {
+            next.name = v;
+        }
+        if let Some(v) = patch.description {
+            next.description = v;
+        }
+        if let Some(v) = patch.starts_at {
+            next.starts_at = v;
+        }
+        if let Some(v) = patch.ends_at {
+            next.ends_at = v;
+        }
+        if let Some(v) = patch.timezone {
+            next.timezone = v;
+        }
+        if let Some(v) = patch.location {
+            next.location = v;
+        }
+        if let Some(v) = patch.online_url {
+            next.online_url = v;
+        }
+        if let Some(v) = patch.capacity {
+            next.capacity = v;
+        }
+        let mut issues = Issues::default();
+        if next.ends_at <= next.starts_at {
+            issues.add("ends_at", format!("must be after starts_at ({})", next.starts_at));
+        }
+        next.version = self.version + 1;
+        next.updated_at = now.to_string();
+        issues.finish(next)
+    }
+}
+
+/// Where a guest stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InvitationStatus {
+    /// Invited, no answer yet.
+    Invited,
+    /// Said yes and has a seat.
+    Confirmed,
+    /// Said yes when every seat was taken; promoted in order when one frees.
+    Waitlisted,
+    /// Said no.
+    Declined,
+    /// Said maybe (holds no seat).
+    Maybe,
+}
+
+impl InvitationStatus {
+    /// Every status, in the order counts list them.
+    pub const ALL: [InvitationStatus; 5] = [
+        InvitationStatus::Invited,
+        InvitationStatus::Confirmed,
+        InvitationStatus::Waitlisted,
+        InvitationStatus::Declined,
+        InvitationStatus::Maybe,
+    ];
+
+    /// Wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InvitationStatus::Invited => "invited",
+            InvitationStatus::Confirmed => "confirmed",
+            InvitationStatus::Waitlisted => "waitlisted",
+            InvitationStatus::Declined => "declined",
+            InvitationStatus::Maybe => "maybe",
+        }
+    }
+
+    /// Parses a wire name.
+    pub fn parse(raw: &str) -> Option<InvitationStatus> {
+        Self::ALL.into_iter().find(|s| s.as_str() == raw.trim().to_ascii_lowercase())
+    }
+}
+
+/// A guest's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Response {
+    /// Coming.
+    Yes,
+    /// Not coming.
+    No,
+    /// Not sure.
+    Maybe,
+}
+
+impl Response {
+    /// Parses `yes`, `no` or `maybe`.
+    pub fn parse(raw: &str) -> Option<Response> {
+        match raw.trim().to_ascii_lowercase().as_str() {
+            "yes" => Some(Response::Yes),
+            "no" => Some(Response::No),
+            "maybe" => Some(Response::Maybe),
+            _ => None,
+        }
+    }
+}
+
+/// One guest's invitation to one event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Invitation {
+    /// Id (UUIDv7).
+    pub id: String,
+    /// The event.
+    pub event_id: String,
+    /// The event's name when the guest was invited (for the guest's timeline).
+    pub event_name: String,
+    /// The guest.
+    pub contact_id: String,
+    /// Where the guest stands.
+    pub status: InvitationStatus,
+    /// Place in the waitlist (lower goes first), while waitlisted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wait_seq: Option<i64>,
+    /// When the guest last answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub responded_at: Option<String>,
+    /// The code shown at the door (a QR code in the email).
+    pub checkin_code: String,
+    /// When the guest was checked in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked_in_at: Option<String>,
+    /// Came without an invitation and was added at the door.
+    #[serde(default)]
+    pub walk_in: bool,
+    /// 1 on create, +1 per change.
+    pub version: i64,
+    /// Creation time.
+    pub created_at: String,
+    /// Last change.
+    pub updated_at: String,
+}
+
+/// Letters of a check-in code: no 0/O, 1/I/L, so a code read aloud or typed is unambiguous.
+const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+/// Length of a check-in code (~40 bits).
+pub const CODE_LEN: usize = 8;
+
+/// A new random check-in code.
+pub fn new_checkin_code() -> String {
+    use rand::Rng;
+    let mut rng = rand::rng();
+    (0..CODE_LEN).map(|_| CODE_ALPHABET[rng.random_range(0..CODE_ALPHABET.len())] as char).collect()
+}
+
+/// A code as typed or scanned: trimmed, upper case, spaces and dashes dropped; `None` when it
+/// cannot be a code.
+pub fn normalize_code(raw: &str) -> Option<String> {
+    let code: String = raw.chars().filter(|c| !c.is_whitespace() && *c != '-').collect::<String>().to_ascii_uppercase();
+    (code.len() == CODE_LEN && code.bytes().all(|b| CODE_ALPHABET.contains(&b))).then_some(code)
+}
+
+impl Invitation {
+    /// A new invitation of `contact_id` to `event`, not yet answered.
+    pub fn new(id: String, event: &Event, contact_id: &str, now: &str) -> Invitation {
+        Invitation {
+            id,
+            event_id: event.id.clone(),
+            event_name: event.name.clone(),
+            contact_id: contact_id.to_string(),
+            status: InvitationStatus::Invited,
+            wait_seq: None,
+            responded_at: None,
+            checkin_code: new_checkin_code(),
+            checked_in_at: None,
+            walk_in: false,
+            version: 1,
+            created_at: now.to_string(),
+            updated_at: now.to_string(),
+        }
+    }
+
+    /// The invitation with `decision` applied, one version later.
+    pub fn decided(&self, decision: Decision, now: &str) -> Invitation {
+        let mut next = self.clone();
+        next.status = decision.status;
+        next.wait_seq = decision.wait_seq;
+        next.responded_at = Some(now.to_string());
+        next.version = self.version + 1;
+        next.updated_at = now.to_string();
+        next
+    }
+
+    /// The invitation promoted from the waitlist to a seat, one version later.
+    pub fn promoted(&self, now: &str) -> Invitation {
+        let mut next = self.clone();
+        next.status = InvitationStatus::Confirmed;
+        next.wait_seq = None;
+        next.version = self.version + 1;
+        next.updated_at = now.to_string();
+        next
+    }
+
+    /// The invitation checked in at `now`, one version later.
+    pub fn checked_in(&self, now: &str) -> Invitation {
+        let mut next = self.clone();
+        next.checked_in_at = Some(now.to_string());
+        next.version = self.version + 1;
+        next.updated_at = now.to_string();
+        next
+    }
+}
+
+/// How many guests stand where, and the next waitlist place: kept per event and written in the
+/// same transaction as every invitation change.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Seats {
+    /// Invitations in all (every status).
+    pub invited: i64,
+    /// With a seat.
+    pub confirmed: i64,
+    /// Waiting for a seat.
+    pub waitlisted: i64,
+    /// Said no.
+    pub declined: i64,
+    /// Said maybe.
+    pub maybe: i64,
+    /// Checked in.
+    pub attended: i64,
+    /// The waitlist place the next waitlisted guest gets.
+    pub next_wait: i64,
+}
+
+impl Seats {
+    fn slot(&mut self, status: InvitationStatus) -> Option<&mut i64> {
+        match status {
+            InvitationStatus::Invited => None,
+            InvitationStatus::Confirmed => Some(&mut self.confirmed),
+            InvitationStatus::Waitlisted => Some(&mut self.waitlisted),
+            InvitationStatus::Declined => Some(&mut self.declined),
+            InvitationStatus::Maybe => Some(&mut self.maybe),
+        }
+    }
+
+    /// The counts after one guest moved from `from` (`None`: a new invitation) to `to`.
+    pub fn moved(mut self, from: Option<InvitationStatus>, to: InvitationStatus) -> Seats {
+        match from {
+            None => self.invited += 1,
+            Some(from) => {
+                if let Some(n) = self.slot(from) {
+                    *n -= 1;
+                }
+            }
+        }
+        if let Some(n) = self.slot(to) {
+            *n += 1;
+        }
+        self
+    }
+
+    /// Whether a seat is free under `capacity` (none: always).
+    pub fn has_room(&self, capacity: Option<i64>) -> bool {
+        capacity.is_none_or(|c| self.confirmed < c)
+    }
+}
+
+/// What an answer does to an invitation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decision {
+    /// The new status.
+    pub status: InvitationStatus,
+    /// Its waitlist place, when waitlisted.
+    pub wait_seq: Option<i64>,
+}
+
+/// Decides an answer: a yes takes a free seat, else the next waitlist place (first come, first
+/// served); a confirmed or waitlisted guest saying yes again keeps their seat or place; no and
+/// maybe hold no seat. Returns the decision and the counts after it.
+pub fn decide(capacity: Option<i64>, seats: Seats, current: &Invitation, response: Response) -> (Decision, Seats) {
+    let status = current.status;
+    let decision = match response {
+        Response::Yes => match status {
+            InvitationStatus::Confirmed => Decision { status, wait_seq: None },
+            InvitationStatus::Waitlisted => Decision { status, wait_seq: current.wait_seq },
+            _ if seats.has_room(capacity) => Decision { status: InvitationStatus::Confirmed, wait_seq: None },
+            _ => Decision { status: InvitationStatus::Waitlisted, wait_seq: Some(seats.next_wait) },
+        },
+        Response::No => Decision { status: InvitationStatus::Declined, wait_seq: None },
+        Response::Maybe => Decision { status: InvitationStatus::Maybe, wait_seq: None },
+    };
+    let mut after = seats.moved(Some(status), decision.status);
+    if decision.wait_seq == Some(seats.next_wait) && status != InvitationStatus::Waitlisted {
+        after.next_wait += 1;
+    }
+    (decision, after)
+}
+
+/// Whether, after `seats`, the oldest waitlisted guest should take a seat.
+pub fn should_promote(capacity: Option<i64>, seats: &Seats) -> bool {
+    seats.waitlisted > 0 && seats.has_room(capacity)
+}
+
+/// The timeline kind of an invitation change: a yes (seat or waitlist) is `rsvp_yes`, another
+/// answer `rsvp`, a check-in `attendance`, anything else `invitation`.
+pub fn timeline_kind(change_kind: &str) -> &'static str {
+    match change_kind {
+        "confirmed" | "waitlisted" | "promoted" => "rsvp_yes",
+        "declined" | "maybe" => "rsvp",
+        "checked_in" => "attendance",
+        _ => "invitation",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(capacity: Option<i64>) -> Event {
+        let patch = EventPatch::parse(EventInput {
+            name: Some(Some("Workshop".into())),
+            starts_at: Some(Some("2026-03-01T09:00:00+01:00".into())),
+            ends_at: Some(Some("2026-03-01T12:00:00+01:00".into())),
+            timezone: Some(Some("Europe/Paris".into())),
+            capacity: Some(capacity),
+            ..Default::default()
+        })
+        .unwrap();
+        Event::create("e1".into(), patch, "2026-01-01T00:00:00.000000Z").unwrap()
+    }
+
+    fn guest(n: usize) -> Invitation {
+        Invitation::new(format!("i{n}"), &event(None), &format!("c{n}"), "t0")
+    }
+
+    /// Answers every guest's response in turn, as the service does, promoting after each.
+    fn run(capacity: Option<i64>, answers: &[(usize, Response)], guests: usize) -> (Vec<Invitation>, Seats) {
+        let mut all: Vec<Invitation> = (0..guests).map(guest).collect();
+        let mut seats = Seats::default();
+        for _ in 0..guests {
+            seats = seats.moved(None, InvitationStatus::Invited);
+        }
+        for (n, response) in answers {
+            let (decision, after) = decide(capacity, seats, &all[*n], *response);
+            all[*n] = all[*n].decided(decision, "t1");
+            seats = after;
+            if should_promote(capacity, &seats) {
+                let oldest = all
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, i)| i.status == InvitationStatus::Waitlisted)
+                    .min_by_key(|(_, i)| i.wait_seq)
+                    .map(|(k, _)| k)
+                    .unwrap();
+                let from = all[oldest].status;
+                all[oldest] = all[oldest].promoted("t2");
+                seats = seats.moved(Some(from), InvitationStatus::Confirmed);
+            }
+        }
+        (all, seats)
+    }
+
+    #[test]
+    fn times_are_utc_and_the_end_must_follow_the_start() {
+        let e = event(Some(10));
+        assert_eq!((e.starts_at.as_str(), e.timezone.as_str()), ("2026-03-01T08:00:00.000000Z", "Europe/Paris"));
+        let backwards = EventPatch { ends_at: Some("2026-03-01T07:00:00.000000Z".into()), ..Default::default() };
+        let DomainError::Invalid(issues) = e.apply(backwards, "t").unwrap_err() else { panic!() };
+        assert_eq!(issues[0].field, "ends_at");
+        let same = EventPatch { ends_at: Some(e.starts_at.clone()), ..Default::default() };
+        assert!(e.apply(same, "t").is_err(), "an event must last");
+    }
+
+    #[test]
+    fn bad_fields_are_reported() {
+        let err = EventPatch::parse(EventInput {
+            name: Some(Some("  ".into())),
+            starts_at: Some(Some("tomorrow".into())),
+            ends_at: Some(None),
+            timezone: Some(Some("Mars/Olympus".into())),
+            online_url: Some(Some("javascript:alert(1)".into())),
+            capacity: Some(Some(0)),
+            ..Default::default()
+        })
+        .unwrap_err();
+        let DomainError::Invalid(issues) = err else { panic!() };
+        let mut fields: Vec<_> = issues.iter().map(|i| i.field.as_str()).collect();
+        fields.sort();
+        assert_eq!(fields, ["capacity", "ends_at", "name", "online_url", "starts_at", "timezone"]);
+        assert!(Event::create("x".into(), EventPatch::default(), "t").is_err());
+    }
+
+    #[test]
+    fn yes_takes_a_seat_until_full_then_the_waitlist_in_order() {
+        let answers: Vec<_> = (0..5).map(|n| (n, Response::Yes)).collect();
+        let (all, seats) = run(Some(2), &answers, 5);
+        let statuses: Vec<_> = all.iter().map(|i| (i.status, i.wait_seq)).collect();
+        use InvitationStatus::*;
+        assert_eq!(
+            statuses,
+            [(Confirmed, None), (Confirmed, None), (Waitlisted, Some(0)), (Waitlisted, Some(1)), (Waitlisted, Some(2))]
+        );
+        assert_eq!((seats.invited, seats.confirmed, seats.waitlisted, seats.next_wait), (5, 2, 3, 3));
+    }
+
+    #[test]
+    fn a_decline_frees_the_seat_for_the_oldest_waitlisted() {
+        use InvitationStatus::*;
+        let mut answers: Vec<_> = (0..4).map(|n| (n, Response::Yes)).collect();
+        answers.push((0, Response::No));
+        let (all, seats) = run(Some(2), &answers, 4);
+        let statuses: Vec<_> = all.iter().map(|i| i.status).collect();
+        assert_eq!(statuses, [Declined, Confirmed, Confirmed, Waitlisted], "guest 2 was first in line");
+        assert_eq!((seats.confirmed, seats.waitlisted, seats.declined), (2, 1, 1));
+        // A maybe from a confirmed guest frees the seat too; the last in line moves up.
+        answers.push((1, Response::Maybe));
+        let (all, seats) = run(Some(2), &answers, 4);
+        assert_eq!(all.iter().map(|i| i.status).collect::<Vec<_>>(), [Declined, Maybe, Confirmed, Confirmed]);
+        assert_eq!((seats.confirmed, seats.waitlisted, seats.maybe), (2, 0, 1));
+    }
+
+    #[test]
+    fn answering_yes_again_keeps_the_seat_or_place_and_no_limit_means_no_waitlist() {
+        use InvitationStatus::*;
+        let answers = [(0, Response::Yes), (1, Response::Yes), (1, Response::Yes), (0, Response::Yes)];
+        let (all, seats) = run(Some(1), &answers, 2);
+        assert_eq!((all[0].status, all[1].status, all[1].wait_seq), (Confirmed, Waitlisted, Some(0)));
+        assert_eq!((seats.confirmed, seats.waitlisted, seats.next_wait), (1, 1, 1));
+        let answers: Vec<_> = (0..50).map(|n| (n, Response::Yes)).collect();
+        let (_, seats) = run(None, &answers, 50);
+        assert_eq!((seats.confirmed, seats.waitlisted), (50, 0));
+    }
+
+    #[test]
+    fn counts_always_add_up_and_never_exceed_the_capacity() {
+        use rand::Rng;
+        let mut rng = rand::rng();
+        for _ in 0..200 {
+            let guests = rng.random_range(1..30);
+            let capacity = rng.random_range(1..10);
+            let answers: Vec<_> = (0..rng.random_range(0..80))
+                .map(|_| {
+                    let r = [Response::Yes, Response::Yes, Response::No, Response::Maybe][rng.random_range(0..4)];
+                    (rng.random_range(0..guests), r)
+                })
+                .collect();
+            let (all, seats) = run(Some(capacity), &answers, guests);
+            let count = |s: InvitationStatus| all.iter().filter(|i| i.status == s).count() as i64;
+            assert!(seats.confirmed <= capacity);
+            assert_eq!(
+                (seats.confirmed, seats.waitlisted, seats.declined, seats.maybe),
+                (
+                    count(InvitationStatus::Confirmed),
+                    count(InvitationStatus::Waitlisted),
+                    count(InvitationStatus::Declined),
+                    count(InvitationStatus::Maybe)
+                )
+            );
+            assert!(seats.waitlisted == 0 || seats.confirmed == capacity, "nobody waits while a seat is free");
+        }
+    }
+
+    #[test]
+    fn codes_are_normalised_and_checked() {
+        let code = new_checkin_code();
+        assert_eq!(normalize_code(&code.to_ascii_lowercase()), Some(code.clone()));
+        assert_eq!(normalize_code(&format!(" {}-{} ", &code[..4], &code[4..])), Some(code));
+        assert_eq!(normalize_code("O0I1L000"), None);
+        assert_eq!(normalize_code("ABC"), None);
+    }
+}
