@@ -41,6 +41,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     { href: "/tasks", label: "My tasks" },
     { href: "/segments", label: "Segments" },
     { href: "/campaigns", label: "Campaigns" },
+    { href: "/events", label: "Events" },
     { href: "/imports", label: "Imports" },
     { href: "/duplicates", label: "Duplicates" },
     ...(isAdmin(session.user.role)

@@ -3289,6 +3289,13 @@ export interface components {
             /** @description One asset is written per kind, in this order (1 to 10 kinds). */
             kinds: components["schemas"]["AssetKindDto"][];
         };
+        /** @description Who a guest is. */
+        Guest: {
+            /** @description Email. */
+            email: string;
+            /** @description Given and family name, or the email when there is no name. */
+            name: string;
+        };
         /** @description Health report. */
         HealthResponse: {
             /**
@@ -3456,6 +3463,7 @@ export interface components {
             created_at: string;
             /** @description The event. */
             event_id: string;
+            guest?: null | components["schemas"]["Guest"];
             /** @description Id. */
             id: string;
             /** @description When the guest last answered. */

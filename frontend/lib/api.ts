@@ -38,12 +38,17 @@ export type SocialPost = components["schemas"]["SocialPost"];
 export type LandingPage = components["schemas"]["LandingPage"];
 export type Briefing = components["schemas"]["BriefingResponse"];
 export type ConsentLedger = components["schemas"]["ConsentLedger"];
+export type EventRecord = components["schemas"]["EventResponse"];
+export type UpdateEvent = components["schemas"]["UpdateEventRequest"];
+export type Invitation = components["schemas"]["InvitationResponse"];
+export type InvitationStatus = components["schemas"]["InvitationStatusDto"];
 
 export const CONTACT_STATUSES: ContactStatus[] = ["lead", "mql", "sql", "opportunity", "customer", "churned"];
 export const STAGES: Stage[] = ["qualification", "proposal", "negotiation", "won", "lost"];
 export const PRIORITIES: Priority[] = ["low", "normal", "high", "urgent"];
 export const CHANNELS: Channel[] = ["email", "social", "webhook"];
 export const ASSET_KINDS: AssetKind[] = ["email", "social_post", "landing_page"];
+export const INVITATION_STATUSES: InvitationStatus[] = ["invited", "confirmed", "waitlisted", "declined", "maybe"];
 
 export const API_BASE = (process.env.NEXT_PUBLIC_API_URL ?? "").replace(/\/$/, "");
 

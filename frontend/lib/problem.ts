@@ -10,6 +10,8 @@ export class ApiError extends Error {
   readonly detail: string;
   readonly traceId?: string;
   readonly fieldErrors: FieldError[];
+  /** For 409 `already_checked_in`: when the guest was checked in. */
+  readonly checkedInAt?: string;
 
   constructor(status: number, problem: Partial<Problem>) {
     const detail = problem.detail || problem.title || `request failed (${status})`;
@@ -20,6 +22,7 @@ export class ApiError extends Error {
     this.detail = detail;
     this.traceId = problem.trace_id;
     this.fieldErrors = problem.errors ?? [];
+    this.checkedInAt = problem.checked_in_at ?? undefined;
   }
 
   /** The message for one field, matching `tags[2]` to `tags` too. */

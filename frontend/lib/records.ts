@@ -11,6 +11,7 @@ import {
   type Company,
   type Contact,
   type Deal,
+  type EventRecord,
   type Segment,
   type Task,
   type UpdateCampaign,
@@ -18,6 +19,7 @@ import {
   type UpdateCompany,
   type UpdateContact,
   type UpdateDeal,
+  type UpdateEvent,
   type UpdateSegment,
   type UpdateTask,
 } from "./api";
@@ -47,7 +49,15 @@ async function allHistory(fetchPage: (cursor?: string) => Promise<{ data: Change
   return events;
 }
 
-type Collection = "/api/contacts" | "/api/companies" | "/api/deals" | "/api/cases" | "/api/tasks" | "/api/segments" | "/api/campaigns";
+type Collection =
+  | "/api/contacts"
+  | "/api/companies"
+  | "/api/deals"
+  | "/api/cases"
+  | "/api/tasks"
+  | "/api/segments"
+  | "/api/campaigns"
+  | "/api/events";
 type Result = Promise<{ data?: unknown; error?: unknown; response: Response }>;
 /** The typed client seen through one record path (`${base}/{id}`): every collection has the same shape. */
 interface RecordPaths {
@@ -91,3 +101,4 @@ export const casesApi = recordApi<Case, UpdateCase>("/api/cases");
 export const tasksApi = recordApi<Task, UpdateTask>("/api/tasks");
 export const segmentsApi = recordApi<Segment, UpdateSegment>("/api/segments");
 export const campaignsApi = recordApi<Campaign, UpdateCampaign>("/api/campaigns");
+export const eventsApi = recordApi<EventRecord, UpdateEvent>("/api/events");

@@ -5,3 +5,5 @@ export const dealHref = (id: string) => `/deals/view?id=${encodeURIComponent(id)
 export const caseHref = (id: string) => `/cases/view?id=${encodeURIComponent(id)}`;
 export const segmentHref = (id: string) => `/segments/view?id=${encodeURIComponent(id)}`;
 export const campaignHref = (id: string) => `/campaigns/view?id=${encodeURIComponent(id)}`;
+export const eventHref = (id: string) => `/events/view?id=${encodeURIComponent(id)}`;
+export const checkInHref = (id: string) => `/events/check-in?id=${encodeURIComponent(id)}`;

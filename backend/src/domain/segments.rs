@@ -101,7 +101,7 @@ const ACTIVITIES: [(&str, &[&str]); 6] = [
     ("call", &["call"]),
     ("meeting", &["meeting"]),
     ("email", &["email"]),
-    ("rsvp", &["rsvp"]),
+    ("rsvp", &["rsvp", "rsvp_yes"]),
     ("form", &["form", "form_submission"]),
 ];
 

@@ -224,7 +224,9 @@ pub async fn check_in(
     ValidJson(body): ValidJson<CheckInRequest>,
 ) -> AppResult<Json<InvitationResponse>> {
     let how = body.parse()?;
-    Ok(Json(events.check_in(&id, how, &origin).await?.into()))
+    let checked = events.check_in(&id, how, &origin).await?;
+    let mut with_guest = events.with_guests(vec![checked]).await?;
+    Ok(Json(with_guest.remove(0).into()))
 }
 
 /// The change events of an event, oldest first.

@@ -8,7 +8,7 @@ use validator::Validate;
 use super::deals::{bool_param, uuid_param};
 use super::double_option;
 use super::pagination::{list_response, ParamErrors};
-use crate::domain::contacts::ContactInput;
+use crate::domain::contacts::{Contact, ContactInput};
 use crate::domain::events::{Event, EventInput, EventPatch, Invitation, InvitationStatus, Response, Seats};
 use crate::domain::fields::DomainError;
 use crate::domain::pagination::{PageRequest, Sort};
@@ -359,6 +359,10 @@ pub struct InvitationResponse {
     pub checked_in_at: Option<String>,
     /// Added at the door without an invitation.
     pub walk_in: bool,
+    /// The guest's name and email (in guest lists and check-in answers; null when the contact
+    /// is gone).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub guest: Option<Guest>,
     /// 1 on create, +1 per change.
     pub version: i64,
     /// Creation time.
@@ -367,9 +371,31 @@ pub struct InvitationResponse {
     pub updated_at: String,
 }
 
+/// Who a guest is.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Guest {
+    /// Given and family name, or the email when there is no name.
+    pub name: String,
+    /// Email.
+    pub email: String,
+}
+
+impl From<(Invitation, Option<Contact>)> for InvitationResponse {
+    fn from((i, c): (Invitation, Option<Contact>)) -> Self {
+        let mut response = InvitationResponse::from(i);
+        response.guest = c.map(|c| {
+            let name =
+                [c.first_name.as_deref(), c.last_name.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
+            Guest { name: if name.is_empty() { c.email.clone() } else { name }, email: c.email }
+        });
+        response
+    }
+}
+
 impl From<Invitation> for InvitationResponse {
     fn from(i: Invitation) -> Self {
         Self {
+            guest: None,
             id: i.id,
             event_id: i.event_id,
             contact_id: i.contact_id,

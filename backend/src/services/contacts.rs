@@ -210,6 +210,11 @@ impl ContactService {
         Ok(contact)
     }
 
+    /// The contacts with these ids that exist.
+    pub async fn get_many(&self, ids: &[String]) -> AppResult<Vec<Contact>> {
+        Ok(self.contacts.get_many(ids).await?)
+    }
+
     /// The contact with this (normalised) email, if any.
     pub async fn find_by_email(&self, email: &str) -> AppResult<Option<Contact>> {
         Ok(self.contacts.by_emails(&[email.to_string()]).await?.pop())

@@ -16,7 +16,7 @@ use super::contacts::ContactService;
 use super::records::{versioned_write, write_error, Store};
 use super::{backoff, Precondition};
 use crate::db::{Feature, Migrations};
-use crate::domain::contacts::{ContactInput, NewContact};
+use crate::domain::contacts::{Contact, ContactInput, NewContact};
 use crate::domain::events::{
     decide, normalize_code, should_promote, Event, EventPatch, Invitation, InvitationStatus, Response, Seats,
 };
@@ -200,16 +200,31 @@ impl EventService {
         Ok(page.page(rows, next, total))
     }
 
-    /// One page of an event's invitations (the waitlist in its order).
+    /// One page of an event's invitations (the waitlist in its order), each with its guest.
     pub async fn invitations(
         &self,
         event_id: &str,
         status: Option<InvitationStatus>,
         page: &PageRequest,
-    ) -> AppResult<Page<Invitation>> {
+    ) -> AppResult<Page<(Invitation, Option<Contact>)>> {
         self.store.get(event_id).await?;
         let (rows, next) = self.events.invitations(event_id, status, page.after.clone(), page.limit).await?;
+        let rows = self.with_guests(rows).await?;
         Ok(page.page(rows, next, None))
+    }
+
+    /// Each invitation with its guest's contact (one query for all; a deleted contact is `None`).
+    pub async fn with_guests(&self, invitations: Vec<Invitation>) -> AppResult<Vec<(Invitation, Option<Contact>)>> {
+        let ids: Vec<String> = invitations.iter().map(|i| i.contact_id.clone()).collect();
+        let mut contacts: std::collections::HashMap<String, Contact> =
+            self.contacts.get_many(&ids).await?.into_iter().map(|c| (c.id.clone(), c)).collect();
+        Ok(invitations
+            .into_iter()
+            .map(|i| {
+                let c = contacts.remove(&i.contact_id);
+                (i, c)
+            })
+            .collect())
     }
 
     /// Reads what a decision about `contact_id`'s seat at the event starts from.

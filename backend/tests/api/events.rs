@@ -239,6 +239,7 @@ async fn a_decline_seats_the_first_in_line_and_capacity_changes_keep_the_rules()
     );
     let waitlist = app.get_ok(&format!("/api/events/{event}/invitations?status=waitlisted")).await;
     let line: Vec<_> = waitlist["data"].as_array().unwrap().iter().map(|i| i["contact_id"].clone()).collect();
+    assert_eq!(waitlist["data"][0]["guest"]["email"], "line2@guests.example");
     assert_eq!(line, [json!(ids[2]), json!(ids[3]), json!(ids[4])], "the waitlist in arrival order");
 
     // A confirmed guest declines: the first in line takes the seat.
@@ -341,6 +342,7 @@ async fn a_guest_is_checked_in_once_by_code_or_contact_and_walk_ins_join_at_the_
     assert_eq!((&known["walk_in"], &known["status"]), (&json!(true), &json!("confirmed")));
     let stranger = json!({"walk_in": {"email": "Walk.In@Door.example", "first_name": "Wal"}});
     let walked = app.post_ok(&path, &stranger).await;
+    assert_eq!(walked["guest"], json!({"name": "Wal", "email": "walk.in@door.example"}));
     let contact = app.get_ok(&format!("/api/contacts/{}", walked["contact_id"].as_str().unwrap())).await;
     assert_eq!((&contact["email"], &contact["first_name"]), (&json!("walk.in@door.example"), &json!("Wal")));
     assert_problem(app.post_json(&path, &stranger).await, 409, "already_checked_in").await;

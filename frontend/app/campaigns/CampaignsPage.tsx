@@ -8,12 +8,13 @@ import { useAuth } from "@/components/AuthProvider";
 import { DataTable, RowLink, type Column } from "@/components/DataTable";
 import { ProblemMessage } from "@/components/ProblemMessage";
 import { TextField } from "@/components/TextField";
-import { api, ApiError, call, CHANNELS, newIdempotencyKey, type Campaign, type Channel, type Segment } from "@/lib/api";
+import { api, ApiError, call, CHANNELS, type Campaign, type Channel, type Segment } from "@/lib/api";
 import { formatDateTime } from "@/lib/format";
 import { campaignHref } from "@/lib/routes";
 import { canWrite } from "@/lib/session";
 import { useLoaded } from "@/lib/useLoaded";
 import { usePagedList } from "@/lib/usePagedList";
+import { useIdempotencyKey } from "@/lib/useIdempotencyKey";
 
 export function CampaignsPage() {
   return (
@@ -74,7 +75,7 @@ function NewCampaign({ onCreated }: { onCreated: (id: string) => void }) {
   const [segmentId, setSegmentId] = useState("");
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
-  const [key] = useState(newIdempotencyKey);
+  const [key, settleKey] = useIdempotencyKey();
   const segments = useLoaded<Segment[]>(loadSegments);
   const fieldError = (field: string) => error?.fieldErrors.find((f) => f.field === field || f.field.startsWith(`${field}[`))?.message;
 
@@ -93,6 +94,7 @@ function NewCampaign({ onCreated }: { onCreated: (id: string) => void }) {
       const { data } = await call(api.POST("/api/campaigns", { params: { header: { "Idempotency-Key": key } }, body }));
       onCreated(data.id);
     } catch (e) {
+      settleKey(e);
       setError(e as ApiError);
     } finally {
       setSaving(false);

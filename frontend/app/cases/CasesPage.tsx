@@ -10,12 +10,13 @@ import { ListHead } from "@/components/ListHead";
 import { ProblemMessage } from "@/components/ProblemMessage";
 import { SelectField } from "@/components/SelectField";
 import { TextField } from "@/components/TextField";
-import { api, ApiError, call, newIdempotencyKey, PRIORITIES, type Case, type Priority } from "@/lib/api";
+import { api, ApiError, call, PRIORITIES, type Case, type Priority } from "@/lib/api";
 import { formatDateTime } from "@/lib/format";
 import { caseHref } from "@/lib/routes";
 import { canWrite } from "@/lib/session";
 import { usePagedList } from "@/lib/usePagedList";
 import { useUrlFilters } from "@/lib/urlFilters";
+import { useIdempotencyKey } from "@/lib/useIdempotencyKey";
 
 const FILTERS = ["status", "priority"] as const;
 
@@ -86,7 +87,7 @@ function OpenCaseForm({ onCancel, onCreated }: { onCancel: () => void; onCreated
   const [form, setForm] = useState({ company_id: "", subject: "", description: "", priority: "normal" });
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
-  const [idempotencyKey] = useState(newIdempotencyKey);
+  const [idempotencyKey, settleKey] = useIdempotencyKey();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -102,6 +103,7 @@ function OpenCaseForm({ onCancel, onCreated }: { onCancel: () => void; onCreated
       const { data } = await call(api.POST("/api/cases", { params: { header: { "Idempotency-Key": idempotencyKey } }, body }));
       onCreated(data);
     } catch (e) {
+      settleKey(e);
       setError(e as ApiError);
     } finally {
       setSaving(false);

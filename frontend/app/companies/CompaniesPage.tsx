@@ -8,7 +8,7 @@ import { DataTable, RowLink, type Column } from "@/components/DataTable";
 import { ListHead } from "@/components/ListHead";
 import { ProblemMessage } from "@/components/ProblemMessage";
 import { TextField } from "@/components/TextField";
-import { api, ApiError, call, newIdempotencyKey, type Company } from "@/lib/api";
+import { api, ApiError, call, type Company } from "@/lib/api";
 import { formatDateTime } from "@/lib/format";
 import { companyHref } from "@/lib/routes";
 import { canWrite } from "@/lib/session";
@@ -16,6 +16,7 @@ import { usePagedList } from "@/lib/usePagedList";
 import { useUrlTextFilter } from "@/lib/useUrlTextFilter";
 import { ExportButtons } from "@/components/ExportButtons";
 import { toQuery } from "@/lib/transfer";
+import { useIdempotencyKey } from "@/lib/useIdempotencyKey";
 
 export function CompaniesPage() {
   return (
@@ -109,7 +110,7 @@ function CreateCompanyForm({ onCancel, onCreated }: { onCancel: () => void; onCr
   const [form, setForm] = useState({ name: "", domain: "", industry: "", size: "", website: "" });
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
-  const [idempotencyKey] = useState(newIdempotencyKey);
+  const [idempotencyKey, settleKey] = useIdempotencyKey();
   const set = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [field]: e.target.value }));
 
   const submit = async (event: FormEvent) => {
@@ -127,6 +128,7 @@ function CreateCompanyForm({ onCancel, onCreated }: { onCancel: () => void; onCr
       const { data } = await call(api.POST("/api/companies", { params: { header: { "Idempotency-Key": idempotencyKey } }, body }));
       onCreated(data);
     } catch (e) {
+      settleKey(e);
       setError(e as ApiError);
     } finally {
       setSaving(false);

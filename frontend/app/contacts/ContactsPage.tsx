@@ -12,7 +12,7 @@ import { ProblemMessage } from "@/components/ProblemMessage";
 import { StatusBadge } from "@/components/StatusBadge";
 import { SelectField } from "@/components/SelectField";
 import { TextField } from "@/components/TextField";
-import { api, ApiError, call, CONTACT_STATUSES, newIdempotencyKey, type Contact, type ContactStatus } from "@/lib/api";
+import { api, ApiError, call, CONTACT_STATUSES, type Contact, type ContactStatus } from "@/lib/api";
 import { contactName, formatDateTime } from "@/lib/format";
 import { contactHref } from "@/lib/routes";
 import { canWrite } from "@/lib/session";
@@ -20,6 +20,7 @@ import { usePagedList } from "@/lib/usePagedList";
 import { useUrlTextFilter } from "@/lib/useUrlTextFilter";
 import { ExportButtons } from "@/components/ExportButtons";
 import { toQuery } from "@/lib/transfer";
+import { useIdempotencyKey } from "@/lib/useIdempotencyKey";
 
 const PAGE_SIZE = 50;
 const SORTS = [
@@ -187,7 +188,7 @@ function CreateContactForm({ onCancel, onCreated }: { onCancel: () => void; onCr
   const [form, setForm] = useState({ email: "", first_name: "", last_name: "", title: "", status: "lead", company_id: "" });
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
-  const [idempotencyKey] = useState(newIdempotencyKey);
+  const [idempotencyKey, settleKey] = useIdempotencyKey();
   const set = (field: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
 
   const submit = async (event: FormEvent) => {
@@ -208,6 +209,7 @@ function CreateContactForm({ onCancel, onCreated }: { onCancel: () => void; onCr
       );
       onCreated(data);
     } catch (e) {
+      settleKey(e);
       setError(e as ApiError);
     } finally {
       setSaving(false);

@@ -11,7 +11,7 @@ import { ListHead } from "@/components/ListHead";
 import { ProblemMessage } from "@/components/ProblemMessage";
 import { SelectField } from "@/components/SelectField";
 import { TextField } from "@/components/TextField";
-import { api, ApiError, call, newIdempotencyKey, STAGES, type Deal, type Stage } from "@/lib/api";
+import { api, ApiError, call, STAGES, type Deal, type Stage } from "@/lib/api";
 import { formatAmount, STAGE_LABELS } from "@/lib/pipeline";
 import { dealHref } from "@/lib/routes";
 import { canWrite } from "@/lib/session";
@@ -20,6 +20,7 @@ import { useUrlFilters } from "@/lib/urlFilters";
 import { useUrlTextFilter } from "@/lib/useUrlTextFilter";
 import { ExportButtons } from "@/components/ExportButtons";
 import { toQuery } from "@/lib/transfer";
+import { useIdempotencyKey } from "@/lib/useIdempotencyKey";
 
 const FILTERS = ["q", "stage", "open", "owner", "company", "sort", "expected_close_after", "expected_close_before"] as const;
 const SORTS = ["-created_at", "name", "-amount", "amount", "expected_close"] as const;
@@ -121,7 +122,7 @@ function CreateDealForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
   const [form, setForm] = useState({ name: "", amount: "", currency: "", stage: "qualification", expected_close: "", company_id: "" });
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
-  const [idempotencyKey] = useState(newIdempotencyKey);
+  const [idempotencyKey, settleKey] = useIdempotencyKey();
   const set = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [field]: e.target.value }));
 
   const submit = async (event: FormEvent) => {
@@ -140,6 +141,7 @@ function CreateDealForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
       const { data } = await call(api.POST("/api/deals", { params: { header: { "Idempotency-Key": idempotencyKey } }, body }));
       onCreated(data);
     } catch (e) {
+      settleKey(e);
       setError(e as ApiError);
     } finally {
       setSaving(false);

@@ -6,10 +6,11 @@ import { AppShell } from "@/components/AppShell";
 import { ProblemMessage } from "@/components/ProblemMessage";
 import { SegmentBuilder } from "@/components/SegmentBuilder";
 import { TextField } from "@/components/TextField";
-import { api, ApiError, call, newIdempotencyKey } from "@/lib/api";
+import { api, ApiError, call } from "@/lib/api";
 import { segmentHref } from "@/lib/routes";
 import { fromContactFilters, toFilter, type Group } from "@/lib/segments";
 import { useDebounced } from "@/lib/usePagedList";
+import { useIdempotencyKey } from "@/lib/useIdempotencyKey";
 
 export function NewSegmentPage() {
   return (
@@ -53,7 +54,7 @@ function NewSegment() {
   const [description, setDescription] = useState("");
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
-  const [key] = useState(newIdempotencyKey);
+  const [key, settleKey] = useIdempotencyKey();
   const filter = toFilter(root);
   const live = useLiveCount(filter);
 
@@ -66,6 +67,7 @@ function NewSegment() {
       const { data } = await call(api.POST("/api/segments", { params: { header: { "Idempotency-Key": key } }, body }));
       router.push(segmentHref(data.id));
     } catch (e) {
+      settleKey(e);
       setError(e as ApiError);
     } finally {
       setSaving(false);
