@@ -100,6 +100,7 @@ impl Application {
         let imports = self.state.imports.clone().spawn_worker();
         let sequencer = self.state.changes.clone().spawn_sequencer();
         let duplicate_scan = self.state.duplicates.clone().spawn_scan();
+        let event_invites = self.state.events.clone().spawn_invites();
         let mut delivery = self.state.deliveries.clone().spawn(db.clone());
         delivery.extend(self.state.webhooks.clone().spawn(db.clone()));
         delivery.push(self.state.notifications.clone().spawn(db.clone()));
@@ -124,6 +125,7 @@ impl Application {
         imports.abort();
         sequencer.abort();
         duplicate_scan.abort();
+        event_invites.abort();
         for task in delivery {
             task.abort();
         }

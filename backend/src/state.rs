@@ -208,6 +208,7 @@ impl AppState {
             engagement.clone(),
             crate::repositories::events::EventRepository::new(db.clone()),
             contact_service.clone(),
+            segments.clone(),
             migrations.clone(),
         );
         Ok(Self {

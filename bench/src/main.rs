@@ -208,6 +208,9 @@ async fn run(cli: &Cli, crm_bin: &std::path::Path, dir: &std::path::Path, stamp:
     };
     let wants = |step: &str| cli.only.as_deref().is_none_or(|list| list.split(',').any(|o| o.trim() == step));
     let mut delivery_report = String::new();
+    if wants(RSVPS) {
+        delivery_report.push_str(&rsvp_rush(&srv, &ctx).await?);
+    }
     if wants(DELIVERY) {
         delivery_report.push_str(&delivery(&srv, &ctx, cli.contacts, cli.recipients, "log").await?);
     }
@@ -305,6 +308,94 @@ async fn run(cli: &Cli, crm_bin: &std::path::Path, dir: &std::path::Path, stamp:
         bail!("{failures} requests failed");
     }
     Ok(())
+}
+
+/// The name of the RSVP step in `--only`.
+const RSVPS: &str = "event rsvps";
+/// Guests answering yes at once in the RSVP step, and the event's seats.
+const RSVP_GUESTS: usize = 1_000;
+const RSVP_SEATS: usize = 100;
+/// Connections the RSVP step sends them through.
+const RSVP_CONNECTIONS: usize = 200;
+
+/// 1,000 guests invited to a 100-seat event all answer yes at once (through 200 connections):
+/// the event must end with exactly 100 confirmed and 900 waitlisted; the rate and latency of the
+/// answers.
+async fn rsvp_rush(srv: &Server, ctx: &Ctx) -> anyhow::Result<String> {
+    eprintln!("== event RSVPs: {RSVP_GUESTS} yeses for {RSVP_SEATS} seats");
+    let mut conn = Conn::new(&srv.addr);
+    let guests: Vec<String> = ctx.sample.iter().take(RSVP_GUESTS).map(|s| s.id.clone()).collect();
+    if guests.len() < RSVP_GUESTS {
+        bail!("the RSVP step needs {RSVP_GUESTS} sampled contacts, there are {}", guests.len());
+    }
+    let starts = chrono::Utc::now() + chrono::Duration::days(30);
+    let body = json!({"name": format!("Bench event {}", ctx.run), "starts_at": starts.to_rfc3339(),
+        "ends_at": (starts + chrono::Duration::hours(2)).to_rfc3339(), "capacity": RSVP_SEATS});
+    let created = conn.send(&Request::json("POST", "/api/events", &body).bearer(&ctx.key)).await?;
+    if created.status != 201 {
+        bail!("creating the event failed: {} {}", created.status, created.text());
+    }
+    let event = created.json()?["id"].as_str().context("no event id")?.to_string();
+    let invited = Instant::now();
+    let reply = conn
+        .send(
+            &Request::json("POST", format!("/api/events/{event}/invite"), &json!({"contact_ids": guests}))
+                .bearer(&ctx.key),
+        )
+        .await?;
+    if reply.status != 200 {
+        bail!("inviting failed: {} {}", reply.status, reply.text());
+    }
+    let invite_secs = invited.elapsed().as_secs_f64();
+    let queue = Arc::new(std::sync::Mutex::new(guests));
+    let started = Instant::now();
+    let workers: Vec<_> = (0..RSVP_CONNECTIONS)
+        .map(|_| {
+            let (queue, addr, key, event) = (queue.clone(), srv.addr.clone(), ctx.key.clone(), event.clone());
+            tokio::spawn(async move {
+                let mut conn = Conn::new(&addr);
+                let mut m = Measured::default();
+                loop {
+                    let Some(guest) = queue.lock().map(|mut q| q.pop()).ok().flatten() else { return m };
+                    let req = Request::json(
+                        "POST",
+                        format!("/api/events/{event}/rsvp"),
+                        &json!({"contact_id": guest, "response": "yes"}),
+                    )
+                    .bearer(&key);
+                    let sent = Instant::now();
+                    match conn.send(&req).await {
+                        Ok(r) if r.status == 200 => m.record(sent.elapsed()),
+                        Ok(r) => m.fail(format!("{} {}", r.status, r.text())),
+                        Err(e) => m.fail(e.to_string()),
+                    }
+                }
+            })
+        })
+        .collect();
+    let m = collect(workers, started).await;
+    let took = started.elapsed().as_secs_f64();
+    let got = conn.send(&Request::get(format!("/api/events/{event}")).bearer(&ctx.key)).await?.json()?;
+    let counts = &got["counts"];
+    let (confirmed, waitlisted) =
+        (counts["confirmed"].as_u64().unwrap_or(0), counts["waitlisted"].as_u64().unwrap_or(0));
+    eprintln!(
+        "   {} answered in {took:.2} s ({} RSVPs/s), p50 {} ms, p99 {} ms; confirmed {confirmed}, waitlisted {waitlisted}{}",
+        m.ok,
+        fmt_num(m.ok as f64 / took),
+        fmt_num(m.quantile_ms(0.5)),
+        fmt_num(m.quantile_ms(0.99)),
+        m.first_failure.as_deref().map(|f| format!("; {} FAILED: {f}", m.failed)).unwrap_or_default()
+    );
+    if m.failed > 0 || confirmed != RSVP_SEATS as u64 || waitlisted != (RSVP_GUESTS - RSVP_SEATS) as u64 {
+        bail!("the RSVP rush ended with {confirmed} confirmed, {waitlisted} waitlisted, {} failed: {counts}", m.failed);
+    }
+    Ok(format!(
+        "\n- event RSVPs: {RSVP_GUESTS} guests invited in {invite_secs:.2} s (one request); {RSVP_GUESTS} yeses for {RSVP_SEATS} seats sent at once through {RSVP_CONNECTIONS} connections: {confirmed} confirmed, {waitlisted} waitlisted, 0 failed; {took:.2} s in all, {} RSVPs/s, p50 {} ms, p99 {} ms (each waits its turn: answers to one event are decided one at a time)\n",
+        fmt_num(m.ok as f64 / took),
+        fmt_num(m.quantile_ms(0.5)),
+        fmt_num(m.quantile_ms(0.99)),
+    ))
 }
 
 /// The name of the campaign delivery step in `--only`.

@@ -33,6 +33,18 @@ impl Measured {
         all
     }
 
+    /// One success that took `took`.
+    pub fn record(&mut self, took: Duration) {
+        self.ok += 1;
+        self.latencies_us.push(took.as_micros().min(u32::MAX as u128) as u32);
+    }
+
+    /// One failure, keeping the first reason.
+    pub fn fail(&mut self, why: String) {
+        self.failed += 1;
+        self.first_failure.get_or_insert(why);
+    }
+
     /// Successful operations per second.
     pub fn rate(&self) -> f64 {
         self.ok as f64 / self.elapsed.as_secs_f64().max(1e-9)

@@ -6,8 +6,14 @@ test("create an event, invite guests, take RSVPs with a waitlist, and check a gu
   const tag = unique("guest").toLowerCase();
   const first = `${tag}-ann@example.com`;
   const second = `${tag}-bob@example.com`;
-  await createContactViaApi(request, { email: first, first_name: "Ann", last_name: "Early" });
-  await createContactViaApi(request, { email: second, first_name: "Bob", last_name: "Late" });
+  await createContactViaApi(request, { email: first, first_name: "Ann", last_name: "Early", tags: [tag] });
+  await createContactViaApi(request, { email: second, first_name: "Bob", last_name: "Late", tags: [tag] });
+  const segmentName = unique("Breakfast guests");
+  const segment = await request.post("/api/segments", {
+    headers: { Authorization: `Bearer ${await apiToken(request)}` },
+    data: { name: segmentName, filter: { field: "tags", op: "contains", value: tag } },
+  });
+  expect(segment.status()).toBe(201);
 
   await signIn(page, ADMIN.email, ADMIN.password);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Events" }).click();
@@ -27,11 +33,14 @@ test("create an event, invite guests, take RSVPs with a waitlist, and check a gu
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
   await expect(page.getByTestId("seats-taken")).toHaveText("Seats taken: 0 of 1");
 
-  // Invite both guests found by a search.
-  await page.getByLabel("Contacts (name or email)").fill(tag);
+  // Ann found by a search, then the whole segment (Ann is not invited twice).
+  await page.getByLabel("Contacts (name or email)").fill(first);
   await page.getByRole("button", { name: "Find" }).click();
-  await page.getByRole("button", { name: "Invite all 2" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "2 invited" })).toBeVisible();
+  await page.getByRole("button", { name: `Invite ${first}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: "1 invited." })).toBeVisible();
+  await page.getByLabel("Or a segment").selectOption({ label: segmentName });
+  await page.getByRole("button", { name: "Invite the segment" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Segment invited: 1 invited, 1 already were." })).toBeVisible();
   await expect(page.getByTestId("guest")).toHaveCount(2);
   await expectAccessible(page);
 

@@ -1202,8 +1202,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Invite contacts: one invitation each; inviting someone twice does not duplicate. */
+        /**
+         * Invite contacts (answered at once) or a segment's members (a background job, 202): one
+         *     invitation each; inviting someone twice does not duplicate.
+         */
         post: operations["invite_guests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/invite-jobs/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An invite job: how far the invitations of a segment's members have come. */
+        get: operations["get_invite_job"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3490,8 +3510,41 @@ export interface components {
          * @enum {string}
          */
         InvitationStatusDto: "invited" | "confirmed" | "waitlisted" | "declined" | "maybe";
+        /** @description A job inviting a segment's members. */
+        InviteJobResponse: {
+            /**
+             * Format: int64
+             * @description Members who already had one.
+             */
+            already_invited: number;
+            /** @description Creation time. */
+            created_at: string;
+            /** @description Why it failed. */
+            error?: string | null;
+            /** @description The event. */
+            event_id: string;
+            /** @description Id. */
+            id: string;
+            /**
+             * Format: int64
+             * @description New invitations so far.
+             */
+            invited: number;
+            /** @description The segment. */
+            segment_id: string;
+            /** @description Where it stands. */
+            status: components["schemas"]["InviteJobStatusDto"];
+            /** @description Last step. */
+            updated_at: string;
+        };
         /**
-         * @description Whom to invite: contacts by id (at most 1,000 per request).
+         * @description Where an invite job stands.
+         * @enum {string}
+         */
+        InviteJobStatusDto: "queued" | "running" | "completed" | "failed";
+        /**
+         * @description Whom to invite: contacts by id (at most 1,000 per request, answered at once), or the members
+         *     of a segment (a background job, answered 202). Exactly one of the two.
          * @example {
          *       "contact_ids": [
          *         "0194f1c2-7a4e-7b1a-9c3d-2f1e0a9b8c7d"
@@ -3500,7 +3553,12 @@ export interface components {
          */
         InviteRequest: {
             /** @description Contact ids; those already invited are not invited twice. */
-            contact_ids: string[];
+            contact_ids?: string[];
+            /**
+             * Format: uuid
+             * @description A segment: its members as they are while the job runs.
+             */
+            segment_id?: string;
         };
         /** @description What an invite did. */
         InviteResponse: {
@@ -11274,13 +11332,24 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Invited */
+            /** @description The contacts are invited */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InviteResponse"];
+                };
+            };
+            /** @description The segment's members are being invited */
+            202: {
+                headers: {
+                    /** @description URL of the job */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteJobResponse"];
                 };
             };
             /** @description Malformed JSON */
@@ -11339,6 +11408,58 @@ export interface operations {
             };
             /** @description No contacts, too many, or unknown ids (`contact_ids[i]`) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_invite_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Event id */
+                id: string;
+                /** @description Job id */
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteJobResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such job for this event */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

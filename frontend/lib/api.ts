@@ -42,6 +42,7 @@ export type EventRecord = components["schemas"]["EventResponse"];
 export type UpdateEvent = components["schemas"]["UpdateEventRequest"];
 export type Invitation = components["schemas"]["InvitationResponse"];
 export type InvitationStatus = components["schemas"]["InvitationStatusDto"];
+export type InviteJob = components["schemas"]["InviteJobResponse"];
 
 export const CONTACT_STATUSES: ContactStatus[] = ["lead", "mql", "sql", "opportunity", "customer", "churned"];
 export const STAGES: Stage[] = ["qualification", "proposal", "negotiation", "won", "lost"];

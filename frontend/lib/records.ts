@@ -102,3 +102,9 @@ export const tasksApi = recordApi<Task, UpdateTask>("/api/tasks");
 export const segmentsApi = recordApi<Segment, UpdateSegment>("/api/segments");
 export const campaignsApi = recordApi<Campaign, UpdateCampaign>("/api/campaigns");
 export const eventsApi = recordApi<EventRecord, UpdateEvent>("/api/events");
+
+/** Every segment (the first 500), for audience pickers (campaigns, event invitations). */
+export async function loadSegments(): Promise<Segment[]> {
+  const { data } = await call(api.GET("/api/segments", { params: { query: { limit: 500 } } }));
+  return data.data;
+}

@@ -502,6 +502,49 @@ pub fn timeline_kind(change_kind: &str) -> &'static str {
     }
 }
 
+/// Where a job inviting a segment's members stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InviteJobStatus {
+    /// Not started.
+    Queued,
+    /// Some pages done.
+    Running,
+    /// Every member invited.
+    Completed,
+    /// Stopped (the segment or the event is gone); `error` says why.
+    Failed,
+}
+
+/// A job inviting the members of a segment to an event, a page at a time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InviteJob {
+    /// Id (UUIDv7).
+    pub id: String,
+    /// The event.
+    pub event_id: String,
+    /// The segment whose members are invited (as they are while the job runs).
+    pub segment_id: String,
+    /// Where it stands.
+    pub status: InviteJobStatus,
+    /// Cursor of the members already seen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<String>,
+    /// New invitations so far.
+    pub invited: u64,
+    /// Members who already had one.
+    pub already_invited: u64,
+    /// Why it failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// Who asked (the invitations' actor).
+    pub actor: String,
+    /// Creation time.
+    pub created_at: String,
+    /// Last step.
+    pub updated_at: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,8 +13,9 @@ use crate::domain::events::EventPatch;
 use crate::error::{AppResult, Problem};
 use crate::extract::{ApiQuery, IfMatch, PathId, RequestOrigin, ValidJson};
 use crate::models::events::{
-    CheckInRequest, CreateEventRequest, EventList, EventResponse, InvitationList, InvitationResponse, InviteRequest,
-    InviteResponse, ListEventsParams, ListInvitationsParams, RsvpRequest, UpdateEventRequest,
+    CheckInRequest, CreateEventRequest, EventList, EventResponse, InvitationList, InvitationResponse,
+    InviteJobResponse, InviteRequest, InviteResponse, Invitees, ListEventsParams, ListInvitationsParams, RsvpRequest,
+    UpdateEventRequest,
 };
 use crate::models::history::{AsOfParams, HistoryList, HistoryParams};
 use crate::services::events::EventService;
@@ -27,6 +28,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list_events, create_event))
         .routes(routes!(get_event, update_event, delete_event))
         .routes(routes!(invite_guests))
+        .routes(routes!(get_invite_job))
         .routes(routes!(list_invitations))
         .routes(routes!(rsvp))
         .routes(routes!(check_in))
@@ -140,11 +142,14 @@ pub async fn delete_event(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Invite contacts: one invitation each; inviting someone twice does not duplicate.
+/// Invite contacts (answered at once) or a segment's members (a background job, 202): one
+/// invitation each; inviting someone twice does not duplicate.
 #[utoipa::path(post, path = "/api/events/{id}/invite", tag = "events", request_body = InviteRequest,
     params(("id" = String, Path, description = "Event id")),
     responses(
-        (status = 200, description = "Invited", body = InviteResponse),
+        (status = 200, description = "The contacts are invited", body = InviteResponse),
+        (status = 202, description = "The segment's members are being invited", body = InviteJobResponse,
+            headers(("Location" = String, description = "URL of the job"))),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such event", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
@@ -156,9 +161,32 @@ pub async fn invite_guests(
     PathId(id): PathId,
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<InviteRequest>,
-) -> AppResult<Json<InviteResponse>> {
-    let ids = body.parse()?;
-    Ok(Json(events.invite(&id, &ids, &origin).await?.into()))
+) -> AppResult<Response> {
+    match body.parse()? {
+        Invitees::Contacts(ids) => {
+            Ok(Json(InviteResponse::from(events.invite(&id, &ids, &origin).await?)).into_response())
+        }
+        Invitees::Segment(segment) => {
+            let job = events.invite_segment(&id, &segment, &origin).await?;
+            let location = format!("/api/events/{id}/invite-jobs/{}", job.id);
+            let headers = [(axum::http::header::LOCATION, location)];
+            Ok((StatusCode::ACCEPTED, headers, Json(InviteJobResponse::from(job))).into_response())
+        }
+    }
+}
+
+/// An invite job: how far the invitations of a segment's members have come.
+#[utoipa::path(get, path = "/api/events/{id}/invite-jobs/{job_id}", tag = "events",
+    params(("id" = String, Path, description = "Event id"), ("job_id" = String, Path, description = "Job id")),
+    responses(
+        (status = 200, description = "The job", body = InviteJobResponse),
+        (status = 404, description = "No such job for this event", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_invite_job(
+    State(events): State<EventService>,
+    axum::extract::Path((id, job_id)): axum::extract::Path<(String, String)>,
+) -> AppResult<Json<InviteJobResponse>> {
+    Ok(Json(events.job(&id, &job_id).await?.into()))
 }
 
 /// The guest list, by status; `status=waitlisted` lists the waitlist in its order.

@@ -276,23 +276,52 @@ impl ListEventsParams {
     }
 }
 
-/// Whom to invite: contacts by id (at most 1,000 per request).
+/// Whom to invite: contacts by id (at most 1,000 per request, answered at once), or the members
+/// of a segment (a background job, answered 202). Exactly one of the two.
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"contact_ids": ["0194f1c2-7a4e-7b1a-9c3d-2f1e0a9b8c7d"]}))]
 pub struct InviteRequest {
     /// Contact ids; those already invited are not invited twice.
-    #[schema(required = true, nullable = false, max_items = 1000)]
+    #[schema(nullable = false, max_items = 1000)]
     pub contact_ids: Option<Vec<String>>,
+    /// A segment: its members as they are while the job runs.
+    #[schema(nullable = false, format = Uuid)]
+    pub segment_id: Option<String>,
+}
+
+/// Whom an invite names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invitees {
+    /// These contacts.
+    Contacts(Vec<String>),
+    /// The members of this segment.
+    Segment(String),
 }
 
 impl InviteRequest {
-    /// The contact ids, checked.
-    pub fn parse(self) -> Result<Vec<String>, AppError> {
+    /// Whom to invite, checked.
+    pub fn parse(self) -> Result<Invitees, AppError> {
         let mut errors = ParamErrors::default();
-        let raw = self.contact_ids.unwrap_or_default();
+        match (self.contact_ids, self.segment_id) {
+            (None, Some(segment)) => {
+                let id = uuid_param(&mut errors, "segment_id", Some(&segment));
+                if segment.trim().is_empty() {
+                    errors.add("segment_id", "is required");
+                }
+                errors.finish(Invitees::Segment(id.unwrap_or_default()))
+            }
+            (Some(_), Some(_)) => {
+                errors.add("segment_id", "give contact_ids or segment_id, not both");
+                errors.finish(Invitees::Contacts(Vec::new()))
+            }
+            (raw, None) => Self::contacts(errors, raw.unwrap_or_default()).map(Invitees::Contacts),
+        }
+    }
+
+    fn contacts(mut errors: ParamErrors, raw: Vec<String>) -> Result<Vec<String>, AppError> {
         if raw.is_empty() {
-            errors.add("contact_ids", "name at least one contact");
+            errors.add("contact_ids", "name at least one contact, or give segment_id");
         }
         if raw.len() > MAX_INVITE_IDS {
             errors.add("contact_ids", format!("at most {MAX_INVITE_IDS} per request"));
@@ -318,6 +347,60 @@ pub struct InviteResponse {
 impl From<Invited> for InviteResponse {
     fn from(i: Invited) -> Self {
         Self { invited: i.invited, already_invited: i.already_invited }
+    }
+}
+
+/// Where an invite job stands.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum InviteJobStatusDto {
+    /// Not started.
+    Queued,
+    /// Some members invited.
+    Running,
+    /// Every member invited.
+    Completed,
+    /// Stopped: the segment or the event is gone.
+    Failed,
+}
+
+/// A job inviting a segment's members.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InviteJobResponse {
+    /// Id.
+    pub id: String,
+    /// The event.
+    pub event_id: String,
+    /// The segment.
+    pub segment_id: String,
+    /// Where it stands.
+    #[schema(value_type = InviteJobStatusDto)]
+    pub status: crate::domain::events::InviteJobStatus,
+    /// New invitations so far.
+    pub invited: u64,
+    /// Members who already had one.
+    pub already_invited: u64,
+    /// Why it failed.
+    pub error: Option<String>,
+    /// Creation time.
+    pub created_at: String,
+    /// Last step.
+    pub updated_at: String,
+}
+
+impl From<crate::domain::events::InviteJob> for InviteJobResponse {
+    fn from(j: crate::domain::events::InviteJob) -> Self {
+        Self {
+            id: j.id,
+            event_id: j.event_id,
+            segment_id: j.segment_id,
+            status: j.status,
+            invited: j.invited,
+            already_invited: j.already_invited,
+            error: j.error,
+            created_at: j.created_at,
+            updated_at: j.updated_at,
+        }
     }
 }
 

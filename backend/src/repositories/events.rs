@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 use super::records::{self, Guard, ListQuery, Statement, Stored};
 use super::{decode_rows, encode_row, RepoError, RepoResult};
 use crate::db::Db;
-use crate::domain::events::{Event, Invitation, InvitationStatus, Seats};
+use crate::domain::events::{Event, Invitation, InvitationStatus, InviteJob, Seats};
 use crate::domain::pagination::Sort;
 
 /// Table of events.
@@ -16,6 +16,8 @@ pub const TABLE: &str = "event";
 pub const INVITATION_TABLE: &str = "event_invitation";
 /// Table of seat counts (`event_seats:<event id>`).
 pub const SEATS_TABLE: &str = "event_seats";
+/// Table of jobs inviting a segment.
+pub const JOB_TABLE: &str = "event_invite_job";
 
 /// Sort key of the start order (unique: the id breaks ties).
 fn start_key(event: &Event) -> String {
@@ -311,6 +313,38 @@ impl EventRepository {
     pub async fn by_code(&self, code: &str) -> RepoResult<Option<Invitation>> {
         let sql = "SELECT * OMIT facets, wkey FROM event_invitation WHERE checkin_code = $code LIMIT 1";
         Ok(self.invitations_where(sql, json!({"code": code})).await?.pop())
+    }
+
+    /// Stores an invite job as it is now (created or after a step).
+    pub async fn save_job(&self, job: &InviteJob) -> RepoResult<()> {
+        self.db
+            .query("UPSERT type::record('event_invite_job', $id) CONTENT $row")
+            .bind(json!({"id": job.id, "row": encode_row(job)}))
+            .await?
+            .check()?;
+        Ok(())
+    }
+
+    /// The invite job with this id.
+    pub async fn job(&self, id: &str) -> RepoResult<Option<InviteJob>> {
+        records::get_row(&self.db, JOB_TABLE, id).await?.map(super::decode_row).transpose()
+    }
+
+    /// The oldest job still to work on.
+    pub async fn next_job(&self) -> RepoResult<Option<InviteJob>> {
+        for status in ["running", "queued"] {
+            let mut res = self
+                .db
+                .query("SELECT * FROM event_invite_job WHERE status = $s ORDER BY key ASC LIMIT 1")
+                .bind(json!({"s": status}))
+                .await?
+                .check()?;
+            let rows: Vec<Value> = res.take(0)?;
+            if let Some(job) = decode_rows::<InviteJob>(rows)?.pop() {
+                return Ok(Some(job));
+            }
+        }
+        Ok(None)
     }
 
     fn invitation_query(

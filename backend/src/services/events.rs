@@ -18,7 +18,8 @@ use super::{backoff, Precondition};
 use crate::db::{Feature, Migrations};
 use crate::domain::contacts::{Contact, ContactInput, NewContact};
 use crate::domain::events::{
-    decide, normalize_code, should_promote, Event, EventPatch, Invitation, InvitationStatus, Response, Seats,
+    decide, normalize_code, should_promote, Event, EventPatch, Invitation, InvitationStatus, InviteJob,
+    InviteJobStatus, Response, Seats,
 };
 use crate::domain::history::Origin;
 use crate::domain::ids::{format_ts, new_id, now};
@@ -92,6 +93,8 @@ pub struct EventService {
     scores: super::engagement::EngagementService,
     events: EventRepository,
     contacts: ContactService,
+    segments: super::segments::SegmentService,
+    members: crate::repositories::segments::SegmentRepository,
     migrations: Migrations,
     stripes: Arc<Vec<tokio::sync::Mutex<()>>>,
 }
@@ -121,10 +124,12 @@ impl EventService {
         scores: super::engagement::EngagementService,
         events: EventRepository,
         contacts: ContactService,
+        segments: super::segments::SegmentService,
         migrations: Migrations,
     ) -> Self {
         let stripes = Arc::new((0..STRIPES).map(|_| tokio::sync::Mutex::new(())).collect());
-        Self { store, scores, events, contacts, migrations, stripes }
+        let members = crate::repositories::segments::SegmentRepository::new(store.db().clone());
+        Self { store, scores, events, contacts, segments, members, migrations, stripes }
     }
 
     fn stripe(&self, event_id: &str) -> &tokio::sync::Mutex<()> {
@@ -300,6 +305,92 @@ impl EventService {
             total.already_invited += done.already_invited;
         }
         Ok(total)
+    }
+
+    /// Starts inviting the members of a segment (in the background, a page at a time; those
+    /// already invited are counted, not invited twice).
+    #[instrument(skip_all)]
+    pub async fn invite_segment(&self, event_id: &str, segment_id: &str, origin: &Origin) -> AppResult<InviteJob> {
+        self.store.get(event_id).await?;
+        match self.segments.get(segment_id).await {
+            Err(AppError::NotFound(_)) => {
+                return Err(AppError::invalid_field("segment_id", "no segment with this id exists"))
+            }
+            other => other?,
+        };
+        let ts = format_ts(now());
+        let job = InviteJob {
+            id: new_id(now()),
+            event_id: event_id.to_string(),
+            segment_id: segment_id.to_string(),
+            status: InviteJobStatus::Queued,
+            after: None,
+            invited: 0,
+            already_invited: 0,
+            error: None,
+            actor: origin.actor.clone(),
+            created_at: ts.clone(),
+            updated_at: ts,
+        };
+        self.events.save_job(&job).await?;
+        Ok(job)
+    }
+
+    /// An invite job of the event.
+    pub async fn job(&self, event_id: &str, job_id: &str) -> AppResult<InviteJob> {
+        self.events
+            .job(job_id)
+            .await?
+            .filter(|j| j.event_id == event_id)
+            .ok_or_else(|| AppError::not_found("invite job", job_id))
+    }
+
+    /// One page of the oldest open invite job; false when there is none.
+    pub async fn invite_step(&self) -> AppResult<bool> {
+        let Some(mut job) = self.events.next_job().await? else { return Ok(false) };
+        let origin = Origin { actor: job.actor.clone(), source: "event_invite".into(), trace_id: job.id.clone() };
+        let step = async {
+            let compiled = self.segments.compiled(&job.segment_id).await?;
+            let (members, next) = self.members.members(&compiled, job.after.clone(), INVITE_BATCH).await?;
+            let ids: Vec<String> = members.into_iter().map(|c| c.id).collect();
+            let done = if ids.is_empty() {
+                Invited::default()
+            } else {
+                self.invite_batch(&job.event_id, &ids, &origin).await?
+            };
+            AppResult::Ok((done, next))
+        };
+        match step.await {
+            Ok((done, next)) => {
+                job.invited += done.invited as u64;
+                job.already_invited += done.already_invited as u64;
+                job.status = if next.is_some() { InviteJobStatus::Running } else { InviteJobStatus::Completed };
+                job.after = next;
+            }
+            Err(AppError::NotFound(what)) => {
+                job.status = InviteJobStatus::Failed;
+                job.error = Some(format!("{what} no longer exists"));
+            }
+            Err(e) => return Err(e),
+        }
+        job.updated_at = format_ts(now());
+        self.events.save_job(&job).await?;
+        Ok(true)
+    }
+
+    /// Works through invite jobs in whichever process holds their lease.
+    pub fn spawn_invites(self) -> tokio::task::JoinHandle<()> {
+        let db = self.store.db().clone();
+        crate::repositories::leases::spawn_leased_worker(
+            db,
+            "event_invites",
+            "event invites",
+            std::time::Duration::from_millis(500),
+            move || {
+                let this = self.clone();
+                async move { this.invite_step().await.map_err(|e| RepoError::Decode(e.to_string())) }
+            },
+        )
     }
 
     async fn invite_batch(&self, event_id: &str, batch: &[String], origin: &Origin) -> AppResult<Invited> {

@@ -358,3 +358,60 @@ async fn a_guest_is_checked_in_once_by_code_or_contact_and_walk_ins_join_at_the_
     assert_eq!(error_fields(&assert_problem(bad_email, 422, "validation_failed").await), ["walk_in.email"]);
     assert_problem(app.post_json(&path, &json!({"code": "ZZZZZZZZ"})).await, 404, "not_found").await;
 }
+
+#[tokio::test]
+async fn a_segment_is_invited_in_the_background_once_per_member() {
+    let app = spawn_app().await;
+    let event = create_event(&app, None).await;
+    let mut members = Vec::new();
+    for i in 0..7 {
+        let c = app.create_contact(&json!({"email": format!("seg{i}@guests.example"), "tags": ["workshop"]})).await;
+        members.push(c["id"].as_str().unwrap().to_string());
+    }
+    app.contact_with_email("outsider@guests.example").await;
+    let segment = app
+        .post_json(
+            "/api/segments",
+            &json!({"name": "Workshop", "filter": {"field": "tags", "op": "contains", "value": "workshop"}}),
+        )
+        .await
+        .json::<Value>()
+        .await
+        .unwrap();
+    // One member was invited by hand before.
+    app.post_ok(&format!("/api/events/{event}/invite"), &json!({"contact_ids": [members[0]]})).await;
+
+    let res = app.post_json(&format!("/api/events/{event}/invite"), &json!({"segment_id": segment["id"]})).await;
+    assert_eq!(res.status(), 202);
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    let job: Value = res.json().await.unwrap();
+    assert_eq!((&job["status"], &job["invited"]), (&json!("queued"), &json!(0)));
+    assert_eq!(location, format!("/api/events/{event}/invite-jobs/{}", job["id"].as_str().unwrap()));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let done = loop {
+        let now = app.get_ok(&location).await;
+        if now["status"] == "completed" {
+            break now;
+        }
+        assert!(now["status"] != "failed" && std::time::Instant::now() < deadline, "{now}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    assert_eq!((&done["invited"], &done["already_invited"]), (&json!(6), &json!(1)));
+    assert_eq!(counts(&app, &event).await["invited"], 7);
+    let stored = app.rows(&format!("SELECT contact_id FROM event_invitation WHERE event_id = '{event}'")).await;
+    let mut invited: Vec<String> = stored.iter().map(|r| r["contact_id"].as_str().unwrap().to_string()).collect();
+    invited.sort();
+    members.sort();
+    assert_eq!(invited, members, "every member once, nobody else");
+
+    // Bad requests: both, neither, an unknown segment; an unknown job.
+    let both = json!({"segment_id": segment["id"], "contact_ids": [members[0]]});
+    assert_problem(app.post_json(&format!("/api/events/{event}/invite"), &both).await, 422, "validation_failed").await;
+    let unknown = json!({"segment_id": "01932c07-a8f4-7b43-9d2a-0c1e5f6a7b8c"});
+    let problem =
+        assert_problem(app.post_json(&format!("/api/events/{event}/invite"), &unknown).await, 422, "validation_failed")
+            .await;
+    assert_eq!(error_fields(&problem), ["segment_id"]);
+    let missing = app.get(&format!("/api/events/{event}/invite-jobs/01932c07-a8f4-7b43-9d2a-0c1e5f6a7b8c")).await;
+    assert_problem(missing, 404, "not_found").await;
+}

@@ -7,12 +7,12 @@ import { CheckboxGroup } from "@/components/CheckboxGroup";
 import { useAuth } from "@/components/AuthProvider";
 import { DataTable, RowLink, type Column } from "@/components/DataTable";
 import { ProblemMessage } from "@/components/ProblemMessage";
+import { SegmentSelect } from "@/components/SegmentSelect";
 import { TextField } from "@/components/TextField";
-import { api, ApiError, call, CHANNELS, type Campaign, type Channel, type Segment } from "@/lib/api";
+import { api, ApiError, call, CHANNELS, type Campaign, type Channel } from "@/lib/api";
 import { formatDateTime } from "@/lib/format";
 import { campaignHref } from "@/lib/routes";
 import { canWrite } from "@/lib/session";
-import { useLoaded } from "@/lib/useLoaded";
 import { usePagedList } from "@/lib/usePagedList";
 import { useIdempotencyKey } from "@/lib/useIdempotencyKey";
 
@@ -61,12 +61,6 @@ function Campaigns() {
   );
 }
 
-/** Every segment (the first 500), for the audience picker. */
-export async function loadSegments(): Promise<Segment[]> {
-  const { data } = await call(api.GET("/api/segments", { params: { query: { limit: 500 } } }));
-  return data.data;
-}
-
 function NewCampaign({ onCreated }: { onCreated: (id: string) => void }) {
   const [name, setName] = useState("");
   const [brief, setBrief] = useState("");
@@ -76,7 +70,6 @@ function NewCampaign({ onCreated }: { onCreated: (id: string) => void }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
   const [key, settleKey] = useIdempotencyKey();
-  const segments = useLoaded<Segment[]>(loadSegments);
   const fieldError = (field: string) => error?.fieldErrors.find((f) => f.field === field || f.field.startsWith(`${field}[`))?.message;
 
   const save = async (event: FormEvent) => {
@@ -127,17 +120,7 @@ function NewCampaign({ onCreated }: { onCreated: (id: string) => void }) {
       </div>
       <TextField label="Goal (optional)" value={goal} onChange={(e) => setGoal(e.target.value)} placeholder="registrations, meetings, …" />
       <CheckboxGroup legend="Channels" options={CHANNELS} chosen={channels} onChange={setChannels} error={fieldError("channels")} />
-      <div className="form-field">
-        <label htmlFor="campaign-segment">Audience (segment)</label>
-        <select id="campaign-segment" value={segmentId} onChange={(e) => setSegmentId(e.target.value)}>
-          <option value="">No segment yet</option>
-          {(segments.data ?? []).map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SegmentSelect id="campaign-segment" label="Audience (segment)" none="No segment yet" value={segmentId} onChange={setSegmentId} />
       {error && error.fieldErrors.length === 0 ? <ProblemMessage error={error} title="Not created" /> : null}
       <button type="submit" disabled={saving}>
         Create campaign

@@ -9,6 +9,7 @@ import { useAuth } from "@/components/AuthProvider";
 import { EditableField } from "@/components/EditableField";
 import { HistoryList } from "@/components/HistoryList";
 import { ProblemMessage } from "@/components/ProblemMessage";
+import { SegmentSelect } from "@/components/SegmentSelect";
 import { recordPlaceholder, RecordConflict, RecordHead, useRemove } from "@/components/RecordFrame";
 import {
   api,
@@ -32,7 +33,6 @@ import { contactHref, segmentHref } from "@/lib/routes";
 import { canWrite } from "@/lib/session";
 import { useLoaded } from "@/lib/useLoaded";
 import { useVersionedRecord } from "@/lib/useVersionedRecord";
-import { loadSegments } from "../CampaignsPage";
 import { Delivery } from "./Delivery";
 
 const KIND_LABELS: Record<AssetKind, string> = { email: "Email", social_post: "Social post", landing_page: "Landing page" };
@@ -248,23 +248,14 @@ function Audience({ segmentId }: { segmentId: string | null }) {
 }
 
 function AudiencePicker({ campaign, save }: { campaign: Campaign; save: (segmentId: string | null) => Promise<void> }) {
-  const segments = useLoaded(loadSegments);
   return (
-    <div className="form-field">
-      <label htmlFor="campaign-audience">Change the audience</label>
-      <select
-        id="campaign-audience"
-        value={campaign.segment_id ?? ""}
-        onChange={(e) => void save(e.target.value || null).catch(() => undefined)}
-      >
-        <option value="">No segment</option>
-        {(segments.data ?? []).map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SegmentSelect
+      id="campaign-audience"
+      label="Change the audience"
+      none="No segment"
+      value={campaign.segment_id ?? ""}
+      onChange={(id) => void save(id || null).catch(() => undefined)}
+    />
   );
 }
 

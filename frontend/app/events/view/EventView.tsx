@@ -8,6 +8,7 @@ import { useAuth } from "@/components/AuthProvider";
 import { EditableField } from "@/components/EditableField";
 import { HistoryList } from "@/components/HistoryList";
 import { ProblemMessage } from "@/components/ProblemMessage";
+import { SegmentSelect } from "@/components/SegmentSelect";
 import { recordPlaceholder, RecordConflict, RecordHead } from "@/components/RecordFrame";
 import {
   api,
@@ -18,6 +19,7 @@ import {
   type EventRecord,
   type Invitation,
   type InvitationStatus,
+  type InviteJob,
   type UpdateEvent,
 } from "@/lib/api";
 import { blankToNull, formatDateTime } from "@/lib/format";
@@ -170,6 +172,28 @@ function Invite({ eventId, onInvited }: { eventId: string; onInvited: () => void
   const [found, setFound] = useState<Contact[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState("");
+  const [segmentId, setSegmentId] = useState("");
+
+  const inviteSegment = async () => {
+    setError(null);
+    try {
+      const { data } = await call(api.POST("/api/events/{id}/invite", { params: { path: { id: eventId } }, body: { segment_id: segmentId } }));
+      let job = data as InviteJob;
+      while (job.status === "queued" || job.status === "running") {
+        setDone(`Inviting the segment: ${job.invited} invited so far…`);
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        job = (await call(api.GET("/api/events/{id}/invite-jobs/{job_id}", { params: { path: { id: eventId, job_id: job.id } } }))).data;
+      }
+      setDone(
+        job.status === "completed"
+          ? `Segment invited: ${job.invited} invited${job.already_invited ? `, ${job.already_invited} already were` : ""}.`
+          : `The segment's invitations stopped: ${job.error ?? "unknown reason"}.`,
+      );
+      onInvited();
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  };
 
   const search = async (e: FormEvent) => {
     e.preventDefault();
@@ -207,6 +231,10 @@ function Invite({ eventId, onInvited }: { eventId: string; onInvited: () => void
           Find
         </button>
       </form>
+      <SegmentSelect id="invite-segment" label="Or a segment" none="Choose a segment" value={segmentId} onChange={setSegmentId} />
+      <button type="button" className="secondary" disabled={!segmentId} onClick={() => void inviteSegment()}>
+        Invite the segment
+      </button>
       {error ? <ProblemMessage error={error} title="Not invited" /> : null}
       {found && found.length === 0 ? <p className="empty">No contact matches.</p> : null}
       {found && found.length > 0 ? (
