@@ -101,6 +101,7 @@ impl Application {
         let sequencer = self.state.changes.clone().spawn_sequencer();
         let duplicate_scan = self.state.duplicates.clone().spawn_scan();
         let event_invites = self.state.events.clone().spawn_invites();
+        let event_mail = self.state.event_mail.clone().spawn(db.clone());
         let mut delivery = self.state.deliveries.clone().spawn(db.clone());
         delivery.extend(self.state.webhooks.clone().spawn(db.clone()));
         delivery.push(self.state.notifications.clone().spawn(db.clone()));
@@ -126,6 +127,7 @@ impl Application {
         sequencer.abort();
         duplicate_scan.abort();
         event_invites.abort();
+        event_mail.abort();
         for task in delivery {
             task.abort();
         }

@@ -40,6 +40,7 @@ use crate::state::AppState;
         (name = "tasks", description = "Things to do, by whom and when"),
         (name = "segments", description = "Saved contact filters, always current"),
         (name = "events", description = "Events, invitations, RSVPs with a waitlist, check-in"),
+        (name = "rsvp", description = "Guests' personal RSVP pages, reached from their invitation email"),
         (name = "analytics", description = "Contacts, funnel, pipeline and activity over a date range"),
         (name = "imports", description = "Contacts from CSV or NDJSON files, in background jobs"),
         (name = "changes", description = "Every change of every record in commit order: pages and a live stream"),
@@ -158,6 +159,7 @@ fn api_parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(handlers::webhooks::router())
         .merge(handlers::notifications::router())
         .merge(handlers::events::router())
+        .merge(handlers::rsvp::router())
         .split_for_parts()
 }
 

@@ -67,6 +67,8 @@ pub struct AppState {
     pub consents: crate::services::consents::ConsentService,
     /// Events, invitations, RSVPs and check-in.
     pub events: crate::services::events::EventService,
+    /// Guests' emails.
+    pub event_mail: crate::services::event_mail::EventMailer,
     /// Campaigns and their assets.
     pub campaigns: crate::services::campaigns::CampaignService,
     /// Outgoing webhooks.
@@ -210,10 +212,19 @@ impl AppState {
             contact_service.clone(),
             segments.clone(),
             migrations.clone(),
+            auth.derived_key("rsvp-links"),
+        );
+        let event_mail = crate::services::event_mail::EventMailer::new(
+            crate::repositories::events::EventRepository::new(db.clone()),
+            contacts_repo.clone(),
+            deliveries.mailer(),
+            &settings.email.public_url,
+            auth.derived_key("rsvp-links"),
         );
         Ok(Self {
             auth,
             events,
+            event_mail,
             users: UserService::new(users_repo),
             request_limiter,
             dashboard,

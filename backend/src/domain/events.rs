@@ -502,6 +502,215 @@ pub fn timeline_kind(change_kind: &str) -> &'static str {
     }
 }
 
+/// The calendar entry of an event for one guest (RFC 5545, `METHOD:REQUEST`): times in the
+/// event's time zone (`TZID`) with a `VTIMEZONE` giving its UTC offsets at the start and the end,
+/// the place or link, the guest as attendee. `domain` makes the `UID` unique; `now` is `DTSTAMP`.
+pub fn ics(event: &Event, invitation: &Invitation, organizer: &str, guest: &str, domain: &str, now: &str) -> String {
+    use chrono::{Offset, TimeZone};
+    let tz: chrono_tz::Tz = event.timezone.parse().unwrap_or(chrono_tz::UTC);
+    let instant = |ts: &str| parse_ts(ts).unwrap_or_default();
+    let local = |ts: &str| tz.from_utc_datetime(&instant(ts).naive_utc());
+    let (start, end) = (local(&event.starts_at), local(&event.ends_at));
+    let stamp = instant(now).format("%Y%m%dT%H%M%SZ").to_string();
+    let offset = |secs: i32| {
+        let sign = if secs < 0 { '-' } else { '+' };
+        let secs = secs.abs();
+        format!("{sign}{:02}{:02}", secs / 3600, (secs % 3600) / 60)
+    };
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".into(),
+        "PRODID:-//CRM//Events//EN".into(),
+        "CALSCALE:GREGORIAN".into(),
+        "METHOD:REQUEST".into(),
+        "BEGIN:VTIMEZONE".into(),
+        format!("TZID:{}", tz.name()),
+    ];
+    // One observance per distinct offset the event spans (two when it crosses a DST change).
+    let mut offsets = vec![(start, start.offset().fix().local_minus_utc())];
+    if end.offset().fix().local_minus_utc() != offsets[0].1 {
+        offsets.push((end, end.offset().fix().local_minus_utc()));
+    }
+    for (i, (at, secs)) in offsets.iter().enumerate() {
+        let from = if i == 0 { *secs } else { offsets[i - 1].1 };
+        lines.push("BEGIN:STANDARD".into());
+        let since = if i == 0 { "19700101T000000".to_string() } else { at.format("%Y%m%dT%H%M%S").to_string() };
+        lines.push(format!("DTSTART:{since}"));
+        lines.push(format!("TZOFFSETFROM:{}", offset(from)));
+        lines.push(format!("TZOFFSETTO:{}", offset(*secs)));
+        lines.push("END:STANDARD".into());
+    }
+    lines.push("END:VTIMEZONE".into());
+    lines.push("BEGIN:VEVENT".into());
+    lines.push(format!("UID:{}@{}", invitation.id, domain));
+    lines.push(format!("DTSTAMP:{stamp}"));
+    lines.push(format!("DTSTART;TZID={}:{}", tz.name(), start.format("%Y%m%dT%H%M%S")));
+    lines.push(format!("DTEND;TZID={}:{}", tz.name(), end.format("%Y%m%dT%H%M%S")));
+    lines.push(format!("SUMMARY:{}", ics_text(&event.name)));
+    if let Some(d) = &event.description {
+        lines.push(format!("DESCRIPTION:{}", ics_text(d)));
+    }
+    match (&event.location, &event.online_url) {
+        (Some(place), _) => lines.push(format!("LOCATION:{}", ics_text(place))),
+        (None, Some(url)) => lines.push(format!("LOCATION:{}", ics_text(url))),
+        (None, None) => {}
+    }
+    if let Some(url) = &event.online_url {
+        lines.push(format!("URL:{}", ics_text(url)));
+    }
+    lines.push(format!("ORGANIZER:mailto:{}", ics_text(organizer)));
+    lines.push(format!("ATTENDEE;ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:{}", ics_text(guest)));
+    lines.push(format!("SEQUENCE:{}", event.version - 1));
+    lines.push("STATUS:CONFIRMED".into());
+    lines.push("END:VEVENT".into());
+    lines.push("END:VCALENDAR".into());
+    let mut out = String::new();
+    for line in lines {
+        out.push_str(&fold(&line));
+    }
+    out
+}
+
+/// A TEXT value escaped (RFC 5545 3.3.11): backslash, semicolon, comma, newlines; control
+/// characters dropped.
+fn ics_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A content line folded at 75 octets (never inside a character), ending with CRLF.
+fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut width = 0;
+    for c in line.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out.push_str("\r\n");
+    out
+}
+
+/// Bytes of the signature kept in an RSVP token.
+const RSVP_MAC_LEN: usize = 16;
+
+fn rsvp_mac(key: &[u8], id: &[u8]) -> [u8; 32] {
+    use hmac::Mac;
+    let mut mac = <hmac::Hmac<sha2::Sha256> as Mac>::new_from_slice(key).expect("HMAC takes any key length");
+    mac.update(b"crm-rsvp-v1");
+    mac.update(id);
+    mac.finalize().into_bytes().into()
+}
+
+/// The token of a guest's personal RSVP links: the invitation id, signed (URL-safe).
+pub fn rsvp_token(key: &[u8], invitation_id: &str) -> Option<String> {
+    use base64::Engine;
+    let id = uuid::Uuid::parse_str(invitation_id).ok()?;
+    let mut bytes = id.as_bytes().to_vec();
+    bytes.extend_from_slice(&rsvp_mac(key, id.as_bytes())[..RSVP_MAC_LEN]);
+    Some(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
+}
+
+/// The invitation id an RSVP token names, when `key` signed it; anything altered is `None`.
+pub fn verify_rsvp_token(key: &[u8], token: &str) -> Option<String> {
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(token.trim().as_bytes()).ok()?;
+    if bytes.len() != 16 + RSVP_MAC_LEN {
+        return None;
+    }
+    let (id, sig) = bytes.split_at(16);
+    let expected = rsvp_mac(key, id);
+    if expected[..RSVP_MAC_LEN].iter().zip(sig).fold(0u8, |acc, (a, b)| acc | (a ^ b)) != 0 {
+        return None;
+    }
+    uuid::Uuid::from_slice(id).ok().map(|u| u.to_string())
+}
+
+/// The check-in code as a QR code, an SVG image (dark modules on white).
+pub fn qr_svg(code: &str) -> String {
+    match qrcode::QrCode::new(code.as_bytes()) {
+        Ok(qr) => qr
+            .render::<qrcode::render::svg::Color>()
+            .min_dimensions(160, 160)
+            .dark_color(qrcode::render::svg::Color("#000000"))
+            .light_color(qrcode::render::svg::Color("#ffffff"))
+            .build(),
+        Err(_) => String::new(),
+    }
+}
+
+/// What a guest's email is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MailKind {
+    /// You are invited (with the RSVP links and the calendar entry).
+    Invitation,
+    /// A seat freed up and is yours (with the check-in code).
+    Promoted,
+    /// The event is within a day (with the check-in code).
+    Reminder,
+}
+
+/// One guest email in the outbox.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventMail {
+    /// Key (`<invitation>_<kind>`, `_<version>` for a promotion).
+    pub id: String,
+    /// The invitation it is about.
+    pub invitation_id: String,
+    /// What it says.
+    pub kind: MailKind,
+    /// `queued`, `sent`, `failed` (refused) or `dead` (out of attempts).
+    pub status: String,
+    /// Attempts made.
+    pub attempts: u32,
+    /// When the next attempt is due.
+    pub due: String,
+    /// The last failure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// When it was queued.
+    pub created_at: String,
+}
+
+impl EventMail {
+    /// A message about `invitation`, due now (`ts`); `n` tells repeated ones apart.
+    pub fn queued(invitation_id: &str, kind: MailKind, n: Option<i64>, ts: &str) -> EventMail {
+        let tag = match kind {
+            MailKind::Invitation => "invitation",
+            MailKind::Promoted => "promoted",
+            MailKind::Reminder => "reminder",
+        };
+        let id = match n {
+            Some(n) => format!("{invitation_id}_{tag}_{n}"),
+            None => format!("{invitation_id}_{tag}"),
+        };
+        EventMail {
+            id,
+            invitation_id: invitation_id.to_string(),
+            kind,
+            status: "queued".into(),
+            attempts: 0,
+            due: ts.to_string(),
+            error: None,
+            created_at: ts.to_string(),
+        }
+    }
+}
+
 /// Where a job inviting a segment's members stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -691,6 +900,59 @@ mod tests {
             );
             assert!(seats.waitlisted == 0 || seats.confirmed == capacity, "nobody waits while a seat is free");
         }
+    }
+
+    /// A calendar's lines unfolded, as a reader sees them.
+    fn unfold(ics: &str) -> Vec<String> {
+        ics.replace("\r\n ", "").split("\r\n").filter(|l| !l.is_empty()).map(str::to_string).collect()
+    }
+
+    #[test]
+    fn the_calendar_entry_reads_back_to_the_same_instants_in_the_event_zone() {
+        let mut e = event(Some(10));
+        e.description = Some("Costs; savings, and more\nbring a laptop".into());
+        let i = Invitation::new("01932c07-a8f4-7b43-9d2a-0c1e5f6a7b8c".into(), &e, "c1", "t0");
+        let ics = ics(&e, &i, "events@crm.example", "ann@example.com", "crm.example", "2026-01-01T10:00:00.000000Z");
+        assert!(ics.ends_with("END:VCALENDAR\r\n"));
+        assert!(ics.split("\r\n").all(|l| l.len() <= 75), "folded");
+        let lines = unfold(&ics);
+        let get = |prefix: &str| lines.iter().find(|l| l.starts_with(prefix)).cloned().unwrap_or_default();
+        assert_eq!(get("DTSTART;"), "DTSTART;TZID=Europe/Paris:20260301T090000");
+        assert_eq!(get("DTEND;"), "DTEND;TZID=Europe/Paris:20260301T120000");
+        assert_eq!(get("TZOFFSETTO"), "TZOFFSETTO:+0100");
+        assert_eq!(get("DESCRIPTION"), "DESCRIPTION:Costs\\; savings\\, and more\\nbring a laptop");
+        assert_eq!(get("UID"), "UID:01932c07-a8f4-7b43-9d2a-0c1e5f6a7b8c@crm.example");
+        assert_eq!(get("DTSTAMP"), "DTSTAMP:20260101T100000Z");
+        // Back to an instant: local time minus the zone's offset is the stored start.
+        let local = chrono::NaiveDateTime::parse_from_str("20260301T090000", "%Y%m%dT%H%M%S").unwrap();
+        let utc = local - chrono::Duration::hours(1);
+        assert_eq!(format_ts(utc.and_utc()), e.starts_at);
+        assert_eq!(lines.iter().filter(|l| l.starts_with("BEGIN:")).count(), 4);
+    }
+
+    #[test]
+    fn an_event_across_a_clock_change_has_both_offsets() {
+        let mut e = event(None);
+        e.starts_at = "2026-03-28T20:00:00.000000Z".into(); // 21:00 CET
+        e.ends_at = "2026-03-29T10:00:00.000000Z".into(); // 12:00 CEST
+        let i = Invitation::new("01932c07-a8f4-7b43-9d2a-0c1e5f6a7b8c".into(), &e, "c1", "t0");
+        let lines = unfold(&ics(&e, &i, "o@x.example", "g@x.example", "x.example", "2026-01-01T00:00:00Z"));
+        let offsets: Vec<_> = lines.iter().filter(|l| l.starts_with("TZOFFSETTO")).collect();
+        assert_eq!(offsets, ["TZOFFSETTO:+0100", "TZOFFSETTO:+0200"]);
+        assert!(lines.contains(&"DTEND;TZID=Europe/Paris:20260329T120000".to_string()));
+    }
+
+    #[test]
+    fn rsvp_tokens_name_their_invitation_and_resist_tampering() {
+        let id = "01932c07-a8f4-7b43-9d2a-0c1e5f6a7b8c";
+        let token = rsvp_token(b"key", id).unwrap();
+        assert_eq!(verify_rsvp_token(b"key", &token).as_deref(), Some(id));
+        assert_eq!(verify_rsvp_token(b"other key", &token), None);
+        let mut bytes = token.into_bytes();
+        bytes[3] = if bytes[3] == b'A' { b'B' } else { b'A' };
+        assert_eq!(verify_rsvp_token(b"key", &String::from_utf8(bytes).unwrap()), None);
+        assert_eq!(verify_rsvp_token(b"key", "not a token"), None);
+        assert!(qr_svg("K7QXM2PA").starts_with("<?xml"));
     }
 
     #[test]

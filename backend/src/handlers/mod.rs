@@ -20,6 +20,7 @@ pub mod idempotency;
 pub mod imports;
 pub mod llm_tools;
 pub mod notifications;
+pub mod rsvp;
 pub mod segments;
 pub mod tasks;
 pub mod timeline;

@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 use super::records::{self, Guard, ListQuery, Statement, Stored};
 use super::{decode_rows, encode_row, RepoError, RepoResult};
 use crate::db::Db;
-use crate::domain::events::{Event, Invitation, InvitationStatus, InviteJob, Seats};
+use crate::domain::events::{Event, EventMail, Invitation, InvitationStatus, InviteJob, Seats};
 use crate::domain::pagination::Sort;
 
 /// Table of events.
@@ -150,6 +150,22 @@ pub fn seats_statement(event_id: &str, rev: i64, seats: &Seats) -> Statement {
 UPSERT type::record('event_seats', $P_event) CONTENT $P_row;",
         json!({"event": event_id, "rev": rev, "row": row}),
     )
+}
+
+/// The statement that queues a guest email in a write's transaction (a second one with the same
+/// key is not queued).
+pub fn mail_statement(mail: &EventMail) -> Statement {
+    Statement::new("INSERT IGNORE INTO event_mail $P_row;", json!({"row": encode_mail(mail)}))
+}
+
+fn encode_mail(mail: &EventMail) -> Value {
+    let mut row = encode_row(mail);
+    if let Value::Object(map) = &mut row {
+        if let Some(key) = map.get("key").cloned() {
+            map.insert("id".into(), key);
+        }
+    }
+    row
 }
 
 /// Filters of an event list.
@@ -313,6 +329,72 @@ impl EventRepository {
     pub async fn by_code(&self, code: &str) -> RepoResult<Option<Invitation>> {
         let sql = "SELECT * OMIT facets, wkey FROM event_invitation WHERE checkin_code = $code LIMIT 1";
         Ok(self.invitations_where(sql, json!({"code": code})).await?.pop())
+    }
+
+    /// The invitation with this id.
+    pub async fn invitation(&self, id: &str) -> RepoResult<Option<Invitation>> {
+        records::get_row(&self.db, INVITATION_TABLE, id).await?.map(super::decode_row).transpose()
+    }
+
+    /// Guest emails due at `now`, oldest due first.
+    pub async fn due_mail(&self, now: &str, limit: usize) -> RepoResult<Vec<EventMail>> {
+        let mut res = self
+            .db
+            .query("SELECT * FROM event_mail WHERE status = 'queued' AND due <= $now ORDER BY due ASC LIMIT $limit")
+            .bind(json!({"now": now, "limit": limit}))
+            .await?
+            .check()?;
+        let rows: Vec<Value> = res.take(0)?;
+        decode_rows(rows)
+    }
+
+    /// Stores a guest email's state after an attempt.
+    pub async fn record_mail(&self, mail: &EventMail) -> RepoResult<()> {
+        self.db
+            .query("UPSERT type::record('event_mail', $id) CONTENT $row")
+            .bind(json!({"id": mail.id, "row": encode_row(mail)}))
+            .await?
+            .check()?;
+        Ok(())
+    }
+
+    /// The guest emails about an invitation, oldest first (tests and support).
+    pub async fn mail_of(&self, invitation_id: &str) -> RepoResult<Vec<EventMail>> {
+        let mut res = self
+            .db
+            .query("SELECT * FROM event_mail WHERE invitation_id = $i ORDER BY created_at ASC")
+            .bind(json!({"i": invitation_id}))
+            .await?
+            .check()?;
+        let rows: Vec<Value> = res.take(0)?;
+        decode_rows(rows)
+    }
+
+    /// Events starting in `[from, to)` whose reminders are not queued yet.
+    pub async fn to_remind(&self, from: &str, to: &str) -> RepoResult<Vec<Event>> {
+        let mut res = self
+            .db
+            .query(
+                "SELECT * FROM event WHERE part = 0 AND skey >= $from AND skey < $to \
+                 AND (SELECT VALUE key FROM ONLY type::record('event_reminded', key)) = NONE ORDER BY skey ASC LIMIT 50",
+            )
+            .bind(json!({"from": from, "to": to}))
+            .await?
+            .check()?;
+        let rows: Vec<Value> = res.take(0)?;
+        decode_rows(rows)
+    }
+
+    /// Queues the reminders of these confirmed guests and, with the last page, marks the event
+    /// reminded: one transaction.
+    pub async fn queue_reminders(&self, event_id: &str, mails: &[EventMail], last: bool) -> RepoResult<()> {
+        let rows: Vec<Value> = mails.iter().map(encode_mail).collect();
+        let sql = if last {
+            "BEGIN; INSERT IGNORE INTO event_mail $rows; UPSERT type::record('event_reminded', $e) SET key = $e, at = time::now(); COMMIT;"
+        } else {
+            "BEGIN; INSERT IGNORE INTO event_mail $rows; COMMIT;"
+        };
+        records::run_retried(&self.db, sql, json!({"rows": rows, "e": event_id})).await
     }
 
     /// Stores an invite job as it is now (created or after a step).

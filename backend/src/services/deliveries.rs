@@ -494,6 +494,7 @@ impl DeliveryService {
                     text: r.text,
                     message_id: m.message_id.clone(),
                     unsubscribe_url: Some(r.unsubscribe_url),
+                    attachments: Vec::new(),
                 };
                 self.inner.mailer.send(&outgoing).await
             }

@@ -18,14 +18,14 @@ use super::{backoff, Precondition};
 use crate::db::{Feature, Migrations};
 use crate::domain::contacts::{Contact, ContactInput, NewContact};
 use crate::domain::events::{
-    decide, normalize_code, should_promote, Event, EventPatch, Invitation, InvitationStatus, InviteJob,
-    InviteJobStatus, Response, Seats,
+    decide, normalize_code, should_promote, Event, EventMail, EventPatch, Invitation, InvitationStatus, InviteJob,
+    InviteJobStatus, MailKind, Response, Seats,
 };
 use crate::domain::history::Origin;
 use crate::domain::ids::{format_ts, new_id, now};
 use crate::domain::pagination::{Page, PageRequest};
 use crate::error::{AppError, AppResult};
-use crate::repositories::events::{seats_statement, EventQuery, EventRepository};
+use crate::repositories::events::{mail_statement, seats_statement, EventQuery, EventRepository};
 use crate::repositories::records::{self as record_store, VersionedWrite};
 use crate::repositories::RepoError;
 
@@ -86,6 +86,14 @@ fn new_guest(
     i
 }
 
+/// The write of a waitlisted guest taking a seat, with the email telling them.
+fn promotion(from: &Invitation, to: &Invitation, origin: &Origin, at: DateTime<Utc>) -> VersionedWrite {
+    let mut w = versioned_write(Some(from), Some(to), Some("promoted"), origin, at);
+    let mail = EventMail::queued(&to.id, MailKind::Promoted, Some(to.version), &format_ts(at));
+    w.statements.push(mail_statement(&mail));
+    w
+}
+
 /// Event use cases.
 #[derive(Clone)]
 pub struct EventService {
@@ -97,6 +105,7 @@ pub struct EventService {
     members: crate::repositories::segments::SegmentRepository,
     migrations: Migrations,
     stripes: Arc<Vec<tokio::sync::Mutex<()>>>,
+    rsvp_key: Arc<Vec<u8>>,
 }
 
 /// Why one attempt at a seat decision did not commit.
@@ -126,10 +135,12 @@ impl EventService {
         contacts: ContactService,
         segments: super::segments::SegmentService,
         migrations: Migrations,
+        rsvp_key: Vec<u8>,
     ) -> Self {
         let stripes = Arc::new((0..STRIPES).map(|_| tokio::sync::Mutex::new(())).collect());
         let members = crate::repositories::segments::SegmentRepository::new(store.db().clone());
-        Self { store, scores, events, contacts, segments, members, migrations, stripes }
+        let rsvp_key = Arc::new(rsvp_key);
+        Self { store, scores, events, contacts, segments, members, migrations, stripes, rsvp_key }
     }
 
     fn stripe(&self, event_id: &str) -> &tokio::sync::Mutex<()> {
@@ -137,6 +148,20 @@ impl EventService {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         event_id.hash(&mut h);
         &self.stripes[(h.finish() as usize) % STRIPES]
+    }
+
+    /// The invitation a personal RSVP link names, and its event (404 for a token not ours).
+    pub async fn by_token(&self, token: &str) -> AppResult<(Invitation, Event)> {
+        let missing = || AppError::NotFound("invitation".into());
+        let id = crate::domain::events::verify_rsvp_token(&self.rsvp_key, token).ok_or_else(missing)?;
+        let invitation = self.events.invitation(&id).await?.ok_or_else(missing)?;
+        let event = self.store.get(&invitation.event_id).await?;
+        Ok((invitation, event))
+    }
+
+    /// The token of an invitation's personal RSVP links.
+    pub fn token(&self, invitation_id: &str) -> String {
+        crate::domain::events::rsvp_token(&self.rsvp_key, invitation_id).unwrap_or_default()
     }
 
     /// Creates an event.
@@ -408,7 +433,14 @@ impl EventService {
             for _ in &fresh {
                 seats = seats.moved(None, InvitationStatus::Invited);
             }
-            let writes = fresh.iter().map(|i| versioned_write(None, Some(i), None, origin, at)).collect();
+            let writes = fresh
+                .iter()
+                .map(|i| {
+                    let mut w = versioned_write(None, Some(i), None, origin, at);
+                    w.statements.push(mail_statement(&EventMail::queued(&i.id, MailKind::Invitation, None, &ts)));
+                    w
+                })
+                .collect();
             self.commit(event_id, rev, &seats, writes).await?;
             Ok(Invited { invited: fresh.len(), already_invited: batch.len() - fresh.len() })
         })
@@ -445,7 +477,7 @@ impl EventService {
                 if should_promote(event.capacity, &after) {
                     if let Some(first) = self.first_waiting(event_id, &next.id).await? {
                         let up = first.promoted(&ts);
-                        writes.push(versioned_write(Some(&first), Some(&up), Some("promoted"), origin, at));
+                        writes.push(promotion(&first, &up, origin, at));
                         after = after.moved(Some(InvitationStatus::Waitlisted), InvitationStatus::Confirmed);
                         promoted = Some(up);
                     }
@@ -498,7 +530,7 @@ impl EventService {
                     let at = now();
                     let up = first.promoted(&format_ts(at));
                     let after = seats.moved(Some(InvitationStatus::Waitlisted), InvitationStatus::Confirmed);
-                    let write = versioned_write(Some(&first), Some(&up), Some("promoted"), origin, at);
+                    let write = promotion(&first, &up, origin, at);
                     self.commit(event_id, rev, &after, vec![write]).await?;
                     Ok(true)
                 })

@@ -30,6 +30,19 @@ pub struct Outgoing {
     pub message_id: String,
     /// The one-click unsubscribe URL (RFC 8058 headers), if any.
     pub unsubscribe_url: Option<String>,
+    /// Files sent along (an event's calendar entry).
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file sent along with a message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attachment {
+    /// File name (`invite.ics`).
+    pub filename: String,
+    /// Media type (`text/calendar; method=REQUEST; charset=utf-8`).
+    pub content_type: String,
+    /// Content.
+    pub body: String,
 }
 
 /// Where email goes.
@@ -128,7 +141,7 @@ fn build(from: &Mailbox, message: &Outgoing) -> Result<lettre::Message, String> 
         .to(to)
         .subject(message.subject.clone())
         .message_id(Some(message.message_id.clone()))
-        .multipart(MultiPart::alternative_plain_html(message.text.clone(), message.html.clone()))
+        .multipart(body(message)?)
         .map_err(|e| format!("building the message: {e}"))?;
     if let Some(url) = &message.unsubscribe_url {
         let headers = email.headers_mut();
@@ -139,6 +152,22 @@ fn build(from: &Mailbox, message: &Outgoing) -> Result<lettre::Message, String> 
         ));
     }
     Ok(email)
+}
+
+/// The text and HTML alternatives, inside a `multipart/mixed` with the attachments if any.
+fn body(message: &Outgoing) -> Result<MultiPart, String> {
+    let alternative = MultiPart::alternative_plain_html(message.text.clone(), message.html.clone());
+    if message.attachments.is_empty() {
+        return Ok(alternative);
+    }
+    let mut mixed = MultiPart::mixed().multipart(alternative);
+    for a in &message.attachments {
+        let content_type = lettre::message::header::ContentType::parse(&a.content_type)
+            .map_err(|e| format!("attachment {} has a bad type: {e}", a.filename))?;
+        mixed =
+            mixed.singlepart(lettre::message::Attachment::new(a.filename.clone()).body(a.body.clone(), content_type));
+    }
+    Ok(mixed)
 }
 
 /// Keeps sending within a rate per second and a cap per sliding window (0 turns either off).
@@ -231,8 +260,19 @@ mod tests {
             text: "Hi".into(),
             message_id: "<c.k@example.com>".into(),
             unsubscribe_url: Some("https://crm.example.com/u/t".into()),
+            attachments: Vec::new(),
         };
         let raw = String::from_utf8(build(&from, &message).unwrap().formatted()).unwrap();
+        assert!(raw.contains("multipart/alternative") && !raw.contains("multipart/mixed"), "{raw}");
+        let ics = Attachment {
+            filename: "invite.ics".into(),
+            content_type: "text/calendar; method=REQUEST; charset=utf-8".into(),
+            body: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".into(),
+        };
+        let with = Outgoing { attachments: vec![ics], ..message.clone() };
+        let raw_with = String::from_utf8(build(&from, &with).unwrap().formatted()).unwrap();
+        assert!(raw_with.contains("multipart/mixed") && raw_with.contains("filename=\"invite.ics\""), "{raw_with}");
+        assert!(raw_with.contains("text/calendar; method=REQUEST"), "{raw_with}");
         assert!(raw.contains("List-Unsubscribe: <https://crm.example.com/u/t>"), "{raw}");
         assert!(raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
         assert!(raw.contains("Message-ID: <c.k@example.com>"));

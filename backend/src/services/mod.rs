@@ -13,6 +13,7 @@ pub mod deals;
 pub mod deliveries;
 pub mod duplicates;
 pub mod engagement;
+pub mod event_mail;
 pub mod events;
 pub mod exports;
 pub mod history;

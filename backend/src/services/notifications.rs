@@ -288,6 +288,7 @@ impl NotificationService {
                     text: format!("{}\n\n{link}\n", o.title),
                     message_id: format!("<{}@{}>", o.id, out.mailer.from().email.domain()),
                     unsubscribe_url: None,
+                    attachments: Vec::new(),
                 };
                 return out.mailer.send(&message).await;
             }

@@ -12,9 +12,9 @@ use serde_json::{json, Value};
 
 use crate::helpers::{assert_problem, header as posted_header, receiver, spawn_app_with, TestApp};
 
-const PUBLIC: &str = "http://crm.test";
+pub(crate) const PUBLIC: &str = "http://crm.test";
 
-async fn app_with_sink(sink: &SmtpSink, tweak: impl FnOnce(&mut crm::config::Settings)) -> TestApp {
+pub(crate) async fn app_with_sink(sink: &SmtpSink, tweak: impl FnOnce(&mut crm::config::Settings)) -> TestApp {
     let url = sink.url.clone();
     spawn_app_with(move |s| {
         s.email.smtp_url = url;
@@ -101,7 +101,7 @@ fn header<'a>(data: &'a str, name: &str) -> Option<&'a str> {
 }
 
 /// The decoded text of a message (quoted-printable soft breaks and escapes undone).
-fn decoded(data: &str) -> String {
+pub(crate) fn decoded(data: &str) -> String {
     let joined = data.replace("=\r\n", "");
     let mut out = Vec::new();
     let bytes = joined.as_bytes();
@@ -121,7 +121,7 @@ fn decoded(data: &str) -> String {
 }
 
 /// The first `PUBLIC` link in `text` starting with `path`, as a path of the test server.
-fn link(text: &str, path: &str) -> String {
+pub(crate) fn link(text: &str, path: &str) -> String {
     let start = text.find(&format!("{PUBLIC}{path}")).unwrap_or_else(|| panic!("no {path} link in {text}"));
     let rest = &text[start + PUBLIC.len()..];
     let end = rest.find(|c: char| c == '"' || c == '>' || c.is_whitespace()).unwrap_or(rest.len());

@@ -415,3 +415,118 @@ async fn a_segment_is_invited_in_the_background_once_per_member() {
     let missing = app.get(&format!("/api/events/{event}/invite-jobs/01932c07-a8f4-7b43-9d2a-0c1e5f6a7b8c")).await;
     assert_problem(missing, 404, "not_found").await;
 }
+
+/// The calendar attachment of a message, decoded.
+fn calendar_of(data: &str) -> String {
+    let start = data.find("filename=\"invite.ics\"").expect("an invite.ics attachment");
+    let part = &data[start..];
+    let body_at = part.find("\r\n\r\n").expect("attachment body") + 4;
+    let body = &part[body_at..];
+    let body = &body[..body.find("\r\n--").unwrap_or(body.len())];
+    let headers = &part[..body_at];
+    if headers.contains("base64") {
+        use base64::Engine;
+        let clean: String = body.split_whitespace().collect();
+        String::from_utf8(base64::engine::general_purpose::STANDARD.decode(clean).unwrap()).unwrap()
+    } else {
+        crate::deliveries::decoded(body)
+    }
+}
+
+/// The messages the sink received for `address`, waiting until there are `n`.
+async fn mail_to(sink: &crm::smtp_sink::SmtpSink, address: &str, n: usize) -> Vec<String> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let got: Vec<String> =
+            sink.received().into_iter().filter(|r| r.to.iter().any(|t| t == address)).map(|r| r.data).collect();
+        if got.len() >= n || std::time::Instant::now() > deadline {
+            assert_eq!(got.len(), n, "messages to {address}");
+            return got;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn guests_get_an_invitation_with_a_calendar_entry_rsvp_by_link_and_hear_of_a_freed_seat() {
+    let sink = crm::smtp_sink::SmtpSink::start(true).await.unwrap();
+    let app = crate::deliveries::app_with_sink(&sink, |_| {}).await;
+    let event = create_event(&app, Some(1)).await;
+    let ann = app.create_contact(&json!({"email": "ann@guests.example", "first_name": "Ann"})).await;
+    let bob = app.create_contact(&json!({"email": "bob@guests.example", "first_name": "Bob"})).await;
+    let ids = [ann["id"].as_str().unwrap(), bob["id"].as_str().unwrap()];
+    app.post_ok(&format!("/api/events/{event}/invite"), &json!({"contact_ids": ids})).await;
+
+    let ann_mail = crate::deliveries::decoded(&mail_to(&sink, "ann@guests.example", 1).await[0]);
+    assert!(ann_mail.contains("Subject: You're invited: Cloud cost workshop"), "{ann_mail}");
+    assert!(ann_mail.contains("Hello Ann,"));
+    let calendar = calendar_of(&mail_to(&sink, "ann@guests.example", 1).await[0]);
+    let lines: Vec<String> = calendar.replace("\r\n ", "").split("\r\n").map(str::to_string).collect();
+    let start =
+        lines.iter().find(|l| l.starts_with("DTSTART;TZID=Europe/Paris:")).expect("DTSTART in the event's zone");
+    let stored: Value = app.get_ok(&format!("/api/events/{event}")).await;
+    let local = chrono::NaiveDateTime::parse_from_str(start.rsplit(':').next().unwrap(), "%Y%m%dT%H%M%S").unwrap();
+    let paris: chrono_tz::Tz = "Europe/Paris".parse().unwrap();
+    let instant = chrono::TimeZone::from_local_datetime(&paris, &local).single().unwrap().with_timezone(&chrono::Utc);
+    // The calendar counts whole seconds.
+    assert_eq!(crm::domain::ids::format_ts(instant)[..19], stored["starts_at"].as_str().unwrap()[..19], "the start");
+    assert!(lines.contains(&"ATTENDEE;ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:ann@guests.example".to_string()));
+
+    // Ann says yes by her link: the page shows her code; Bob's yes waits.
+    let yes = crate::deliveries::link(&ann_mail, "/rsvp/");
+    let page = app.anonymous.get(app.url(&yes)).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    assert!(page.headers()["content-security-policy"].to_str().unwrap().contains("default-src 'none'"));
+    let html = page.text().await.unwrap();
+    let seated = app.get_ok(&format!("/api/events/{event}/invitations?status=confirmed")).await;
+    let code = seated["data"][0]["checkin_code"].as_str().unwrap().to_string();
+    assert!(html.contains("a seat is yours") && html.contains(&code) && html.contains("<svg"), "{html}");
+    let bob_mail = crate::deliveries::decoded(&mail_to(&sink, "bob@guests.example", 1).await[0]);
+    let bob_yes = crate::deliveries::link(&bob_mail, "/rsvp/");
+    let html = app.anonymous.get(app.url(&bob_yes)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("waitlist"), "{html}");
+
+    // Ann changes her mind: Bob is seated and told, with his code.
+    let ann_no = yes.replace("response=yes", "response=no");
+    let html = app.anonymous.get(app.url(&ann_no)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("You are not coming"), "{html}");
+    let bob_now = crate::deliveries::decoded(&mail_to(&sink, "bob@guests.example", 2).await[1]);
+    let bob_code = app.get_ok(&format!("/api/events/{event}/invitations?status=confirmed")).await["data"][0]
+        ["checkin_code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(bob_now.contains("Subject: A seat is yours: Cloud cost workshop"), "{bob_now}");
+    assert!(bob_now.contains(&format!("Your check-in code: {bob_code}")), "{bob_now}");
+
+    // Links not ours, answers not allowed.
+    let tampered = yes.replacen("/rsvp/", "/rsvp/A", 1);
+    assert_problem(app.anonymous.get(app.url(&tampered)).send().await.unwrap(), 404, "not_found").await;
+    let odd = yes.replace("response=yes", "response=perhaps");
+    assert_problem(app.anonymous.get(app.url(&odd)).send().await.unwrap(), 422, "validation_failed").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn confirmed_guests_get_one_reminder_a_day_before() {
+    let sink = crm::smtp_sink::SmtpSink::start(true).await.unwrap();
+    let app = crate::deliveries::app_with_sink(&sink, |_| {}).await;
+    let starts = chrono::Utc::now() + chrono::Duration::hours(20);
+    let body = json!({"name": "Soon", "starts_at": starts.to_rfc3339(), "ends_at": (starts + chrono::Duration::hours(1)).to_rfc3339()});
+    let event =
+        app.post_json("/api/events", &body).await.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string();
+    let later = create_event(&app, None).await; // a week away: no reminder yet
+    let guest = app.create_contact(&json!({"email": "cara@guests.example"})).await;
+    let id = guest["id"].as_str().unwrap();
+    for e in [&event, &later] {
+        app.post_ok(&format!("/api/events/{e}/rsvp"), &json!({"contact_id": id, "response": "yes"})).await;
+    }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !sink.received().iter().any(|r| r.data.contains("Subject: Tomorrow: Soon")) {
+        assert!(std::time::Instant::now() < deadline, "no reminder");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    let reminders: Vec<_> = sink.received().into_iter().filter(|r| r.data.contains("Subject: Tomorrow:")).collect();
+    assert_eq!(reminders.len(), 1, "one reminder, for the event within a day");
+    assert!(crate::deliveries::decoded(&reminders[0].data).contains("Your check-in code:"));
+}

@@ -1,0 +1,246 @@
+//! Guests' emails: the invitation (RSVP links and the calendar entry), a freed seat, the
+//! reminder a day before (with the check-in code). They are queued in the transaction of the
+//! change that calls for them (services/events.rs) and sent here by a leased worker, with the
+//! retries and backoff of campaign mail; reminders are queued by the same worker, once per event.
+
+use std::time::Duration;
+
+use crate::domain::deliveries::{after_attempt, backoff, MessageStatus, Outcome};
+use crate::domain::events::{ics, rsvp_token, Event, EventMail, Invitation, InvitationStatus, MailKind};
+use crate::domain::ids::{format_ts, now};
+use crate::error::{AppError, AppResult};
+use crate::llm_tools::html::escape;
+use crate::repositories::contacts::ContactRepository;
+use crate::repositories::events::EventRepository;
+use crate::services::mail::{Attachment, Mailer, Outgoing};
+
+/// Emails sent per step.
+const SEND_BATCH: usize = 50;
+/// Attempts before a message is dead.
+const MAX_ATTEMPTS: u32 = 6;
+/// First retry wait (doubling after).
+const RETRY_BASE: Duration = Duration::from_secs(60);
+/// Reminders go out this long before the start.
+const REMIND_BEFORE: chrono::Duration = chrono::Duration::hours(24);
+
+/// Sends guests' emails.
+#[derive(Clone)]
+pub struct EventMailer {
+    events: EventRepository,
+    contacts: ContactRepository,
+    mailer: Mailer,
+    public_url: String,
+    rsvp_key: std::sync::Arc<Vec<u8>>,
+}
+
+/// The time of an event in its own zone, for people (`Thu 12 Mar 2026, 09:00–12:00 (Europe/Paris)`).
+pub fn when(event: &Event) -> String {
+    use chrono::TimeZone;
+    let tz: chrono_tz::Tz = event.timezone.parse().unwrap_or(chrono_tz::UTC);
+    let local = |ts: &str| tz.from_utc_datetime(&crate::domain::ids::parse_ts(ts).unwrap_or_default().naive_utc());
+    let (start, end) = (local(&event.starts_at), local(&event.ends_at));
+    let end_fmt = if start.date_naive() == end.date_naive() { "%H:%M" } else { "%a %-d %b %Y, %H:%M" };
+    format!("{}–{} ({})", start.format("%a %-d %b %Y, %H:%M"), end.format(end_fmt), tz.name())
+}
+
+/// The check-in code as an HTML table of dark and light cells: what email clients show of a QR
+/// code (they drop SVG and inline images).
+fn qr_table(code: &str) -> String {
+    let Ok(qr) = qrcode::QrCode::new(code.as_bytes()) else { return String::new() };
+    let width = qr.width();
+    let colors = qr.to_colors();
+    let mut html = String::from(
+        "<table role=\"img\" aria-label=\"QR code of the check-in code\" cellpadding=\"0\" cellspacing=\"0\" \
+         style=\"border-collapse:collapse;border:8px solid #fff\">",
+    );
+    for row in colors.chunks(width) {
+        html.push_str("<tr>");
+        for c in row {
+            let color = if *c == qrcode::Color::Dark { "#000" } else { "#fff" };
+            html.push_str(&format!("<td style=\"width:4px;height:4px;background:{color}\"></td>"));
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</table>");
+    html
+}
+
+impl EventMailer {
+    /// A sender through `mailer`; links point at `public_url`.
+    pub fn new(
+        events: EventRepository,
+        contacts: ContactRepository,
+        mailer: Mailer,
+        public_url: &str,
+        rsvp_key: Vec<u8>,
+    ) -> Self {
+        let public_url = public_url.trim_end_matches('/').to_string();
+        Self { events, contacts, mailer, public_url, rsvp_key: std::sync::Arc::new(rsvp_key) }
+    }
+
+    /// One step: queue the reminders of events starting within a day, send a batch of due
+    /// emails. True when there may be more to do at once.
+    pub async fn step(&self) -> AppResult<bool> {
+        let reminded = self.remind().await?;
+        Ok(self.send_due().await? || reminded)
+    }
+
+    async fn remind(&self) -> AppResult<bool> {
+        let at = now();
+        let from = format_ts(at);
+        let to = format_ts(at + REMIND_BEFORE);
+        let events = self.events.to_remind(&from, &to).await?;
+        for event in &events {
+            let mut after = None;
+            loop {
+                let (page, next) =
+                    self.events.invitations(&event.id, Some(InvitationStatus::Confirmed), after, 500).await?;
+                let ts = format_ts(now());
+                let mails: Vec<EventMail> =
+                    page.iter().map(|i| EventMail::queued(&i.id, MailKind::Reminder, None, &ts)).collect();
+                self.events.queue_reminders(&event.id, &mails, next.is_none()).await?;
+                match next {
+                    Some(n) => after = Some(n),
+                    None => break,
+                }
+            }
+        }
+        Ok(!events.is_empty())
+    }
+
+    async fn send_due(&self) -> AppResult<bool> {
+        let due = self.events.due_mail(&format_ts(now()), SEND_BATCH).await?;
+        let full = due.len() == SEND_BATCH;
+        for mut mail in due {
+            let outcome = match self.compose(&mail).await {
+                Ok(Some(message)) => self.mailer.send(&message).await,
+                Ok(None) => Outcome::Refused("the guest, the invitation or the event is gone".into()),
+                Err(e) => Outcome::Retry(e.to_string()),
+            };
+            mail.attempts += 1;
+            let status = after_attempt(&outcome, mail.attempts, MAX_ATTEMPTS);
+            let wait = backoff(mail.attempts, RETRY_BASE, rand::random());
+            mail.due = format_ts(now() + chrono::Duration::from_std(wait).unwrap_or_default());
+            mail.status = match status {
+                MessageStatus::Sent => "sent",
+                MessageStatus::Queued => "queued",
+                MessageStatus::Failed => "failed",
+                _ => "dead",
+            }
+            .into();
+            mail.error = match outcome {
+                Outcome::Sent => None,
+                Outcome::Retry(e) | Outcome::Refused(e) => Some(e),
+            };
+            self.events.record_mail(&mail).await?;
+        }
+        Ok(full)
+    }
+
+    /// The email a queued message is, as it reads now (`None` when what it is about is gone, or
+    /// the guest is not to be contacted).
+    async fn compose(&self, mail: &EventMail) -> AppResult<Option<Outgoing>> {
+        let Some(invitation) = self.events.invitation(&mail.invitation_id).await? else { return Ok(None) };
+        let Some(event) = crate::repositories::records::get::<Event>(self.contacts.db(), &invitation.event_id).await?
+        else {
+            return Ok(None);
+        };
+        let Some(contact) = self.contacts.get(&invitation.contact_id).await? else { return Ok(None) };
+        if contact.do_not_contact {
+            return Ok(None);
+        }
+        let token = rsvp_token(&self.rsvp_key, &invitation.id)
+            .ok_or_else(|| AppError::Internal("an invitation id is not a UUID".into()))?;
+        Ok(Some(self.render(mail, &event, &invitation, &contact.email, contact.first_name.as_deref(), &token)))
+    }
+
+    fn render(
+        &self,
+        mail: &EventMail,
+        event: &Event,
+        invitation: &Invitation,
+        email: &str,
+        first_name: Option<&str>,
+        token: &str,
+    ) -> Outgoing {
+        let link = |response: &str| format!("{}/rsvp/{token}?response={response}", self.public_url);
+        let page = format!("{}/rsvp/{token}", self.public_url);
+        let hello = match first_name {
+            Some(n) => format!("Hello {n},"),
+            None => "Hello,".to_string(),
+        };
+        let place = event.location.clone().or_else(|| event.online_url.clone()).unwrap_or_default();
+        let (subject, lead, with_code) = match mail.kind {
+            MailKind::Invitation => (format!("You're invited: {}", event.name), "You are invited to", false),
+            MailKind::Promoted => {
+                (format!("A seat is yours: {}", event.name), "A seat freed up and is now yours at", true)
+            }
+            MailKind::Reminder => (format!("Tomorrow: {}", event.name), "A reminder: you are expected at", true),
+        };
+        let when = when(event);
+        let mut text = format!("{hello}\n\n{lead} {}.\n{when}\n", event.name);
+        let mut html = format!(
+            "<p>{}</p><p>{} <strong>{}</strong>.<br>{}",
+            escape(&hello),
+            escape(lead),
+            escape(&event.name),
+            escape(&when)
+        );
+        if !place.is_empty() {
+            text.push_str(&format!("{place}\n"));
+            html.push_str(&format!("<br>{}", escape(&place)));
+        }
+        html.push_str("</p>");
+        if with_code {
+            text.push_str(&format!("\nYour check-in code: {}\nYour page: {page}\n", invitation.checkin_code));
+            html.push_str(&format!(
+                "<p>Your check-in code: <strong style=\"font-size:1.3em;letter-spacing:.1em\">{}</strong></p>{}<p><a href=\"{}\">Your page</a></p>",
+                escape(&invitation.checkin_code),
+                qr_table(&invitation.checkin_code),
+                escape(&page)
+            ));
+        } else {
+            text.push_str(&format!(
+                "\nWill you come?\nYes: {}\nNo: {}\nMaybe: {}\n",
+                link("yes"),
+                link("no"),
+                link("maybe")
+            ));
+            html.push_str(&format!(
+                "<p>Will you come? <a href=\"{}\">Yes</a> · <a href=\"{}\">No</a> · <a href=\"{}\">Maybe</a></p>",
+                escape(&link("yes")),
+                escape(&link("no")),
+                escape(&link("maybe"))
+            ));
+        }
+        let from = self.mailer.from().email.to_string();
+        let domain = self.mailer.from().email.domain().to_string();
+        Outgoing {
+            to: email.to_string(),
+            subject,
+            html,
+            text,
+            message_id: format!("<{}@{domain}>", mail.id),
+            unsubscribe_url: None,
+            attachments: vec![Attachment {
+                filename: "invite.ics".into(),
+                content_type: "text/calendar; method=REQUEST; charset=utf-8".into(),
+                body: ics(event, invitation, &from, email, &domain, &format_ts(now())),
+            }],
+        }
+    }
+
+    /// Works through guests' emails in whichever process holds their lease.
+    pub fn spawn(self, db: crate::db::Db) -> tokio::task::JoinHandle<()> {
+        crate::repositories::leases::spawn_leased_worker(
+            db,
+            "event_mail",
+            "event email",
+            Duration::from_secs(1),
+            move || {
+                let this = self.clone();
+                async move { this.step().await.map_err(|e| crate::repositories::RepoError::Decode(e.to_string())) }
+            },
+        )
+    }
+}
