@@ -7,6 +7,7 @@
 //! striped lock), so they rarely collide; across replicas the transaction alone keeps the event
 //! from being overbooked.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -105,7 +106,20 @@ pub struct EventService {
     members: crate::repositories::segments::SegmentRepository,
     migrations: Migrations,
     stripes: Arc<Vec<tokio::sync::Mutex<()>>>,
+    queues: Arc<Vec<std::sync::Mutex<Vec<Ask>>>>,
     rsvp_key: Arc<Vec<u8>>,
+}
+
+/// Answers to one event decided in one transaction, at most.
+const RSVP_ROUND: usize = 100;
+
+/// An answer waiting for its event's turn.
+struct Ask {
+    event_id: String,
+    contact_id: String,
+    response: Response,
+    origin: Origin,
+    answer: tokio::sync::oneshot::Sender<AppResult<(Invitation, Option<Invitation>)>>,
 }
 
 /// Why one attempt at a seat decision did not commit.
@@ -140,14 +154,19 @@ impl EventService {
         let stripes = Arc::new((0..STRIPES).map(|_| tokio::sync::Mutex::new(())).collect());
         let members = crate::repositories::segments::SegmentRepository::new(store.db().clone());
         let rsvp_key = Arc::new(rsvp_key);
-        Self { store, scores, events, contacts, segments, members, migrations, stripes, rsvp_key }
+        let queues = Arc::new((0..STRIPES).map(|_| std::sync::Mutex::new(Vec::new())).collect());
+        Self { store, scores, events, contacts, segments, members, migrations, stripes, queues, rsvp_key }
     }
 
-    fn stripe(&self, event_id: &str) -> &tokio::sync::Mutex<()> {
+    fn stripe_of(&self, event_id: &str) -> usize {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
         event_id.hash(&mut h);
-        &self.stripes[(h.finish() as usize) % STRIPES]
+        (h.finish() as usize) % STRIPES
+    }
+
+    fn stripe(&self, event_id: &str) -> &tokio::sync::Mutex<()> {
+        &self.stripes[self.stripe_of(event_id)]
     }
 
     /// The invitation a personal RSVP link names, and its event (404 for a token not ours).
@@ -286,12 +305,21 @@ impl EventService {
     }
 
     /// Runs `attempt` until it commits, in the event's turn.
-    async fn decided<T, F, Fut>(&self, event_id: &str, mut attempt: F) -> AppResult<T>
+    async fn decided<T, F, Fut>(&self, event_id: &str, attempt: F) -> AppResult<T>
     where
         F: FnMut() -> Fut,
         Fut: std::future::Future<Output = Result<T, Attempt>>,
     {
         let _order = self.stripe(event_id).lock().await;
+        self.retrying(attempt).await
+    }
+
+    /// Runs `attempt` until it commits (the caller holds the event's turn).
+    async fn retrying<T, F, Fut>(&self, mut attempt: F) -> AppResult<T>
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Result<T, Attempt>>,
+    {
         for n in 0..SEAT_ATTEMPTS {
             match attempt().await {
                 Ok(v) => return Ok(v),
@@ -450,6 +478,10 @@ impl EventService {
     /// Records a guest's answer (inviting them first when they were not): a yes takes a free
     /// seat or the next waitlist place; a confirmed guest who declines frees the seat for the
     /// first in the waitlist. Returns the invitation and whom that promoted.
+    ///
+    /// Answers wait in their event's queue; whoever holds the event's turn decides every answer
+    /// waiting (each guest once per round) and writes them in one transaction, so a rush of
+    /// answers costs a few commits, not one each.
     #[instrument(skip_all)]
     pub async fn rsvp(
         &self,
@@ -458,34 +490,26 @@ impl EventService {
         response: Response,
         origin: &Origin,
     ) -> AppResult<(Invitation, Option<Invitation>)> {
-        let answered = self
-            .decided(event_id, || async {
-                let Turn { event, found, mut seats, rev, at, ts } = self.turn(event_id, contact_id).await?;
-                let mut writes = Vec::new();
-                let current = match found {
-                    Some(i) => i,
-                    None => new_guest(&event, (contact_id, false), &mut seats, &mut writes, origin, at),
-                };
-                let (decision, mut after) = decide(event.capacity, seats, &current, response);
-                let next = current.decided(decision, &ts);
-                if next.status == current.status && next.wait_seq == current.wait_seq && writes.is_empty() {
-                    return Ok((current, None));
-                }
-                let kind = next.status.as_str();
-                writes.push(versioned_write(Some(&current), Some(&next), Some(kind), origin, at));
-                let mut promoted = None;
-                if should_promote(event.capacity, &after) {
-                    if let Some(first) = self.first_waiting(event_id, &next.id).await? {
-                        let up = first.promoted(&ts);
-                        writes.push(promotion(&first, &up, origin, at));
-                        after = after.moved(Some(InvitationStatus::Waitlisted), InvitationStatus::Confirmed);
-                        promoted = Some(up);
-                    }
-                }
-                self.commit(event_id, rev, &after, writes).await?;
-                Ok((next, promoted))
-            })
-            .await?;
+        let stripe = self.stripe_of(event_id);
+        let (tx, mut rx) = tokio::sync::oneshot::channel();
+        let ask = Ask {
+            event_id: event_id.to_string(),
+            contact_id: contact_id.to_string(),
+            response,
+            origin: origin.clone(),
+            answer: tx,
+        };
+        self.queues[stripe].lock().unwrap_or_else(|e| e.into_inner()).push(ask);
+        let answered = loop {
+            let _turn = self.stripes[stripe].lock().await;
+            // Answered by the previous holder of the turn, or still waiting: then this holder
+            // decides everything waiting.
+            if let Ok(answer) = rx.try_recv() {
+                break answer;
+            }
+            let waiting = std::mem::take(&mut *self.queues[stripe].lock().unwrap_or_else(|e| e.into_inner()));
+            self.answer_all(waiting).await;
+        }?;
         let mut rescored = vec![answered.0.contact_id.clone()];
         if let Some(p) = &answered.1 {
             tracing::info!(event_id, invitation_id = %p.id, "a waitlisted guest took a freed seat");
@@ -495,22 +519,116 @@ impl EventService {
         Ok(answered)
     }
 
-    /// The first guest in the waitlist other than `except` (who may be leaving it in the same
-    /// transaction).
-    async fn first_waiting(&self, event_id: &str, except: &str) -> Result<Option<Invitation>, Attempt> {
-        let first = self.events.first_waitlisted(event_id).await.map_err(AppError::from)?;
-        match first {
-            Some(f) if f.id == except => {
-                // The one leaving is first: the next one is the first of the rest.
-                let page = self
-                    .events
-                    .invitations(event_id, Some(InvitationStatus::Waitlisted), None, 2)
-                    .await
-                    .map_err(AppError::from)?;
-                Ok(page.0.into_iter().find(|i| i.id != except))
+    /// Decides waiting answers, a round per event (each guest once, at most [`RSVP_ROUND`]);
+    /// a round refused as a whole (an unknown guest) is decided answer by answer.
+    async fn answer_all(&self, waiting: Vec<Ask>) {
+        let mut events: Vec<(String, Vec<Ask>)> = Vec::new();
+        for ask in waiting {
+            match events.iter_mut().find(|(e, _)| *e == ask.event_id) {
+                Some((_, asks)) => asks.push(ask),
+                None => events.push((ask.event_id.clone(), vec![ask])),
             }
-            other => Ok(other),
         }
+        for (event_id, mut asks) in events {
+            while !asks.is_empty() {
+                let mut round: Vec<Ask> = Vec::new();
+                let mut rest = Vec::new();
+                for ask in asks {
+                    if round.len() < RSVP_ROUND && !round.iter().any(|r| r.contact_id == ask.contact_id) {
+                        round.push(ask);
+                    } else {
+                        rest.push(ask);
+                    }
+                }
+                asks = rest;
+                let requests: Vec<(String, Response, Origin)> =
+                    round.iter().map(|a| (a.contact_id.clone(), a.response, a.origin.clone())).collect();
+                match self.retrying(|| self.decide_round(&event_id, &requests)).await {
+                    Ok(results) => {
+                        for (ask, result) in round.into_iter().zip(results) {
+                            let _ = ask.answer.send(Ok(result));
+                        }
+                    }
+                    Err(e) if round.len() == 1 => {
+                        if let Some(ask) = round.pop() {
+                            let _ = ask.answer.send(Err(e));
+                        }
+                    }
+                    Err(_) => {
+                        for (ask, request) in round.into_iter().zip(requests) {
+                            let one = [request];
+                            let result = self.retrying(|| self.decide_round(&event_id, &one)).await;
+                            let _ = ask.answer.send(result.map(|mut r| r.remove(0)));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Decides a round of answers to one event in order and writes them, the promotions they
+    /// cause and the new counts in one transaction.
+    async fn decide_round(
+        &self,
+        event_id: &str,
+        requests: &[(String, Response, Origin)],
+    ) -> Result<Vec<(Invitation, Option<Invitation>)>, Attempt> {
+        let event = self.store.get(event_id).await?;
+        let contacts: Vec<String> = requests.iter().map(|r| r.0.clone()).collect();
+        let found = self.events.invitations_of(event_id, &contacts).await.map_err(AppError::from)?;
+        let (mut seats, rev) = self.events.seats(event_id).await.map_err(AppError::from)?;
+        let at = now();
+        let ts = format_ts(at);
+        let mut writes = Vec::new();
+        // The latest state of every invitation this round changed, by id.
+        let mut changed: HashMap<String, Invitation> = HashMap::new();
+        let mut results = Vec::with_capacity(requests.len());
+        for (contact_id, response, origin) in requests {
+            let (current, new) = match found.iter().find(|i| &i.contact_id == contact_id) {
+                Some(i) => (changed.get(&i.id).cloned().unwrap_or_else(|| i.clone()), false),
+                None => (new_guest(&event, (contact_id, false), &mut seats, &mut writes, origin, at), true),
+            };
+            let (decision, mut after) = decide(event.capacity, seats, &current, *response);
+            let next = current.decided(decision, &ts);
+            if !new && next.status == current.status && next.wait_seq == current.wait_seq {
+                results.push((current, None));
+                continue;
+            }
+            writes.push(versioned_write(Some(&current), Some(&next), Some(next.status.as_str()), origin, at));
+            changed.insert(next.id.clone(), next.clone());
+            let mut promoted = None;
+            if should_promote(event.capacity, &after) {
+                if let Some(first) = self.first_in_line(event_id, &changed).await? {
+                    let up = first.promoted(&ts);
+                    writes.push(promotion(&first, &up, origin, at));
+                    after = after.moved(Some(InvitationStatus::Waitlisted), InvitationStatus::Confirmed);
+                    changed.insert(up.id.clone(), up.clone());
+                    promoted = Some(up);
+                }
+            }
+            seats = after;
+            results.push((next, promoted));
+        }
+        self.commit(event_id, rev, &seats, writes).await?;
+        Ok(results)
+    }
+
+    /// The first guest in the waitlist as this round left it: the stored waitlist's head past
+    /// the invitations the round changed, or one the round waitlisted, whichever is first.
+    async fn first_in_line(
+        &self,
+        event_id: &str,
+        changed: &HashMap<String, Invitation>,
+    ) -> Result<Option<Invitation>, Attempt> {
+        let (stored, _) = self
+            .events
+            .invitations(event_id, Some(InvitationStatus::Waitlisted), None, changed.len() + 1)
+            .await
+            .map_err(AppError::from)?;
+        let from_store = stored.into_iter().find(|i| !changed.contains_key(&i.id));
+        let from_round =
+            changed.values().filter(|i| i.status == InvitationStatus::Waitlisted).min_by_key(|i| i.wait_seq);
+        Ok([from_store, from_round.cloned()].into_iter().flatten().min_by_key(|i| i.wait_seq))
     }
 
     /// Seats waitlisted guests in order while seats are free (after the capacity grew).

@@ -201,7 +201,17 @@ async fn thirty_concurrent_yeses_for_ten_seats_confirm_ten_and_waitlist_twenty()
     let app = spawn_app().await;
     let event = create_event(&app, Some(10)).await;
     let ids = guests(&app, 30, "rush").await;
+    // A stranger's answer in the rush is refused on its own; everyone else's stands.
+    let stranger = {
+        let (c, url) = (app.client.clone(), app.url(&format!("/api/events/{event}/rsvp")));
+        tokio::spawn(async move {
+            let body = json!({"contact_id": "01932c07-a8f4-7b43-9d2a-0c1e5f6a7b8c", "response": "yes"});
+            c.post(url).json(&body).send().await.unwrap()
+        })
+    };
     let statuses = yes_from_all(&app.client, std::slice::from_ref(&app.address), &event, &ids).await;
+    let refused = assert_problem(stranger.await.unwrap(), 422, "validation_failed").await;
+    assert_eq!(error_fields(&refused), ["contact_id"]);
     assert_ten_of_thirty(&app, &event, &statuses).await;
 }
 
