@@ -391,7 +391,7 @@ async fn rsvp_rush(srv: &Server, ctx: &Ctx) -> anyhow::Result<String> {
         bail!("the RSVP rush ended with {confirmed} confirmed, {waitlisted} waitlisted, {} failed: {counts}", m.failed);
     }
     Ok(format!(
-        "\n- event RSVPs: {RSVP_GUESTS} guests invited in {invite_secs:.2} s (one request); {RSVP_GUESTS} yeses for {RSVP_SEATS} seats sent at once through {RSVP_CONNECTIONS} connections: {confirmed} confirmed, {waitlisted} waitlisted, 0 failed; {took:.2} s in all, {} RSVPs/s, p50 {} ms, p99 {} ms (each waits its turn: answers to one event are decided one at a time)\n",
+        "\n- event RSVPs: {RSVP_GUESTS} guests invited in {invite_secs:.2} s (one request); {RSVP_GUESTS} yeses for {RSVP_SEATS} seats sent at once through {RSVP_CONNECTIONS} connections: {confirmed} confirmed, {waitlisted} waitlisted, 0 failed; {took:.2} s in all, {} RSVPs/s, p50 {} ms, p99 {} ms (answers to one event are decided in rounds: each round of waiting answers is one transaction)\n",
         fmt_num(m.ok as f64 / took),
         fmt_num(m.quantile_ms(0.5)),
         fmt_num(m.quantile_ms(0.99)),
