@@ -28,6 +28,7 @@ const REMIND_BEFORE: chrono::Duration = chrono::Duration::hours(24);
 pub struct EventMailer {
     events: EventRepository,
     contacts: ContactRepository,
+    suppressions: crate::repositories::deliveries::DeliveryRepository,
     mailer: Mailer,
     public_url: String,
     rsvp_key: std::sync::Arc<Vec<u8>>,
@@ -75,7 +76,8 @@ impl EventMailer {
         rsvp_key: Vec<u8>,
     ) -> Self {
         let public_url = public_url.trim_end_matches('/').to_string();
-        Self { events, contacts, mailer, public_url, rsvp_key: std::sync::Arc::new(rsvp_key) }
+        let suppressions = crate::repositories::deliveries::DeliveryRepository::new(contacts.db().clone());
+        Self { events, contacts, suppressions, mailer, public_url, rsvp_key: std::sync::Arc::new(rsvp_key) }
     }
 
     /// One step: queue the reminders of events starting within a day, send a batch of due
@@ -114,7 +116,9 @@ impl EventMailer {
         for mut mail in due {
             let outcome = match self.compose(&mail).await {
                 Ok(Some(message)) => self.mailer.send(&message).await,
-                Ok(None) => Outcome::Refused("the guest, the invitation or the event is gone".into()),
+                Ok(None) => Outcome::Refused(
+                    "the guest, the invitation or the event is gone, or the guest is not to be emailed".into(),
+                ),
                 Err(e) => Outcome::Retry(e.to_string()),
             };
             mail.attempts += 1;
@@ -138,7 +142,7 @@ impl EventMailer {
     }
 
     /// The email a queued message is, as it reads now (`None` when what it is about is gone, or
-    /// the guest is not to be contacted).
+    /// the guest is not to be contacted: `do_not_contact`, unsubscribed or bounced).
     async fn compose(&self, mail: &EventMail) -> AppResult<Option<Outgoing>> {
         let Some(invitation) = self.events.invitation(&mail.invitation_id).await? else { return Ok(None) };
         let Some(event) = crate::repositories::records::get::<Event>(self.contacts.db(), &invitation.event_id).await?
@@ -146,7 +150,9 @@ impl EventMailer {
             return Ok(None);
         };
         let Some(contact) = self.contacts.get(&invitation.contact_id).await? else { return Ok(None) };
-        if contact.do_not_contact {
+        if contact.do_not_contact
+            || !self.suppressions.suppressions(std::slice::from_ref(&contact.email)).await?.is_empty()
+        {
             return Ok(None);
         }
         let token = rsvp_token(&self.rsvp_key, &invitation.id)

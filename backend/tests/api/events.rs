@@ -464,7 +464,11 @@ async fn guests_get_an_invitation_with_a_calendar_entry_rsvp_by_link_and_hear_of
     let event = create_event(&app, Some(1)).await;
     let ann = app.create_contact(&json!({"email": "ann@guests.example", "first_name": "Ann"})).await;
     let bob = app.create_contact(&json!({"email": "bob@guests.example", "first_name": "Bob"})).await;
-    let ids = [ann["id"].as_str().unwrap(), bob["id"].as_str().unwrap()];
+    // Cy's address bounced for good: Cy is invited, but not emailed.
+    let cy = app.create_contact(&json!({"email": "cy@guests.example"})).await;
+    let bounce = crm::services::deliveries::Bounce { email: "cy@guests.example".into(), hard: true, message_id: None };
+    app.state.deliveries.bounce(bounce).await.unwrap();
+    let ids = [ann["id"].as_str().unwrap(), bob["id"].as_str().unwrap(), cy["id"].as_str().unwrap()];
     app.post_ok(&format!("/api/events/{event}/invite"), &json!({"contact_ids": ids})).await;
 
     let ann_mail = crate::deliveries::decoded(&mail_to(&sink, "ann@guests.example", 1).await[0]);
@@ -508,6 +512,11 @@ async fn guests_get_an_invitation_with_a_calendar_entry_rsvp_by_link_and_hear_of
         .to_string();
     assert!(bob_now.contains("Subject: A seat is yours: Cloud cost workshop"), "{bob_now}");
     assert!(bob_now.contains(&format!("Your check-in code: {bob_code}")), "{bob_now}");
+
+    let cy_mail = app.rows("SELECT status, error FROM event_mail WHERE error != NONE").await;
+    assert_eq!(cy_mail.len(), 1, "{cy_mail:?}");
+    assert_eq!(cy_mail[0]["status"], "failed");
+    assert!(sink.received().iter().all(|r| !r.to.contains(&"cy@guests.example".to_string())));
 
     // Links not ours, answers not allowed.
     let tampered = yes.replacen("/rsvp/", "/rsvp/A", 1);

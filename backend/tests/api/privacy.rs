@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 
 use crate::helpers::{assert_problem, spawn_app};
 
-const TABLES: [&str; 14] = [
+const TABLES: [&str; 17] = [
     "contact",
     "company",
     "change_event",
@@ -20,6 +20,9 @@ const TABLES: [&str; 14] = [
     "consent",
     "outbox",
     "webhook_delivery",
+    "event_invitation",
+    "event_mail",
+    "event_seats",
 ];
 
 async fn whole_database(app: &crate::helpers::TestApp) -> String {
@@ -94,11 +97,22 @@ async fn erasure_removes_the_person_from_the_whole_database_and_is_recorded() {
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
+    // Invited to an event: an invitation email queued for them.
+    let starts = chrono::Utc::now() + chrono::Duration::days(9);
+    let event = json!({"name": "Gala", "starts_at": starts.to_rfc3339(), "ends_at": (starts + chrono::Duration::hours(2)).to_rfc3339()});
+    let event: Value = app.post_json("/api/events", &event).await.json().await.unwrap();
+    app.post_ok(&format!("/api/events/{}/invite", event["id"].as_str().unwrap()), &json!({"contact_ids": [id]})).await;
     // An SMTP server's refusal names the address; the message keeps it as its error.
     app.rows(&format!(
         "UPDATE outbox SET error = 'permanent error (550): <{email}>: no such user' WHERE contact_id = '{id}' RETURN NONE"
     ))
     .await;
+    app.rows(&format!(
+        "UPDATE event_mail SET error = 'permanent error (550): <{email}>: no such user', status = 'failed' \
+         WHERE invitation_id IN (SELECT VALUE key FROM event_invitation WHERE contact_id = '{id}') RETURN NONE"
+    ))
+    .await;
+    assert_eq!(app.rows("SELECT * FROM event_mail WHERE error != NONE").await.len(), 1);
     let before = whole_database(&app).await;
     assert!(
         app.rows("SELECT VALUE body FROM webhook_delivery")
