@@ -44,9 +44,17 @@ test("create an event, invite guests, take RSVPs with a waitlist, and check a gu
   await expect(page.getByTestId("guest")).toHaveCount(2);
   await expectAccessible(page);
 
-  // Both say yes: one seat, so the second waits.
-  await page.getByRole("button", { name: `Yes for ${first}` }).click();
+  // Ann says yes through her personal link (the one her email carries): the seat is hers.
+  const annPage = await page.getByRole("link", { name: `Personal RSVP page of ${first}` }).getAttribute("href");
+  const guestPage = await page.context().newPage();
+  await guestPage.goto(`${annPage}?response=yes`);
+  await expect(guestPage.getByText("You are coming: a seat is yours.")).toBeVisible();
+  await expect(guestPage.getByRole("img", { name: "QR code of the check-in code" })).toBeVisible();
+  await expectAccessible(guestPage);
+  await guestPage.close();
+  await page.reload();
   await expect(page.getByTestId("seats-taken")).toHaveText("Seats taken: 1 of 1");
+  // Bob says yes too: one seat, so he waits.
   await page.getByRole("button", { name: `Yes for ${second}` }).click();
   await expect(page.getByTestId("event-counts")).toContainText("Waitlisted1");
   await page.getByLabel("Show").selectOption("waitlisted");

@@ -3505,6 +3505,11 @@ export interface components {
             id: string;
             /** @description When the guest last answered. */
             responded_at?: string | null;
+            /**
+             * @description The guest's personal RSVP page (`/rsvp/<token>`; `?response=yes|no|maybe` records an
+             *     answer), the link their emails carry.
+             */
+            rsvp_path: string;
             /** @description Where the guest stands. */
             status: components["schemas"]["InvitationStatusDto"];
             /** @description Last change. */

@@ -203,7 +203,11 @@ pub async fn list_invitations(
     ApiQuery(params): ApiQuery<ListInvitationsParams>,
 ) -> AppResult<Json<InvitationList>> {
     let (status, page) = params.parse()?;
-    Ok(Json(events.invitations(&id, status, &page).await?.into()))
+    let mut list = InvitationList::from(events.invitations(&id, status, &page).await?);
+    for i in &mut list.data {
+        i.rsvp_path = rsvp_path(&events, &i.id);
+    }
+    Ok(Json(list))
 }
 
 /// Record a guest's answer. A yes takes a free seat (`confirmed`) or the next waitlist place
@@ -228,7 +232,9 @@ pub async fn rsvp(
 ) -> AppResult<Json<InvitationResponse>> {
     let (contact_id, response) = body.parse()?;
     let (invitation, _) = events.rsvp(&id, &contact_id, response, &origin).await?;
-    Ok(Json(invitation.into()))
+    let mut answer = InvitationResponse::from(invitation);
+    answer.rsvp_path = rsvp_path(&events, &answer.id);
+    Ok(Json(answer))
 }
 
 /// Check a guest in by code, by contact, or as a walk-in (a new invitation, confirmed and
@@ -254,7 +260,14 @@ pub async fn check_in(
     let how = body.parse()?;
     let checked = events.check_in(&id, how, &origin).await?;
     let mut with_guest = events.with_guests(vec![checked]).await?;
-    Ok(Json(with_guest.remove(0).into()))
+    let mut answer = InvitationResponse::from(with_guest.remove(0));
+    answer.rsvp_path = rsvp_path(&events, &answer.id);
+    Ok(Json(answer))
+}
+
+/// The path of an invitation's personal RSVP page.
+fn rsvp_path(events: &EventService, invitation_id: &str) -> String {
+    format!("/rsvp/{}", events.token(invitation_id))
 }
 
 /// The change events of an event, oldest first.

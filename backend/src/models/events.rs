@@ -442,6 +442,9 @@ pub struct InvitationResponse {
     pub checked_in_at: Option<String>,
     /// Added at the door without an invitation.
     pub walk_in: bool,
+    /// The guest's personal RSVP page (`/rsvp/<token>`; `?response=yes|no|maybe` records an
+    /// answer), the link their emails carry.
+    pub rsvp_path: String,
     /// The guest's name and email (in guest lists and check-in answers; null when the contact
     /// is gone).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -479,6 +482,7 @@ impl From<Invitation> for InvitationResponse {
     fn from(i: Invitation) -> Self {
         Self {
             guest: None,
+            rsvp_path: String::new(),
             id: i.id,
             event_id: i.event_id,
             contact_id: i.contact_id,

@@ -313,6 +313,14 @@ async fn inviting_twice_does_not_duplicate_and_unknown_contacts_are_named() {
     assert_eq!(counts(&app, &event).await["invited"], 3);
     let list = app.all_ids(&format!("/api/events/{event}/invitations?status=invited&limit=2")).await;
     assert_eq!(list.len(), 3);
+    // Each guest's personal page, for staff to pass on.
+    let first = app.get_ok(&format!("/api/events/{event}/invitations?limit=1")).await["data"][0].clone();
+    let page = first["rsvp_path"].as_str().unwrap().to_string();
+    assert!(page.starts_with("/rsvp/"), "{first}");
+    let res = app.anonymous.get(app.url(&format!("{page}?response=maybe"))).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.unwrap().contains("You might come."));
+    assert_eq!(counts(&app, &event).await["maybe"], 1);
     let unknown = json!({"contact_ids": [&ids[0], "01932c07-a8f4-7b43-9d2a-0c1e5f6a7b8c", "x"]});
     let problem = assert_problem(app.post_json(&path, &unknown).await, 422, "validation_failed").await;
     assert_eq!(error_fields(&problem), ["contact_ids[2]"]);

@@ -320,7 +320,10 @@ function Guests({
             <span className="status" data-testid="guest-status">
               {g.status}
             </span>
-            {g.checked_in_at ? <span className="muted"> · checked in {formatDateTime(g.checked_in_at)}</span> : null}
+            {g.checked_in_at ? <span className="muted"> · checked in {formatDateTime(g.checked_in_at)}</span> : null}{" "}
+            <a href={g.rsvp_path} target="_blank" rel="noopener noreferrer" aria-label={`Personal RSVP page of ${who(g)}`}>
+              RSVP page
+            </a>
             {canAnswer ? (
               <span className="guest-actions">
                 {ANSWERS.map((a) => (
