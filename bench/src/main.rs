@@ -739,7 +739,23 @@ async fn prepare(addr: &str, contacts: usize, connections: usize, stamp: u128) -
         bail!("saving the segment failed: {} {}", segment.status, segment.text());
     }
     let segment_id = segment.json()?["id"].as_str().context("no segment id")?.to_string();
-    Ok(Ctx { token, key, sample, deep_cursors, patch_ids, run, deal_ids, admin_id, segment_id, contacts })
+    // An upcoming event with 200 guests for the event operations.
+    let starts = chrono::Utc::now() + chrono::Duration::days(14);
+    let body = json!({"name": format!("Bench workshop {run}"), "starts_at": starts.to_rfc3339(),
+        "ends_at": (starts + chrono::Duration::hours(3)).to_rfc3339(), "capacity": 150});
+    let event = conn.send(&Request::json("POST", "/api/events", &body).bearer(&key)).await?;
+    if event.status != 201 {
+        bail!("creating the bench event failed: {} {}", event.status, event.text());
+    }
+    let event_id = event.json()?["id"].as_str().context("no event id")?.to_string();
+    let guests: Vec<&str> = sample.iter().rev().take(200).map(|s| s.id.as_str()).collect();
+    let invited = conn
+        .send(&Request::json("POST", format!("/api/events/{event_id}/invite"), &json!({"contact_ids": guests})).bearer(&key))
+        .await?;
+    if invited.status != 200 {
+        bail!("inviting the bench event's guests failed: {} {}", invited.status, invited.text());
+    }
+    Ok(Ctx { token, key, sample, deep_cursors, patch_ids, run, deal_ids, admin_id, segment_id, event_id, contacts })
 }
 
 /// Open tasks the bench admin gets (the rest of the seeded tasks belong to nobody).

@@ -56,6 +56,8 @@ pub struct Ctx {
     pub admin_id: String,
     /// A saved segment with a 3-condition filter ([`segment_filter`]).
     pub segment_id: String,
+    /// An upcoming event with invited guests (the event operations read it).
+    pub event_id: String,
     /// Contacts in the database when the bench started.
     pub contacts: usize,
 }
@@ -181,11 +183,17 @@ pub enum Op {
     RecordConsent,
     /// `GET /api/contacts/{id}/consents` (entries and state).
     ConsentLedger,
+    /// `GET /api/events?upcoming=true&limit=50` (each with its counts).
+    EventsList,
+    /// `GET /api/events/{id}` (with its counts).
+    EventGet,
+    /// `GET /api/events/{id}/invitations?limit=50` (each with its guest).
+    GuestList,
 }
 
 impl Op {
     /// Every operation, in report order.
-    pub const ALL: [Op; 37] = [
+    pub const ALL: [Op; 40] = [
         Op::Create,
         Op::Get,
         Op::ListFirst,
@@ -223,6 +231,9 @@ impl Op {
         Op::CreateCampaign,
         Op::RecordConsent,
         Op::ConsentLedger,
+        Op::EventsList,
+        Op::EventGet,
+        Op::GuestList,
     ];
 
     /// Row label.
@@ -265,6 +276,9 @@ impl Op {
             Op::CreateCampaign => "create campaign",
             Op::RecordConsent => "record consent",
             Op::ConsentLedger => "consent ledger (page + state)",
+            Op::EventsList => "upcoming events page (50)",
+            Op::EventGet => "event with counts",
+            Op::GuestList => "guest list page (50)",
         }
     }
 
@@ -408,6 +422,9 @@ impl Op {
                 Request::json("POST", format!("/api/contacts/{}/consents", s.id), &Self::consent_body(w))
             }
             Op::ConsentLedger => Request::get(format!("/api/contacts/{}/consents?limit=20", s.id)),
+            Op::EventsList => Request::get("/api/events?upcoming=true&limit=50"),
+            Op::EventGet => Request::get(format!("/api/events/{}", ctx.event_id)),
+            Op::GuestList => Request::get(format!("/api/events/{}/invitations?limit=50", ctx.event_id)),
         };
         req.bearer(&ctx.key)
     }
@@ -579,6 +596,23 @@ impl Op {
             Op::ConsentLedger => {
                 let params = crm::models::pagination::NewestFirstParams { limit: Some("20".into()), cursor: None };
                 state.consents.ledger(&s.id, &params.parse().map_err(err)?).await.map_err(err)?;
+            }
+            Op::EventsList => {
+                let params = crm::models::events::ListEventsParams {
+                    upcoming: Some("true".into()),
+                    limit: Some("50".into()),
+                    ..Default::default()
+                };
+                let (query, page) = params.parse().map_err(err)?;
+                state.events.list(&query, &page).await.map_err(err)?;
+            }
+            Op::EventGet => {
+                state.events.get_with_counts(&ctx.event_id).await.map_err(err)?;
+            }
+            Op::GuestList => {
+                let params = crm::models::events::ListInvitationsParams { limit: Some("50".into()), ..Default::default() };
+                let (status, page) = params.parse().map_err(err)?;
+                state.events.invitations(&ctx.event_id, status, &page).await.map_err(err)?;
             }
             Op::ChangeFeed => {
                 state
