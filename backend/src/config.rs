@@ -53,6 +53,25 @@ pub struct Settings {
     /// Notifications to users by SMS and push.
     #[serde(default)]
     pub notifications: NotificationSettings,
+    /// Landing pages' forms.
+    #[serde(default)]
+    pub landing_pages: LandingPageSettings,
+}
+
+/// Landing pages' forms: their defences against bots.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct LandingPageSettings {
+    /// A form sent sooner than this after it was shown is refused (bots are instant).
+    pub min_fill_secs: u64,
+    /// Forms one address may send a minute.
+    pub forms_per_minute: f64,
+}
+
+impl Default for LandingPageSettings {
+    fn default() -> Self {
+        LandingPageSettings { min_fill_secs: 3, forms_per_minute: 10.0 }
+    }
 }
 
 /// Notifications to users on channels other than in-app and email (email goes through

@@ -41,6 +41,7 @@ use crate::state::AppState;
         (name = "segments", description = "Saved contact filters, always current"),
         (name = "events", description = "Events, invitations, RSVPs with a waitlist, check-in"),
         (name = "rsvp", description = "Guests' personal RSVP pages, reached from their invitation email"),
+        (name = "landing-pages", description = "Landing pages written from a brief, published, and their forms"),
         (name = "analytics", description = "Contacts, funnel, pipeline and activity over a date range"),
         (name = "imports", description = "Contacts from CSV or NDJSON files, in background jobs"),
         (name = "changes", description = "Every change of every record in commit order: pages and a live stream"),
@@ -160,6 +161,7 @@ fn api_parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(handlers::notifications::router())
         .merge(handlers::events::router())
         .merge(handlers::rsvp::router())
+        .merge(handlers::landing_pages::router())
         .split_for_parts()
 }
 

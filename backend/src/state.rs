@@ -69,6 +69,8 @@ pub struct AppState {
     pub events: crate::services::events::EventService,
     /// Guests' emails.
     pub event_mail: crate::services::event_mail::EventMailer,
+    /// Landing pages and their forms.
+    pub landing_pages: crate::services::landing_pages::LandingPageService,
     /// Campaigns and their assets.
     pub campaigns: crate::services::campaigns::CampaignService,
     /// Outgoing webhooks.
@@ -221,10 +223,25 @@ impl AppState {
             &settings.email.public_url,
             auth.derived_key("rsvp-links"),
         );
+        let landing_pages = crate::services::landing_pages::LandingPageService::new(
+            crate::services::landing_pages::LandingPageParts {
+                store: Store::new(db.clone(), history_repo.clone()),
+                submissions: Store::new(db.clone(), history_repo.clone()).with_scores(engagement.clone()),
+                pages: crate::repositories::landing_pages::LandingPageRepository::new(db.clone()),
+                llm: llm.clone(),
+                contacts: contact_service.clone(),
+                consents: consents.clone(),
+                events: events.clone(),
+            },
+            auth.derived_key("landing-forms"),
+            settings.landing_pages.min_fill_secs,
+            settings.landing_pages.forms_per_minute,
+        );
         Ok(Self {
             auth,
             events,
             event_mail,
+            landing_pages,
             users: UserService::new(users_repo),
             request_limiter,
             dashboard,

@@ -750,7 +750,10 @@ async fn prepare(addr: &str, contacts: usize, connections: usize, stamp: u128) -
     let event_id = event.json()?["id"].as_str().context("no event id")?.to_string();
     let guests: Vec<&str> = sample.iter().rev().take(200).map(|s| s.id.as_str()).collect();
     let invited = conn
-        .send(&Request::json("POST", format!("/api/events/{event_id}/invite"), &json!({"contact_ids": guests})).bearer(&key))
+        .send(
+            &Request::json("POST", format!("/api/events/{event_id}/invite"), &json!({"contact_ids": guests}))
+                .bearer(&key),
+        )
         .await?;
     if invited.status != 200 {
         bail!("inviting the bench event's guests failed: {} {}", invited.status, invited.text());

@@ -610,7 +610,8 @@ impl Op {
                 state.events.get_with_counts(&ctx.event_id).await.map_err(err)?;
             }
             Op::GuestList => {
-                let params = crm::models::events::ListInvitationsParams { limit: Some("50".into()), ..Default::default() };
+                let params =
+                    crm::models::events::ListInvitationsParams { limit: Some("50".into()), ..Default::default() };
                 let (status, page) = params.parse().map_err(err)?;
                 state.events.invitations(&ctx.event_id, status, &page).await.map_err(err)?;
             }

@@ -1326,6 +1326,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/landing-pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List landing pages, newest first. */
+        get: operations["list_landing_pages"];
+        put?: never;
+        /** Create a landing page by hand (a draft). */
+        post: operations["create_landing_page"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/landing-pages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a landing page, now or as it was at `as_of`. */
+        get: operations["get_landing_page"];
+        put?: never;
+        post?: never;
+        /** Delete a landing page. */
+        delete: operations["delete_landing_page"];
+        options?: never;
+        head?: never;
+        /** Edit a landing page (a published page shows the edit at once). */
+        patch: operations["update_landing_page"];
+        trace?: never;
+    };
+    "/api/landing-pages/{id}/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Views, distinct visitors, submissions and the conversion rate of a page, per day and per UTM
+         *     source, over a range of days (UTC, both ends included).
+         */
+        get: operations["landing_page_analytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/landing-pages/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The change events of a landing page, oldest first. */
+        get: operations["landing_page_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/landing-pages/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a landing page: served at `/lp/{slug}` (and `/lp/{id}`). */
+        post: operations["publish_landing_page"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/landing-pages/{id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unpublish a landing page: `/lp/...` answers 404 again. */
+        post: operations["unpublish_landing_page"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/landing-pages/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write a landing page from a brief with the landing page tool (the offline writer unless a
+         *     model is configured) and store it as a draft.
+         */
+        post: operations["generate_landing_page"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/llm-tools": {
         parameters: {
             query?: never;
@@ -1805,6 +1933,45 @@ export interface paths {
          *     with what is missing (`migrating` with progress, or `unavailable`).
          */
         get: operations["health_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lp/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A page's form (form-urlencoded or JSON): the contact upserted by email, consent recorded,
+         *     the submission on the contact's timeline, the event registration made; the thank-you page
+         *     (or a 303 to the page's redirect). Bad input shows the form again with the reasons (400 or
+         *     422); too many forms from one address is 429.
+         */
+        post: operations["submit_form"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lp/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A published landing page (by id or slug), with its form; unknown or unpublished pages are 404. */
+        get: operations["public_page"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2855,6 +3022,31 @@ export interface components {
             /** @description `note`, `call`, `email` or `meeting`. */
             kind: string;
         };
+        /** @description A page written by hand. */
+        CreateLandingPageRequest: {
+            /**
+             * Format: uuid
+             * @description The campaign its leads are attributed to.
+             */
+            campaign_id?: string | null;
+            /** @description The consent checkbox's wording. */
+            consent_text?: string | null;
+            /**
+             * Format: uuid
+             * @description The event a submission registers for.
+             */
+            event_id?: string | null;
+            /** @description The form's inputs besides `email`. */
+            fields?: string[] | null;
+            /** @description A path of this site to send visitors to after submitting. */
+            redirect_url?: string | null;
+            /** @description Sections, top to bottom. */
+            sections?: components["schemas"]["Section"][] | null;
+            /** @description Readable address (default: from the title). */
+            slug?: string | null;
+            /** @description Title. */
+            title: string;
+        };
         /**
          * @description A new segment.
          * @example {
@@ -3326,6 +3518,38 @@ export interface components {
             /** @description One asset is written per kind, in this order (1 to 10 kinds). */
             kinds: components["schemas"]["AssetKindDto"][];
         };
+        /**
+         * @description A page written by the landing page tool from a brief.
+         * @example {
+         *       "brief": "Invite CFOs to our cloud cost workshop in Paris.",
+         *       "fields": [
+         *         "first_name",
+         *         "last_name",
+         *         "company"
+         *       ],
+         *       "title": "Cloud cost workshop"
+         *     }
+         */
+        GenerateLandingPageRequest: {
+            /** @description What the page is for, in your words. */
+            brief: string;
+            /**
+             * Format: uuid
+             * @description The campaign its leads are attributed to.
+             */
+            campaign_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The event a submission registers for.
+             */
+            event_id?: string | null;
+            /** @description The form's inputs besides `email`: `first_name`, `last_name`, `company`, `phone`, `title`. */
+            fields?: string[] | null;
+            /** @description Readable address (default: from the title). */
+            slug?: string | null;
+            /** @description Title (default: the one the writer proposes). */
+            title?: string | null;
+        };
         /** @description Who a guest is. */
         Guest: {
             /** @description Email. */
@@ -3606,6 +3830,57 @@ export interface components {
             /** @description Page title. */
             title: string;
         };
+        /** @description A page's audience and results over a range of days. */
+        LandingPageAnalytics: {
+            /** @description Per day, oldest first. */
+            by_day: components["schemas"]["LandingPageFigures"][];
+            /** @description Per UTM source. */
+            by_source: components["schemas"]["LandingPageFigures"][];
+            /**
+             * Format: double
+             * @description Submissions per distinct visitor (0 without visitors).
+             */
+            conversion_rate: number;
+            /** @description First day counted. */
+            from: string;
+            /**
+             * Format: int64
+             * @description Forms submitted.
+             */
+            submissions: number;
+            /** @description Last day counted. */
+            to: string;
+            /**
+             * Format: int64
+             * @description Distinct visitors (summed over days).
+             */
+            unique_visitors: number;
+            /**
+             * Format: int64
+             * @description Page views.
+             */
+            views: number;
+        };
+        /** @description One day of a page, or one UTM source. */
+        LandingPageFigures: {
+            /** @description The day (`YYYY-MM-DD`) or the UTM source (`""`: none). */
+            key: string;
+            /**
+             * Format: int64
+             * @description Forms submitted.
+             */
+            submissions: number;
+            /**
+             * Format: int64
+             * @description Page views.
+             */
+            views: number;
+            /**
+             * Format: int64
+             * @description Distinct visitors (per day).
+             */
+            visitors: number;
+        };
         /**
          * @description Input of `landing_page_generator`.
          * @example {
@@ -3622,6 +3897,54 @@ export interface components {
             event?: null | components["schemas"]["EventInfo"];
             /** @description What a visitor should do. */
             goal?: string | null;
+        };
+        /** @description A page of landing pages. */
+        LandingPageList: {
+            /** @description The page of results. */
+            data: components["schemas"]["LandingPageResponse"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description Total number of matches; only present with `?count=true`.
+             */
+            total?: number | null;
+        };
+        /** @description A landing page. */
+        LandingPageResponse: {
+            /** @description Campaign. */
+            campaign_id?: string | null;
+            /** @description Consent wording. */
+            consent_text: string;
+            /** @description Creation time. */
+            created_at: string;
+            /** @description Event. */
+            event_id?: string | null;
+            /** @description Form inputs (`email` first). */
+            fields: string[];
+            /** @description Id. */
+            id: string;
+            /** @description When it was last published. */
+            published_at?: string | null;
+            /** @description Redirect after submitting. */
+            redirect_url?: string | null;
+            /** @description Sections. */
+            sections: components["schemas"]["Section"][];
+            /** @description Readable address: `/lp/{slug}`. */
+            slug: string;
+            /** @description Draft or published. */
+            status: components["schemas"]["PageStatusDto"];
+            /** @description Title. */
+            title: string;
+            /** @description Last change. */
+            updated_at: string;
+            /** @description Where it is served once published. */
+            url: string;
+            /**
+             * Format: int64
+             * @description 1 on create, +1 per change; also sent as `ETag`.
+             */
+            version: number;
         };
         /** @description Liveness: the process serves requests. */
         LiveResponse: {
@@ -3829,6 +4152,11 @@ export interface components {
             /** @description One line. */
             title: string;
         };
+        /**
+         * @description Where a page stands.
+         * @enum {string}
+         */
+        PageStatusDto: "draft" | "published";
         /** @description Deals in the range: created by stage, closed won and lost. */
         PipelineAnalytics: {
             /**
@@ -4612,6 +4940,31 @@ export interface components {
             starts_at?: string;
             /** @description Time zone. */
             timezone?: string;
+        };
+        /** @description A partial update: omitted fields are unchanged, `null` clears the optional ones. */
+        UpdateLandingPageRequest: {
+            /**
+             * Format: uuid
+             * @description Campaign.
+             */
+            campaign_id?: string | null;
+            /** @description Consent wording. */
+            consent_text?: string;
+            /**
+             * Format: uuid
+             * @description Event.
+             */
+            event_id?: string | null;
+            /** @description Form inputs. */
+            fields?: string[] | null;
+            /** @description Redirect. */
+            redirect_url?: string | null;
+            /** @description Sections. */
+            sections?: components["schemas"]["Section"][] | null;
+            /** @description Slug. */
+            slug?: string;
+            /** @description Title. */
+            title?: string;
         };
         /**
          * @description A partial update: omitted fields are unchanged, `null` clears the description.
@@ -11878,6 +12231,689 @@ export interface operations {
             };
         };
     };
+    list_landing_pages: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+                /** @description `draft` or `published`. */
+                status?: components["schemas"]["PageStatusDto"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of landing pages */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LandingPageList"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_landing_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLandingPageRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description Version */
+                    ETag?: string;
+                    /** @description URL of the page */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LandingPageResponse"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The slug is taken (`slug_taken`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields or unknown ids */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_landing_page: {
+        parameters: {
+            query?: {
+                /** @description Rebuild the record as it was at this moment (RFC 3339), from its change events. */
+                as_of?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Page id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page */
+            200: {
+                headers: {
+                    /** @description Version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LandingPageResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_landing_page: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from a GET */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Page id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_landing_page: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from a GET; 412 if the page changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Page id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLandingPageRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LandingPageResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The slug is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    landing_page_analytics: {
+        parameters: {
+            query?: {
+                /** @description First day (default: 29 days before `to`). */
+                from?: string;
+                /** @description Last day (default: today, UTC). */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Page id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LandingPageAnalytics"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid day */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    landing_page_history: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Page id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Change events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryList"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No page with this id ever existed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publish_landing_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Page id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Published */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LandingPageResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unpublish_landing_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Page id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unpublished */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LandingPageResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    generate_landing_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenerateLandingPageRequest"];
+            };
+        };
+        responses: {
+            /** @description Written and stored */
+            201: {
+                headers: {
+                    /** @description Version */
+                    ETag?: string;
+                    /** @description URL of the page */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LandingPageResponse"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The slug is taken (`slug_taken`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, unknown campaign or event, or an unusable draft */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The language model is unavailable */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_tools: {
         parameters: {
             query?: never;
@@ -14476,6 +15512,140 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReadyResponse"];
+                };
+            };
+        };
+    };
+    submit_form: {
+        parameters: {
+            query?: {
+                /** @description `utm_campaign`. */
+                utm_campaign?: string;
+                /** @description `utm_content`. */
+                utm_content?: string;
+                /** @description `utm_medium`. */
+                utm_medium?: string;
+                /** @description `utm_source`. */
+                utm_source?: string;
+                /** @description `utm_term`. */
+                utm_term?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Page id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The form's fields */
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": string;
+            };
+        };
+        responses: {
+            /** @description Thank you */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            /** @description To the page's redirect */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The form expired or could not be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            /** @description No such published page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields: the form again with the reasons */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            /** @description Too many forms from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+        };
+    };
+    public_page: {
+        parameters: {
+            query?: {
+                /** @description `utm_campaign`. */
+                utm_campaign?: string;
+                /** @description `utm_content`. */
+                utm_content?: string;
+                /** @description `utm_medium`. */
+                utm_medium?: string;
+                /** @description `utm_source`. */
+                utm_source?: string;
+                /** @description `utm_term`. */
+                utm_term?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Page slug or id */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            /** @description No such published page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
                 };
             };
         };

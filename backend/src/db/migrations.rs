@@ -5,7 +5,7 @@ use std::sync::{Arc, RwLock};
 use super::Database;
 
 /// Schema files, applied in order at every start; every statement is idempotent.
-const SCHEMA: [(&str, &str); 17] = [
+const SCHEMA: [(&str, &str); 18] = [
     ("001_core", include_str!("../../schema/001_core.surql")),
     ("002_auth", include_str!("../../schema/002_auth.surql")),
     ("003_ordered_lists", include_str!("../../schema/003_ordered_lists.surql")),
@@ -23,6 +23,7 @@ const SCHEMA: [(&str, &str); 17] = [
     ("015_webhooks", include_str!("../../schema/015_webhooks.surql")),
     ("016_notify_channels", include_str!("../../schema/016_notify_channels.surql")),
     ("017_events", include_str!("../../schema/017_events.surql")),
+    ("018_landing_pages", include_str!("../../schema/018_landing_pages.surql")),
 ];
 
 /// A data migration: SurrealQL, or a step computed in Rust.

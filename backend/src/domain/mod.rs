@@ -19,6 +19,7 @@ pub mod funnel;
 pub mod history;
 pub mod ids;
 pub mod imports;
+pub mod landing_pages;
 pub mod log_scope;
 pub mod money;
 pub mod notifications;

@@ -18,6 +18,7 @@ pub mod events;
 pub mod health;
 pub mod idempotency;
 pub mod imports;
+pub mod landing_pages;
 pub mod llm_tools;
 pub mod notifications;
 pub mod rsvp;

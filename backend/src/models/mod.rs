@@ -15,6 +15,7 @@ pub mod events;
 pub mod exports;
 pub mod history;
 pub mod imports;
+pub mod landing_pages;
 pub mod llm_tools;
 pub mod pagination;
 pub mod segments;

@@ -81,13 +81,7 @@ impl CampaignRepository {
     }
 
     fn list_query(&self, status: Option<CampaignStatus>, after: Option<String>, limit: usize) -> ListQuery {
-        let mut query = ListQuery::newest_first(TABLE, after, limit);
-        if let Some(status) = status {
-            query.conditions.push("facets CONTAINS $facet");
-            query.vars.insert("facet".into(), json!(format!("st={}", status.as_str())));
-            query.filtered = true;
-        }
-        query
+        ListQuery::newest_first(TABLE, after, limit).with_facet(status.map(|s| format!("st={}", s.as_str())))
     }
 
     /// Campaigns, newest first, with one status or all.

@@ -16,6 +16,7 @@ pub mod events;
 pub mod history;
 pub mod idempotency;
 pub mod imports;
+pub mod landing_pages;
 pub mod leases;
 pub mod llm;
 pub mod notifications;

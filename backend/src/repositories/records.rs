@@ -406,6 +406,8 @@ fn derived_fields(table: &str) -> &'static [&'static str] {
         "campaign" => &["facets", "rkey", "part"],
         "event" => &["words", "search", "skey", "rskey", "ekey", "rkey", "part"],
         "event_invitation" => &["facets", "wkey"],
+        "landing_page" => &["facets", "rkey", "part"],
+        "lp_submission" => &["day"],
         "consent" | "webhook_delivery" => &["rkey"],
         "notification" => &["rkey", "unread"],
         _ => &[],
@@ -590,6 +592,17 @@ impl ListQuery {
             limit,
             filtered: false,
         }
+    }
+
+    /// The same list restricted to rows whose `facets` hold `facet` (scanning the
+    /// `(facets, rkey)` index), when there is one.
+    pub fn with_facet(mut self, facet: Option<String>) -> Self {
+        if let Some(facet) = facet {
+            self.conditions.push("facets CONTAINS $facet");
+            self.vars.insert("facet".into(), json!(facet));
+            self.filtered = true;
+        }
+        self
     }
 
     /// The column actually scanned and its direction: descending orders scan the column's

@@ -19,6 +19,7 @@ pub mod exports;
 pub mod history;
 pub mod idempotency;
 pub mod imports;
+pub mod landing_pages;
 pub mod limits;
 pub mod llm;
 pub mod mail;

@@ -23,6 +23,7 @@ mod helpers;
 mod history;
 mod idempotency;
 mod imports;
+mod landing_pages;
 mod lists;
 mod llm_tools;
 mod notifications;
