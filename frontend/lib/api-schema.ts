@@ -50,7 +50,7 @@ export interface paths {
         /**
          * What the campaign's messages did: sends, deliveries, opens, clicks, unsubscribes, bounces,
          *     conversions, with rates. A conversion is a deal won whose contacts were sent this campaign's
-         *     email last, within 30 days before the win (form submissions join them with landing pages).
+         *     email last, within 30 days before the win, or a form submitted on one of its landing pages.
          */
         get: operations["campaign_analytics"];
         put?: never;
@@ -2269,8 +2269,8 @@ export interface components {
             clicked: number;
             /**
              * Format: int64
-             * @description Deals won attributed to the campaign: its email reached one of the deal's contacts last
-             *     in the 30 days before the win (form submissions count too once landing pages exist).
+             * @description Conversions: deals won attributed to the campaign (its email reached one of the deal's
+             *     contacts last in the 30 days before the win) and forms submitted on its landing pages.
              */
             conversions: number;
             /**
@@ -2283,6 +2283,11 @@ export interface components {
              * @description Emails refused for good or out of attempts.
              */
             failed: number;
+            /**
+             * Format: int64
+             * @description Forms submitted on the campaign's landing pages (counted in `conversions`).
+             */
+            form_submissions: number;
             /**
              * Format: int64
              * @description Opens, every one.

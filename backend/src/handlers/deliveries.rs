@@ -172,7 +172,7 @@ pub async fn campaign_messages(
 
 /// What the campaign's messages did: sends, deliveries, opens, clicks, unsubscribes, bounces,
 /// conversions, with rates. A conversion is a deal won whose contacts were sent this campaign's
-/// email last, within 30 days before the win (form submissions join them with landing pages).
+/// email last, within 30 days before the win, or a form submitted on one of its landing pages.
 #[utoipa::path(get, path = "/api/analytics/campaign/{id}", tag = "analytics",
     params(("id" = String, Path, description = "Campaign id")),
     responses(
@@ -181,9 +181,11 @@ pub async fn campaign_messages(
     ))]
 pub async fn campaign_analytics(
     State(deliveries): State<DeliveryService>,
+    State(pages): State<crate::services::landing_pages::LandingPageService>,
     PathId(id): PathId,
 ) -> AppResult<Json<CampaignAnalytics>> {
-    Ok(Json(CampaignAnalytics::new(deliveries.progress(&id).await?)))
+    let progress = deliveries.progress(&id).await?;
+    Ok(Json(CampaignAnalytics::new(progress, pages.campaign_submissions(&id).await?)))
 }
 
 /// A transparent 1x1 GIF.

@@ -246,9 +246,11 @@ pub struct CampaignAnalytics {
     pub unsubscribed: u64,
     /// Messages that hard-bounced.
     pub bounced: u64,
-    /// Deals won attributed to the campaign: its email reached one of the deal's contacts last
-    /// in the 30 days before the win (form submissions count too once landing pages exist).
+    /// Conversions: deals won attributed to the campaign (its email reached one of the deal's
+    /// contacts last in the 30 days before the win) and forms submitted on its landing pages.
     pub conversions: u64,
+    /// Forms submitted on the campaign's landing pages (counted in `conversions`).
+    pub form_submissions: u64,
     /// Rates.
     pub rates: CampaignRates,
 }
@@ -262,10 +264,10 @@ fn rate(n: u64, of: u64) -> f64 {
 }
 
 impl CampaignAnalytics {
-    /// The figures of a campaign's progress marker.
-    pub fn new(p: Progress) -> Self {
+    /// The figures of a campaign's progress marker, with the forms submitted on its pages.
+    pub fn new(p: Progress, form_submissions: u64) -> Self {
         let m = p.marker;
-        let conversions = m.conversions;
+        let conversions = m.conversions + form_submissions;
         // Email figures: the webhook channel's posts are counted apart.
         let sent = m.sent.saturating_sub(m.webhook_sent);
         let delivered = sent.saturating_sub(m.bounced);
@@ -283,6 +285,7 @@ impl CampaignAnalytics {
             unsubscribed: m.unsubscribed,
             bounced: m.bounced,
             conversions,
+            form_submissions,
             rates: CampaignRates {
                 delivery: rate(delivered, sent),
                 open: rate(m.unique_opens, delivered),

@@ -147,6 +147,18 @@ impl LandingPageRepository {
         Ok(res.take(0)?)
     }
 
+    /// Forms submitted on the campaign's pages (counted from the campaign index's entries).
+    pub async fn campaign_submissions(&self, campaign_id: &str) -> RepoResult<u64> {
+        let mut res = self
+            .db
+            .query("SELECT count() AS n FROM lp_submission WHERE campaign_id = $c GROUP ALL")
+            .bind(json!({"c": campaign_id}))
+            .await?
+            .check()?;
+        let rows: Vec<Value> = res.take(0)?;
+        Ok(rows.first().and_then(|r| r.get("n")).and_then(Value::as_u64).unwrap_or(0))
+    }
+
     /// Submissions of the page per day and UTM source, in `[from, to]`.
     pub async fn submissions(&self, page_id: &str, from: &str, to: &str) -> RepoResult<Vec<Value>> {
         let mut res = self

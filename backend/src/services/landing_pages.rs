@@ -436,6 +436,11 @@ impl LandingPageService {
         env().get_template("thanks.html").and_then(|t| t.render(ctx)).unwrap_or_default()
     }
 
+    /// Forms submitted on the campaign's landing pages.
+    pub async fn campaign_submissions(&self, campaign_id: &str) -> AppResult<u64> {
+        Ok(self.pages.campaign_submissions(campaign_id).await?)
+    }
+
     /// Views, distinct visitors and submissions of a page per day and UTM source in `[from, to]`.
     pub async fn analytics(&self, id: &str, from: &str, to: &str) -> AppResult<(Vec<Value>, Vec<Value>)> {
         self.store.get(id).await?;

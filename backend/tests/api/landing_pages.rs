@@ -144,9 +144,13 @@ async fn a_submission_upserts_one_contact_with_consent_registers_for_the_event_a
         .json::<Value>()
         .await
         .unwrap();
+    let campaign =
+        app.post_json("/api/campaigns", &json!({"name": "Workshop push", "brief": "Fill the workshop."})).await;
+    let campaign: Value = campaign.json().await.unwrap();
     let page = published(
         &app,
-        json!({"title": "Workshop sign-up", "event_id": event["id"], "fields": ["first_name", "last_name", "company"],
+        json!({"title": "Workshop sign-up", "event_id": event["id"], "campaign_id": campaign["id"],
+            "fields": ["first_name", "last_name", "company"],
         "consent_text": "Yes, email me about the workshop."}),
     )
     .await;
@@ -212,6 +216,9 @@ async fn a_submission_upserts_one_contact_with_consent_registers_for_the_event_a
         sources.contains(&(json!("newsletter"), json!(1))) && sources.contains(&(json!("linkedin"), json!(1))),
         "{stats}"
     );
+    // The leads count as the campaign's conversions.
+    let figures = app.get_ok(&format!("/api/analytics/campaign/{}", campaign["id"].as_str().unwrap())).await;
+    assert_eq!((&figures["form_submissions"], &figures["conversions"]), (&json!(2), &json!(2)), "{figures}");
     let bad = app.get(&format!("/api/landing-pages/{}/analytics?from=yesterday", page["id"].as_str().unwrap())).await;
     assert_eq!(error_fields(&assert_problem(bad, 422, "validation_failed").await), ["from"]);
 }
