@@ -403,8 +403,10 @@ impl Invitation {
 }
 
 /// How many guests stand where, and the next waitlist place: kept per event and written in the
-/// same transaction as every invitation change.
+/// same transaction as every invitation change (a count never written reads 0: a capacity change
+/// may write the row before any guest).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Seats {
     /// Invitations in all (every status).
     pub invited: i64,

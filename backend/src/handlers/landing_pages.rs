@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::net::SocketAddr;
 
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::extract::{ConnectInfo, Path, RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::Json;
@@ -306,6 +306,18 @@ pub struct VisitParams {
 }
 
 impl VisitParams {
+    /// The UTM parameters of a query string, read leniently (the first of a repeated one).
+    fn from_query(query: Option<&str>) -> Self {
+        let get = |name: &str| super::rsvp::query_value(query, name);
+        VisitParams {
+            utm_source: get("utm_source"),
+            utm_medium: get("utm_medium"),
+            utm_campaign: get("utm_campaign"),
+            utm_term: get("utm_term"),
+            utm_content: get("utm_content"),
+        }
+    }
+
     fn utm(&self) -> Utm {
         let clean = |v: &Option<String>| {
             v.as_ref()
@@ -382,8 +394,9 @@ pub async fn public_page(
     Path(key): Path<String>,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    Query(params): Query<VisitParams>,
+    RawQuery(query): RawQuery,
 ) -> AppResult<Response> {
+    let params = VisitParams::from_query(query.as_deref());
     let Some(page) = pages.published(&key).await? else { return Ok(not_found()) };
     let visit = visit(addr, &headers, &params);
     let body = pages.render(&page, &utm_query(&visit.utm), &BTreeMap::new(), &[]);
@@ -413,9 +426,10 @@ pub async fn submit_form(
     Path(id): Path<String>,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    Query(params): Query<VisitParams>,
+    RawQuery(query): RawQuery,
     body: Bytes,
 ) -> AppResult<Response> {
+    let params = VisitParams::from_query(query.as_deref());
     let Some(page) = pages.published(&id).await? else { return Ok(not_found()) };
     if body.len() > FORM_LIMIT {
         return Err(AppError::PayloadTooLarge);

@@ -3,7 +3,7 @@
 //! beyond the seats joins the waitlist). It shows where the guest stands and, with a seat, the
 //! check-in code as a QR code. Everything shown is escaped; the page loads nothing else.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse};
 use serde::Deserialize;
@@ -44,8 +44,9 @@ pub struct RsvpLinkParams {
 pub async fn rsvp_page(
     State(events): State<EventService>,
     Path(token): Path<String>,
-    Query(params): Query<RsvpLinkParams>,
+    RawQuery(query): RawQuery,
 ) -> AppResult<impl IntoResponse> {
+    let params = RsvpLinkParams { response: query_value(query.as_deref(), "response") };
     let (mut invitation, event) = events.by_token(&token).await?;
     let mut note = "";
     if let Some(raw) = params.response.as_deref().filter(|r| !r.trim().is_empty()) {
@@ -104,3 +105,10 @@ pub async fn rsvp_page(
 /// The RSVP page's Content-Security-Policy.
 const PAGE_POLICY: &str =
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/// The first value of `name` in a query string, read leniently: a link pasted twice or edited by
+/// hand still opens its page.
+pub fn query_value(query: Option<&str>, name: &str) -> Option<String> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query.unwrap_or_default()).unwrap_or_default();
+    pairs.into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
+}

@@ -557,3 +557,23 @@ async fn confirmed_guests_get_one_reminder_a_day_before() {
     assert_eq!(reminders.len(), 1, "one reminder, for the event within a day");
     assert!(crate::deliveries::decoded(&reminders[0].data).contains("Your check-in code:"));
 }
+
+#[tokio::test]
+async fn a_capacity_set_before_any_guest_leaves_the_event_readable_and_answerable() {
+    let app = spawn_app().await;
+    let event = create_event(&app, None).await;
+    // The capacity change writes the event's seat row before any guest does.
+    let res = app.patch_json(&format!("/api/events/{event}"), &json!({"capacity": 60}), Some("*")).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.json::<Value>().await.unwrap()["counts"]["confirmed"], 0);
+    assert_eq!(app.get_ok("/api/events").await["data"][0]["capacity"], 60);
+    let guest = guests(&app, 1, "early").await;
+    let answer =
+        app.post_ok(&format!("/api/events/{event}/rsvp"), &json!({"contact_id": guest[0], "response": "yes"})).await;
+    assert_eq!(answer["status"], "confirmed");
+    // A personal link pasted twice still opens its page (the first answer counts).
+    let page = answer["rsvp_path"].as_str().unwrap();
+    let res = app.anonymous.get(app.url(&format!("{page}?response=maybe&response=no"))).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(counts(&app, &event).await["maybe"], 1);
+}
