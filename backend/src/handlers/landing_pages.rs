@@ -66,6 +66,8 @@ pub async fn list_landing_pages(
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The slug is taken (`slug_taken`)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields or unknown ids", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_landing_page(
     State(pages): State<LandingPageService>,
@@ -85,6 +87,8 @@ pub async fn create_landing_page(
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The slug is taken (`slug_taken`)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, unknown campaign or event, or an unusable draft", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 502, description = "The language model is unavailable", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn generate_landing_page(
@@ -103,6 +107,7 @@ pub async fn generate_landing_page(
     responses(
         (status = 200, description = "The page", body = LandingPageResponse, headers(("ETag" = String, description = "Version"))),
         (status = 404, description = "No such page", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid as_of", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_landing_page(
     State(pages): State<LandingPageService>,
@@ -122,6 +127,9 @@ pub async fn get_landing_page(
         ("If-Match" = Option<String>, Header, description = "ETag from a GET; 412 if the page changed since", nullable = false, pattern = "^(\\*|(W/)?\"?[0-9]{1,18}\"?)$")),
     responses(
         (status = 200, description = "Updated", body = LandingPageResponse, headers(("ETag" = String, description = "New version"))),
+        (status = 400, description = "Malformed JSON or If-Match", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such page", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The slug is taken", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
@@ -144,6 +152,7 @@ pub async fn update_landing_page(
         ("If-Match" = Option<String>, Header, description = "ETag from a GET", nullable = false, pattern = "^(\\*|(W/)?\"?[0-9]{1,18}\"?)$")),
     responses(
         (status = 204, description = "Deleted"),
+        (status = 400, description = "Malformed If-Match", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such page", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
     ))]
@@ -195,6 +204,7 @@ pub async fn unpublish_landing_page(
     responses(
         (status = 200, description = "Change events", body = HistoryList),
         (status = 404, description = "No page with this id ever existed", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn landing_page_history(
     State(history): State<HistoryService>,
