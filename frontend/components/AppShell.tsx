@@ -42,6 +42,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     { href: "/segments", label: "Segments" },
     { href: "/campaigns", label: "Campaigns" },
     { href: "/events", label: "Events" },
+    { href: "/landing-pages", label: "Landing pages" },
     { href: "/imports", label: "Imports" },
     { href: "/duplicates", label: "Duplicates" },
     ...(isAdmin(session.user.role)

@@ -1400,6 +1400,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/landing-pages/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The page's HTML as it would be served, for a preview (drafts too). */
+        get: operations["preview_landing_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/landing-pages/{id}/publish": {
         parameters: {
             query?: never;
@@ -3914,6 +3931,11 @@ export interface components {
              * @description Total number of matches; only present with `?count=true`.
              */
             total?: number | null;
+        };
+        /** @description How a page reads now, published or not. */
+        LandingPagePreview: {
+            /** @description The page's HTML as `/lp/{slug}` would serve it (show it in a sandboxed frame). */
+            html: string;
         };
         /** @description A landing page. */
         LandingPageResponse: {
@@ -12764,6 +12786,56 @@ export interface operations {
             };
             /** @description Invalid parameter */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    preview_landing_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Page id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page's HTML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LandingPagePreview"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such page */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

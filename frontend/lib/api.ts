@@ -43,12 +43,16 @@ export type UpdateEvent = components["schemas"]["UpdateEventRequest"];
 export type Invitation = components["schemas"]["InvitationResponse"];
 export type InvitationStatus = components["schemas"]["InvitationStatusDto"];
 export type InviteJob = components["schemas"]["InviteJobResponse"];
+export type LandingPageRecord = components["schemas"]["LandingPageResponse"];
+export type UpdateLandingPage = components["schemas"]["UpdateLandingPageRequest"];
+export type LandingPageAnalytics = components["schemas"]["LandingPageAnalytics"];
 
 export const CONTACT_STATUSES: ContactStatus[] = ["lead", "mql", "sql", "opportunity", "customer", "churned"];
 export const STAGES: Stage[] = ["qualification", "proposal", "negotiation", "won", "lost"];
 export const PRIORITIES: Priority[] = ["low", "normal", "high", "urgent"];
 export const CHANNELS: Channel[] = ["email", "social", "webhook"];
 export const ASSET_KINDS: AssetKind[] = ["email", "social_post", "landing_page"];
+export const FORM_FIELDS = ["first_name", "last_name", "company", "phone", "title"] as const;
 export const INVITATION_STATUSES: InvitationStatus[] = ["invited", "confirmed", "waitlisted", "declined", "maybe"];
 
 export const API_BASE = (process.env.NEXT_PUBLIC_API_URL ?? "").replace(/\/$/, "");

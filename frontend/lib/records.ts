@@ -12,6 +12,7 @@ import {
   type Contact,
   type Deal,
   type EventRecord,
+  type LandingPageRecord,
   type Segment,
   type Task,
   type UpdateCampaign,
@@ -20,6 +21,7 @@ import {
   type UpdateContact,
   type UpdateDeal,
   type UpdateEvent,
+  type UpdateLandingPage,
   type UpdateSegment,
   type UpdateTask,
 } from "./api";
@@ -57,7 +59,8 @@ type Collection =
   | "/api/tasks"
   | "/api/segments"
   | "/api/campaigns"
-  | "/api/events";
+  | "/api/events"
+  | "/api/landing-pages";
 type Result = Promise<{ data?: unknown; error?: unknown; response: Response }>;
 /** The typed client seen through one record path (`${base}/{id}`): every collection has the same shape. */
 interface RecordPaths {
@@ -102,6 +105,7 @@ export const tasksApi = recordApi<Task, UpdateTask>("/api/tasks");
 export const segmentsApi = recordApi<Segment, UpdateSegment>("/api/segments");
 export const campaignsApi = recordApi<Campaign, UpdateCampaign>("/api/campaigns");
 export const eventsApi = recordApi<EventRecord, UpdateEvent>("/api/events");
+export const landingPagesApi = recordApi<LandingPageRecord, UpdateLandingPage>("/api/landing-pages");
 
 /** Every segment (the first 500), for audience pickers (campaigns, event invitations). */
 export async function loadSegments(): Promise<Segment[]> {

@@ -7,3 +7,4 @@ export const segmentHref = (id: string) => `/segments/view?id=${encodeURICompone
 export const campaignHref = (id: string) => `/campaigns/view?id=${encodeURIComponent(id)}`;
 export const eventHref = (id: string) => `/events/view?id=${encodeURIComponent(id)}`;
 export const checkInHref = (id: string) => `/events/check-in?id=${encodeURIComponent(id)}`;
+export const landingPageHref = (id: string) => `/landing-pages/view?id=${encodeURIComponent(id)}`;

@@ -39,6 +39,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(unpublish_landing_page))
         .routes(routes!(landing_page_history))
         .routes(routes!(landing_page_analytics))
+        .routes(routes!(preview_landing_page))
         .routes(routes!(public_page))
         .routes(routes!(submit_form))
         .layer(axum::extract::DefaultBodyLimit::max(256 * 1024))
@@ -214,6 +215,28 @@ pub async fn landing_page_history(
     let (after, limit) = params.parse()?;
     let (page, names) = history.list_named("landing_page", &id, after, limit).await?;
     Ok(Json(HistoryList::named(page, &names)))
+}
+
+/// How a page reads now, published or not.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct LandingPagePreview {
+    /// The page's HTML as `/lp/{slug}` would serve it (show it in a sandboxed frame).
+    pub html: String,
+}
+
+/// The page's HTML as it would be served, for a preview (drafts too).
+#[utoipa::path(get, path = "/api/landing-pages/{id}/preview", tag = "landing-pages",
+    params(("id" = String, Path, description = "Page id")),
+    responses(
+        (status = 200, description = "The page's HTML", body = LandingPagePreview),
+        (status = 404, description = "No such page", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn preview_landing_page(
+    State(pages): State<LandingPageService>,
+    PathId(id): PathId,
+) -> AppResult<Json<LandingPagePreview>> {
+    let page = pages.get(&id).await?;
+    Ok(Json(LandingPagePreview { html: pages.render(&page, "", &BTreeMap::new(), &[]) }))
 }
 
 /// The days of a range (`YYYY-MM-DD`).

@@ -72,6 +72,9 @@ async fn a_generated_page_is_stored_published_served_and_unpublished() {
     assert!(!page["sections"].as_array().unwrap().is_empty(), "{page}");
     let slug = page["slug"].as_str().unwrap().to_string();
     assert!(crm::domain::landing_pages::valid_slug(&slug), "{slug}");
+    // A draft can be previewed; it is not served until published.
+    let preview = app.get_ok(&format!("/api/landing-pages/{}/preview", page["id"].as_str().unwrap())).await;
+    assert!(preview["html"].as_str().unwrap().contains("name=\"email\""), "{preview}");
     // Not served while a draft; served once published, by slug and id; 404 again after.
     assert_eq!(serve(&app, &format!("/lp/{slug}")).await.0, 404);
     let id = page["id"].as_str().unwrap();
