@@ -758,7 +758,43 @@ async fn prepare(addr: &str, contacts: usize, connections: usize, stamp: u128) -
     if invited.status != 200 {
         bail!("inviting the bench event's guests failed: {} {}", invited.status, invited.text());
     }
-    Ok(Ctx { token, key, sample, deep_cursors, patch_ids, run, deal_ids, admin_id, segment_id, event_id, contacts })
+    // A published landing page for the visitors' operation.
+    let page = conn
+        .send(
+            &Request::json(
+                "POST",
+                "/api/landing-pages/generate",
+                &json!({"brief": "Invite our customers to the bench workshop.", "slug": format!("bench-{run}")}),
+            )
+            .bearer(&key),
+        )
+        .await?;
+    if page.status != 201 {
+        bail!("writing the bench landing page failed: {} {}", page.status, page.text());
+    }
+    let page = page.json()?;
+    let page_id = page["id"].as_str().context("no page id")?.to_string();
+    let page_slug = page["slug"].as_str().context("no slug")?.to_string();
+    let published = conn
+        .send(&Request::json("POST", format!("/api/landing-pages/{page_id}/publish"), &json!({})).bearer(&key))
+        .await?;
+    if published.status != 200 {
+        bail!("publishing the bench landing page failed: {} {}", published.status, published.text());
+    }
+    Ok(Ctx {
+        token,
+        key,
+        sample,
+        deep_cursors,
+        patch_ids,
+        run,
+        deal_ids,
+        admin_id,
+        segment_id,
+        event_id,
+        page_slug,
+        contacts,
+    })
 }
 
 /// Open tasks the bench admin gets (the rest of the seeded tasks belong to nobody).

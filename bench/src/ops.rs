@@ -58,6 +58,8 @@ pub struct Ctx {
     pub segment_id: String,
     /// An upcoming event with invited guests (the event operations read it).
     pub event_id: String,
+    /// The slug of a published landing page.
+    pub page_slug: String,
     /// Contacts in the database when the bench started.
     pub contacts: usize,
 }
@@ -189,11 +191,13 @@ pub enum Op {
     EventGet,
     /// `GET /api/events/{id}/invitations?limit=50` (each with its guest).
     GuestList,
+    /// `GET /lp/{slug}`: a published landing page as a visitor gets it (counted as a view).
+    LandingPage,
 }
 
 impl Op {
     /// Every operation, in report order.
-    pub const ALL: [Op; 40] = [
+    pub const ALL: [Op; 41] = [
         Op::Create,
         Op::Get,
         Op::ListFirst,
@@ -234,6 +238,7 @@ impl Op {
         Op::EventsList,
         Op::EventGet,
         Op::GuestList,
+        Op::LandingPage,
     ];
 
     /// Row label.
@@ -279,6 +284,7 @@ impl Op {
             Op::EventsList => "upcoming events page (50)",
             Op::EventGet => "event with counts",
             Op::GuestList => "guest list page (50)",
+            Op::LandingPage => "landing page /lp/{slug}",
         }
     }
 
@@ -425,6 +431,7 @@ impl Op {
             Op::EventsList => Request::get("/api/events?upcoming=true&limit=50"),
             Op::EventGet => Request::get(format!("/api/events/{}", ctx.event_id)),
             Op::GuestList => Request::get(format!("/api/events/{}/invitations?limit=50", ctx.event_id)),
+            Op::LandingPage => Request::get(format!("/lp/{}?utm_source=bench", ctx.page_slug)),
         };
         req.bearer(&ctx.key)
     }
@@ -614,6 +621,10 @@ impl Op {
                     crm::models::events::ListInvitationsParams { limit: Some("50".into()), ..Default::default() };
                 let (status, page) = params.parse().map_err(err)?;
                 state.events.invitations(&ctx.event_id, status, &page).await.map_err(err)?;
+            }
+            Op::LandingPage => {
+                let page = state.landing_pages.published(&ctx.page_slug).await.map_err(err)?.ok_or("no such page")?;
+                state.landing_pages.render(&page, "", &Default::default(), &[]);
             }
             Op::ChangeFeed => {
                 state
