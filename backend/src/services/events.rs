@@ -491,24 +491,36 @@ impl EventService {
         origin: &Origin,
     ) -> AppResult<(Invitation, Option<Invitation>)> {
         let stripe = self.stripe_of(event_id);
-        let (tx, mut rx) = tokio::sync::oneshot::channel();
-        let ask = Ask {
+        let ask = |answer| Ask {
             event_id: event_id.to_string(),
             contact_id: contact_id.to_string(),
             response,
             origin: origin.clone(),
-            answer: tx,
+            answer,
         };
-        self.queues[stripe].lock().unwrap_or_else(|e| e.into_inner()).push(ask);
+        let (tx, mut rx) = tokio::sync::oneshot::channel();
+        self.queues[stripe].lock().unwrap_or_else(|e| e.into_inner()).push(ask(tx));
         let answered = loop {
             let _turn = self.stripes[stripe].lock().await;
-            // Answered by the previous holder of the turn, or still waiting: then this holder
+            // Answered by a previous holder of the turn, or still waiting: then this holder
             // decides everything waiting.
-            if let Ok(answer) = rx.try_recv() {
-                break answer;
+            match rx.try_recv() {
+                Ok(answer) => break answer,
+                Err(tokio::sync::oneshot::error::TryRecvError::Closed) => {
+                    // Taken by a holder that went away unanswered: ask again.
+                    let (tx, again) = tokio::sync::oneshot::channel();
+                    rx = again;
+                    self.queues[stripe].lock().unwrap_or_else(|e| e.into_inner()).push(ask(tx));
+                }
+                Err(tokio::sync::oneshot::error::TryRecvError::Empty) => {}
             }
             let waiting = std::mem::take(&mut *self.queues[stripe].lock().unwrap_or_else(|e| e.into_inner()));
-            self.answer_all(waiting).await;
+            // Decided in a task of its own: a client that hangs up does not cancel the round
+            // others wait on.
+            let this = self.clone();
+            if let Err(e) = tokio::spawn(async move { this.answer_all(waiting).await }).await {
+                tracing::error!(error = %e, "deciding a round of RSVPs failed");
+            }
         }?;
         let mut rescored = vec![answered.0.contact_id.clone()];
         if let Some(p) = &answered.1 {

@@ -577,3 +577,46 @@ async fn a_capacity_set_before_any_guest_leaves_the_event_readable_and_answerabl
     assert_eq!(res.status(), 200);
     assert_eq!(counts(&app, &event).await["maybe"], 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn answers_whose_callers_hang_up_mid_rush_leave_nobody_waiting_forever() {
+    use crm::domain::events::Response;
+    use crm::domain::history::Origin;
+    let app = spawn_app().await;
+    let event = create_event(&app, Some(5)).await;
+    let ids = guests(&app, 24, "hangup").await;
+    let events = app.state.events.clone();
+    let tasks: Vec<_> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let (events, event, id) = (events.clone(), event.clone(), id.clone());
+            tokio::spawn(async move {
+                let origin = Origin::system("test");
+                let answer = events.rsvp(&event, &id, Response::Yes, &origin);
+                if i % 2 == 0 {
+                    // These callers give up almost at once, maybe while deciding for others.
+                    let _ = tokio::time::timeout(std::time::Duration::from_millis(3), answer).await;
+                    None
+                } else {
+                    Some(answer.await.map(|(inv, _)| inv.status))
+                }
+            })
+        })
+        .collect();
+    let all = tokio::time::timeout(std::time::Duration::from_secs(60), async {
+        let mut out = Vec::new();
+        for t in tasks {
+            out.push(t.await.unwrap());
+        }
+        out
+    })
+    .await
+    .expect("every answer that was waited for came back");
+    assert!(all.iter().flatten().all(|r| r.is_ok()), "{all:?}");
+    let c = counts(&app, &event).await;
+    let stored = app.rows(&format!("SELECT status FROM event_invitation WHERE event_id = '{event}'")).await;
+    let confirmed = stored.iter().filter(|r| r["status"] == "confirmed").count() as i64;
+    assert_eq!(c["confirmed"].as_i64().unwrap(), confirmed, "the counts match the invitations");
+    assert!(confirmed <= 5);
+}
