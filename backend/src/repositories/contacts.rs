@@ -390,6 +390,7 @@ impl ContactRepository {
                  UPDATE webhook_delivery SET body = '{{\"erased\":true}}' WHERE entity_id = $id;\n\
                  LET $invitations = (SELECT VALUE key FROM event_invitation WHERE contact_id = $id);\n\
                  UPDATE event_mail SET error = IF error = NONE {{ NONE }} ELSE {{ '[erased]' }} WHERE invitation_id IN $invitations;\n\
+                 UPDATE lp_submission SET referrer = NONE, company = NONE WHERE contact_id = $id;\n\
                  LET $consents = (SELECT VALUE key FROM consent WHERE contact_id = $id);\n\
                  UPDATE consent SET ip = NONE WHERE contact_id = $id;\n\
                  FOR $c IN $consents {{ UPDATE change_event SET changes.ip = NONE WHERE entity = 'consent' AND entity_id = $c; }};\n\

@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 
 use crate::helpers::{assert_problem, spawn_app};
 
-const TABLES: [&str; 17] = [
+const TABLES: [&str; 18] = [
     "contact",
     "company",
     "change_event",
@@ -23,6 +23,7 @@ const TABLES: [&str; 17] = [
     "event_invitation",
     "event_mail",
     "event_seats",
+    "lp_submission",
 ];
 
 async fn whole_database(app: &crate::helpers::TestApp) -> String {
@@ -113,6 +114,17 @@ async fn erasure_removes_the_person_from_the_whole_database_and_is_recorded() {
     ))
     .await;
     assert_eq!(app.rows("SELECT * FROM event_mail WHERE error != NONE").await.len(), 1);
+    // A landing page form they sent: the page they came from can name them.
+    let page = json!({"title": "Gala sign-up", "slug": "gala"});
+    let page: Value = app.post_json("/api/landing-pages", &page).await.json().await.unwrap();
+    app.post_ok(&format!("/api/landing-pages/{}/publish", page["id"].as_str().unwrap()), &json!({})).await;
+    app.rows(&format!(
+        "CREATE lp_submission CONTENT {{ key: 'sub1', page_id: '{}', page_title: 'Gala', contact_id: '{id}', \
+         referrer: 'https://mail.example/?to={email}', company: 'Quuxington Holdings', consented: false, version: 1, \
+         created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' }} RETURN NONE",
+        page["id"].as_str().unwrap()
+    ))
+    .await;
     let before = whole_database(&app).await;
     assert!(
         app.rows("SELECT VALUE body FROM webhook_delivery")
