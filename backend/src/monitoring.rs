@@ -95,7 +95,7 @@ pub async fn metrics_endpoint(State(state): State<AppState>, headers: HeaderMap)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
             .unwrap_or("");
-        if !constant_time_eq(presented.as_bytes(), token.expose().as_bytes()) {
+        if !crate::domain::signature::same(presented.as_bytes(), token.expose().as_bytes()) {
             return AppError::Unauthorized.into_response();
         }
     }
@@ -108,8 +108,4 @@ pub async fn metrics_endpoint(State(state): State<AppState>, headers: HeaderMap)
         .headers_mut()
         .insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"));
     response
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

@@ -196,6 +196,37 @@ pub fn after_attempt(outcome: &Outcome, attempts: u32, max_attempts: u32) -> Mes
     }
 }
 
+/// What one attempt at a queued message leaves on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settled {
+    /// Its status's wire name.
+    pub status: &'static str,
+    /// When the next attempt is due (meaningful while `queued`).
+    pub due: chrono::DateTime<chrono::Utc>,
+    /// The failure kept, if any.
+    pub error: Option<String>,
+}
+
+/// Settles attempt number `attempts` of a queued message that ended with `outcome`: its new
+/// status, the backoff before the next attempt, the error to keep (the outboxes beside the
+/// campaign's share this).
+pub fn settle_attempt(
+    outcome: Outcome,
+    attempts: u32,
+    max_attempts: u32,
+    base: std::time::Duration,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Settled {
+    let status = after_attempt(&outcome, attempts, max_attempts.max(1)).as_str();
+    let wait = backoff(attempts, base, rand::random());
+    let due = now + chrono::Duration::from_std(wait).unwrap_or_default();
+    let error = match outcome {
+        Outcome::Sent => None,
+        Outcome::Retry(e) | Outcome::Refused(e) => Some(e),
+    };
+    Settled { status, due, error }
+}
+
 /// Skipped members by reason.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Skipped {

@@ -610,11 +610,7 @@ fn fold(line: &str) -> String {
 const RSVP_MAC_LEN: usize = 16;
 
 fn rsvp_mac(key: &[u8], id: &[u8]) -> [u8; 32] {
-    use hmac::Mac;
-    let mut mac = <hmac::Hmac<sha2::Sha256> as Mac>::new_from_slice(key).expect("HMAC takes any key length");
-    mac.update(b"crm-rsvp-v1");
-    mac.update(id);
-    mac.finalize().into_bytes().into()
+    super::signature::token_mac(key, b"crm-rsvp-v1", &[id])
 }
 
 /// The token of a guest's personal RSVP links: the invitation id, signed (URL-safe).
@@ -635,7 +631,7 @@ pub fn verify_rsvp_token(key: &[u8], token: &str) -> Option<String> {
     }
     let (id, sig) = bytes.split_at(16);
     let expected = rsvp_mac(key, id);
-    if expected[..RSVP_MAC_LEN].iter().zip(sig).fold(0u8, |acc, (a, b)| acc | (a ^ b)) != 0 {
+    if !super::signature::same(&expected[..RSVP_MAC_LEN], sig) {
         return None;
     }
     uuid::Uuid::from_slice(id).ok().map(|u| u.to_string())

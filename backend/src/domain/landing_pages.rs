@@ -368,12 +368,7 @@ pub struct Submission {
 const FORM_MAC_LEN: usize = 12;
 
 fn form_mac(key: &[u8], page_id: &str, at_ms: i64) -> [u8; 32] {
-    use hmac::Mac;
-    let mut mac = <hmac::Hmac<sha2::Sha256> as Mac>::new_from_slice(key).expect("HMAC takes any key length");
-    mac.update(b"crm-form-v1");
-    mac.update(page_id.as_bytes());
-    mac.update(&at_ms.to_be_bytes());
-    mac.finalize().into_bytes().into()
+    super::signature::token_mac(key, b"crm-form-v1", &[page_id.as_bytes(), &at_ms.to_be_bytes()])
 }
 
 /// The hidden field of a rendered form: when it was rendered, signed, so a submission can tell
@@ -394,7 +389,7 @@ pub fn form_rendered_at(key: &[u8], page_id: &str, token: &str) -> Option<i64> {
     }
     let at = i64::from_be_bytes(bytes[..8].try_into().ok()?);
     let expected = form_mac(key, page_id, at);
-    (expected[..FORM_MAC_LEN].iter().zip(&bytes[8..]).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0).then_some(at)
+    super::signature::same(&expected[..FORM_MAC_LEN], &bytes[8..]).then_some(at)
 }
 
 #[cfg(test)]

@@ -4,8 +4,6 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
 
 use crate::llm_tools::html::{escape, fill};
 use crate::llm_tools::tools::EmailDraft;
@@ -36,10 +34,7 @@ pub struct Token {
 }
 
 fn mac(key: &[u8], payload: &[u8]) -> [u8; 32] {
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key).expect("HMAC takes any key length");
-    mac.update(b"crm-tracking-v1");
-    mac.update(payload);
-    mac.finalize().into_bytes().into()
+    super::signature::token_mac(key, b"crm-tracking-v1", &[payload])
 }
 
 impl Token {
@@ -76,7 +71,7 @@ impl Token {
         let (p, sig) = bytes.split_at(35);
         let expected = mac(key, p);
         // Constant time: every byte is compared.
-        if expected[..MAC_LEN].iter().zip(sig).fold(0u8, |acc, (a, b)| acc | (a ^ b)) != 0 {
+        if !super::signature::same(&expected[..MAC_LEN], sig) {
             return None;
         }
         let uuid = |b: &[u8]| uuid::Uuid::from_slice(b).ok().map(|u| u.to_string());

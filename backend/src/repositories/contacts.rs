@@ -173,20 +173,7 @@ impl ContactRepository {
 
     /// The contacts with these ids that exist (one look-up per id, in one query).
     pub async fn get_many(&self, ids: &[String]) -> RepoResult<Vec<Contact>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        let mut res = self
-            .db
-            .query(format!(
-                "SELECT {} FROM array::map($ids, |$i| type::record('contact', $i)) WHERE key != NONE",
-                records::projection(TABLE, None)
-            ))
-            .bind(json!({"ids": ids}))
-            .await?
-            .check()?;
-        let rows: Vec<Value> = res.take(0)?;
-        super::decode_rows(rows)
+        records::rows_by_id(&self.db, TABLE, ids).await
     }
 
     /// Writes a contact change from `old` (create when `expected` is `None`, delete when

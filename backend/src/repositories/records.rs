@@ -280,6 +280,25 @@ pub async fn existing(db: &Db, table: &'static str, ids: &[String]) -> RepoResul
     Ok(res.take(0)?)
 }
 
+/// The rows of `table` (a fixed name) with these ids that exist, decoded: one look-up per id,
+/// in one query.
+pub async fn rows_by_id<T: serde::de::DeserializeOwned>(
+    db: &Db,
+    table: &'static str,
+    ids: &[String],
+) -> RepoResult<Vec<T>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT {} FROM array::map($ids, |$i| type::record($tb, $i)) WHERE key != NONE",
+        projection(table, None)
+    );
+    let mut res = db.query(sql).bind(json!({"ids": ids, "tb": table})).await?.check()?;
+    let rows: Vec<Value> = res.take(0)?;
+    super::decode_rows(rows)
+}
+
 /// The record of type `T` with this id, if it exists.
 pub async fn get<T: Stored>(db: &Db, id: &str) -> RepoResult<Option<T>> {
     get_row(db, T::TABLE, id).await?.map(super::decode_row).transpose()

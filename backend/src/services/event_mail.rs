@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use crate::domain::deliveries::{after_attempt, backoff, MessageStatus, Outcome};
+use crate::domain::deliveries::{settle_attempt, Outcome};
 use crate::domain::events::{ics, rsvp_token, Event, EventMail, Invitation, InvitationStatus, MailKind};
 use crate::domain::ids::{format_ts, now};
 use crate::error::{AppError, AppResult};
@@ -22,6 +22,13 @@ const MAX_ATTEMPTS: u32 = 6;
 const RETRY_BASE: Duration = Duration::from_secs(60);
 /// Reminders go out this long before the start.
 const REMIND_BEFORE: chrono::Duration = chrono::Duration::hours(24);
+
+/// What a batch of guest emails is about, by id; guests not to be emailed are left out.
+struct Batch {
+    invitations: std::collections::HashMap<String, Invitation>,
+    events: std::collections::HashMap<String, Event>,
+    contacts: std::collections::HashMap<String, crate::domain::contacts::Contact>,
+}
 
 /// Sends guests' emails.
 #[derive(Clone)]
@@ -113,8 +120,9 @@ impl EventMailer {
     async fn send_due(&self) -> AppResult<bool> {
         let due = self.events.due_mail(&format_ts(now()), SEND_BATCH).await?;
         let full = due.len() == SEND_BATCH;
+        let batch = self.batch(&due).await?;
         for mut mail in due {
-            let outcome = match self.compose(&mail).await {
+            let outcome = match self.compose(&mail, &batch) {
                 Ok(Some(message)) => self.mailer.send(&message).await,
                 Ok(None) => Outcome::Refused(
                     "the guest, the invitation or the event is gone, or the guest is not to be emailed".into(),
@@ -122,42 +130,46 @@ impl EventMailer {
                 Err(e) => Outcome::Retry(e.to_string()),
             };
             mail.attempts += 1;
-            let status = after_attempt(&outcome, mail.attempts, MAX_ATTEMPTS);
-            let wait = backoff(mail.attempts, RETRY_BASE, rand::random());
-            mail.due = format_ts(now() + chrono::Duration::from_std(wait).unwrap_or_default());
-            mail.status = match status {
-                MessageStatus::Sent => "sent",
-                MessageStatus::Queued => "queued",
-                MessageStatus::Failed => "failed",
-                _ => "dead",
-            }
-            .into();
-            mail.error = match outcome {
-                Outcome::Sent => None,
-                Outcome::Retry(e) | Outcome::Refused(e) => Some(e),
-            };
+            let settled = settle_attempt(outcome, mail.attempts, MAX_ATTEMPTS, RETRY_BASE, now());
+            (mail.status, mail.due, mail.error) = (settled.status.into(), format_ts(settled.due), settled.error);
             self.events.record_mail(&mail).await?;
         }
         Ok(full)
     }
 
+    /// What a batch of messages is about: their invitations, events and guests, and the guests'
+    /// suppressed addresses, in one query each.
+    async fn batch(&self, due: &[EventMail]) -> AppResult<Batch> {
+        use crate::repositories::records::rows_by_id;
+        let db = self.contacts.db();
+        let ids: Vec<String> = due.iter().map(|m| m.invitation_id.clone()).collect();
+        let invitations: Vec<Invitation> = rows_by_id(db, crate::repositories::events::INVITATION_TABLE, &ids).await?;
+        let event_ids: Vec<String> = invitations.iter().map(|i| i.event_id.clone()).collect();
+        let contact_ids: Vec<String> = invitations.iter().map(|i| i.contact_id.clone()).collect();
+        let events: Vec<Event> = rows_by_id(db, crate::repositories::events::TABLE, &event_ids).await?;
+        let contacts = self.contacts.get_many(&contact_ids).await?;
+        let emails: Vec<String> = contacts.iter().map(|c| c.email.clone()).collect();
+        let suppressed = self.suppressions.suppressions(&emails).await?;
+        Ok(Batch {
+            invitations: invitations.into_iter().map(|i| (i.id.clone(), i)).collect(),
+            events: events.into_iter().map(|e| (e.id.clone(), e)).collect(),
+            contacts: contacts
+                .into_iter()
+                .filter(|c| !c.do_not_contact && !suppressed.contains_key(&c.email))
+                .map(|c| (c.id.clone(), c))
+                .collect(),
+        })
+    }
+
     /// The email a queued message is, as it reads now (`None` when what it is about is gone, or
     /// the guest is not to be contacted: `do_not_contact`, unsubscribed or bounced).
-    async fn compose(&self, mail: &EventMail) -> AppResult<Option<Outgoing>> {
-        let Some(invitation) = self.events.invitation(&mail.invitation_id).await? else { return Ok(None) };
-        let Some(event) = crate::repositories::records::get::<Event>(self.contacts.db(), &invitation.event_id).await?
-        else {
-            return Ok(None);
-        };
-        let Some(contact) = self.contacts.get(&invitation.contact_id).await? else { return Ok(None) };
-        if contact.do_not_contact
-            || !self.suppressions.suppressions(std::slice::from_ref(&contact.email)).await?.is_empty()
-        {
-            return Ok(None);
-        }
+    fn compose(&self, mail: &EventMail, batch: &Batch) -> AppResult<Option<Outgoing>> {
+        let Some(invitation) = batch.invitations.get(&mail.invitation_id) else { return Ok(None) };
+        let Some(event) = batch.events.get(&invitation.event_id) else { return Ok(None) };
+        let Some(contact) = batch.contacts.get(&invitation.contact_id) else { return Ok(None) };
         let token = rsvp_token(&self.rsvp_key, &invitation.id)
             .ok_or_else(|| AppError::Internal("an invitation id is not a UUID".into()))?;
-        Ok(Some(self.render(mail, &event, &invitation, &contact.email, contact.first_name.as_deref(), &token)))
+        Ok(Some(self.render(mail, event, invitation, &contact.email, contact.first_name.as_deref(), &token)))
     }
 
     fn render(

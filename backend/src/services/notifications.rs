@@ -15,7 +15,7 @@ use serde_json::json;
 use super::mail::{Mailer, Outgoing};
 use crate::config::NotificationSettings;
 use crate::domain::auth::Role;
-use crate::domain::deliveries::{after_attempt, backoff, MessageStatus, Outcome};
+use crate::domain::deliveries::{settle_attempt, Outcome};
 use crate::domain::ids::{format_ts, new_id, now};
 use crate::domain::notifications::{
     channels, check_preferences, failing, raised, Notification, Outbound, Preferences, Raised,
@@ -252,20 +252,9 @@ impl NotificationService {
             };
             let s = &self.out.settings;
             o.attempts += 1;
-            let status = after_attempt(&outcome, o.attempts, s.max_attempts.max(1));
-            let wait = backoff(o.attempts, Duration::from_secs(s.retry_base_secs), rand::random());
-            o.due = format_ts(now() + chrono::Duration::from_std(wait).unwrap_or_default());
-            o.status = match status {
-                MessageStatus::Sent => "sent",
-                MessageStatus::Queued => "queued",
-                MessageStatus::Failed => "failed",
-                _ => "dead",
-            }
-            .into();
-            o.error = match outcome {
-                Outcome::Sent => None,
-                Outcome::Retry(e) | Outcome::Refused(e) => Some(e),
-            };
+            let settled =
+                settle_attempt(outcome, o.attempts, s.max_attempts, Duration::from_secs(s.retry_base_secs), now());
+            (o.status, o.due, o.error) = (settled.status.into(), format_ts(settled.due), settled.error);
             self.repo.record_outbound(&o).await?;
         }
         Ok(full)
