@@ -221,7 +221,7 @@ impl AppState {
             contacts_repo.clone(),
             deliveries.mailer(),
             &settings.email.public_url,
-            auth.derived_key("rsvp-links"),
+            (auth.derived_key("rsvp-links"), auth.derived_key("landing-forms")),
         );
         let landing_pages = crate::services::landing_pages::LandingPageService::new(
             crate::services::landing_pages::LandingPageParts {

@@ -58,5 +58,13 @@ test("write a landing page, edit and publish it, and a visitor's sign-up becomes
   expect(entry.text).toContain("you may email me");
   await page.reload();
   await expect(page.getByTestId("page-analytics")).toContainText("Sign-ups1");
+
+  // Double opt-in from now on: the choice is saved with the page.
+  const optIn = page.getByRole("checkbox", { name: /Double opt-in/ });
+  await expect(optIn).not.toBeChecked();
+  await optIn.click();
+  await expect(optIn).toBeChecked();
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: /Double opt-in/ })).toBeChecked();
   expect(problems).toEqual([]);
 });

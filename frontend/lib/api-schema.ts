@@ -1997,6 +1997,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/lp/confirm/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The double opt-in link a visitor was emailed after submitting a page's form with consent:
+         *     records the consent (the wording they saw, the time and address of this confirmation) and
+         *     shows that it is done; following it again records nothing more. An altered or unknown link
+         *     is an HTML 404.
+         */
+        get: operations["confirm_consent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rsvp/{token}": {
         parameters: {
             query?: never;
@@ -3054,6 +3076,11 @@ export interface components {
             /** @description The consent checkbox's wording. */
             consent_text?: string | null;
             /**
+             * @description Double opt-in: a ticked consent box is recorded only once the visitor follows the link
+             *     emailed to them (default false).
+             */
+            double_opt_in?: boolean | null;
+            /**
              * Format: uuid
              * @description The event a submission registers for.
              */
@@ -3561,6 +3588,11 @@ export interface components {
              */
             campaign_id?: string | null;
             /**
+             * @description Double opt-in: a ticked consent box is recorded only once the visitor follows the link
+             *     emailed to them (default false).
+             */
+            double_opt_in?: boolean | null;
+            /**
              * Format: uuid
              * @description The event a submission registers for.
              */
@@ -3945,6 +3977,8 @@ export interface components {
             consent_text: string;
             /** @description Creation time. */
             created_at: string;
+            /** @description Double opt-in: consent is recorded when the visitor follows the emailed link. */
+            double_opt_in: boolean;
             /** @description Event. */
             event_id?: string | null;
             /** @description Form inputs (`email` first). */
@@ -4977,6 +5011,8 @@ export interface components {
             campaign_id?: string | null;
             /** @description Consent wording. */
             consent_text?: string;
+            /** @description Double opt-in. */
+            double_opt_in?: boolean | null;
             /**
              * Format: uuid
              * @description Event.
@@ -15807,6 +15843,38 @@ export interface operations {
                 };
             };
             /** @description No such published page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+        };
+    };
+    confirm_consent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The signed token of the emailed link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Consent confirmed (now or before) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            /** @description The link is not valid */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -606,35 +606,17 @@ fn fold(line: &str) -> String {
     out
 }
 
-/// Bytes of the signature kept in an RSVP token.
-const RSVP_MAC_LEN: usize = 16;
-
-fn rsvp_mac(key: &[u8], id: &[u8]) -> [u8; 32] {
-    super::signature::token_mac(key, b"crm-rsvp-v1", &[id])
-}
+/// What RSVP tokens sign (tokens made for another purpose do not verify as RSVP tokens).
+const RSVP_LABEL: &[u8] = b"crm-rsvp-v1";
 
 /// The token of a guest's personal RSVP links: the invitation id, signed (URL-safe).
 pub fn rsvp_token(key: &[u8], invitation_id: &str) -> Option<String> {
-    use base64::Engine;
-    let id = uuid::Uuid::parse_str(invitation_id).ok()?;
-    let mut bytes = id.as_bytes().to_vec();
-    bytes.extend_from_slice(&rsvp_mac(key, id.as_bytes())[..RSVP_MAC_LEN]);
-    Some(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
+    super::signature::id_token(key, RSVP_LABEL, invitation_id)
 }
 
 /// The invitation id an RSVP token names, when `key` signed it; anything altered is `None`.
 pub fn verify_rsvp_token(key: &[u8], token: &str) -> Option<String> {
-    use base64::Engine;
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(token.trim().as_bytes()).ok()?;
-    if bytes.len() != 16 + RSVP_MAC_LEN {
-        return None;
-    }
-    let (id, sig) = bytes.split_at(16);
-    let expected = rsvp_mac(key, id);
-    if !super::signature::same(&expected[..RSVP_MAC_LEN], sig) {
-        return None;
-    }
-    uuid::Uuid::from_slice(id).ok().map(|u| u.to_string())
+    super::signature::verify_id_token(key, RSVP_LABEL, token)
 }
 
 /// The check-in code as a QR code, an SVG image (dark modules on white).
@@ -660,6 +642,9 @@ pub enum MailKind {
     Promoted,
     /// The event is within a day (with the check-in code).
     Reminder,
+    /// A landing page's double opt-in: the link that completes the visitor's consent. Not about
+    /// an event: `submission_id` names the form submission, `invitation_id` is empty.
+    ConfirmConsent,
 }
 
 /// One guest email in the outbox.
@@ -667,8 +652,12 @@ pub enum MailKind {
 pub struct EventMail {
     /// Key (`<invitation>_<kind>`, `_<version>` for a promotion).
     pub id: String,
-    /// The invitation it is about.
+    /// The invitation it is about (empty for a consent confirmation).
+    #[serde(default)]
     pub invitation_id: String,
+    /// The form submission a consent confirmation is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submission_id: Option<String>,
     /// What it says.
     pub kind: MailKind,
     /// `queued`, `sent`, `failed` (refused) or `dead` (out of attempts).
@@ -691,6 +680,7 @@ impl EventMail {
             MailKind::Invitation => "invitation",
             MailKind::Promoted => "promoted",
             MailKind::Reminder => "reminder",
+            MailKind::ConfirmConsent => "confirm",
         };
         let id = match n {
             Some(n) => format!("{invitation_id}_{tag}_{n}"),
@@ -699,12 +689,24 @@ impl EventMail {
         EventMail {
             id,
             invitation_id: invitation_id.to_string(),
+            submission_id: None,
             kind,
             status: "queued".into(),
             attempts: 0,
             due: ts.to_string(),
             error: None,
             created_at: ts.to_string(),
+        }
+    }
+}
+
+impl EventMail {
+    /// The email asking the visitor of submission `submission_id` to confirm their consent.
+    pub fn confirm_consent(submission_id: &str, ts: &str) -> EventMail {
+        EventMail {
+            invitation_id: String::new(),
+            submission_id: Some(submission_id.to_string()),
+            ..EventMail::queued(submission_id, MailKind::ConfirmConsent, None, ts)
         }
     }
 }

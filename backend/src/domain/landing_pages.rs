@@ -56,6 +56,10 @@ pub struct Page {
     /// thank-you page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub redirect_url: Option<String>,
+    /// Double opt-in: a ticked consent box is recorded only once the visitor follows the link
+    /// of the confirmation email sent to the address they typed.
+    #[serde(default)]
+    pub double_opt_in: bool,
     /// Draft or published.
     pub status: PageStatus,
     /// When it was last published.
@@ -88,6 +92,8 @@ pub struct PagePatch {
     pub event_id: Option<Option<String>>,
     /// Redirect (`Some(None)` removes).
     pub redirect_url: Option<Option<String>>,
+    /// Double opt-in.
+    pub double_opt_in: Option<bool>,
 }
 
 /// Untrusted fields of a page.
@@ -109,6 +115,8 @@ pub struct PageInput {
     pub event_id: Option<Option<String>>,
     /// Redirect.
     pub redirect_url: Option<Option<String>>,
+    /// Double opt-in.
+    pub double_opt_in: Option<bool>,
 }
 
 /// The consent wording a page shows when none is given.
@@ -231,6 +239,7 @@ impl PagePatch {
             campaign_id,
             event_id,
             redirect_url,
+            double_opt_in: input.double_opt_in,
         })
     }
 }
@@ -254,6 +263,7 @@ impl Page {
             campaign_id: None,
             event_id: None,
             redirect_url: None,
+            double_opt_in: false,
             status: PageStatus::Draft,
             published_at: None,
             version: 0,
@@ -289,6 +299,9 @@ impl Page {
         }
         if let Some(v) = patch.redirect_url {
             next.redirect_url = v;
+        }
+        if let Some(v) = patch.double_opt_in {
+            next.double_opt_in = v;
         }
         next.version = self.version + 1;
         next.updated_at = now.to_string();
@@ -354,14 +367,54 @@ pub struct Submission {
     /// The referring page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub referrer: Option<String>,
-    /// Whether consent was given.
+    /// Whether the consent box was ticked.
     pub consented: bool,
-    /// 1 (submissions are not changed).
+    /// The consent wording the visitor saw (when they ticked the box).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent_text: Option<String>,
+    /// The page asked for double opt-in: the consent is recorded when the emailed link is
+    /// followed ([`Submission::awaiting_confirmation`] until then).
+    #[serde(default)]
+    pub confirm_by_email: bool,
+    /// When the visitor followed the confirmation link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirmed_at: Option<String>,
+    /// 1; 2 once its consent is confirmed.
     pub version: i64,
     /// When.
     pub created_at: String,
     /// Same.
     pub updated_at: String,
+}
+
+impl Submission {
+    /// Whether its consent waits for the visitor to follow the confirmation email's link.
+    pub fn awaiting_confirmation(&self) -> bool {
+        self.consented && self.confirm_by_email && self.confirmed_at.is_none()
+    }
+
+    /// The submission with its consent confirmed at `now`, one version later.
+    pub fn confirmed(&self, now: &str) -> Submission {
+        Submission {
+            confirmed_at: Some(now.to_string()),
+            version: self.version + 1,
+            updated_at: now.to_string(),
+            ..self.clone()
+        }
+    }
+}
+
+/// What consent confirmation tokens sign.
+const CONFIRM_LABEL: &[u8] = b"crm-confirm-consent-v1";
+
+/// The token of a submission's consent confirmation link (`/lp/confirm/{token}`).
+pub fn confirm_token(key: &[u8], submission_id: &str) -> Option<String> {
+    super::signature::id_token(key, CONFIRM_LABEL, submission_id)
+}
+
+/// The submission a confirmation token names, when `key` signed it; anything else is `None`.
+pub fn verify_confirm_token(key: &[u8], token: &str) -> Option<String> {
+    super::signature::verify_id_token(key, CONFIRM_LABEL, token)
 }
 
 /// Bytes of the signature kept in a form token.

@@ -27,6 +27,34 @@ pub fn token_mac(key: &[u8], label: &[u8], parts: &[&[u8]]) -> [u8; 32] {
     mac.finalize().into_bytes().into()
 }
 
+/// Bytes of the signature kept in an id token.
+const ID_MAC_LEN: usize = 16;
+
+/// A URL-safe token naming the record `id` (a UUID), signed under `key` for the purpose `label`:
+/// the personal links the server emails (RSVP, confirming consent).
+pub fn id_token(key: &[u8], label: &[u8], id: &str) -> Option<String> {
+    use base64::Engine;
+    let id = uuid::Uuid::parse_str(id).ok()?;
+    let mut bytes = id.as_bytes().to_vec();
+    bytes.extend_from_slice(&token_mac(key, label, &[id.as_bytes()])[..ID_MAC_LEN]);
+    Some(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
+}
+
+/// The id a token from [`id_token`] names, when `key` signed it for `label`; anything altered
+/// (or signed for another purpose) is `None`.
+pub fn verify_id_token(key: &[u8], label: &[u8], token: &str) -> Option<String> {
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(token.trim().as_bytes()).ok()?;
+    if bytes.len() != 16 + ID_MAC_LEN {
+        return None;
+    }
+    let (id, sig) = bytes.split_at(16);
+    if !same(&token_mac(key, label, &[id])[..ID_MAC_LEN], sig) {
+        return None;
+    }
+    uuid::Uuid::from_slice(id).ok().map(|u| u.to_string())
+}
+
 fn digest(secret: &[u8], t: i64, body: &[u8]) -> Vec<u8> {
     let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret).expect("HMAC takes any key length");
     mac.update(t.to_string().as_bytes());

@@ -23,7 +23,7 @@ use crate::models::landing_pages::{
     LandingPageResponse, ListLandingPagesParams, UpdateLandingPageRequest,
 };
 use crate::services::history::HistoryService;
-use crate::services::landing_pages::{LandingPageService, Submitted, Visit, PAGE_POLICY};
+use crate::services::landing_pages::{Confirmation, LandingPageService, Submitted, Visit, PAGE_POLICY};
 use crate::state::AppState;
 
 /// Largest form body accepted.
@@ -42,6 +42,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(preview_landing_page))
         .routes(routes!(public_page))
         .routes(routes!(submit_form))
+        .routes(routes!(confirm_consent))
         .layer(axum::extract::DefaultBodyLimit::max(256 * 1024))
 }
 
@@ -497,5 +498,26 @@ pub async fn submit_form(
         Submitted::Refused { status, html: body } => {
             html(StatusCode::from_u16(status).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY), body)
         }
+    })
+}
+
+/// The double opt-in link a visitor was emailed after submitting a page's form with consent:
+/// records the consent (the wording they saw, the time and address of this confirmation) and
+/// shows that it is done; following it again records nothing more. An altered or unknown link
+/// is an HTML 404.
+#[utoipa::path(get, path = "/lp/confirm/{token}", tag = "landing-pages", security(()),
+    params(("token" = String, Path, description = "The signed token of the emailed link")),
+    responses(
+        (status = 200, description = "Consent confirmed (now or before)", content_type = "text/html"),
+        (status = 404, description = "The link is not valid", content_type = "text/html"),
+    ))]
+pub async fn confirm_consent(
+    State(pages): State<LandingPageService>,
+    Path(token): Path<String>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+) -> AppResult<Response> {
+    Ok(match pages.confirm(&token, &addr.ip().to_string()).await? {
+        Confirmation::Done { html: body, .. } => html(StatusCode::OK, body),
+        Confirmation::Unknown { html: body } => html(StatusCode::NOT_FOUND, body),
     })
 }

@@ -44,6 +44,9 @@ pub struct GenerateLandingPageRequest {
     /// Readable address (default: from the title).
     #[schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 80)]
     pub slug: Option<String>,
+    /// Double opt-in: a ticked consent box is recorded only once the visitor follows the link
+    /// emailed to them (default false).
+    pub double_opt_in: Option<bool>,
 }
 
 impl GenerateLandingPageRequest {
@@ -56,6 +59,7 @@ impl GenerateLandingPageRequest {
             fields: self.fields,
             campaign_id: Some(self.campaign_id),
             event_id: Some(self.event_id),
+            double_opt_in: self.double_opt_in,
             ..Default::default()
         })
         .map_err(AppError::from);
@@ -93,6 +97,9 @@ pub struct CreateLandingPageRequest {
     /// A path of this site to send visitors to after submitting.
     #[schema(max_length = 500)]
     pub redirect_url: Option<String>,
+    /// Double opt-in: a ticked consent box is recorded only once the visitor follows the link
+    /// emailed to them (default false).
+    pub double_opt_in: Option<bool>,
 }
 
 impl TryFrom<CreateLandingPageRequest> for PagePatch {
@@ -107,6 +114,7 @@ impl TryFrom<CreateLandingPageRequest> for PagePatch {
             campaign_id: Some(r.campaign_id),
             event_id: Some(r.event_id),
             redirect_url: Some(r.redirect_url),
+            double_opt_in: r.double_opt_in,
         })
     }
 }
@@ -143,6 +151,8 @@ pub struct UpdateLandingPageRequest {
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>, max_length = 500)]
     pub redirect_url: Option<Option<String>>,
+    /// Double opt-in.
+    pub double_opt_in: Option<bool>,
 }
 
 impl TryFrom<UpdateLandingPageRequest> for PagePatch {
@@ -157,6 +167,7 @@ impl TryFrom<UpdateLandingPageRequest> for PagePatch {
             campaign_id: r.campaign_id,
             event_id: r.event_id,
             redirect_url: r.redirect_url,
+            double_opt_in: r.double_opt_in,
         })
     }
 }
@@ -184,6 +195,8 @@ pub struct LandingPageResponse {
     pub event_id: Option<String>,
     /// Redirect after submitting.
     pub redirect_url: Option<String>,
+    /// Double opt-in: consent is recorded when the visitor follows the emailed link.
+    pub double_opt_in: bool,
     /// Draft or published.
     #[schema(value_type = PageStatusDto)]
     pub status: PageStatus,
@@ -210,6 +223,7 @@ impl From<Page> for LandingPageResponse {
             campaign_id: p.campaign_id,
             event_id: p.event_id,
             redirect_url: p.redirect_url,
+            double_opt_in: p.double_opt_in,
             status: p.status,
             published_at: p.published_at,
             version: p.version,

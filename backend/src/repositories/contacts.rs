@@ -376,7 +376,9 @@ impl ContactRepository {
                  UPDATE outbox SET to = 'erased', fields = {{}}, error = IF error = NONE {{ NONE }} ELSE {{ '[erased]' }} WHERE contact_id = $id;\n\
                  UPDATE webhook_delivery SET body = '{{\"erased\":true}}' WHERE entity_id = $id;\n\
                  LET $invitations = (SELECT VALUE key FROM event_invitation WHERE contact_id = $id);\n\
+                 LET $submissions = (SELECT VALUE key FROM lp_submission WHERE contact_id = $id);\n\
                  UPDATE event_mail SET error = IF error = NONE {{ NONE }} ELSE {{ '[erased]' }} WHERE invitation_id IN $invitations;\n\
+                 UPDATE event_mail SET error = IF error = NONE {{ NONE }} ELSE {{ '[erased]' }} WHERE submission_id IN $submissions;\n\
                  UPDATE lp_submission SET referrer = NONE, company = NONE WHERE contact_id = $id;\n\
                  LET $consents = (SELECT VALUE key FROM consent WHERE contact_id = $id);\n\
                  UPDATE consent SET ip = NONE WHERE contact_id = $id;\n\

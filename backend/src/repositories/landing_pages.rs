@@ -77,8 +77,14 @@ impl Stored for Submission {
         id: String,
     ) -> crate::domain::timeline::TimelineEntry {
         let mut entry = crate::domain::timeline::entry_for_record(event, contact_id, "form", &self.page_title, id);
-        entry.kind = "form_submission".into();
-        entry.body = format!("Form submitted: {}", self.page_title);
+        if event.kind == "consent_confirmed" {
+            // Not a second submission: no engagement points, not counted again.
+            entry.kind = "consent_confirmed".into();
+            entry.body = format!("Confirmed by email the consent given on {}", self.page_title);
+        } else {
+            entry.kind = "form_submission".into();
+            entry.body = format!("Form submitted: {}", self.page_title);
+        }
         entry
     }
 }

@@ -1,13 +1,17 @@
 //! Guests' emails: the invitation (RSVP links and the calendar entry), a freed seat, the
-//! reminder a day before (with the check-in code). They are queued in the transaction of the
-//! change that calls for them (services/events.rs) and sent here by a leased worker, with the
+//! reminder a day before (with the check-in code); and a landing page visitor's double opt-in
+//! link. They are queued in the transaction of the change that calls for them
+//! (services/events.rs, services/landing_pages.rs) and sent here by a leased worker, with the
 //! retries and backoff of campaign mail; reminders are queued by the same worker, once per event.
 
+use std::collections::HashMap;
 use std::time::Duration;
 
+use crate::domain::deliveries::Suppressed;
 use crate::domain::deliveries::{settle_attempt, Outcome};
 use crate::domain::events::{ics, rsvp_token, Event, EventMail, Invitation, InvitationStatus, MailKind};
 use crate::domain::ids::{format_ts, now};
+use crate::domain::landing_pages::{confirm_token, Page, Submission};
 use crate::error::{AppError, AppResult};
 use crate::llm_tools::html::escape;
 use crate::repositories::contacts::ContactRepository;
@@ -23,11 +27,27 @@ const RETRY_BASE: Duration = Duration::from_secs(60);
 /// Reminders go out this long before the start.
 const REMIND_BEFORE: chrono::Duration = chrono::Duration::hours(24);
 
-/// What a batch of guest emails is about, by id; guests not to be emailed are left out.
+/// What a batch of emails is about, by id, and the addresses suppressed.
 struct Batch {
-    invitations: std::collections::HashMap<String, Invitation>,
-    events: std::collections::HashMap<String, Event>,
-    contacts: std::collections::HashMap<String, crate::domain::contacts::Contact>,
+    invitations: HashMap<String, Invitation>,
+    events: HashMap<String, Event>,
+    submissions: HashMap<String, Submission>,
+    pages: HashMap<String, Page>,
+    contacts: HashMap<String, crate::domain::contacts::Contact>,
+    suppressed: HashMap<String, Suppressed>,
+}
+
+impl Batch {
+    /// The person a message of `kind` may go to: not `do_not_contact`; for event mail not
+    /// suppressed at all; a consent confirmation (which the person just asked for) goes to an
+    /// address that unsubscribed before, not to one that bounced.
+    fn recipient(&self, contact_id: &str, kind: MailKind) -> Option<&crate::domain::contacts::Contact> {
+        let contact = self.contacts.get(contact_id).filter(|c| !c.do_not_contact)?;
+        match (self.suppressed.get(&contact.email), kind) {
+            (None, _) | (Some(Suppressed::Unsubscribed), MailKind::ConfirmConsent) => Some(contact),
+            _ => None,
+        }
+    }
 }
 
 /// Sends guests' emails.
@@ -39,6 +59,7 @@ pub struct EventMailer {
     mailer: Mailer,
     public_url: String,
     rsvp_key: std::sync::Arc<Vec<u8>>,
+    confirm_key: std::sync::Arc<Vec<u8>>,
 }
 
 /// The time of an event in its own zone, for people (`Thu 12 Mar 2026, 09:00–12:00 (Europe/Paris)`).
@@ -74,17 +95,26 @@ fn qr_table(code: &str) -> String {
 }
 
 impl EventMailer {
-    /// A sender through `mailer`; links point at `public_url`.
+    /// A sender through `mailer`; links point at `public_url`, RSVP links signed with
+    /// `rsvp_key`, consent confirmation links with `confirm_key` (the landing pages' key).
     pub fn new(
         events: EventRepository,
         contacts: ContactRepository,
         mailer: Mailer,
         public_url: &str,
-        rsvp_key: Vec<u8>,
+        (rsvp_key, confirm_key): (Vec<u8>, Vec<u8>),
     ) -> Self {
         let public_url = public_url.trim_end_matches('/').to_string();
         let suppressions = crate::repositories::deliveries::DeliveryRepository::new(contacts.db().clone());
-        Self { events, contacts, suppressions, mailer, public_url, rsvp_key: std::sync::Arc::new(rsvp_key) }
+        Self {
+            events,
+            contacts,
+            suppressions,
+            mailer,
+            public_url,
+            rsvp_key: std::sync::Arc::new(rsvp_key),
+            confirm_key: std::sync::Arc::new(confirm_key),
+        }
     }
 
     /// One step: queue the reminders of events starting within a day, send a batch of due
@@ -124,9 +154,9 @@ impl EventMailer {
         for mut mail in due {
             let outcome = match self.compose(&mail, &batch) {
                 Ok(Some(message)) => self.mailer.send(&message).await,
-                Ok(None) => Outcome::Refused(
-                    "the guest, the invitation or the event is gone, or the guest is not to be emailed".into(),
-                ),
+                Ok(None) => {
+                    Outcome::Refused("what the message is about is gone, or its recipient is not to be emailed".into())
+                }
                 Err(e) => Outcome::Retry(e.to_string()),
             };
             mail.attempts += 1;
@@ -137,39 +167,93 @@ impl EventMailer {
         Ok(full)
     }
 
-    /// What a batch of messages is about: their invitations, events and guests, and the guests'
-    /// suppressed addresses, in one query each.
+    /// What a batch of messages is about: their invitations or submissions, events or pages,
+    /// the people and their suppressed addresses, in one query each.
     async fn batch(&self, due: &[EventMail]) -> AppResult<Batch> {
         use crate::repositories::records::rows_by_id;
         let db = self.contacts.db();
-        let ids: Vec<String> = due.iter().map(|m| m.invitation_id.clone()).collect();
+        let ids: Vec<String> =
+            due.iter().filter(|m| !m.invitation_id.is_empty()).map(|m| m.invitation_id.clone()).collect();
+        let submission_ids: Vec<String> = due.iter().filter_map(|m| m.submission_id.clone()).collect();
         let invitations: Vec<Invitation> = rows_by_id(db, crate::repositories::events::INVITATION_TABLE, &ids).await?;
+        let submissions: Vec<Submission> =
+            rows_by_id(db, crate::repositories::landing_pages::SUBMISSION_TABLE, &submission_ids).await?;
         let event_ids: Vec<String> = invitations.iter().map(|i| i.event_id.clone()).collect();
-        let contact_ids: Vec<String> = invitations.iter().map(|i| i.contact_id.clone()).collect();
+        let page_ids: Vec<String> = submissions.iter().map(|s| s.page_id.clone()).collect();
+        let contact_ids: Vec<String> = invitations
+            .iter()
+            .map(|i| i.contact_id.clone())
+            .chain(submissions.iter().map(|s| s.contact_id.clone()))
+            .collect();
         let events: Vec<Event> = rows_by_id(db, crate::repositories::events::TABLE, &event_ids).await?;
+        let pages: Vec<Page> = rows_by_id(db, crate::repositories::landing_pages::TABLE, &page_ids).await?;
         let contacts = self.contacts.get_many(&contact_ids).await?;
         let emails: Vec<String> = contacts.iter().map(|c| c.email.clone()).collect();
-        let suppressed = self.suppressions.suppressions(&emails).await?;
         Ok(Batch {
+            suppressed: self.suppressions.suppressions(&emails).await?,
             invitations: invitations.into_iter().map(|i| (i.id.clone(), i)).collect(),
             events: events.into_iter().map(|e| (e.id.clone(), e)).collect(),
-            contacts: contacts
-                .into_iter()
-                .filter(|c| !c.do_not_contact && !suppressed.contains_key(&c.email))
-                .map(|c| (c.id.clone(), c))
-                .collect(),
+            submissions: submissions.into_iter().map(|s| (s.id.clone(), s)).collect(),
+            pages: pages.into_iter().map(|p| (p.id.clone(), p)).collect(),
+            contacts: contacts.into_iter().map(|c| (c.id.clone(), c)).collect(),
         })
     }
 
     /// The email a queued message is, as it reads now (`None` when what it is about is gone, or
-    /// the guest is not to be contacted: `do_not_contact`, unsubscribed or bounced).
+    /// its recipient is not to be contacted: `do_not_contact`, unsubscribed or bounced).
     fn compose(&self, mail: &EventMail, batch: &Batch) -> AppResult<Option<Outgoing>> {
+        if mail.kind == MailKind::ConfirmConsent {
+            return self.compose_confirmation(mail, batch);
+        }
         let Some(invitation) = batch.invitations.get(&mail.invitation_id) else { return Ok(None) };
         let Some(event) = batch.events.get(&invitation.event_id) else { return Ok(None) };
-        let Some(contact) = batch.contacts.get(&invitation.contact_id) else { return Ok(None) };
+        let Some(contact) = batch.recipient(&invitation.contact_id, mail.kind) else { return Ok(None) };
         let token = rsvp_token(&self.rsvp_key, &invitation.id)
             .ok_or_else(|| AppError::Internal("an invitation id is not a UUID".into()))?;
         Ok(Some(self.render(mail, event, invitation, &contact.email, contact.first_name.as_deref(), &token)))
+    }
+
+    /// The double opt-in email: the page's consent wording and the link that completes it
+    /// (nothing once the consent is confirmed).
+    fn compose_confirmation(&self, mail: &EventMail, batch: &Batch) -> AppResult<Option<Outgoing>> {
+        let Some(submission) = mail.submission_id.as_ref().and_then(|id| batch.submissions.get(id)) else {
+            return Ok(None);
+        };
+        if !submission.awaiting_confirmation() {
+            return Ok(None);
+        }
+        let Some(contact) = batch.recipient(&submission.contact_id, mail.kind) else { return Ok(None) };
+        let token = confirm_token(&self.confirm_key, &submission.id)
+            .ok_or_else(|| AppError::Internal("a submission id is not a UUID".into()))?;
+        let link = format!("{}/lp/confirm/{token}", self.public_url);
+        let title = batch.pages.get(&submission.page_id).map_or(submission.page_title.as_str(), |p| p.title.as_str());
+        let wording = submission.consent_text.clone().unwrap_or_default();
+        let hello = match &contact.first_name {
+            Some(n) => format!("Hello {n},"),
+            None => "Hello,".to_string(),
+        };
+        let text = format!(
+            "{hello}\n\nPlease confirm that you agreed to this on \"{title}\":\n\n  {wording}\n\nConfirm: {link}\n\n\
+             If this was not you, ignore this email: nothing is recorded without your confirmation.\n"
+        );
+        let html = format!(
+            "<p>{}</p><p>Please confirm that you agreed to this on <strong>{}</strong>:</p><blockquote>{}</blockquote>\
+             <p><a href=\"{}\">Confirm</a></p><p>If this was not you, ignore this email: nothing is recorded without your confirmation.</p>",
+            escape(&hello),
+            escape(title),
+            escape(&wording),
+            escape(&link)
+        );
+        let domain = self.mailer.from().email.domain().to_string();
+        Ok(Some(Outgoing {
+            to: contact.email.clone(),
+            subject: format!("Please confirm: {title}"),
+            html,
+            text,
+            message_id: format!("<{}@{domain}>", mail.id),
+            unsubscribe_url: None,
+            attachments: Vec::new(),
+        }))
     }
 
     fn render(
@@ -193,7 +277,10 @@ impl EventMailer {
             MailKind::Promoted => {
                 (format!("A seat is yours: {}", event.name), "A seat freed up and is now yours at", true)
             }
-            MailKind::Reminder => (format!("Tomorrow: {}", event.name), "A reminder: you are expected at", true),
+            // A consent confirmation is composed apart and never reaches here.
+            MailKind::Reminder | MailKind::ConfirmConsent => {
+                (format!("Tomorrow: {}", event.name), "A reminder: you are expected at", true)
+            }
         };
         let when = when(event);
         let mut text = format!("{hello}\n\n{lead} {}.\n{when}\n", event.name);

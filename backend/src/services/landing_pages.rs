@@ -11,14 +11,18 @@ use tracing::instrument;
 use super::records::Store;
 use super::Precondition;
 use crate::domain::contacts::{ContactInput, NewContact};
+use crate::domain::events::EventMail;
 use crate::domain::events::Response;
 use crate::domain::history::Origin;
 use crate::domain::ids::{format_ts, now};
-use crate::domain::landing_pages::{form_rendered_at, form_token, Page, PagePatch, PageStatus, Submission, Utm};
+use crate::domain::landing_pages::{
+    form_rendered_at, form_token, verify_confirm_token, Page, PagePatch, PageStatus, Submission, Utm,
+};
 use crate::domain::pagination::{Page as ListPage, PageRequest};
 use crate::error::{AppError, AppResult};
 use crate::llm_tools::tools::{EventInfo, Output};
 use crate::llm_tools::ToolName;
+use crate::repositories::events::mail_statement;
 use crate::repositories::landing_pages::LandingPageRepository;
 
 /// The page's HTML: every value is escaped by the engine (`.html` templates auto-escape).
@@ -68,7 +72,28 @@ const THANKS: &str = r#"<!doctype html>
 <title>Thank you</title><style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.55}</style>
 </head><body><main><h1>Thank you{% if name %}, {{ name }}{% endif %}!</h1>
 <p>We have your details{% if event %} and your place at {{ event }}{% endif %}.</p>
+{% if confirm %}<p>One more step: we have emailed you a link. Please follow it to confirm your consent; until then we record none.</p>{% endif %}
 <p><a href="/lp/{{ slug }}">Back to the page</a></p></main></body></html>"#;
+
+/// The page a consent confirmation link shows.
+const CONFIRMED: &str = r#"<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{% if found %}Consent confirmed{% else %}Link not valid{% endif %}</title><style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.55}</style>
+</head><body><main>{% if found %}<h1>Thank you: your consent is confirmed</h1>
+<p>{% if already %}You had already confirmed it{% else %}We have recorded it{% endif %}{% if at %} ({{ at }}){% endif %}:</p>
+<blockquote>{{ text }}</blockquote>
+{% if slug %}<p><a href="/lp/{{ slug }}">Back to the page</a></p>{% endif %}
+{% else %}<h1>This link is not valid</h1><p>It may have been altered, or what it confirms no longer exists.</p>{% endif %}
+</main></body></html>"#;
+
+/// What following a consent confirmation link did.
+#[derive(Debug, Clone)]
+pub enum Confirmation {
+    /// Consent recorded now (`already`: it had been before); the page to show.
+    Done { html: String, already: bool },
+    /// The token is forged, or the submission is gone or asked for no confirmation: a 404 page.
+    Unknown { html: String },
+}
 
 /// The Content-Security-Policy of landing pages: nothing loads, no script runs, forms post here.
 pub const PAGE_POLICY: &str =
@@ -136,6 +161,7 @@ fn env() -> minijinja::Environment<'static> {
     // `.html` names turn auto-escaping on.
     env.add_template("page.html", TEMPLATE).expect("the page template parses");
     env.add_template("thanks.html", THANKS).expect("the thank-you template parses");
+    env.add_template("confirmed.html", CONFIRMED).expect("the confirmation template parses");
     env
 }
 
@@ -335,7 +361,7 @@ impl LandingPageService {
             html: self.render(page, &query, &form, &errors),
         };
         if form.get("website").is_some_and(|v| !v.trim().is_empty()) {
-            return Ok(Submitted::Ignored { html: self.thanks(page, None, None) });
+            return Ok(Submitted::Ignored { html: self.thanks(page, None, None, page.double_opt_in) });
         }
         let Some(rendered) = form.get("_t").and_then(|t| form_rendered_at(&self.key, &page.id, t)) else {
             return Ok(again(400, vec!["The form has expired; please fill it in again.".into()]));
@@ -384,22 +410,15 @@ impl LandingPageService {
             },
         };
         let consented = form.get("consent").is_some_and(|v| !v.trim().is_empty());
-        if consented {
-            let consent = crate::domain::consents::ConsentInput {
-                channel: Some("email".into()),
-                purpose: Some("marketing".into()),
-                status: Some("granted".into()),
-                text: Some(page.consent_text.clone()),
-                source: Some(format!("landing_page:{}", page.slug)),
-                ip: Some(visit.ip.clone()).filter(|ip| !ip.is_empty()),
-                at: None,
-            };
-            self.consents.record(&contact.id, consent, &origin).await?;
+        let confirm_by_email = consented && page.double_opt_in;
+        if consented && !confirm_by_email {
+            self.record_consent(&contact.id, &page.consent_text, &page.slug, &visit.ip, &origin).await?;
         }
         let submission = self
             .submissions
-            .create(&origin, |id, ts| {
-                Ok(Submission {
+            .create_with(&origin, |id, ts| {
+                let mail = confirm_by_email.then(|| mail_statement(&EventMail::confirm_consent(&id, ts)));
+                let submission = Submission {
                     id,
                     page_id: page.id.clone(),
                     page_title: page.title.clone(),
@@ -410,10 +429,14 @@ impl LandingPageService {
                     utm: visit.utm.clone(),
                     referrer: visit.referrer.clone(),
                     consented,
+                    consent_text: consented.then(|| page.consent_text.clone()),
+                    confirm_by_email,
+                    confirmed_at: None,
                     version: 1,
                     created_at: ts.to_string(),
                     updated_at: ts.to_string(),
-                })
+                };
+                Ok((submission, mail.into_iter().collect()))
             })
             .await?;
         let mut event_name = None;
@@ -426,13 +449,81 @@ impl LandingPageService {
         }
         tracing::info!(page_id = %page.id, submission_id = %submission.id, "landing page form submitted");
         Ok(Submitted::Done {
-            html: self.thanks(page, contact.first_name.as_deref(), event_name.as_deref()),
+            html: self.thanks(page, contact.first_name.as_deref(), event_name.as_deref(), confirm_by_email),
             redirect: page.redirect_url.clone(),
         })
     }
 
-    fn thanks(&self, page: &Page, name: Option<&str>, event: Option<&str>) -> String {
-        let ctx = minijinja::context! { name => name, event => event, slug => page.slug };
+    /// Records a granted email consent with the wording shown on page `slug`.
+    async fn record_consent(
+        &self,
+        contact_id: &str,
+        text: &str,
+        slug: &str,
+        ip: &str,
+        origin: &Origin,
+    ) -> AppResult<()> {
+        let consent = crate::domain::consents::ConsentInput {
+            channel: Some("email".into()),
+            purpose: Some("marketing".into()),
+            status: Some("granted".into()),
+            text: Some(text.to_string()),
+            source: Some(format!("landing_page:{slug}")),
+            ip: Some(ip.to_string()).filter(|ip| !ip.is_empty()),
+            at: None,
+        };
+        self.consents.record(contact_id, consent, origin).await?;
+        Ok(())
+    }
+
+    /// A visitor followed the double opt-in link of their submission: the consent they ticked is
+    /// recorded (the wording they saw, the time and address of the confirmation) and the
+    /// submission marked confirmed. Following it again records nothing more.
+    #[instrument(skip_all)]
+    pub async fn confirm(&self, token: &str, ip: &str) -> AppResult<Confirmation> {
+        let unknown = || Confirmation::Unknown { html: self.confirmed_page(None, None, false) };
+        let Some(id) = verify_confirm_token(&self.key, token) else { return Ok(unknown()) };
+        let Some(submission) = self.submissions.find(&id).await? else { return Ok(unknown()) };
+        if !submission.consented || !submission.confirm_by_email {
+            return Ok(unknown());
+        }
+        let page = self.store.find(&submission.page_id).await?;
+        let slug = page.as_ref().map_or(submission.page_id.as_str(), |p| p.slug.as_str()).to_string();
+        if let Some(at) = &submission.confirmed_at {
+            return Ok(Confirmation::Done {
+                html: self.confirmed_page(Some(&submission), Some(at), true),
+                already: true,
+            });
+        }
+        let origin =
+            Origin { actor: "visitor".into(), source: "landing_page".into(), trace_id: submission.page_id.clone() };
+        let text = submission.consent_text.clone().unwrap_or_default();
+        // The consent first: a failure after it leaves the link working, and a second entry in
+        // the ledger saying the same is harmless, where a lost one is not.
+        self.record_consent(&submission.contact_id, &text, &slug, ip, &origin).await?;
+        let confirmed = self
+            .submissions
+            .change(&id, Precondition::None, &origin, |s, ts| {
+                Ok(s.confirmed_at.is_none().then(|| (s.confirmed(ts), Some("consent_confirmed"))))
+            })
+            .await?
+            .unwrap_or(submission);
+        tracing::info!(submission_id = %id, "landing page consent confirmed");
+        let at = confirmed.confirmed_at.clone();
+        Ok(Confirmation::Done { html: self.confirmed_page(Some(&confirmed), at.as_deref(), false), already: false })
+    }
+
+    fn confirmed_page(&self, submission: Option<&Submission>, at: Option<&str>, already: bool) -> String {
+        let ctx = minijinja::context! {
+            found => submission.is_some(), already => already, at => at,
+            text => submission.and_then(|s| s.consent_text.clone()),
+            slug => submission.map(|s| s.page_id.clone()),
+        };
+        env().get_template("confirmed.html").and_then(|t| t.render(ctx)).unwrap_or_default()
+    }
+
+    fn thanks(&self, page: &Page, name: Option<&str>, event: Option<&str>, confirm: bool) -> String {
+        let ctx = minijinja::context! { name => name, event => event, slug => page.slug, confirm => confirm };
         env().get_template("thanks.html").and_then(|t| t.render(ctx)).unwrap_or_default()
     }
 

@@ -12,7 +12,7 @@ use crate::domain::history::{data_fields, event_for, replay, Origin};
 use crate::domain::ids::{format_ts, new_id, now};
 use crate::error::{AppError, AppResult};
 use crate::repositories::history::HistoryRepository;
-use crate::repositories::records::{self, Guard, Stored, VersionedWrite};
+use crate::repositories::records::{self, Guard, Statement, Stored, VersionedWrite};
 use crate::repositories::RepoError;
 
 /// Versioned reads and writes of one record type.
@@ -175,9 +175,20 @@ impl<T: Stored> Store<T> {
     /// Stores a new record built by `make` from its id and creation time (a transaction that
     /// keeps colliding with others, on the pipeline's counters say, is run again).
     pub async fn create(&self, origin: &Origin, make: impl FnOnce(String, &str) -> AppResult<T>) -> AppResult<T> {
+        self.create_with(origin, |id, ts| Ok((make(id, ts)?, Vec::new()))).await
+    }
+
+    /// Like [`Store::create`], with further statements `make` returns beside the record run in
+    /// the same transaction (an email queued with the record it is about, say).
+    pub async fn create_with(
+        &self,
+        origin: &Origin,
+        make: impl FnOnce(String, &str) -> AppResult<(T, Vec<Statement>)>,
+    ) -> AppResult<T> {
         let at = now();
-        let record = make(new_id(at), &format_ts(at))?;
-        let write = versioned_write(None, Some(&record), None, origin, at);
+        let (record, statements) = make(new_id(at), &format_ts(at))?;
+        let mut write = versioned_write(None, Some(&record), None, origin, at);
+        write.statements.extend(statements);
         let rescore = self.scores.as_ref().map(|s| rescored(s, &write, None, Some(&record))).unwrap_or_default();
         retry_write(Precondition::None, T::NOUN, || async {
             match records::commit(&self.db, write.clone()).await {

@@ -452,7 +452,7 @@ fn calendar_of(data: &str) -> String {
 }
 
 /// The messages the sink received for `address`, waiting until there are `n`.
-async fn mail_to(sink: &crm::smtp_sink::SmtpSink, address: &str, n: usize) -> Vec<String> {
+pub(crate) async fn mail_to(sink: &crm::smtp_sink::SmtpSink, address: &str, n: usize) -> Vec<String> {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     loop {
         let got: Vec<String> =

@@ -226,6 +226,79 @@ async fn a_submission_upserts_one_contact_with_consent_registers_for_the_event_a
     assert_eq!(error_fields(&assert_problem(bad, 422, "validation_failed").await), ["from"]);
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn double_opt_in_records_the_consent_only_when_the_emailed_link_is_followed() {
+    let sink = crm::smtp_sink::SmtpSink::start(true).await.unwrap();
+    let app = crate::deliveries::app_with_sink(&sink, |s| s.landing_pages.min_fill_secs = 0).await;
+    let wording = "Yes, send me <the> newsletter & offers.";
+    let page = published(
+        &app,
+        json!({"title": "Newsletter", "fields": ["first_name"], "consent_text": wording, "double_opt_in": true}),
+    )
+    .await;
+    assert_eq!(page["double_opt_in"], true);
+    let form = |consent: bool| {
+        let mut f = BTreeMap::from([("email", "dora@optin.example".to_string()), ("first_name", "Dora".to_string())]);
+        if consent {
+            f.insert("consent", "yes".to_string());
+        }
+        f
+    };
+    let (status, html) = submit(&app, &page, form(true), "").await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("we have emailed you a link"), "{html}");
+    let contact = app.rows("SELECT key FROM contact WHERE email = 'dora@optin.example'").await;
+    let id = contact[0]["key"].as_str().unwrap().to_string();
+    let consents_path = format!("/api/contacts/{id}/consents");
+    let ledger = || app.get_ok(&consents_path);
+    assert!(ledger().await["data"].as_array().unwrap().is_empty(), "no consent before the link is followed");
+
+    // The page's wording was changed after the visitor saw it: the email and the ledger keep
+    // what was shown.
+    let page_id = page["id"].as_str().unwrap();
+    app.patch_json(&format!("/api/landing-pages/{page_id}"), &json!({"consent_text": "Something else."}), None).await;
+    let mail = crate::deliveries::decoded(&crate::events::mail_to(&sink, "dora@optin.example", 1).await[0]);
+    assert!(mail.contains("Subject: Please confirm: Newsletter"), "{mail}");
+    assert!(mail.contains("Yes, send me &lt;the&gt; newsletter &amp; offers."), "the wording, escaped: {mail}");
+    let link = crate::deliveries::link(&mail, "/lp/confirm/");
+
+    // An altered link is an HTML 404 and records nothing.
+    let mut forged = link.clone();
+    let last = forged.pop().unwrap();
+    forged.push(if last == 'A' { 'B' } else { 'A' });
+    let (status, html) = serve(&app, &forged).await;
+    assert_eq!(status, 404, "{html}");
+    assert!(ledger().await["data"].as_array().unwrap().is_empty());
+
+    let (status, html) = serve(&app, &link).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("your consent is confirmed") && html.contains("We have recorded it"), "{html}");
+    let entries = ledger().await["data"].as_array().unwrap().clone();
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert_eq!((&entries[0]["status"], &entries[0]["text"]), (&json!("granted"), &json!(wording)));
+    assert_eq!(entries[0]["source"], "landing_page:newsletter");
+    assert!(entries[0]["ip"].is_string());
+
+    // Followed again (a second click, a mail scanner): nothing more is recorded.
+    let (status, html) = serve(&app, &link).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("You had already confirmed it"), "{html}");
+    assert_eq!(ledger().await["data"].as_array().unwrap().len(), 1);
+    let subs = app.rows(&format!("SELECT confirmed_at, version FROM lp_submission WHERE contact_id = '{id}'")).await;
+    assert_eq!(subs[0]["version"], 2);
+    assert!(subs[0]["confirmed_at"].is_string());
+    let timeline = app.get_ok(&format!("/api/contacts/{id}/timeline")).await;
+    let kinds: Vec<&str> = timeline["data"].as_array().unwrap().iter().filter_map(|e| e["kind"].as_str()).collect();
+    assert_eq!(kinds.iter().filter(|k| **k == "form_submission").count(), 1, "{kinds:?}");
+    assert!(kinds.contains(&"consent_confirmed"), "{kinds:?}");
+
+    // Without the box ticked there is nothing to confirm: no email.
+    let (status, _) = submit(&app, &page, form(false), "").await;
+    assert_eq!(status, 200);
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    crate::events::mail_to(&sink, "dora@optin.example", 1).await;
+}
+
 #[tokio::test]
 async fn bots_and_bad_forms_are_turned_away_and_store_nothing() {
     let app = spawn_app_with(|s| s.landing_pages.min_fill_secs = 2).await;

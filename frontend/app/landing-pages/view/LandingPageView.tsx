@@ -129,6 +129,18 @@ function LandingPageView() {
             onCancel={() => rec.clearFieldError("redirect_url")}
             onSave={(v) => rec.save({ redirect_url: blankToNull(v) })}
           />
+          <div className="form-field">
+            <label>
+              <input
+                type="checkbox"
+                name="double_opt_in"
+                checked={page.double_opt_in}
+                disabled={!writable}
+                onChange={(e) => void rec.save({ double_opt_in: e.target.checked })}
+              />{" "}
+              Double opt-in: record consent only when the visitor confirms by email
+            </label>
+          </div>
           <p className="muted">Form fields: {page.fields.join(", ")}</p>
         </section>
         <section className="panel" aria-labelledby="sections-title">
