@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { chromium } from "../scripts/playwright-chromium.mjs";
 
 // The journeys run in Debian's Chromium against the real `crm` binary on mem://, which serves
 // this dashboard's static export (out/) on the same origin. Build both first:
@@ -19,22 +20,9 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    browserName: "chromium",
+    ...chromium,
     screenshot: "only-on-failure",
     trace: "off",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
   },
   webServer: {
     command: crm,

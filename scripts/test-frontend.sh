@@ -35,14 +35,7 @@ echo "-- static export"
 npm run --silent build >/dev/null
 test -f out/index.html && test -f out/contacts/view.html
 
-CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ ! -x "$CHROMIUM" ]; then
-  echo "-- installing Debian's chromium"
-  SUDO=""
-  [ "$(id -u)" = "0" ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver fonts-liberation >/dev/null
-fi
+../scripts/install-chromium.sh
 
 echo "-- browser journeys (Playwright, Chromium, crm on mem://)"
 (cd .. && cargo build -q -p crm)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test: formatting, lints, unit + integration tests, deploy-file checks.
 # Needs only the Rust toolchain, Node/npm and Python 3; installs what else it needs (schemathesis
-# into .venv, the dashboard's npm packages, Debian's chromium for the browser tests).
+# into .venv, the dashboard's and the app's npm packages, Debian's chromium for the browser tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,6 +28,9 @@ echo "== API fuzzing: schemathesis against the served OpenAPI document"
 
 echo "== dashboard: typed client, type check, Vitest, static export, Playwright journeys"
 ./scripts/test-frontend.sh
+
+echo "== field app: typed client, type check, Jest, web export, end-to-end smoke"
+./scripts/test-mobile.sh
 
 echo "== deploy files (static)"
 PY=python3

@@ -1,0 +1,59 @@
+import { fireEvent, screen, waitFor } from "@testing-library/react-native";
+import { FakeServer, ME, SERVER, contact, problem } from "../test/fakeServer";
+import { page, renderApp } from "../test/render";
+
+describe("sign-in", () => {
+  it("signs in against the server typed, keeps the token, and shows the contacts", async () => {
+    const server = new FakeServer()
+      .on("POST", "/api/auth/login", (r) =>
+        (r.body as { password: string }).password === "right passphrase"
+          ? { body: { token: "tok-9", token_type: "Bearer", expires_at: "2030-01-01T00:00:00Z", user: ME } }
+          : problem(401, "invalid_credentials", "Wrong email or password."),
+      )
+      .on("GET", "/api/auth/me", () => ({ body: ME }))
+      .on("GET", "/api/contacts", () => page([contact("c1", "Ann", "Lee")]));
+    const { tokens, store } = renderApp(server, { signedIn: false });
+    await screen.findByRole("header", { name: "Sign in" });
+    fireEvent.changeText(screen.getByLabelText("Server"), `${SERVER}/`);
+    fireEvent.changeText(screen.getByLabelText("Email"), "sam@example.com");
+    fireEvent.changeText(screen.getByLabelText("Password"), "wrong");
+    fireEvent.press(screen.getByRole("button", { name: "Sign in" }));
+    expect(await screen.findByText("Wrong email or password.")).toBeTruthy();
+
+    fireEvent.changeText(screen.getByLabelText("Password"), "right passphrase");
+    fireEvent.press(screen.getByRole("button", { name: "Sign in" }));
+    expect(await screen.findByText("Ann Lee")).toBeTruthy();
+    expect(await tokens.get()).toBe("tok-9");
+    expect(store.data["crm.server"]).toBe(SERVER);
+    const listed = server.requests("GET", "/api/contacts")[0];
+    expect(listed.headers.authorization).toBe("Bearer tok-9");
+  });
+
+  it("an expired token returns to sign-in with a message", async () => {
+    let expired = false;
+    const server = new FakeServer().on("GET", "/api/contacts", () =>
+      expired ? problem(401, "unauthorized", "token expired") : page([contact("c1", "Ann", "Lee")]),
+    );
+    const { tokens } = renderApp(server);
+    expect(await screen.findByText("Ann Lee")).toBeTruthy();
+    expired = true;
+    fireEvent.changeText(screen.getByLabelText("Search contacts"), "bo");
+    expect(await screen.findByText("Your session has expired. Please sign in again.")).toBeTruthy();
+    expect(screen.getByLabelText("Password")).toBeTruthy();
+    expect(await tokens.get()).toBeNull();
+  });
+
+  it("signs out: the token and the saved contacts leave the device", async () => {
+    const server = new FakeServer()
+      .on("GET", "/api/contacts", () => page([contact("c1", "Ann", "Lee")]))
+      .on("POST", "/api/auth/logout", () => ({ status: 204 }));
+    const { tokens, store } = renderApp(server);
+    await screen.findByText("Ann Lee");
+    store.data["crm.recent"] = [{ contact: contact("c1", "Ann", "Lee") }];
+    fireEvent.press(screen.getByRole("button", { name: "Sign out" }));
+    await screen.findByLabelText("Password");
+    expect(await tokens.get()).toBeNull();
+    await waitFor(() => expect(store.data["crm.recent"]).toBeUndefined());
+    expect(server.requests("POST", "/api/auth/logout")).toHaveLength(1);
+  });
+});
