@@ -16,10 +16,19 @@ dev:
 test-frontend:
     ./scripts/test-frontend.sh
 
-# After an API change: refresh the OpenAPI snapshot and regenerate the dashboard's typed client
+# The field app's tests (Jest, web export, end-to-end smoke)
+test-mobile:
+    ./scripts/test-mobile.sh
+
+# The field app in Expo (a QR code for Expo Go; `w` opens the web build)
+mobile:
+    cd mobile && npx expo start
+
+# After an API change: refresh the OpenAPI snapshot and regenerate the typed clients (dashboard, app)
 api-client:
     UPDATE_SNAPSHOTS=1 cargo test --test api openapi_document_matches_the_snapshot
     cd frontend && npm run api:generate
+    cd mobile && npm run api:generate
 
 # Every test (the same as CI)
 test:

@@ -1615,6 +1615,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/push-devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's push devices. */
+        get: operations["list_devices"];
+        put?: never;
+        /**
+         * Register a phone for push notifications (the field app does this after sign-in; again is
+         *     a refresh). Pushes for the user reach the push provider with the user's device tokens.
+         */
+        post: operations["register_device"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/push-devices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Forget a push device (the field app does this on sign-out). */
+        delete: operations["remove_device"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/segments": {
         parameters: {
             query?: never;
@@ -1904,6 +1942,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/confirm/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The double opt-in link a visitor was emailed after submitting a page's form with consent:
+         *     records the consent (the wording they saw, the time and address of this confirmation) and
+         *     shows that it is done; following it again records nothing more. An altered or unknown link
+         *     is an HTML 404.
+         */
+        get: operations["confirm_consent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1989,28 +2049,6 @@ export interface paths {
         };
         /** A published landing page (by id or slug), with its form; unknown or unpublished pages are 404. */
         get: operations["public_page"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/lp/confirm/{token}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The double opt-in link a visitor was emailed after submitting a page's form with consent:
-         *     records the consent (the wording they saw, the time and address of this confirmation) and
-         *     shows that it is done; following it again records nothing more. An altered or unknown link
-         *     is an HTML 404.
-         */
-        get: operations["confirm_consent"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3327,6 +3365,22 @@ export interface components {
             /** @description Where it stands. */
             status: components["schemas"]["WebhookDeliveryStatus"];
         };
+        /** @description The signed-in user's push devices. */
+        DeviceList: {
+            /** @description Most recently registered first. */
+            data: components["schemas"]["DeviceResponse"][];
+        };
+        /** @description A registered push device. */
+        DeviceResponse: {
+            /** @description Id (a hash of the token): `DELETE /api/push-devices/{id}` forgets it. */
+            id: string;
+            /** @description `ios`, `android` or `web`. */
+            platform: string;
+            /** @description The push token. */
+            token: string;
+            /** @description When it was last registered. */
+            updated_at: string;
+        };
         /** @description A page of duplicate pairs. */
         DuplicateList: {
             /** @description The page of results. */
@@ -4419,6 +4473,16 @@ export interface components {
              * @example ready
              */
             status: string;
+        };
+        /**
+         * @description A device to take push notifications: the token the platform's push service gave the app
+         *     (checked in `Device::parse`).
+         */
+        RegisterDeviceRequest: {
+            /** @description `ios`, `android` or `web`. */
+            platform: string;
+            /** @description The push token (an Expo push token such as `ExponentPushToken[...]`, or the platform's). */
+            token: string;
         };
         /**
          * @description An RSVP on a guest's behalf.
@@ -13614,6 +13678,188 @@ export interface operations {
             };
         };
     };
+    list_devices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The devices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceList"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    register_device: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterDeviceRequest"];
+            };
+        };
+        responses: {
+            /** @description Registered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceResponse"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid token or platform */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_device: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Device id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Forgotten */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such device of this user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_segments: {
         parameters: {
             query?: {
@@ -15641,6 +15887,38 @@ export interface operations {
             };
         };
     };
+    confirm_consent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The signed token of the emailed link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Consent confirmed (now or before) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            /** @description The link is not valid */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+        };
+    };
     health: {
         parameters: {
             query?: never;
@@ -15843,38 +16121,6 @@ export interface operations {
                 };
             };
             /** @description No such published page */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": unknown;
-                };
-            };
-        };
-    };
-    confirm_consent: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The signed token of the emailed link */
-                token: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Consent confirmed (now or before) */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": unknown;
-                };
-            };
-            /** @description The link is not valid */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -43,17 +43,25 @@ describe("sign-in", () => {
     expect(await tokens.get()).toBeNull();
   });
 
-  it("signs out: the token and the saved contacts leave the device", async () => {
+  it("registers the phone for push once signed in; signs out: the token, the device and the saved contacts leave", async () => {
+    const notifications = jest.requireMock("expo-notifications");
+    notifications.requestPermissionsAsync.mockResolvedValueOnce({ status: "granted" });
     const server = new FakeServer()
       .on("GET", "/api/contacts", () => page([contact("c1", "Ann", "Lee")]))
+      .on("POST", "/api/push-devices", (r) => ({ body: { id: "d".repeat(32), ...(r.body as object), updated_at: "2026-12-06T10:00:00Z" } }))
+      .on("DELETE", "/api/push-devices/{id}", () => ({ status: 204 }))
       .on("POST", "/api/auth/logout", () => ({ status: 204 }));
     const { tokens, store } = renderApp(server);
     await screen.findByText("Ann Lee");
+    await waitFor(() => expect(server.requests("POST", "/api/push-devices")).toHaveLength(1));
+    expect(server.requests("POST", "/api/push-devices")[0].body).toEqual({ token: "ExponentPushToken[test]", platform: "ios" });
+    await waitFor(() => expect(store.data["crm.device"]).toBe("d".repeat(32)));
     store.data["crm.recent"] = [{ contact: contact("c1", "Ann", "Lee") }];
     fireEvent.press(screen.getByRole("button", { name: "Sign out" }));
     await screen.findByLabelText("Password");
     expect(await tokens.get()).toBeNull();
     await waitFor(() => expect(store.data["crm.recent"]).toBeUndefined());
     expect(server.requests("POST", "/api/auth/logout")).toHaveLength(1);
+    expect(server.requests("DELETE", `/api/push-devices/${"d".repeat(32)}`)).toHaveLength(1);
   });
 });

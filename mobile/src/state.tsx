@@ -1,9 +1,11 @@
 // The app's state: the session (server URL, token, who is signed in), the typed client, the
 // offline write queue and its sending loop, the recent contacts cache, and the unread count.
+import { Platform } from "react-native";
 import React, { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError, NetworkError, call, createApi, problemOf, type Api } from "./api/client";
 import { RecentContacts } from "./cache";
 import { WriteQueue, type FlushResult, type QueuedWrite } from "./queue";
+import { devicePushToken } from "./push";
 import { kv, tokenStore, type KeyValue } from "./storage";
 
 export interface Me {
@@ -201,6 +203,29 @@ export function AppProvider({
     return () => clearInterval(timer);
   }, [session, refreshUnread]);
 
+  // Once signed in on a phone: register it for push (again: a refresh), remembered for sign-out.
+  useEffect(() => {
+    if (!session) return;
+    let live = true;
+    (async () => {
+      const token = await devicePushToken();
+      if (!token || !live) return;
+      try {
+        const device = await call(
+          createApi(session.server, session.token, () => undefined).POST("/api/push-devices", {
+            body: { token, platform: Platform.OS === "android" ? "android" : "ios" },
+          }),
+        );
+        await store.set("crm.device", device.id);
+      } catch {
+        // Without registration the app works as before; the next start tries again.
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [session, store]);
+
   const signIn = useCallback(
     async (server: string, email: string, password: string) => {
       const base = server.trim().replace(/\/+$/, "");
@@ -221,6 +246,15 @@ export function AppProvider({
   const signOut = useCallback(async () => {
     const s = sessionRef.current;
     if (s) {
+      const device = await store.get<string>("crm.device");
+      if (device) {
+        try {
+          await call(api.DELETE("/api/push-devices/{id}", { params: { path: { id: device } } }));
+        } catch {
+          // The server forgets devices of signed-out users only when told; nothing more to do here.
+        }
+        await store.remove("crm.device");
+      }
       try {
         await call(api.POST("/api/auth/logout"));
       } catch {

@@ -7,3 +7,8 @@ jest.mock("expo-camera", () => ({
   useCameraPermissions: () => [{ granted: false }, jest.fn(), jest.fn()],
 }));
 jest.mock("react-native-safe-area-context", () => require("react-native-safe-area-context/jest/mock").default);
+// Push: permission refused unless a test grants it (no device here).
+jest.mock("expo-notifications", () => ({
+  requestPermissionsAsync: jest.fn(async () => ({ status: "denied" })),
+  getExpoPushTokenAsync: jest.fn(async () => ({ data: "ExponentPushToken[test]" })),
+}));

@@ -407,7 +407,7 @@ impl Submission {
 /// What consent confirmation tokens sign.
 const CONFIRM_LABEL: &[u8] = b"crm-confirm-consent-v1";
 
-/// The token of a submission's consent confirmation link (`/lp/confirm/{token}`).
+/// The token of a submission's consent confirmation link (`/confirm/{token}`).
 pub fn confirm_token(key: &[u8], submission_id: &str) -> Option<String> {
     super::signature::id_token(key, CONFIRM_LABEL, submission_id)
 }

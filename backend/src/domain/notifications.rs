@@ -161,6 +161,49 @@ pub fn check_preferences(prefs: &Preferences, available: &[&str]) -> Result<(), 
     issues.finish(())
 }
 
+/// Platforms a push device runs on.
+pub const PLATFORMS: [&str; 3] = ["ios", "android", "web"];
+
+/// A phone (or browser) of a user that takes push notifications: the push provider gets its
+/// token with each push for the user.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Device {
+    /// Id: a hash of the token (tokens are long and carry brackets).
+    pub id: String,
+    /// The token the platform's push service gave the app (an Expo push token, say).
+    pub token: String,
+    /// Whose it is.
+    pub user_id: String,
+    /// `ios`, `android` or `web`.
+    pub platform: String,
+    /// When it was last registered.
+    pub updated_at: String,
+}
+
+impl Device {
+    /// A device of `user_id` from untrusted fields, checked.
+    pub fn parse(
+        user_id: &str,
+        token: Option<String>,
+        platform: Option<String>,
+        now: &str,
+    ) -> Result<Device, super::fields::DomainError> {
+        use sha2::Digest;
+        let mut issues = super::fields::Issues::default();
+        let token = issues.required_text("token", token, 500);
+        if token.chars().any(char::is_control) {
+            issues.add("token", "must be printable");
+        }
+        let platform = platform.map(|p| p.trim().to_ascii_lowercase()).unwrap_or_default();
+        if !PLATFORMS.contains(&platform.as_str()) {
+            issues.add("platform", format!("must be one of {}", PLATFORMS.join(", ")));
+        }
+        let digest = sha2::Sha256::digest(token.as_bytes());
+        let id = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+        issues.finish(Device { id, token, user_id: user_id.to_string(), platform, updated_at: now.to_string() })
+    }
+}
+
 /// Whether a campaign's failures call for a `campaign_failing` notification: at least 10
 /// messages failed or dead, and they are at least a fifth of the attempts that ended.
 pub fn failing(sent: u64, failed: u64) -> bool {

@@ -505,7 +505,7 @@ pub async fn submit_form(
 /// records the consent (the wording they saw, the time and address of this confirmation) and
 /// shows that it is done; following it again records nothing more. An altered or unknown link
 /// is an HTML 404.
-#[utoipa::path(get, path = "/lp/confirm/{token}", tag = "landing-pages", security(()),
+#[utoipa::path(get, path = "/confirm/{token}", tag = "landing-pages", security(()),
     params(("token" = String, Path, description = "The signed token of the emailed link")),
     responses(
         (status = 200, description = "Consent confirmed (now or before)", content_type = "text/html"),

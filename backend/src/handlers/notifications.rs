@@ -10,7 +10,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::domain::auth::Principal;
-use crate::domain::notifications::{Notification, Preferences};
+use crate::domain::notifications::{Device, Notification, Preferences};
 use crate::error::{AppError, AppResult, Problem};
 use crate::extract::{ApiQuery, ValidJson};
 use crate::services::notifications::NotificationService;
@@ -24,6 +24,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(mark_read))
         .routes(routes!(mark_all_read))
         .routes(routes!(get_preferences, set_preferences))
+        .routes(routes!(list_devices, register_device))
+        .routes(routes!(remove_device))
 }
 
 /// Whose notifications a request reads: the signed-in user's (an API key has its own list,
@@ -223,4 +225,95 @@ pub async fn set_preferences(
     let kinds = notifications.set_preferences(user(&principal)?, body.kinds).await?;
     let available = notifications.available().into_iter().map(String::from).collect();
     Ok(Json(PreferencesBody { kinds, available }))
+}
+
+/// A device to take push notifications: the token the platform's push service gave the app
+/// (checked in `Device::parse`).
+#[derive(Debug, Deserialize, validator::Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterDeviceRequest {
+    /// The push token (an Expo push token such as `ExponentPushToken[...]`, or the platform's).
+    #[schema(required = true, nullable = false, max_length = 500)]
+    pub token: Option<String>,
+    /// `ios`, `android` or `web`.
+    #[schema(required = true, nullable = false, pattern = "^(ios|android|web)$")]
+    pub platform: Option<String>,
+}
+
+/// A registered push device.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DeviceResponse {
+    /// Id (a hash of the token): `DELETE /api/push-devices/{id}` forgets it.
+    pub id: String,
+    /// The push token.
+    pub token: String,
+    /// `ios`, `android` or `web`.
+    pub platform: String,
+    /// When it was last registered.
+    pub updated_at: String,
+}
+
+impl From<Device> for DeviceResponse {
+    fn from(d: Device) -> Self {
+        DeviceResponse { id: d.id, token: d.token, platform: d.platform, updated_at: d.updated_at }
+    }
+}
+
+/// The signed-in user's push devices.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DeviceList {
+    /// Most recently registered first.
+    pub data: Vec<DeviceResponse>,
+}
+
+/// The signed-in user's push devices.
+#[utoipa::path(get, path = "/api/push-devices", tag = "notifications",
+    responses(
+        (status = 200, description = "The devices", body = DeviceList),
+    ))]
+pub async fn list_devices(
+    State(notifications): State<NotificationService>,
+    Extension(principal): Extension<Principal>,
+) -> AppResult<Json<DeviceList>> {
+    let devices = notifications.devices(user(&principal)?).await?;
+    Ok(Json(DeviceList { data: devices.into_iter().map(DeviceResponse::from).collect() }))
+}
+
+/// Register a phone for push notifications (the field app does this after sign-in; again is
+/// a refresh). Pushes for the user reach the push provider with the user's device tokens.
+#[utoipa::path(post, path = "/api/push-devices", tag = "notifications", request_body = RegisterDeviceRequest,
+    responses(
+        (status = 200, description = "Registered", body = DeviceResponse),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid token or platform", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn register_device(
+    State(notifications): State<NotificationService>,
+    Extension(principal): Extension<Principal>,
+    ValidJson(body): ValidJson<RegisterDeviceRequest>,
+) -> AppResult<Json<DeviceResponse>> {
+    let now = crate::domain::ids::format_ts(crate::domain::ids::now());
+    let device = Device::parse(user(&principal)?, body.token, body.platform, &now)?;
+    Ok(Json(notifications.register_device(device).await?.into()))
+}
+
+/// Forget a push device (the field app does this on sign-out).
+#[utoipa::path(delete, path = "/api/push-devices/{id}", tag = "notifications",
+    params(("id" = String, Path, description = "Device id")),
+    responses(
+        (status = 204, description = "Forgotten"),
+        (status = 404, description = "No such device of this user", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn remove_device(
+    State(notifications): State<NotificationService>,
+    Extension(principal): Extension<Principal>,
+    Path(id): Path<String>,
+) -> AppResult<StatusCode> {
+    if id.len() != 32 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(AppError::not_found("device", &id));
+    }
+    notifications.remove_device(user(&principal)?, &id.to_ascii_lowercase()).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

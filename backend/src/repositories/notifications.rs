@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use super::{check_tx, decode_rows, encode_row, RepoResult};
 use crate::db::Db;
-use crate::domain::notifications::{Notification, Outbound, Preferences};
+use crate::domain::notifications::{Device, Notification, Outbound, Preferences};
 
 /// Where a batch of notifications came from, so that storing them moves that source on in the
 /// same transaction (or refuses to store them twice).
@@ -263,6 +263,48 @@ impl NotificationRepository {
                 Some((row.get(0)?.as_str()?.to_string(), serde_json::from_value(row.get(1)?.clone()).ok()?))
             })
             .collect())
+    }
+
+    /// Registers (or refreshes) a device of the user for push; a token moving to another user
+    /// (a phone signed in by someone else) moves with it.
+    pub async fn register_device(&self, device: &Device) -> RepoResult<()> {
+        self.db
+            .query(
+                "UPSERT type::record('notification_device', $id) SET token = $push_token, user_id = $user_id, \
+                 platform = $platform, created_at = created_at ?? $at, updated_at = $at RETURN NONE",
+            )
+            .bind(json!({"id": device.id, "push_token": device.token, "user_id": device.user_id,
+                "platform": device.platform, "at": device.updated_at}))
+            .await?
+            .check()?;
+        Ok(())
+    }
+
+    /// Removes one of the user's devices; false when the user has no such device.
+    pub async fn remove_device(&self, user_id: &str, id: &str) -> RepoResult<bool> {
+        let mut r = self
+            .db
+            .query("DELETE type::record('notification_device', $id) WHERE user_id = $u RETURN BEFORE")
+            .bind(json!({"id": id, "u": user_id}))
+            .await?
+            .check()?;
+        let gone: Vec<Value> = r.take(0)?;
+        Ok(!gone.is_empty())
+    }
+
+    /// The push devices of `users`.
+    pub async fn devices(&self, users: &[String]) -> RepoResult<Vec<Device>> {
+        let mut r = self
+            .db
+            .query(
+                "SELECT record::id(id) AS id, token, user_id, platform, updated_at FROM notification_device \
+                 WHERE user_id IN $u ORDER BY updated_at DESC",
+            )
+            .bind(("u", users.to_vec()))
+            .await?
+            .check()?;
+        let rows: Vec<Value> = r.take(0)?;
+        decode_rows(rows)
     }
 
     /// Replaces a user's preferences.

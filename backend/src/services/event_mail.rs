@@ -225,7 +225,7 @@ impl EventMailer {
         let Some(contact) = batch.recipient(&submission.contact_id, mail.kind) else { return Ok(None) };
         let token = confirm_token(&self.confirm_key, &submission.id)
             .ok_or_else(|| AppError::Internal("a submission id is not a UUID".into()))?;
-        let link = format!("{}/lp/confirm/{token}", self.public_url);
+        let link = format!("{}/confirm/{token}", self.public_url);
         let title = batch.pages.get(&submission.page_id).map_or(submission.page_title.as_str(), |p| p.title.as_str());
         let wording = submission.consent_text.clone().unwrap_or_default();
         let hello = match &contact.first_name {

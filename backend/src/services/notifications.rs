@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::Duration;
 
-use serde_json::json;
+use serde_json::{json, Value};
 
 use super::mail::{Mailer, Outgoing};
 use crate::config::NotificationSettings;
@@ -18,7 +18,7 @@ use crate::domain::auth::Role;
 use crate::domain::deliveries::{settle_attempt, Outcome};
 use crate::domain::ids::{format_ts, new_id, now};
 use crate::domain::notifications::{
-    channels, check_preferences, failing, raised, Notification, Outbound, Preferences, Raised,
+    channels, check_preferences, failing, raised, Device, Notification, Outbound, Preferences, Raised,
 };
 use crate::error::{AppError, AppResult};
 use crate::repositories::deliveries::DeliveryRepository;
@@ -244,11 +244,18 @@ impl NotificationService {
         }
         let users: Vec<String> = due.iter().map(|o| o.user_id.clone()).collect();
         let emails = self.repo.user_emails(&users).await?;
+        let push_users: Vec<String> = due.iter().filter(|o| o.channel == "push").map(|o| o.user_id.clone()).collect();
+        let devices = if push_users.is_empty() { Vec::new() } else { self.repo.devices(&push_users).await? };
         let full = due.len() == SEND_BATCH;
         for mut o in due {
+            let theirs: Vec<Value> = devices
+                .iter()
+                .filter(|d| d.user_id == o.user_id)
+                .map(|d| json!({"token": d.token, "platform": d.platform}))
+                .collect();
             let outcome = match emails.get(&o.user_id) {
                 None => Outcome::Refused("the user no longer exists".into()),
-                Some(email) => self.send(&o, email).await,
+                Some(email) => self.send(&o, email, theirs).await,
             };
             let s = &self.out.settings;
             o.attempts += 1;
@@ -260,8 +267,9 @@ impl NotificationService {
         Ok(full)
     }
 
-    /// One attempt at an outbound message to the user with sign-in address `email`.
-    async fn send(&self, o: &Outbound, email: &str) -> Outcome {
+    /// One attempt at an outbound message to the user with sign-in address `email` (and, for
+    /// push, the user's registered `devices`).
+    async fn send(&self, o: &Outbound, email: &str, devices: Vec<Value>) -> Outcome {
         let out = &self.out;
         let link = format!("{}{}", out.public_url, o.link);
         let url = match o.channel.as_str() {
@@ -288,10 +296,13 @@ impl NotificationService {
         if url.is_empty() {
             return Outcome::Refused(format!("no {} provider is configured", o.channel));
         }
-        let body = json!({
+        let mut body = json!({
             "id": o.id, "channel": o.channel, "kind": o.kind, "user_id": o.user_id, "user_email": email,
             "title": o.title, "link": link,
         });
+        if o.channel == "push" {
+            body["devices"] = Value::Array(devices);
+        }
         let body = serde_json::to_vec(&body).unwrap_or_default();
         let signature = crate::domain::signature::sign(
             out.settings.provider_secret.expose().as_bytes(),
@@ -356,6 +367,26 @@ impl NotificationService {
         check_preferences(&prefs, &self.available())?;
         self.repo.set_preferences(user_id, &prefs).await?;
         Ok(prefs)
+    }
+
+    /// Registers a device of the user for push (again: refreshed).
+    pub async fn register_device(&self, device: Device) -> AppResult<Device> {
+        self.repo.register_device(&device).await?;
+        Ok(device)
+    }
+
+    /// The user's push devices, most recently registered first.
+    pub async fn devices(&self, user_id: &str) -> AppResult<Vec<Device>> {
+        Ok(self.repo.devices(&[user_id.to_string()]).await?)
+    }
+
+    /// Forgets a device of the user (404 when the user has no such device).
+    pub async fn remove_device(&self, user_id: &str, id: &str) -> AppResult<()> {
+        if self.repo.remove_device(user_id, id).await? {
+            Ok(())
+        } else {
+            Err(AppError::not_found("device", id))
+        }
     }
 
     /// Runs the notifier in whichever process holds its lease.

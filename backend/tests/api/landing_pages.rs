@@ -260,7 +260,7 @@ async fn double_opt_in_records_the_consent_only_when_the_emailed_link_is_followe
     let mail = crate::deliveries::decoded(&crate::events::mail_to(&sink, "dora@optin.example", 1).await[0]);
     assert!(mail.contains("Subject: Please confirm: Newsletter"), "{mail}");
     assert!(mail.contains("Yes, send me &lt;the&gt; newsletter &amp; offers."), "the wording, escaped: {mail}");
-    let link = crate::deliveries::link(&mail, "/lp/confirm/");
+    let link = crate::deliveries::link(&mail, "/confirm/");
 
     // An altered link is an HTML 404 and records nothing.
     let mut forged = link.clone();

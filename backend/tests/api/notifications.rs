@@ -228,3 +228,73 @@ async fn a_campaign_whose_messages_fail_tells_its_creator_once() {
     let second = get(format!("/api/notifications?limit=1&cursor={cursor}")).await;
     assert_eq!(second["data"][0]["kind"].as_str(), kinds.get(1).map(|(k, _)| k.as_str()));
 }
+
+#[tokio::test]
+async fn a_push_reaches_the_provider_with_the_users_registered_devices() {
+    let (push_url, pushes) = receiver(Arc::new(Mutex::new(200))).await;
+    let app = spawn_app_with(move |s| {
+        s.notifications.push_url = push_url;
+        s.notifications.provider_secret = crm::config::Secret::new("provider-secret");
+    })
+    .await;
+    let nina = client_with(&app.user_token("nina@example.com", "member").await);
+    let me: Value = nina.get(app.url("/api/auth/me")).send().await.unwrap().json().await.unwrap();
+    let nina_id = me["id"].as_str().unwrap().to_string();
+
+    let token = "ExponentPushToken[xxxxxxxxxxxxxxxxxxxxxx]";
+    let res =
+        nina.post(app.url("/api/push-devices")).json(&json!({"token": token, "platform": "ios"})).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let device: Value = res.json().await.unwrap();
+    let device_id = device["id"].as_str().unwrap().to_string();
+    // Registering again refreshes the same device.
+    let again: Value = nina
+        .post(app.url("/api/push-devices"))
+        .json(&json!({"token": token, "platform": "ios"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(again["id"], device["id"]);
+    let listed: Value = nina.get(app.url("/api/push-devices")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(listed["data"].as_array().unwrap().len(), 1);
+    let bad =
+        nina.post(app.url("/api/push-devices")).json(&json!({"token": " ", "platform": "pager"})).send().await.unwrap();
+    assert_eq!(error_fields(&assert_problem(bad, 422, "validation_failed").await), ["token", "platform"]);
+
+    let prefs = json!({"kinds": {"task_assigned": ["push"]}});
+    let res = nina.put(app.url("/api/notifications/preferences")).json(&prefs).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let task = app.post_json("/api/tasks", &json!({"title": "Call Ada", "assignee_id": nina_id})).await;
+    assert_eq!(task.status(), StatusCode::CREATED);
+    for _ in 0..100 {
+        if !pushes.lock().unwrap().is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let (headers, body) = pushes.lock().unwrap()[0].clone();
+    assert!(crm::domain::signature::verify(
+        b"provider-secret",
+        header(&headers, "x-crm-signature"),
+        body.as_bytes(),
+        chrono::Utc::now().timestamp()
+    ));
+    let body: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        (body["channel"].as_str(), body["title"].as_str()),
+        (Some("push"), Some("Task assigned to you: Call Ada"))
+    );
+    assert_eq!(body["devices"], json!([{"token": token, "platform": "ios"}]));
+
+    // Only its owner can forget it.
+    let otto = client_with(&app.user_token("otto@example.com", "member").await);
+    let path = format!("/api/push-devices/{device_id}");
+    assert_problem(otto.delete(app.url(&path)).send().await.unwrap(), 404, "not_found").await;
+    assert_eq!(nina.delete(app.url(&path)).send().await.unwrap().status(), StatusCode::NO_CONTENT);
+    assert_problem(nina.delete(app.url(&path)).send().await.unwrap(), 404, "not_found").await;
+    let listed: Value = nina.get(app.url("/api/push-devices")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(listed["data"], json!([]));
+}
