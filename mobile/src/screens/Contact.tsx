@@ -62,11 +62,12 @@ export function ContactScreen({ id }: { id: string }) {
   // A write that went through changes what the server shows: read it again.
   const mine = pending.filter((p) => p.about === id);
   const waiting = mine.filter((p) => p.state === "pending").length;
+  const before = React.useRef(waiting);
   useEffect(() => {
-    if (card && waiting === 0 && !offline) void load();
-    // Only when the count of waiting writes drops.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [waiting]);
+    // Only when the count of waiting writes drops: something reached the server.
+    if (waiting < before.current) void load();
+    before.current = waiting;
+  }, [waiting, load]);
 
   if (error) return <ErrorBox error={error} title="The contact could not be loaded" onRetry={() => void load()} />;
   if (!card) return <Loading label="Loading the contact…" />;
