@@ -64,4 +64,31 @@ describe("sign-in", () => {
     expect(server.requests("POST", "/api/auth/logout")).toHaveLength(1);
     expect(server.requests("DELETE", `/api/push-devices/${"d".repeat(32)}`)).toHaveLength(1);
   });
+
+  it("a write refused for an expired token waits, and goes once signed in again", async () => {
+    let valid = "tok-1";
+    const server = new FakeServer()
+      .on("GET", "/api/contacts", () => page([]))
+      .on("GET", "/api/deals", () => page([]))
+      .on("GET", "/api/tasks", () => page([{ id: "t1", title: "Call Ann back", status: "open", overdue: false, version: 1 }]))
+      .on("POST", "/api/auth/login", () => {
+        valid = "tok-2";
+        return { body: { token: "tok-2", token_type: "Bearer", expires_at: "2030-01-01T00:00:00Z", user: ME } };
+      })
+      .on("POST", "/api/tasks/{id}/complete", (r) =>
+        r.headers.authorization === `Bearer ${valid}` ? { body: {} } : problem(401, "unauthorized", "token expired"),
+      );
+    renderApp(server);
+    fireEvent.press(await screen.findByRole("tab", { name: "Today" }));
+    valid = "expired";
+    fireEvent.press(await screen.findByRole("button", { name: "Complete Call Ann back" }));
+    expect(await screen.findByText("Your session has expired. Please sign in again.")).toBeTruthy();
+    fireEvent.changeText(screen.getByLabelText("Email"), "sam@example.com");
+    fireEvent.changeText(screen.getByLabelText("Password"), "right passphrase");
+    fireEvent.press(screen.getByRole("button", { name: "Sign in" }));
+    await waitFor(() => expect(server.requests("POST", "/api/tasks/t1/complete")).toHaveLength(2));
+    const [first, second] = server.requests("POST", "/api/tasks/t1/complete");
+    expect(second.headers.authorization).toBe("Bearer tok-2");
+    expect(second.headers["idempotency-key"]).toBe(first.headers["idempotency-key"]);
+  });
 });

@@ -168,10 +168,18 @@ export function AppProvider({
   const flush = useCallback(async () => {
     const s = sessionRef.current;
     if (!s) return null;
-    const result = await queue.flush((w) => sendWrite(s.server, s.token, w));
-    setOnline(!result.offline);
+    const result = await queue.flush(async (w) => {
+      try {
+        return await sendWrite(s.server, s.token, w);
+      } catch (e) {
+        // The token expired: the write waits, the person signs in again, then it goes.
+        if (e instanceof ApiError && e.status === 401) expire();
+        throw e;
+      }
+    });
+    setOnline(!result.offline || !sessionRef.current);
     return result;
-  }, [queue]);
+  }, [queue, expire]);
 
   // While writes wait, try again every few seconds (a reconnect sends them).
   useEffect(() => {
