@@ -55,5 +55,18 @@ describe("events and check-in", () => {
     const keys = server.requests("POST", "/api/events/ev1/check-in").filter((r) => (r.body as { code: string }).code === "ZZZZ2222");
     expect(keys.length).toBeGreaterThanOrEqual(2);
     expect(new Set(keys.map((k) => k.headers["idempotency-key"])).size).toBe(1);
+
+    // A scan queued in a drop that turns out to be a second one is shown at the door, not hidden.
+    fireEvent.press(screen.getByRole("tab", { name: "Events" }));
+    fireEvent.press(await screen.findByRole("button", { name: "Check in guests of FinOps breakfast" }));
+    server.offline = true;
+    fireEvent.changeText(await screen.findByLabelText("Check-in code"), "K7QX M2PA");
+    fireEvent.press(screen.getByRole("button", { name: "Check in" }));
+    expect(await screen.findByText("No connection: queued, sent when back online")).toBeTruthy();
+    server.offline = false;
+    expect(await screen.findByText("Check in code K7QX M2PA (sent after the drop)", {}, { timeout: 12_000 })).toBeTruthy();
+    expect(screen.getAllByText(/^Already checked in at/).length).toBeGreaterThan(0);
+    fireEvent.press(screen.getByRole("button", { name: "Dismiss" }));
+    await waitFor(() => expect(screen.queryByText("Check in code K7QX M2PA (sent after the drop)")).toBeNull());
   });
 });

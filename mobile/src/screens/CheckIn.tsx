@@ -108,6 +108,9 @@ export function CheckInScreen({ eventId }: { eventId: string }) {
   };
 
   const queued = pending.filter((p) => p.about === eventId && p.state === "pending").length;
+  // Check-ins queued in a network drop and refused when they went out (a guest scanned twice
+  // meanwhile, say): shown until dismissed.
+  const refused = pending.filter((p) => p.about === eventId && p.state === "rejected");
 
   return (
     <ScrollView contentContainerStyle={{ padding: 16 }} keyboardShouldPersistTaps="handled">
@@ -153,6 +156,17 @@ export function CheckInScreen({ eventId }: { eventId: string }) {
       </View>
 
       <View accessibilityLiveRegion="polite">
+        {refused.map((w) => (
+          <Card key={w.id}>
+            <Text style={{ color: t.warning, fontWeight: "700", fontSize: 18 }}>{w.label} (sent after the drop)</Text>
+            <Body>
+              {w.problem?.code === "already_checked_in"
+                ? `Already checked in at ${when(w.problem?.checked_in_at)}`
+                : (w.problem?.detail ?? w.problem?.title ?? "Refused")}
+            </Body>
+            <Button label="Dismiss" kind="secondary" onPress={() => void queue.discard(w.id)} />
+          </Card>
+        ))}
         {results.map((r) => (
           <Card key={r.key}>
             <Text style={{ color: t[r.tone], fontWeight: "700", fontSize: 18 }}>{r.who}</Text>
