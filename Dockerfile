@@ -8,12 +8,15 @@ COPY frontend/package.json frontend/package-lock.json ./
 RUN npm install --no-audit --no-fund
 COPY frontend ./
 COPY backend/tests/snapshots/openapi.json /src/backend/tests/snapshots/openapi.json
+COPY scripts/generate-api.mjs scripts/playwright-chromium.mjs /src/scripts/
 RUN npm run api:check && npm run build
 
 FROM rust:1.95-bookworm AS build
 WORKDIR /src
 COPY Cargo.toml Cargo.lock rustfmt.toml ./
 COPY backend ./backend
+# The gRPC contracts, compiled by backend/build.rs.
+COPY proto ./proto
 # Every workspace member and the patched engine (docs/surrealkv-rotation-fix.md) must be present.
 COPY bench ./bench
 COPY vendor ./vendor
@@ -36,6 +39,6 @@ ENV APP_ENV=production \
     CRM__SERVER__DASHBOARD_DIR=/app/dashboard
 USER crm
 VOLUME ["/app/data"]
-EXPOSE 8080
+EXPOSE 8080 50051
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD curl -fsS http://127.0.0.1:8080/health || exit 1
 ENTRYPOINT ["crm"]

@@ -24,6 +24,10 @@ test-mobile:
 mobile:
     cd mobile && npx expo start
 
+# Ask a running server's gRPC health service (grpc.health.v1) whether it serves
+grpc-smoke addr="http://127.0.0.1:50051":
+    cargo run -q -p crm -- grpc-health --addr {{addr}}
+
 # After an API change: refresh the OpenAPI snapshot and regenerate the typed clients (dashboard, app)
 api-client:
     UPDATE_SNAPSHOTS=1 cargo test --test api openapi_document_matches_the_snapshot

@@ -35,6 +35,7 @@ export default defineConfig({
       stderr: "pipe",
       env: {
         CRM__DATABASE__URL: "mem://",
+        CRM__GRPC__PORT: "0",
         CRM__SERVER__HOST: "127.0.0.1",
         CRM__SERVER__PORT: String(apiPort),
         CRM__SERVER__DASHBOARD_DIR: "",

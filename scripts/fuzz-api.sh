@@ -21,7 +21,7 @@ fi
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"
 LOG=$(mktemp)
-CRM__SERVER__PORT=$PORT CRM__DATABASE__URL=mem:// CRM__LOG__LEVEL=warn \
+CRM__SERVER__PORT=$PORT CRM__GRPC__PORT=0 CRM__DATABASE__URL=mem:// CRM__LOG__LEVEL=warn \
   CRM__LIMITS__REQUESTS_PER_SECOND=0 CRM__LIMITS__LOGIN_PER_MINUTE=100000 \
   CRM__AUTH__BOOTSTRAP_ADMIN_EMAIL=fuzz-admin@example.com \
   CRM__AUTH__BOOTSTRAP_ADMIN_PASSWORD=fuzz-password-123 \

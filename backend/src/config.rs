@@ -29,6 +29,9 @@ pub struct Settings {
     /// `GET /metrics`.
     #[serde(default)]
     pub metrics: MetricsSettings,
+    /// The gRPC services.
+    #[serde(default)]
+    pub grpc: GrpcSettings,
     /// OpenTelemetry traces.
     #[serde(default)]
     pub otel: OtelSettings,
@@ -334,6 +337,15 @@ pub struct MetricsSettings {
     pub port: u16,
 }
 
+/// gRPC settings.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct GrpcSettings {
+    /// Port of the gRPC services on `server.host` (`CRM__GRPC__PORT`, default 50051; 0 turns
+    /// them off).
+    #[serde(default)]
+    pub port: u16,
+}
+
 /// A secret value: never printed by `Debug`.
 #[derive(Clone, Default, Deserialize, PartialEq, Eq)]
 #[serde(transparent)]
@@ -599,6 +611,7 @@ impl Settings {
             .set_default("database.database", "crm")?
             .set_default("database.cache_mb", 256)?
             .set_default("database.memtable_mb", 64)?
+            .set_default("grpc.port", 50051)?
             .set_default("log.level", "info")?
             .set_default("log.json", false)?
             .set_default("auth.token_ttl_minutes", 720)?
@@ -611,6 +624,7 @@ impl Settings {
     pub fn for_tests(database_url: &str) -> Result<Self, config::ConfigError> {
         Self::defaults()?
             .set_override("server.port", 0)?
+            .set_override("grpc.port", 0)?
             .set_override("server.dashboard_dir", "")?
             .set_override("database.url", database_url)?
             .build()?

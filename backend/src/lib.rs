@@ -6,6 +6,7 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod extract;
+pub mod grpc;
 pub mod handlers;
 pub mod llm_tools;
 pub mod models;
@@ -32,6 +33,7 @@ const MIGRATION_HEAD_START_MS: u64 = 500;
 /// A bound, ready-to-serve application.
 pub struct Application {
     listener: TcpListener,
+    grpc_listener: Option<TcpListener>,
     state: AppState,
     port: u16,
 }
@@ -50,6 +52,17 @@ impl Application {
         let addr = format!("{}:{}", settings.server.host, settings.server.port);
         let listener = TcpListener::bind(&addr).await.map_err(|e| anyhow::anyhow!("cannot bind {addr}: {e}"))?;
         let port = listener.local_addr()?.port();
+        let grpc_listener = match settings.grpc.port {
+            0 => None,
+            grpc_port => {
+                let addr = format!("{}:{grpc_port}", settings.server.host);
+                Some(
+                    TcpListener::bind(&addr)
+                        .await
+                        .map_err(|e| anyhow::anyhow!("cannot bind {addr} (grpc.port): {e}"))?,
+                )
+            }
+        };
         let state = AppState::new(settings, db).await?;
         let auth = &state.settings.auth;
         if let Some(email) = auth.bootstrap_admin_email.as_deref().filter(|e| !e.trim().is_empty()) {
@@ -61,7 +74,12 @@ impl Application {
         // first request, on a large one the features they serve answer 503 `migrating` meanwhile.
         let migrations = state.migrations.spawn(state.db.clone());
         let _ = tokio::time::timeout(Duration::from_millis(MIGRATION_HEAD_START_MS), migrations).await;
-        Ok(Self { listener, state, port })
+        Ok(Self { listener, grpc_listener, state, port })
+    }
+
+    /// The bound gRPC port (`None`: gRPC is off).
+    pub fn grpc_port(&self) -> Option<u16> {
+        self.grpc_listener.as_ref().and_then(|l| l.local_addr().ok()).map(|a| a.port())
     }
 
     /// The bound port.
@@ -117,9 +135,36 @@ impl Application {
             let app = router::metrics_only(self.state.clone());
             tokio::spawn(async move { axum::serve(listener, app).await });
         }
+        // One shutdown signal for both listeners.
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        tokio::spawn(async move {
+            shutdown.await;
+            let _ = stop.send(true);
+        });
+        let until_stopped = move || {
+            let mut stopped = stopped.clone();
+            async move {
+                let _ = stopped.wait_for(|s| *s).await;
+            }
+        };
+        let grpc = match self.grpc_listener {
+            Some(listener) => {
+                tracing::info!(port = listener.local_addr()?.port(), "gRPC listening");
+                let (state, stop) = (self.state.clone(), until_stopped());
+                Some(tokio::spawn(async move {
+                    if let Err(e) = grpc::serve(state, listener, stop).await {
+                        tracing::error!(error = %e, "the gRPC server stopped");
+                    }
+                }))
+            }
+            None => None,
+        };
         let app = router::build(self.state);
         let service = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
-        let result = axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await;
+        let result = axum::serve(self.listener, service).with_graceful_shutdown(until_stopped()).await;
+        if let Some(grpc) = grpc {
+            let _ = tokio::time::timeout(Duration::from_secs(10), grpc).await;
+        }
         sweeper.abort();
         decay.abort();
         fold.abort();

@@ -24,6 +24,16 @@ enum Command {
     },
     /// Print the OpenAPI document (JSON) and exit.
     Openapi,
+    /// Ask a running server's gRPC health service (`grpc.health.v1`) whether it serves; exits
+    /// non-zero when it does not answer SERVING.
+    GrpcHealth {
+        /// The server's gRPC address.
+        #[arg(long, default_value = "http://127.0.0.1:50051")]
+        addr: String,
+        /// A service to ask about (empty: the server as a whole).
+        #[arg(long, default_value = "")]
+        service: String,
+    },
     /// Export the configured database (a stopped embedded one, or a server over ws://) to a file.
     Backup {
         /// The file to write (SurrealQL).
@@ -130,6 +140,15 @@ async fn main() -> anyhow::Result<()> {
         println!("{}", crm::router::api().1.to_pretty_json()?);
         return Ok(());
     }
+    if let Some(Command::GrpcHealth { addr, service }) = &cli.command {
+        use tonic_health::pb::{health_check_response::ServingStatus, health_client::HealthClient, HealthCheckRequest};
+        let channel = tonic::transport::Channel::from_shared(addr.clone())?.connect().await?;
+        let answer = HealthClient::new(channel).check(HealthCheckRequest { service: service.clone() }).await?;
+        let status = ServingStatus::try_from(answer.get_ref().status).unwrap_or(ServingStatus::Unknown);
+        println!("{addr} {}: {}", if service.is_empty() { "(server)" } else { service }, status.as_str_name());
+        anyhow::ensure!(status == ServingStatus::Serving, "not serving");
+        return Ok(());
+    }
     let settings = Settings::load()?;
     telemetry::init(&settings.log, &settings.otel)?;
     match cli.command.unwrap_or(Command::Serve) {
@@ -145,7 +164,7 @@ async fn main() -> anyhow::Result<()> {
             telemetry::flush_traces();
             served
         }
-        Command::Openapi => Ok(()),
+        Command::Openapi | Command::GrpcHealth { .. } => Ok(()),
         Command::Users { command: UsersCommand::CreateAdmin { email, password } } => {
             let db = db::connect(&settings.database).await?;
             db::apply_schema(&db).await?;

@@ -93,6 +93,7 @@ fn start_with(url: &str, port: u16, env: &[(&str, &str)]) -> Child {
     Command::new(env!("CARGO_BIN_EXE_crm"))
         .envs(env.iter().copied())
         .env("CRM__SERVER__PORT", port.to_string())
+        .env("CRM__GRPC__PORT", "0")
         .env("CRM__DATABASE__URL", url)
         .env("CRM__LOG__LEVEL", std::env::var("CRASH_LOG_LEVEL").unwrap_or_else(|_| "error".into()))
         // A 1 MiB memtable: the writes of every cycle cross many memtable rotations and flushes.

@@ -70,13 +70,15 @@ impl NewWebhook {
             let p = raw.trim().to_ascii_lowercase();
             let valid = p == "*"
                 || p == CAMPAIGN_MESSAGE
+                || p == "custom.*"
+                || valid_custom(&p)
                 || p.split_once('.')
                     .is_some_and(|(e, k)| (e == "*" || ENTITIES.contains(&e)) && (k == "*" || KINDS.contains(&k)));
             if !valid {
                 issues.add(
                     format!("events[{i}]"),
                     format!(
-                        "must be <entity>.<kind> with entity one of {} and kind one of {} (or *), or {CAMPAIGN_MESSAGE}",
+                        "must be <entity>.<kind> with entity one of {} and kind one of {} (or *), {CAMPAIGN_MESSAGE}, or custom.<name>",
                         ENTITIES.join(", "),
                         KINDS.join(", ")
                     ),
@@ -94,6 +96,19 @@ impl NewWebhook {
 /// subscriber to campaign changes is not flooded with one call per recipient).
 pub const CAMPAIGN_MESSAGE: &str = "campaign.message";
 
+/// Events an integration sends through the API (gRPC `SendWebhook`) are named `custom.<name>`;
+/// only `custom.*` or the exact name subscribes to them (no wildcard floods a subscriber).
+pub const CUSTOM_PREFIX: &str = "custom.";
+
+/// Whether `name` is a custom event name: `custom.` then 1 to 60 of `a-z0-9_-`.
+pub fn valid_custom(name: &str) -> bool {
+    name.strip_prefix(CUSTOM_PREFIX).is_some_and(|rest| {
+        !rest.is_empty()
+            && rest.len() <= 60
+            && rest.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+    })
+}
+
 /// The public name of a change event (`contact.created`; a domain kind such as a deal won or a
 /// merge is an update), `None` for records no subscription sees (users, keys, assets, ...).
 pub fn event_name(entity: &str, kind: &str) -> Option<String> {
@@ -110,6 +125,9 @@ pub fn event_name(entity: &str, kind: &str) -> Option<String> {
 pub fn matches(patterns: &[String], name: &str) -> bool {
     if name == CAMPAIGN_MESSAGE {
         return patterns.iter().any(|p| p == name);
+    }
+    if name.starts_with(CUSTOM_PREFIX) {
+        return patterns.iter().any(|p| p == name || p == "custom.*");
     }
     let Some((entity, kind)) = name.split_once('.') else { return false };
     patterns.iter().any(|p| {

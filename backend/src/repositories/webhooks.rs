@@ -74,6 +74,47 @@ pub struct WebhookDelivery {
     pub created_at: String,
 }
 
+impl WebhookDelivery {
+    /// A delivery of `body` as the event `event` (about `entity_id`, number `number` in the
+    /// feed) to the subscription `webhook_id`, due at `ts`.
+    pub fn queued(
+        id: String,
+        webhook_id: &str,
+        (event, entity_id, number): (&str, &str, i64),
+        body: String,
+        ts: &str,
+    ) -> Self {
+        WebhookDelivery {
+            id,
+            webhook_id: webhook_id.to_string(),
+            event: event.to_string(),
+            entity_id: entity_id.to_string(),
+            number,
+            body,
+            status: DeliveryStatus::Queued,
+            attempts: 0,
+            due: ts.to_string(),
+            claim: None,
+            error: None,
+            response_status: None,
+            delivered_at: None,
+            created_at: ts.to_string(),
+        }
+    }
+}
+
+/// Stored rows of new deliveries (keyed, with the descending key the lists page by).
+fn delivery_rows(deliveries: &[WebhookDelivery]) -> Vec<Value> {
+    deliveries
+        .iter()
+        .map(|d| {
+            let mut row = super::records::keyed(encode_row(d));
+            super::records::add_descending_keys(&mut row, &["key"]);
+            row
+        })
+        .collect()
+}
+
 /// Webhook persistence.
 #[derive(Clone)]
 pub struct WebhookRepository {
@@ -134,20 +175,21 @@ impl WebhookRepository {
     /// Queues `deliveries` and moves the cursor from `from` to `to` in one transaction
     /// (`cursor_moved` when another dispatcher moved it first).
     pub async fn enqueue(&self, from: i64, to: i64, deliveries: &[WebhookDelivery]) -> RepoResult<()> {
-        let rows: Vec<Value> = deliveries
-            .iter()
-            .map(|d| {
-                let mut row = super::records::keyed(encode_row(d));
-                super::records::add_descending_keys(&mut row, &["key"]);
-                row
-            })
-            .collect();
+        let rows = delivery_rows(deliveries);
         let sql = "BEGIN;\n\
             IF ((SELECT VALUE last FROM ONLY webhook_feed:cursor) ?? 0) != $from { THROW 'cursor_moved' };\n\
             IF array::len($rows) > 0 { INSERT INTO webhook_delivery $rows RETURN NONE };\n\
             UPSERT webhook_feed:cursor SET last = $to RETURN NONE;\n\
             COMMIT;";
         check_tx(self.db.query(sql).bind(json!({"from": from, "to": to, "rows": rows})).await?).map(|_| ())
+    }
+
+    /// Queues deliveries made outside the change feed (an event an integration sends through
+    /// the API), in one transaction.
+    pub async fn queue(&self, deliveries: &[WebhookDelivery]) -> RepoResult<()> {
+        let rows = delivery_rows(deliveries);
+        let sql = "IF array::len($rows) > 0 { INSERT INTO webhook_delivery $rows RETURN NONE };";
+        check_tx(self.db.query(sql).bind(json!({"rows": rows})).await?).map(|_| ())
     }
 
     /// Claims up to `limit` due deliveries (queued, or sending with a claim that ran out).

@@ -10,7 +10,8 @@ use super::records::Store;
 use super::Precondition;
 use crate::db::{Feature, Migrations};
 use crate::domain::campaigns::{
-    transition, unapproved, Asset, AssetContent, AssetKind, AssetStatus, Campaign, CampaignPatch, CampaignStatus,
+    transition, unapproved, Asset, AssetContent, AssetKind, AssetStatus, Campaign, CampaignInput, CampaignPatch,
+    CampaignStatus,
 };
 use crate::domain::history::Origin;
 use crate::domain::pagination::{Page, PageRequest};
@@ -121,6 +122,21 @@ impl CampaignService {
                 Ok((next, kind))
             })
             .await
+    }
+
+    /// Plans a draft to start by itself at `at` (RFC 3339; it becomes `scheduled`), or with
+    /// `None` clears a draft's planned start: the change a `PATCH` of `scheduled_at` and `status`
+    /// makes, under the same rules (a scheduled campaign is not moved: it runs or is cancelled).
+    pub async fn schedule(&self, id: &str, at: Option<String>, origin: &Origin) -> AppResult<Campaign> {
+        let input = match at {
+            Some(at) => CampaignInput {
+                scheduled_at: Some(Some(at)),
+                status: Some(Some("scheduled".into())),
+                ..Default::default()
+            },
+            None => CampaignInput { scheduled_at: Some(None), ..Default::default() },
+        };
+        self.update(id, CampaignPatch::parse(input)?, Precondition::None, origin).await
     }
 
     /// Moves the campaign's status to `to` (the machine's rules and the asset check apply).

@@ -168,6 +168,48 @@ impl DeliveryService {
         self.inner.mailer.clone()
     }
 
+    /// Emails one contact now through the campaign mail transport (an email an integration
+    /// sends through the API): refused with 409 `not_emailable` for a contact marked
+    /// `do_not_contact` or an address that unsubscribed or bounced; on the contact's timeline as
+    /// an `email` once the server accepted it. The Message-ID sent.
+    pub async fn send_one(&self, contact_id: &str, subject: &str, text: &str, origin: &Origin) -> AppResult<String> {
+        let mut issues = crate::domain::fields::Issues::default();
+        let subject = issues.required_text("subject", Some(subject.to_string()), 200);
+        let text = issues.required_text("text", Some(text.to_string()), 50_000);
+        issues.finish(()).map_err(AppError::from)?;
+        let contact =
+            self.inner.contacts.get(contact_id).await?.ok_or_else(|| AppError::not_found("contact", contact_id))?;
+        let suppressed = self.inner.repo.suppressions(std::slice::from_ref(&contact.email)).await?;
+        if contact.do_not_contact || !suppressed.is_empty() {
+            return Err(AppError::conflict(
+                "not_emailable",
+                "this contact is not to be emailed (do_not_contact, unsubscribed or bounced)",
+            ));
+        }
+        let id = new_id(now());
+        let message_id = format!("<{id}@{}>", self.inner.domain);
+        let html = format!("<p>{}</p>", crate::llm_tools::html::escape(&text).replace('\n', "<br>"));
+        let message = Outgoing {
+            to: contact.email.clone(),
+            subject: subject.clone(),
+            html,
+            text,
+            message_id: message_id.clone(),
+            unsubscribe_url: None,
+            attachments: Vec::new(),
+        };
+        match self.inner.mailer.send(&message).await {
+            Outcome::Sent => {}
+            Outcome::Retry(why) => return Err(AppError::Unavailable(why)),
+            Outcome::Refused(why) => {
+                return Err(AppError::conflict("email_refused", format!("the mail server refused the message: {why}")))
+            }
+        }
+        let entry = NewEntry { kind: "email".into(), body: format!("Email sent: {subject}") };
+        self.inner.timeline.add(&contact.id, entry, None, origin).await?;
+        Ok(message_id)
+    }
+
     /// Checks a campaign can go out: an audience for its email channel, an approved asset per
     /// channel; answers the approved email.
     async fn ready(&self, campaign: &Campaign) -> AppResult<Option<EmailDraft>> {

@@ -101,38 +101,81 @@ impl NotificationService {
         let mut notifications = Vec::new();
         let mut outbound = Vec::new();
         for r in raised {
-            let id = new_id(at);
-            for channel in channels(prefs.get(&r.user_id), r.kind) {
-                if channel == "in_app" {
-                    notifications.push(Notification {
-                        id: id.clone(),
-                        user_id: r.user_id.clone(),
-                        kind: r.kind.to_string(),
-                        title: r.title.clone(),
-                        link: r.link.clone(),
-                        read_at: None,
-                        created_at: ts.clone(),
-                    });
-                } else {
-                    outbound.push(Outbound {
-                        id: format!("{id}_{channel}"),
-                        user_id: r.user_id.clone(),
-                        channel: channel.to_string(),
-                        kind: r.kind.to_string(),
-                        title: r.title.clone(),
-                        link: r.link.clone(),
-                        status: "queued".into(),
-                        attempts: 0,
-                        due: ts.clone(),
-                        error: None,
-                        created_at: ts.clone(),
-                    });
-                }
-            }
+            let chosen = channels(prefs.get(&r.user_id), r.kind);
+            rows(&r, &chosen, new_id(at), &ts, &mut notifications, &mut outbound);
         }
         self.repo.raise(source, &notifications, &outbound).await
     }
 
+    /// A push to a user sent through the API (`kind` `message`): in-app and on the push
+    /// channel whatever the user chose, queued to the push provider; 404 for an unknown user,
+    /// 409 `no_push_provider` when none is configured. The notification's id.
+    pub async fn send_push(&self, user_id: &str, title: &str, link: &str) -> AppResult<String> {
+        if !self.available().contains(&"push") {
+            return Err(AppError::conflict(
+                "no_push_provider",
+                "no push provider is configured (notifications.push_url)",
+            ));
+        }
+        let mut issues = crate::domain::fields::Issues::default();
+        let title = issues.required_text("title", Some(title.to_string()), 200);
+        let link = issues.text("link", Some(link.to_string()), 500).unwrap_or_default();
+        if !link.is_empty() && (!link.starts_with('/') || link.starts_with("//")) {
+            issues.add("link", "must be a path of the dashboard, such as /tasks");
+        }
+        issues.finish(()).map_err(AppError::from)?;
+        if self.repo.user_emails(&[user_id.to_string()]).await?.is_empty() {
+            return Err(AppError::not_found("user", user_id));
+        }
+        let at = now();
+        let id = new_id(at);
+        let (mut notifications, mut outbound) = (Vec::new(), Vec::new());
+        let raised = Raised::new(user_id, "message", title, link);
+        rows(&raised, &["in_app", "push"], id.clone(), &format_ts(at), &mut notifications, &mut outbound);
+        self.repo.raise(Source::Direct, &notifications, &outbound).await?;
+        Ok(id)
+    }
+}
+
+/// The rows of one raised notification: in-app, and an outbound message per other channel.
+fn rows(
+    r: &Raised,
+    channels: &[&str],
+    id: String,
+    ts: &str,
+    notifications: &mut Vec<Notification>,
+    outbound: &mut Vec<Outbound>,
+) {
+    for &channel in channels {
+        if channel == "in_app" {
+            notifications.push(Notification {
+                id: id.clone(),
+                user_id: r.user_id.clone(),
+                kind: r.kind.to_string(),
+                title: r.title.clone(),
+                link: r.link.clone(),
+                read_at: None,
+                created_at: ts.to_string(),
+            });
+        } else {
+            outbound.push(Outbound {
+                id: format!("{id}_{channel}"),
+                user_id: r.user_id.clone(),
+                channel: channel.to_string(),
+                kind: r.kind.to_string(),
+                title: r.title.clone(),
+                link: r.link.clone(),
+                status: "queued".into(),
+                attempts: 0,
+                due: ts.to_string(),
+                error: None,
+                created_at: ts.to_string(),
+            });
+        }
+    }
+}
+
+impl NotificationService {
     /// One step of the notifier: the next events of each entity it notifies about (read by
     /// entity, so imports of contacts cost it nothing), tasks fallen due, failing campaigns, and
     /// a batch of outbound messages; true while there may be more at once.

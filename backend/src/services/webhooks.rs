@@ -132,6 +132,31 @@ impl WebhookService {
         outcome
     }
 
+    /// Queues a signed POST of `payload` (JSON) as the custom event `name` (`custom.<name>`) to
+    /// every subscription that takes it (`custom.*` or the name), through the same outbox, retries and signatures as change events; how many.
+    pub async fn send_event(&self, name: &str, payload: serde_json::Value) -> AppResult<usize> {
+        let name = name.trim();
+        if !crate::domain::webhooks::valid_custom(name) {
+            return Err(AppError::invalid_field(
+                "event",
+                "must be custom.<name>, the name of a-z, 0-9, _ and - (at most 60)",
+            ));
+        }
+        let at = now();
+        let deliveries: Vec<WebhookDelivery> = self
+            .subscribers(name)
+            .await?
+            .into_iter()
+            .map(|w| {
+                let id = new_id(at);
+                let body = json!({"id": id, "event": name, "payload": payload, "at": format_ts(at)});
+                WebhookDelivery::queued(id, &w.id, (name, "", 0), body.to_string(), &format_ts(at))
+            })
+            .collect();
+        self.repo.queue(&deliveries).await?;
+        Ok(deliveries.len())
+    }
+
     /// One dispatch step: the next page of the change feed becomes deliveries for the matching
     /// subscriptions; true while there may be more to read at once.
     pub async fn dispatch_step(&self) -> Result<bool, RepoError> {
@@ -163,22 +188,8 @@ impl WebhookService {
                     "entity": name.split('.').next(), "entity_id": event.entity_id, "version": event.version,
                     "changes": event.changes, "actor": event.actor, "source": event.source, "at": event.at,
                 });
-                deliveries.push(WebhookDelivery {
-                    id,
-                    webhook_id: webhook.id.clone(),
-                    event: name.clone(),
-                    entity_id: event.entity_id.clone(),
-                    number: *number,
-                    body: body.to_string(),
-                    status: DeliveryStatus::Queued,
-                    attempts: 0,
-                    due: format_ts(at),
-                    claim: None,
-                    error: None,
-                    response_status: None,
-                    delivered_at: None,
-                    created_at: format_ts(at),
-                });
+                let key = (name.as_str(), event.entity_id.as_str(), *number);
+                deliveries.push(WebhookDelivery::queued(id, &webhook.id, key, body.to_string(), &format_ts(at)));
             }
         }
         match self.repo.enqueue(from, to, &deliveries).await {

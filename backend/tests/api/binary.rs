@@ -16,6 +16,7 @@ fn start(dir: &std::path::Path, port: u16) -> Child {
 fn start_with(dir: &std::path::Path, port: u16, env: &[(&str, String)]) -> Child {
     Command::new(env!("CARGO_BIN_EXE_crm"))
         .env("CRM__SERVER__PORT", port.to_string())
+        .env("CRM__GRPC__PORT", "0")
         .env("CRM__DATABASE__URL", format!("surrealkv://{}", dir.join("crm.db").display()))
         .env("CRM_CONFIG_DIR", dir.join("no-config-here"))
         .env("CRM__LOG__LEVEL", "warn")

@@ -26,7 +26,7 @@ pub(crate) async fn app_with_sink(sink: &SmtpSink, tweak: impl FnOnce(&mut crm::
 }
 
 /// Creates `n` contacts tagged `tag` (named `First{i}`), returns their ids and emails.
-async fn contacts(app: &TestApp, tag: &str, n: usize, dnc: bool) -> Vec<(String, String)> {
+pub(crate) async fn contacts(app: &TestApp, tag: &str, n: usize, dnc: bool) -> Vec<(String, String)> {
     let origin = Origin::system("test");
     let mut made = Vec::new();
     for i in 0..n {
@@ -50,7 +50,7 @@ async fn contacts(app: &TestApp, tag: &str, n: usize, dnc: bool) -> Vec<(String,
 
 /// A campaign to the contacts tagged `tag`, with its email written, edited to carry a link,
 /// and approved.
-async fn ready_campaign(app: &TestApp, tag: &str) -> String {
+pub(crate) async fn ready_campaign(app: &TestApp, tag: &str) -> String {
     let segment = created(
         app,
         "/api/segments",

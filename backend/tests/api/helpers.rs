@@ -15,6 +15,8 @@ pub struct TestApp {
     pub anonymous: reqwest::Client,
     pub db: Db,
     pub state: AppState,
+    /// The gRPC port, when the settings turned gRPC on.
+    pub grpc_port: Option<u16>,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -59,8 +61,17 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut crm::config::Settings)) -> T
     let address = format!("http://127.0.0.1:{}", app.port());
     let (_, admin_key) = app.state().auth.create_key("tests".into(), Role::Admin, "system").await.expect("key");
     let state = app.state().clone();
+    let grpc_port = app.grpc_port();
     tokio::spawn(app.run_until_stopped(std::future::pending()));
-    TestApp { address, client: client_with(&admin_key), anonymous: reqwest::Client::new(), db, state, _dir: dir }
+    TestApp {
+        address,
+        client: client_with(&admin_key),
+        anonymous: reqwest::Client::new(),
+        db,
+        state,
+        grpc_port,
+        _dir: dir,
+    }
 }
 
 /// POSTs `body` as JSON with `client` and returns the response's JSON, whatever the status.

@@ -18,6 +18,7 @@ mod errors;
 mod events;
 mod exports;
 mod fake_llm;
+mod grpc;
 mod health;
 mod helpers;
 mod history;

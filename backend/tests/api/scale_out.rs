@@ -52,6 +52,7 @@ async fn two_processes() -> Fronts {
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let mut child = Command::new(env!("CARGO_BIN_EXE_crm"))
             .env("CRM__SERVER__PORT", port.to_string())
+            .env("CRM__GRPC__PORT", "0")
             .env("CRM__DATABASE__URL", &db.url)
             .env("CRM__DATABASE__DATABASE", &db.database)
             .env("CRM__DATABASE__USERNAME", db.username.clone().unwrap_or_default())
