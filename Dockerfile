@@ -26,7 +26,7 @@ FROM debian:bookworm-slim
 RUN apt-get update \
     && apt-get install -y --no-install-recommends ca-certificates curl \
     && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --create-home --home-dir /app crm
+    && useradd --system --uid 10001 --user-group --create-home --home-dir /app crm
 WORKDIR /app
 COPY --from=build /src/target/release/crm /usr/local/bin/crm
 COPY backend/config ./config

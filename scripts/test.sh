@@ -40,3 +40,10 @@ if ! python3 -c "import yaml" 2>/dev/null; then
   PY=.venv/bin/python
 fi
 "$PY" scripts/check_deploy.py
+
+echo "== infra: kustomize overlays against the Kubernetes schema, checkov, Terraform references"
+if [ ! -x .venv-infra/bin/checkov ]; then
+  python3 -m venv .venv-infra
+  .venv-infra/bin/pip install --quiet "checkov==3.3.30" "kubernetes-validate==1.37.0" "python-hcl2==8.1.4" "PyYAML==6.0.4"
+fi
+.venv-infra/bin/python scripts/check_infra.py

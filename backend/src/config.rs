@@ -588,12 +588,20 @@ impl Settings {
             ("CRM__EMAIL__BOUNCE_SECRET_FILE", &mut self.email.bounce_secret),
             ("CRM__NOTIFICATIONS__PROVIDER_SECRET_FILE", &mut self.notifications.provider_secret),
         ];
+        let read = |var: &str| -> Result<Option<String>, config::ConfigError> {
+            let Ok(path) = std::env::var(var) else { return Ok(None) };
+            let value = std::fs::read_to_string(&path)
+                .map_err(|e| config::ConfigError::Message(format!("{var}: cannot read {path}: {e}")))?;
+            Ok(Some(value.trim_end_matches(['\n', '\r']).to_string()))
+        };
         for (var, secret) in targets {
-            if let Ok(path) = std::env::var(var) {
-                let value = std::fs::read_to_string(&path)
-                    .map_err(|e| config::ConfigError::Message(format!("{var}: cannot read {path}: {e}")))?;
-                *secret = Secret::new(value.trim_end_matches(['\n', '\r']));
+            if let Some(value) = read(var)? {
+                *secret = Secret::new(value);
             }
+        }
+        // The password of a SurrealDB server (`ws://`).
+        if let Some(value) = read("CRM__DATABASE__PASSWORD_FILE")? {
+            self.database.password = Some(value);
         }
         Ok(())
     }
