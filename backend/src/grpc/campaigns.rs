@@ -172,6 +172,9 @@ impl CampaignService for Campaigns {
             let mut tick = tokio::time::interval(every);
             loop {
                 tick.tick().await;
+                if tx.is_closed() {
+                    return; // the caller went away while nothing changed
+                }
                 let read = async {
                     let c = state.campaigns.get(&id).await?;
                     let p = state.deliveries.progress(&id).await?;
