@@ -21,9 +21,7 @@ fn range(r: Option<proto::DayRange>) -> Result<crate::domain::analytics::DayRang
     RangeParams { from: some(r.from), to: some(r.to) }.parse().map_err(status_of)
 }
 
-fn n(v: u64) -> i64 {
-    i64::try_from(v).unwrap_or(i64::MAX)
-}
+use super::count as n;
 
 #[tonic::async_trait]
 impl AnalyticsService for Analytics {

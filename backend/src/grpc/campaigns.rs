@@ -35,7 +35,7 @@ fn campaign(c: Campaign) -> proto::Campaign {
 }
 
 fn progress(p: ProgressResponse) -> proto::CampaignProgress {
-    let n = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
+    let n = super::count;
     proto::CampaignProgress {
         campaign_id: p.campaign_id,
         status: p.status,
@@ -161,8 +161,10 @@ impl CampaignService for Campaigns {
     ) -> Result<Response<Self::WatchCampaignProgressStream>, Status> {
         self.0.caller(&request, Access::Read).await?;
         let id = id_of(&request.get_ref().campaign_id)?;
-        let every = Duration::from_millis(u64::from(request.get_ref().interval_ms.max(100)).min(60_000));
-        let every = if request.get_ref().interval_ms == 0 { Duration::from_millis(500) } else { every };
+        let every = Duration::from_millis(match request.get_ref().interval_ms {
+            0 => 500,
+            ms => u64::from(ms).clamp(100, 60_000),
+        });
         let state = self.0.state().clone();
         // A campaign that does not exist is NOT_FOUND at once, not a stream that fails.
         state.campaigns.get(&id).await.map_err(status_of)?;

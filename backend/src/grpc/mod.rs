@@ -26,6 +26,11 @@ pub mod proto {
     pub const FILE_DESCRIPTOR_SET: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/crm_descriptor.bin"));
 }
 
+/// A count as the contracts carry it (`int64`).
+pub fn count(v: u64) -> i64 {
+    i64::try_from(v).unwrap_or(i64::MAX)
+}
+
 /// The status of an error, as its problem+json maps to HTTP: 400/422 INVALID_ARGUMENT (field
 /// violations in `google.rpc.BadRequest`), 401 UNAUTHENTICATED, 403 PERMISSION_DENIED, 404 and
 /// 410 NOT_FOUND, 409 and 412 FAILED_PRECONDITION, 429 RESOURCE_EXHAUSTED, 502 and 503

@@ -106,6 +106,6 @@ impl NotificationService for Notifications {
             .0
             .run(&request, &principal, |_| async move { state.webhooks.send_event(&r.event, payload).await })
             .await?;
-        Ok(Response::new(proto::SendWebhookResponse { queued: i64::try_from(queued).unwrap_or(i64::MAX) }))
+        Ok(Response::new(proto::SendWebhookResponse { queued: super::count(queued as u64) }))
     }
 }
