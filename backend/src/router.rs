@@ -46,6 +46,7 @@ use crate::state::AppState;
         (name = "imports", description = "Contacts from CSV or NDJSON files, in background jobs"),
         (name = "changes", description = "Every change of every record in commit order: pages and a live stream"),
         (name = "admin", description = "Backups of the whole installation (admin)"),
+        (name = "schema", description = "Custom fields, validation rules and the JSON Schema of each object"),
         (name = "health", description = "Liveness and readiness")
     ),
     components(schemas(Problem, FieldError))
@@ -162,7 +163,14 @@ fn api_parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(handlers::events::router())
         .merge(handlers::rsvp::router())
         .merge(handlers::landing_pages::router())
+        .merge(handlers::schema::router())
         .split_for_parts()
+}
+
+/// The OpenAPI document of every route (built once).
+pub fn openapi_document() -> &'static utoipa::openapi::OpenApi {
+    static DOC: std::sync::OnceLock<utoipa::openapi::OpenApi> = std::sync::OnceLock::new();
+    DOC.get_or_init(|| api_routes().2)
 }
 
 /// `/metrics` alone, for its own listener (`metrics.port`).

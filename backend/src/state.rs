@@ -45,6 +45,8 @@ pub struct AppState {
     pub cases: crate::services::cases::CaseService,
     /// Tasks.
     pub tasks: crate::services::tasks::TaskService,
+    /// Custom fields and validation rules.
+    pub schema: crate::services::schema::SchemaService,
     /// Segments.
     pub segments: crate::services::segments::SegmentService,
     /// Analytics.
@@ -110,6 +112,11 @@ impl AppState {
             cases: crate::repositories::cases::CaseRepository::new(db.clone()),
             tasks: crate::repositories::tasks::TaskRepository::new(db.clone()),
         };
+        let schema = crate::services::schema::SchemaService::new(
+            Store::new(db.clone(), history_repo.clone()),
+            Store::new(db.clone(), history_repo.clone()),
+            crate::repositories::schema::SchemaRepository::new(db.clone()),
+        );
         let engagement = crate::services::engagement::EngagementService::new(
             ContactRepository::new(db.clone()),
             TimelineRepository::new(db.clone()),
@@ -117,13 +124,13 @@ impl AppState {
             engagement_weights,
         );
         let deals = crate::services::deals::DealService::new(
-            Store::new(db.clone(), history_repo.clone()).with_scores(engagement.clone()),
+            Store::new(db.clone(), history_repo.clone()).with_scores(engagement.clone()).with_schema(schema.clone()),
             links.deals.clone(),
             settings.crm.default_currency.clone(),
             migrations.clone(),
         );
         let cases = crate::services::cases::CaseService::new(
-            Store::new(db.clone(), history_repo.clone()),
+            Store::new(db.clone(), history_repo.clone()).with_schema(schema.clone()),
             Store::new(db.clone(), history_repo.clone()).with_scores(engagement.clone()),
             links.cases.clone(),
             migrations.clone(),
@@ -206,9 +213,10 @@ impl AppState {
             TimelineRepository::new(db.clone()),
             migrations.clone(),
         )
-        .with_links(links.clone());
+        .with_links(links.clone())
+        .with_schema(schema.clone());
         let events = crate::services::events::EventService::new(
-            Store::new(db.clone(), history_repo.clone()),
+            Store::new(db.clone(), history_repo.clone()).with_schema(schema.clone()),
             engagement.clone(),
             crate::repositories::events::EventRepository::new(db.clone()),
             contact_service.clone(),
@@ -263,11 +271,12 @@ impl AppState {
             ),
             segments,
             companies: CompanyService::new(
-                Store::new(db.clone(), history_repo.clone()),
+                Store::new(db.clone(), history_repo.clone()).with_schema(schema.clone()),
                 companies_repo,
                 migrations.clone(),
             ),
             imports,
+            schema,
             history: HistoryService::new(history_repo),
             changes: changes.clone(),
             duplicates: crate::services::duplicates::DuplicateService::new(db.clone(), changes, migrations.clone()),

@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use serde_json::{Map, Value};
+
+use super::custom::CustomValues;
 use super::deals::parse_ref;
 use super::fields::{DomainError, Issues};
 
@@ -97,6 +100,9 @@ pub struct SupportCase {
     /// When it was closed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed_at: Option<String>,
+    /// Values of the custom fields (domain/custom.rs).
+    #[serde(default, skip_serializing_if = "CustomValues::is_empty")]
+    pub custom: CustomValues,
     /// 1 on create, +1 per change.
     pub version: i64,
     /// When it was opened.
@@ -120,6 +126,8 @@ pub struct CaseInput {
     pub priority: Option<Option<String>>,
     /// Owner.
     pub owner_id: Option<Option<String>>,
+    /// Custom values to set (`null` removes one).
+    pub custom: Option<Map<String, Value>>,
 }
 
 /// A validated change.
@@ -137,6 +145,8 @@ pub struct CasePatch {
     pub priority: Option<Priority>,
     /// Owner.
     pub owner_id: Option<Option<String>>,
+    /// Custom values to set (`null` removes one).
+    pub custom: Option<Map<String, Value>>,
 }
 
 impl CasePatch {
@@ -167,6 +177,7 @@ impl CasePatch {
             description: input.description.map(|d| issues.text("description", d, 20_000)),
             priority,
             owner_id: input.owner_id.map(|o| parse_ref(&mut issues, "owner_id", o)),
+            custom: input.custom,
         };
         issues.finish(patch)
     }
@@ -193,6 +204,7 @@ impl SupportCase {
             owner_id: None,
             resolution: None,
             closed_at: None,
+            custom: Default::default(),
             version: 0,
             created_at: now.to_string(),
             updated_at: now.to_string(),
@@ -204,6 +216,9 @@ impl SupportCase {
     /// The case after `patch`, one version later.
     pub fn apply(&self, patch: CasePatch, now: &str) -> SupportCase {
         let mut next = self.clone();
+        if let Some(custom) = &patch.custom {
+            next.custom = super::custom::merge(&self.custom, custom);
+        }
         if let Some(v) = patch.company_id {
             next.company_id = v;
         }

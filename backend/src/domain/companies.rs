@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use serde_json::{Map, Value};
+
+use super::custom::CustomValues;
 use super::fields::{check_website, parse_domain, DomainError, Issues};
 
 /// Company size: a head count (`250`) or a band as the user writes it (`"51-200"`).
@@ -33,6 +36,9 @@ pub struct Company {
     /// Website URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
+    /// Values of the custom fields (domain/custom.rs).
+    #[serde(default, skip_serializing_if = "CustomValues::is_empty")]
+    pub custom: CustomValues,
     /// 1 on create, +1 per change.
     pub version: i64,
     /// When it was created.
@@ -54,6 +60,8 @@ pub struct CompanyPatchInput {
     pub size: Option<Option<CompanySize>>,
     /// Website.
     pub website: Option<Option<String>>,
+    /// Custom values to set (`null` removes one).
+    pub custom: Option<Map<String, Value>>,
 }
 
 /// Validated new company.
@@ -69,6 +77,8 @@ pub struct NewCompany {
     pub size: Option<CompanySize>,
     /// Website.
     pub website: Option<String>,
+    /// Custom field values (checked against their definitions by the service).
+    pub custom: CustomValues,
 }
 
 /// Validated partial update: `None` leaves a field alone, `Some(None)` clears it.
@@ -84,6 +94,8 @@ pub struct CompanyPatch {
     pub size: Option<Option<CompanySize>>,
     /// Website.
     pub website: Option<Option<String>>,
+    /// Custom values to set (`null` removes one).
+    pub custom: Option<Map<String, Value>>,
 }
 
 const NAME_MAX: usize = 200;
@@ -119,6 +131,7 @@ impl NewCompany {
             industry: issues.text("industry", input.industry.flatten(), 100),
             size: size(&mut issues, input.size.flatten()),
             website,
+            custom: super::custom::initial(input.custom),
         };
         issues.finish(new)
     }
@@ -144,6 +157,7 @@ impl CompanyPatch {
             industry: input.industry.map(|v| issues.text("industry", v, 100)),
             size: input.size.map(|s| size(&mut issues, s)),
             website,
+            custom: input.custom,
         };
         issues.finish(patch)
     }
@@ -159,6 +173,7 @@ impl Company {
             industry: new.industry,
             size: new.size,
             website: new.website,
+            custom: new.custom,
             version: 1,
             created_at: now.to_string(),
             updated_at: now.to_string(),
@@ -182,6 +197,9 @@ impl Company {
         }
         if let Some(v) = patch.website {
             next.website = v;
+        }
+        if let Some(custom) = &patch.custom {
+            next.custom = super::custom::merge(&self.custom, custom);
         }
         next.version = self.version + 1;
         next.updated_at = now.to_string();

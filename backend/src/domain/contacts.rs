@@ -1,6 +1,9 @@
 //! Contacts: the entity, its lifecycle state machine, creation and partial updates.
 
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::custom::CustomValues;
 
 use super::fields::{check_phone, parse_email, parse_tags, DomainError, Issues};
 
@@ -39,6 +42,9 @@ pub struct Contact {
     /// Never to be sent campaigns (set by hand; unsubscribes and bounces are kept apart).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub do_not_contact: bool,
+    /// Values of the custom fields (domain/custom.rs).
+    #[serde(default, skip_serializing_if = "CustomValues::is_empty")]
+    pub custom: CustomValues,
     /// 1 on create, +1 per change.
     pub version: i64,
     /// When it was created (RFC 3339).
@@ -74,6 +80,8 @@ pub struct NewContact {
     pub tags: Vec<String>,
     /// Never to be sent campaigns.
     pub do_not_contact: bool,
+    /// Custom field values (checked against their definitions by the service).
+    pub custom: CustomValues,
 }
 
 /// Raw, untrusted fields of a new contact.
@@ -99,6 +107,8 @@ pub struct ContactInput {
     pub tags: Option<Vec<String>>,
     /// Never to be sent campaigns.
     pub do_not_contact: Option<bool>,
+    /// Custom field values.
+    pub custom: Option<Map<String, Value>>,
 }
 
 /// A partial update: `None` leaves a field alone, `Some(None)` clears it.
@@ -124,6 +134,8 @@ pub struct ContactPatch {
     pub tags: Option<Vec<String>>,
     /// Never to be sent campaigns.
     pub do_not_contact: Option<bool>,
+    /// Custom values to set (`null` removes one); others are kept.
+    pub custom: Option<Map<String, Value>>,
 }
 
 /// Raw, untrusted fields of a partial update (`Some(None)` = explicit null).
@@ -149,6 +161,8 @@ pub struct ContactPatchInput {
     pub tags: Option<Option<Vec<String>>>,
     /// Never to be sent campaigns (`null`: false).
     pub do_not_contact: Option<Option<bool>>,
+    /// Custom values to set (`null` removes one).
+    pub custom: Option<Map<String, Value>>,
 }
 
 const NAME_MAX: usize = 100;
@@ -202,6 +216,7 @@ impl NewContact {
             source: issues.text("source", input.source, SOURCE_MAX),
             tags: parse_tags(&mut issues, input.tags.unwrap_or_default()),
             do_not_contact: input.do_not_contact.unwrap_or(false),
+            custom: super::custom::initial(input.custom),
         };
         issues.finish(new)
     }
@@ -248,6 +263,7 @@ impl ContactPatch {
             source: input.source.map(|v| issues.text("source", v, SOURCE_MAX)),
             tags: input.tags.map(|t| parse_tags(&mut issues, t.unwrap_or_default())),
             do_not_contact: input.do_not_contact.map(|v| v.unwrap_or(false)),
+            custom: input.custom,
         };
         issues.finish(patch)
     }
@@ -268,6 +284,7 @@ impl Contact {
             source: new.source,
             tags: new.tags,
             do_not_contact: new.do_not_contact,
+            custom: new.custom,
             version: 1,
             created_at: now.to_string(),
             updated_at: now.to_string(),
@@ -301,6 +318,9 @@ impl Contact {
         }
         if let Some(dnc) = patch.do_not_contact {
             next.do_not_contact = dnc;
+        }
+        if let Some(custom) = &patch.custom {
+            next.custom = super::custom::merge(&self.custom, custom);
         }
         next.version = self.version + 1;
         next.updated_at = now.to_string();

@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use serde_json::{Map, Value};
+
+use super::custom::CustomValues;
 use super::fields::{DomainError, Issues};
 use super::money::{parse_currency, Amount};
 
@@ -93,6 +96,9 @@ pub struct Deal {
     /// When it was won or lost.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed_at: Option<String>,
+    /// Values of the custom fields (domain/custom.rs).
+    #[serde(default, skip_serializing_if = "CustomValues::is_empty")]
+    pub custom: CustomValues,
     /// 1 on create, +1 per change.
     pub version: i64,
     /// Creation time.
@@ -124,6 +130,8 @@ pub struct DealInput {
     pub owner_id: Option<Option<String>>,
     /// Lost reason.
     pub lost_reason: Option<Option<String>>,
+    /// Custom values to set (`null` removes one).
+    pub custom: Option<Map<String, Value>>,
 }
 
 /// A validated change: `None` leaves a field, `Some(None)` clears it.
@@ -149,6 +157,8 @@ pub struct DealPatch {
     pub owner_id: Option<Option<String>>,
     /// Lost reason.
     pub lost_reason: Option<Option<String>>,
+    /// Custom values to set (`null` removes one).
+    pub custom: Option<Map<String, Value>>,
 }
 
 const NAME_MAX: usize = 200;
@@ -242,6 +252,7 @@ impl DealPatch {
             expected_close: input.expected_close.map(|d| parse_date(&mut issues, "expected_close", d)),
             owner_id: input.owner_id.map(|o| parse_ref(&mut issues, "owner_id", o)),
             lost_reason: input.lost_reason.map(|r| issues.text("lost_reason", r, 2000)),
+            custom: input.custom,
         };
         issues.finish(patch)
     }
@@ -267,6 +278,7 @@ impl Deal {
             owner_id: None,
             lost_reason: None,
             closed_at: None,
+            custom: Default::default(),
             version: 0,
             created_at: now.to_string(),
             updated_at: now.to_string(),
@@ -285,6 +297,9 @@ impl Deal {
 
     fn apply_fields(&self, patch: DealPatch, now: &str, issues: &mut Issues) -> Deal {
         let mut next = self.clone();
+        if let Some(custom) = &patch.custom {
+            next.custom = super::custom::merge(&self.custom, custom);
+        }
         if let Some(v) = patch.name {
             next.name = v;
         }

@@ -7,6 +7,9 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use serde_json::{Map, Value};
+
+use super::custom::CustomValues;
 use super::fields::{DomainError, Issues};
 use super::ids::{format_ts, parse_ts};
 
@@ -38,6 +41,9 @@ pub struct Event {
     /// Seats; none means no limit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capacity: Option<i64>,
+    /// Values of the custom fields (domain/custom.rs).
+    #[serde(default, skip_serializing_if = "CustomValues::is_empty")]
+    pub custom: CustomValues,
     /// 1 on create, +1 per change.
     pub version: i64,
     /// Creation time.
@@ -65,6 +71,8 @@ pub struct EventInput {
     pub online_url: Option<Option<String>>,
     /// Seats.
     pub capacity: Option<Option<i64>>,
+    /// Custom values to set (`null` removes one).
+    pub custom: Option<Map<String, Value>>,
 }
 
 /// A validated change.
@@ -86,6 +94,8 @@ pub struct EventPatch {
     pub online_url: Option<Option<String>>,
     /// Seats (`Some(None)` lifts the limit).
     pub capacity: Option<Option<i64>>,
+    /// Custom values to set (`null` removes one).
+    pub custom: Option<Map<String, Value>>,
 }
 
 fn time(issues: &mut Issues, field: &str, raw: Option<Option<String>>) -> Option<String> {
@@ -153,6 +163,7 @@ impl EventPatch {
             location: input.location.map(|l| issues.text("location", l, 500)),
             online_url,
             capacity,
+            custom: input.custom,
         };
         issues.finish(patch)
     }
@@ -187,6 +198,7 @@ impl Event {
             location: None,
             online_url: None,
             capacity: None,
+            custom: Default::default(),
             version: 0,
             created_at: now.to_string(),
             updated_at: now.to_string(),
@@ -197,6 +209,9 @@ impl Event {
     /// The event after `patch`, one version later; the end must stay after the start.
     pub fn apply(&self, patch: EventPatch, now: &str) -> Result<Event, DomainError> {
         let mut next = self.clone();
+        if let Some(custom) = &patch.custom {
+            next.custom = super::custom::merge(&self.custom, custom);
+        }
         if let Some(v) = patch.name {
             next.name = v;
         }

@@ -255,6 +255,7 @@ pub fn upsert(
         source: row.source.clone().map(Some),
         tags: (tags != current.tags).then_some(tags),
         do_not_contact: None,
+        custom: None,
     };
     let next = current.apply(patch, now)?;
     let same = super::history::data_fields(&next) == super::history::data_fields(current);

@@ -85,7 +85,9 @@ pub fn required_access(method: &Method, path: &str) -> Access {
         || path.starts_with("/api/api-keys")
         || path.starts_with("/api/admin/")
         || path.starts_with("/api/webhooks")
-        || path.ends_with("/erase");
+        || path.ends_with("/erase")
+        // The data model: everyone reads it (forms are built from it), admins change it.
+        || (path.starts_with("/api/schema/") && !matches!(*method, Method::GET | Method::HEAD));
     if admin_area {
         Access::Admin
     } else if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)

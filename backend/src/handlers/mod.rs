@@ -22,6 +22,7 @@ pub mod landing_pages;
 pub mod llm_tools;
 pub mod notifications;
 pub mod rsvp;
+pub mod schema;
 pub mod segments;
 pub mod tasks;
 pub mod timeline;

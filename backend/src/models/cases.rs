@@ -60,6 +60,9 @@ pub struct CreateCaseRequest {
     /// Owner (a user id); default the signed-in caller.
     #[schema(format = Uuid)]
     pub owner_id: Option<String>,
+    /// Custom field values by name (`GET /api/schema/case/fields`), checked by type.
+    #[schema(value_type = Option<Object>)]
+    pub custom: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 /// A partial update: omitted fields are unchanged, `null` clears. Open and close a case with
@@ -92,6 +95,9 @@ pub struct UpdateCaseRequest {
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>, format = Uuid)]
     pub owner_id: Option<Option<String>>,
+    /// Custom values to set by name; `null` removes one, names left out are kept.
+    #[schema(value_type = Option<Object>)]
+    pub custom: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 /// Closing a case.
@@ -143,6 +149,9 @@ pub struct CaseResponse {
     pub resolution: Option<String>,
     /// When it was closed.
     pub closed_at: Option<String>,
+    /// Custom field values by name.
+    #[schema(value_type = Object)]
+    pub custom: crate::domain::custom::CustomValues,
     /// 1 on create, +1 per change; also sent as `ETag`.
     pub version: i64,
     /// When it was opened.
@@ -164,6 +173,7 @@ impl From<SupportCase> for CaseResponse {
             owner_id: c.owner_id,
             resolution: c.resolution,
             closed_at: c.closed_at,
+            custom: c.custom,
             version: c.version,
             created_at: c.created_at,
             updated_at: c.updated_at,
@@ -208,6 +218,7 @@ impl TryFrom<CreateCaseRequest> for CasePatch {
             description: Some(r.description),
             priority: Some(r.priority),
             owner_id: r.owner_id.map(Some),
+            custom: r.custom,
         })
     }
 }
@@ -228,6 +239,7 @@ impl TryFrom<UpdateCaseRequest> for CasePatch {
             description: r.description,
             priority: r.priority,
             owner_id: r.owner_id,
+            custom: r.custom,
         })
     }
 }

@@ -82,6 +82,9 @@ pub struct CreateCompanyRequest {
     #[validate(length(max = 2048))]
     #[schema(pattern = "^([ \\t\\r\\n]*|[^\\s\\x00]*\\.[^\\s\\x00]*)$", max_length = 2048)]
     pub website: Option<String>,
+    /// Custom field values by name (`GET /api/schema/company/fields`), checked by type.
+    #[schema(value_type = Option<Object>)]
+    pub custom: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 /// A partial update: omitted fields are unchanged, `null` clears a field (not `name`).
@@ -109,6 +112,9 @@ pub struct UpdateCompanyRequest {
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>, pattern = "^([ \\t\\r\\n]*|[^\\s\\x00]*\\.[^\\s\\x00]*)$", max_length = 2048)]
     pub website: Option<Option<String>>,
+    /// Custom values to set by name; `null` removes one, names left out are kept.
+    #[schema(value_type = Option<Object>)]
+    pub custom: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 /// A company.
@@ -126,6 +132,9 @@ pub struct CompanyResponse {
     pub size: Option<CompanySizeDto>,
     /// Website.
     pub website: Option<String>,
+    /// Custom field values by name.
+    #[schema(value_type = Object)]
+    pub custom: crate::domain::custom::CustomValues,
     /// 1 on create, +1 per change; also sent as `ETag`.
     pub version: i64,
     /// Creation time.
@@ -143,6 +152,7 @@ impl From<Company> for CompanyResponse {
             industry: c.industry,
             size: c.size.map(Into::into),
             website: c.website,
+            custom: c.custom,
             version: c.version,
             created_at: c.created_at,
             updated_at: c.updated_at,
@@ -161,6 +171,7 @@ impl TryFrom<CreateCompanyRequest> for NewCompany {
             industry: Some(r.industry),
             size: Some(r.size.map(Into::into)),
             website: Some(r.website),
+            custom: r.custom,
         })
     }
 }
@@ -174,6 +185,7 @@ impl TryFrom<UpdateCompanyRequest> for CompanyPatch {
             industry: r.industry,
             size: r.size.map(|s| s.map(Into::into)),
             website: r.website,
+            custom: r.custom,
         })
     }
 }

@@ -50,6 +50,9 @@ pub struct CreateContactRequest {
     pub tags: Option<Vec<String>>,
     /// Never send this contact campaigns (default false).
     pub do_not_contact: Option<bool>,
+    /// Custom field values by name (`GET /api/schema/contact/fields`), checked by type.
+    #[schema(value_type = Option<Object>, example = json!({"industry_code": "K70"}))]
+    pub custom: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 /// A partial update: omitted fields are unchanged, `null` clears a field.
@@ -97,6 +100,9 @@ pub struct UpdateContactRequest {
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<bool>)]
     pub do_not_contact: Option<Option<bool>>,
+    /// Custom values to set by name; `null` removes one, names left out are kept.
+    #[schema(value_type = Option<Object>)]
+    pub custom: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 /// Funnel status: `lead -> mql -> sql -> opportunity -> customer`, and `churned`.
@@ -148,6 +154,9 @@ pub struct ContactResponse {
     pub tags: Vec<String>,
     /// Never sent campaigns (an unsubscribe or a bounce is shown by the consent ledger).
     pub do_not_contact: bool,
+    /// Custom field values by name.
+    #[schema(value_type = Object)]
+    pub custom: crate::domain::custom::CustomValues,
     /// 1 on create, +1 per change; also sent as `ETag`.
     pub version: i64,
     /// Creation time (RFC 3339 UTC).
@@ -173,6 +182,7 @@ impl From<Contact> for ContactResponse {
             source: c.source,
             tags: c.tags,
             do_not_contact: c.do_not_contact,
+            custom: c.custom,
             version: c.version,
             created_at: c.created_at,
             updated_at: c.updated_at,
@@ -197,6 +207,7 @@ impl TryFrom<CreateContactRequest> for NewContact {
             source: r.source,
             tags: r.tags,
             do_not_contact: r.do_not_contact,
+            custom: r.custom,
         })
     }
 }
@@ -215,6 +226,7 @@ impl TryFrom<UpdateContactRequest> for ContactPatch {
             source: r.source,
             tags: r.tags,
             do_not_contact: r.do_not_contact,
+            custom: r.custom,
         })
     }
 }

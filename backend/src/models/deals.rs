@@ -83,6 +83,9 @@ pub struct CreateDealRequest {
     /// Why it was lost (required with stage `lost`).
     #[schema(max_length = 2000)]
     pub lost_reason: Option<String>,
+    /// Custom field values by name (`GET /api/schema/deal/fields`), checked by type.
+    #[schema(value_type = Option<Object>)]
+    pub custom: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 /// A partial update: omitted fields are unchanged, `null` clears. Moving `stage` to `lost`
@@ -131,6 +134,9 @@ pub struct UpdateDealRequest {
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>, max_length = 2000)]
     pub lost_reason: Option<Option<String>>,
+    /// Custom values to set by name; `null` removes one, names left out are kept.
+    #[schema(value_type = Option<Object>)]
+    pub custom: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 /// A deal.
@@ -161,6 +167,9 @@ pub struct DealResponse {
     pub lost_reason: Option<String>,
     /// When it was won or lost.
     pub closed_at: Option<String>,
+    /// Custom field values by name.
+    #[schema(value_type = Object)]
+    pub custom: crate::domain::custom::CustomValues,
     /// 1 on create, +1 per change; also sent as `ETag`.
     pub version: i64,
     /// Creation time.
@@ -184,6 +193,7 @@ impl From<Deal> for DealResponse {
             owner_id: d.owner_id,
             lost_reason: d.lost_reason,
             closed_at: d.closed_at,
+            custom: d.custom,
             version: d.version,
             created_at: d.created_at,
             updated_at: d.updated_at,
@@ -207,6 +217,7 @@ impl TryFrom<CreateDealRequest> for DealPatch {
             expected_close: Some(r.expected_close),
             owner_id: r.owner_id.map(Some),
             lost_reason: Some(r.lost_reason),
+            custom: r.custom,
         })
     }
 }
@@ -236,6 +247,7 @@ impl TryFrom<UpdateDealRequest> for DealPatch {
             expected_close: r.expected_close,
             owner_id: r.owner_id,
             lost_reason: r.lost_reason,
+            custom: r.custom,
         })
     }
 }

@@ -46,6 +46,9 @@ pub struct CreateEventRequest {
     /// Seats; omitted or null for no limit.
     #[schema(minimum = 1, maximum = 1000000)]
     pub capacity: Option<i64>,
+    /// Custom field values by name (`GET /api/schema/event/fields`), checked by type.
+    #[schema(value_type = Option<Object>)]
+    pub custom: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 /// A partial update: omitted fields are unchanged, `null` clears (`capacity: null` lifts the
@@ -86,6 +89,9 @@ pub struct UpdateEventRequest {
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<i64>, minimum = 1, maximum = 1000000)]
     pub capacity: Option<Option<i64>>,
+    /// Custom values to set by name; `null` removes one, names left out are kept.
+    #[schema(value_type = Option<Object>)]
+    pub custom: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 impl TryFrom<CreateEventRequest> for EventPatch {
@@ -100,6 +106,7 @@ impl TryFrom<CreateEventRequest> for EventPatch {
             location: Some(r.location),
             online_url: Some(r.online_url),
             capacity: Some(r.capacity),
+            custom: r.custom,
         })
     }
 }
@@ -116,6 +123,7 @@ impl TryFrom<UpdateEventRequest> for EventPatch {
             location: r.location,
             online_url: r.online_url,
             capacity: r.capacity,
+            custom: r.custom,
         })
     }
 }
@@ -173,6 +181,9 @@ pub struct EventResponse {
     pub capacity: Option<i64>,
     /// Guests by where they stand.
     pub counts: EventCounts,
+    /// Custom field values by name.
+    #[schema(value_type = Object)]
+    pub custom: crate::domain::custom::CustomValues,
     /// 1 on create, +1 per change; also sent as `ETag`.
     pub version: i64,
     /// Creation time.
@@ -195,6 +206,7 @@ impl EventResponse {
             online_url: e.online_url,
             capacity: e.capacity,
             counts: counts.into(),
+            custom: e.custom,
             version: e.version,
             created_at: e.created_at,
             updated_at: e.updated_at,
@@ -627,14 +639,14 @@ impl CheckInRequest {
             }
             CheckIn::Code(code)
         } else if let Some(w) = self.walk_in {
-            CheckIn::WalkIn(ContactInput {
+            CheckIn::WalkIn(Box::new(ContactInput {
                 first_name: w.first_name,
                 last_name: w.last_name,
                 email: w.email,
                 phone: w.phone,
                 source: Some("event".into()),
                 ..Default::default()
-            })
+            }))
         } else {
             let id = uuid_param(&mut errors, "contact_id", self.contact_id.as_deref());
             CheckIn::Contact(id.unwrap_or_default())

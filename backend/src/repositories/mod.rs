@@ -21,6 +21,7 @@ pub mod leases;
 pub mod llm;
 pub mod notifications;
 pub mod records;
+pub mod schema;
 pub mod segments;
 pub mod tasks;
 pub mod timeline;

@@ -25,6 +25,7 @@ pub struct ContactService {
     timeline: TimelineRepository,
     migrations: Migrations,
     links: Option<ContactLinks>,
+    schema: Option<super::schema::SchemaService>,
 }
 
 /// The records that name contacts, which a contact's deletion unlinks.
@@ -102,6 +103,9 @@ pub struct ContactExport {
 
 /// Maps a failed contact write to the error a client sees.
 fn write_error(err: RepoError) -> AppError {
+    if let Some(e) = super::schema::unique_error(&err) {
+        return e;
+    }
     match err {
         RepoError::Duplicate(index) if index.contains("email") => {
             AppError::conflict("email_taken", "a contact with this email already exists")
@@ -118,7 +122,21 @@ impl ContactService {
         timeline: TimelineRepository,
         migrations: Migrations,
     ) -> Self {
-        Self { contacts, history, timeline, migrations, links: None }
+        Self { contacts, history, timeline, migrations, links: None, schema: None }
+    }
+
+    /// The same service, checking custom values and validation rules on every write.
+    pub fn with_schema(mut self, schema: super::schema::SchemaService) -> Self {
+        self.schema = Some(schema);
+        self
+    }
+
+    /// `new` as the schema lets it be stored (after `old`).
+    async fn schema_checked(&self, old: Option<&Contact>, new: Contact) -> AppResult<Contact> {
+        match &self.schema {
+            Some(schema) => schema.check(crate::domain::custom::Object::Contact, old, new).await,
+            None => Ok(new),
+        }
     }
 
     /// The same service, unlinking deals, cases and tasks when a contact is deleted.
@@ -200,7 +218,7 @@ impl ContactService {
     pub async fn create(&self, new: NewContact, origin: &Origin) -> AppResult<Contact> {
         let at = now();
         let ts = format_ts(at);
-        let contact = Contact::create(new_id(at), new, &ts);
+        let contact = self.schema_checked(None, Contact::create(new_id(at), new, &ts)).await?;
         let event = event_for(TABLE, &contact.id, 1, None, Some(&contact), origin, new_id(at), &ts);
         let entry = entry_for_change(&event, new_id(at));
         self.contacts
@@ -250,6 +268,7 @@ impl ContactService {
             let at = now();
             let ts = format_ts(at);
             let next = current.apply(patch.clone(), &ts).map_err(AppError::from)?;
+            let next = self.schema_checked(Some(&current), next).await?;
             if data_fields(&next) == data_fields(&current) {
                 return Ok(current); // nothing changed: no new version, no event
             }

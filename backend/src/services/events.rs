@@ -48,7 +48,7 @@ pub enum CheckIn {
     /// By contact (a walk-in when they have no invitation).
     Contact(String),
     /// A walk-in not yet in the CRM: found by email or created.
-    WalkIn(ContactInput),
+    WalkIn(Box<ContactInput>),
 }
 
 /// What an invite did.
@@ -684,7 +684,7 @@ impl EventService {
                 found.ok_or_else(missing)?.contact_id
             }
             CheckIn::Contact(id) => id,
-            CheckIn::WalkIn(input) => self.walk_in_contact(input, origin).await?,
+            CheckIn::WalkIn(input) => self.walk_in_contact(*input, origin).await?,
         };
         let checked = self
             .decided(event_id, || async {

@@ -27,6 +27,7 @@ pub mod merges;
 pub mod notifications;
 pub mod progress;
 pub mod records;
+pub mod schema;
 pub mod seed;
 pub mod segments;
 pub mod smtp;

@@ -3,6 +3,7 @@
 //! event (and one timeline entry per contact the record names) in the record's transaction.
 
 use std::marker::PhantomData;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
@@ -20,12 +21,19 @@ pub struct Store<T> {
     db: Db,
     history: HistoryRepository,
     scores: Option<super::engagement::EngagementService>,
+    schema: Option<Arc<super::schema::SchemaService>>,
     _record: PhantomData<fn() -> T>,
 }
 
 impl<T> Clone for Store<T> {
     fn clone(&self) -> Self {
-        Store { db: self.db.clone(), history: self.history.clone(), scores: self.scores.clone(), _record: PhantomData }
+        Store {
+            db: self.db.clone(),
+            history: self.history.clone(),
+            scores: self.scores.clone(),
+            schema: self.schema.clone(),
+            _record: PhantomData,
+        }
     }
 }
 
@@ -46,6 +54,9 @@ fn rescored<T: Stored>(
 /// Maps a failed write to what a client sees: a missing reference is a 422 on its field, the
 /// rules records share are 409s with their code.
 pub fn write_error(err: RepoError) -> AppError {
+    if let Some(e) = super::schema::unique_error(&err) {
+        return e;
+    }
     match err {
         RepoError::Rule(code) => {
             if let Some((field, table)) = code.strip_prefix("missing:").and_then(|rest| rest.split_once(':')) {
@@ -134,7 +145,22 @@ fn guard_id(guard: &Guard) -> String {
 impl<T: Stored> Store<T> {
     /// A store over `db`.
     pub fn new(db: Db, history: HistoryRepository) -> Self {
-        Store { db, history, scores: None, _record: PhantomData }
+        Store { db, history, scores: None, schema: None, _record: PhantomData }
+    }
+
+    /// The same store, checking custom values and validation rules on every write (the record
+    /// type must be one that carries custom fields, `domain::custom::Object`).
+    pub fn with_schema(mut self, schema: super::schema::SchemaService) -> Self {
+        self.schema = Some(Arc::new(schema));
+        self
+    }
+
+    /// `new` as the schema lets it be stored (after `old`), when this store checks one.
+    async fn checked(&self, old: Option<&T>, new: T) -> AppResult<T> {
+        match (&self.schema, crate::domain::custom::Object::of_table(T::TABLE)) {
+            (Some(schema), Some(object)) => schema.check(object, old, new).await,
+            _ => Ok(new),
+        }
     }
 
     /// The same store, refreshing the stored engagement scores its writes change.
@@ -187,6 +213,7 @@ impl<T: Stored> Store<T> {
     ) -> AppResult<T> {
         let at = now();
         let (record, statements) = make(new_id(at), &format_ts(at))?;
+        let record = self.checked(None, record).await?;
         let mut write = versioned_write(None, Some(&record), None, origin, at);
         write.statements.extend(statements);
         let rescore = self.scores.as_ref().map(|s| rescored(s, &write, None, Some(&record))).unwrap_or_default();
@@ -234,7 +261,10 @@ impl<T: Stored> Store<T> {
                 return Err(precondition_failed(current.version()).into());
             }
             let at = now();
-            let next = next_of(&current, &format_ts(at))?;
+            let next = match next_of(&current, &format_ts(at))? {
+                Some((n, kind)) => Some((self.checked(Some(&current), n).await?, kind)),
+                None => None,
+            };
             if let Some((n, _)) = &next {
                 if data_fields(n) == data_fields(&current) {
                     return Ok(Some(current));

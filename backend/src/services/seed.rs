@@ -108,6 +108,7 @@ fn fake_company(rng: &mut StdRng, n: usize, run: &str) -> Company {
         industry: Some(pick(rng, &INDUSTRIES).to_string()),
         size: Some(CompanySize::Count(rng.random_range(2..5_000))),
         website: Some(format!("https://{slug}{n}-{run}.example.com")),
+        custom: Default::default(),
     };
     Company::create(new_id(created), new, &ts)
 }
@@ -138,6 +139,7 @@ fn fake_contact(rng: &mut StdRng, n: usize, run: &str, companies: &[String]) -> 
         source: Some(pick(rng, &SOURCES).to_string()),
         tags: tags_unique,
         do_not_contact: false,
+        custom: Default::default(),
     };
     Contact::create(new_id(created), new, &format_ts(created))
 }

@@ -42,6 +42,7 @@ pub(crate) async fn contacts(app: &TestApp, tag: &str, n: usize, dnc: bool) -> V
             source: None,
             tags: vec![tag.to_string()],
             do_not_contact: dnc,
+            custom: Default::default(),
         };
         made.push((app.state.contacts.create(new, &origin).await.expect("contact").id, email));
     }

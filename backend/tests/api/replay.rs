@@ -60,13 +60,21 @@ async fn apply_ops(s: &AppState, ops: Vec<Op>) {
                     source: None,
                     tags: vec![],
                     do_not_contact: false,
+                    custom: Default::default(),
                 };
                 if let Ok(c) = s.contacts.create(new, &origin).await {
                     contacts.push(c.id);
                 }
             }
             Op::CreateCompany(name) => {
-                let new = NewCompany { name, domain: None, industry: None, size: None, website: None };
+                let new = NewCompany {
+                    name,
+                    domain: None,
+                    industry: None,
+                    size: None,
+                    website: None,
+                    custom: Default::default(),
+                };
                 companies.push(s.companies.create(new, &origin).await.unwrap().id);
             }
             Op::RetitleContact(i, title) => {

@@ -75,6 +75,7 @@ async fn apply_ops(s: &AppState, ops: Vec<Op>) -> Snapshots {
                 industry: None,
                 size: None,
                 website: None,
+                custom: Default::default(),
             },
             &origin,
         )
@@ -94,6 +95,7 @@ async fn apply_ops(s: &AppState, ops: Vec<Op>) -> Snapshots {
             source: None,
             tags: vec![],
             do_not_contact: false,
+            custom: Default::default(),
         };
         contacts.push(s.contacts.create(new, &origin).await.unwrap().id);
     }

@@ -1,0 +1,271 @@
+//! Validation rules: a CEL (Common Expression Language) condition over a record and its
+//! previous version; a write whose condition is true is rejected with the rule's message on
+//! its field. The record is bound by its object's name (`deal`), the previous version by
+//! `old_deal` (`null` on create); decimal strings are numbers, every field is present (`null`
+//! when unset), custom fields under `custom`.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::custom::{FieldDef, FieldType, Object};
+use super::fields::{DomainError, Issues};
+
+/// A validation rule as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rule {
+    /// Id (UUIDv7).
+    pub id: String,
+    /// The object whose writes it checks.
+    pub object: Object,
+    /// A short name (`won_needs_amount`).
+    pub name: String,
+    /// The CEL condition; true rejects the write.
+    pub condition: String,
+    /// What the client is told.
+    pub message: String,
+    /// The field the error names (`amount`, `custom.industry_code`).
+    pub field: String,
+    /// Checked on writes (a rule can be switched off without deleting it).
+    #[serde(default = "yes")]
+    pub active: bool,
+    /// 1 on create, +1 per change.
+    pub version: i64,
+    /// Created (RFC 3339).
+    pub created_at: String,
+    /// Last changed (RFC 3339).
+    pub updated_at: String,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Raw, untrusted fields of a rule or a change to one.
+#[derive(Debug, Clone, Default)]
+pub struct RuleInput {
+    /// Name.
+    pub name: Option<String>,
+    /// Condition.
+    pub condition: Option<String>,
+    /// Message.
+    pub message: Option<String>,
+    /// Field.
+    pub field: Option<String>,
+    /// Active.
+    pub active: Option<bool>,
+}
+
+/// Most characters of a condition.
+const MAX_CONDITION: usize = 4000;
+
+/// A compiled condition, shared by every write that checks it.
+#[derive(Clone)]
+pub struct Condition(Arc<cel::Program>);
+
+impl std::fmt::Debug for Condition {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Condition")
+    }
+}
+
+impl Condition {
+    /// Compiles `source` for rules on `object`: a syntax error, or a name other than the
+    /// record's two bindings (and a comprehension's own variables), is reported.
+    pub fn compile(object: Object, source: &str) -> Result<Condition, String> {
+        if source.trim().is_empty() {
+            return Err("is required".into());
+        }
+        if source.chars().count() > MAX_CONDITION {
+            return Err(format!("must be at most {MAX_CONDITION} characters"));
+        }
+        let program =
+            cel::Program::compile(source).map_err(|e| format!("does not compile: {}", one_line(&e.to_string())))?;
+        let condition = Condition(Arc::new(program));
+        // A trial run on a record with every field null finds names that are not bound.
+        let blank = Value::Object(Map::new());
+        if let Err(cel::ExecutionError::UndeclaredReference(name)) = condition.run(object, &blank, None) {
+            return Err(format!(
+                "uses `{name}`, which is not defined: a rule sees `{o}` and `old_{o}`",
+                o = object.name()
+            ));
+        }
+        Ok(condition)
+    }
+
+    fn run(&self, object: Object, record: &Value, old: Option<&Value>) -> Result<cel::Value, cel::ExecutionError> {
+        let mut context = cel::Context::default();
+        let to_cel = |v: &Value| cel::to_value(v).unwrap_or(cel::Value::Null);
+        context.add_variable_from_value(object.name(), to_cel(record));
+        context.add_variable_from_value(format!("old_{}", object.name()), old.map_or(cel::Value::Null, to_cel));
+        self.0.execute(&context)
+    }
+
+    /// Whether the condition holds for `record` (and `old`, its previous version), both already
+    /// bound by [`binding`]; an error says why it could not be decided.
+    pub fn holds(&self, object: Object, record: &Value, old: Option<&Value>) -> Result<bool, String> {
+        match self.run(object, record, old) {
+            Ok(cel::Value::Bool(b)) => Ok(b),
+            Ok(other) => Err(format!("the condition gave {}, not true or false", other.type_of())),
+            Err(e) => Err(one_line(&e.to_string())),
+        }
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The value a condition sees for `record` (a stored row or a request's record): every
+/// built-in and custom field present, `null` when unset, decimal strings as numbers.
+pub fn binding(object: Object, defs: &[FieldDef], record: &Value) -> Value {
+    let mut map = record.as_object().cloned().unwrap_or_default();
+    for field in object.builtin_fields() {
+        map.entry(field.to_string()).or_insert(Value::Null);
+    }
+    for field in object.decimal_fields() {
+        if let Some(n) = map.get(*field).and_then(Value::as_str).and_then(|s| s.parse::<f64>().ok()) {
+            map.insert(field.to_string(), serde_json::json!(n));
+        }
+    }
+    let mut custom = map.get("custom").and_then(Value::as_object).cloned().unwrap_or_default();
+    for def in defs {
+        let entry = custom.entry(def.name.clone()).or_insert(Value::Null);
+        if def.field_type == FieldType::MultiSelect && entry.is_null() {
+            *entry = Value::Array(Vec::new());
+        }
+    }
+    map.insert("custom".into(), Value::Object(custom));
+    Value::Object(map)
+}
+
+impl Rule {
+    /// A new rule on `object`, checked (its condition must compile).
+    pub fn create(id: String, object: Object, input: RuleInput, now: &str) -> Result<Rule, DomainError> {
+        let blank = Rule {
+            id,
+            object,
+            name: String::new(),
+            condition: String::new(),
+            message: String::new(),
+            field: String::new(),
+            active: true,
+            version: 1,
+            created_at: now.to_string(),
+            updated_at: now.to_string(),
+        };
+        let mut issues = Issues::default();
+        for (field, given) in [("name", &input.name), ("condition", &input.condition), ("message", &input.message)] {
+            if given.as_deref().is_none_or(|v| v.trim().is_empty()) {
+                issues.add(field, "is required");
+            }
+        }
+        blank.apply_checked(input, issues)
+    }
+
+    /// This rule changed by `input`.
+    pub fn apply(&self, input: RuleInput, now: &str) -> Result<Rule, DomainError> {
+        let mut next = self.apply_checked(input, Issues::default())?;
+        if next != *self {
+            next.updated_at = now.to_string();
+        }
+        Ok(next)
+    }
+
+    fn apply_checked(&self, input: RuleInput, mut issues: Issues) -> Result<Rule, DomainError> {
+        let mut next = self.clone();
+        if let Some(name) = issues.text("name", input.name, 100) {
+            next.name = name;
+        }
+        if let Some(message) = issues.text("message", input.message, 500) {
+            next.message = message;
+        }
+        if let Some(field) = input.field {
+            let field = field.trim().to_string();
+            let custom = field.strip_prefix("custom.").is_some_and(super::custom::is_field_name);
+            if !(field.is_empty() || custom || self.object.builtin_fields().contains(&field.as_str())) {
+                issues.add("field", format!("must be a field of {} (or custom.<name>)", self.object.plural()));
+            }
+            next.field = field;
+        }
+        if let Some(active) = input.active {
+            next.active = active;
+        }
+        if let Some(condition) = input.condition {
+            let condition = condition.trim().to_string();
+            if !condition.is_empty() {
+                if let Err(message) = Condition::compile(self.object, &condition) {
+                    issues.add("condition", message);
+                }
+            }
+            next.condition = condition;
+        }
+        issues.finish(next)
+    }
+
+    /// The field a failure is reported on: the rule's, or the object's name when it names none.
+    pub fn error_field(&self) -> &str {
+        if self.field.is_empty() {
+            self.object.name()
+        } else {
+            &self.field
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn holds(object: Object, condition: &str, record: Value, old: Option<Value>) -> Result<bool, String> {
+        let c = Condition::compile(object, condition)?;
+        let record = binding(object, &[], &record);
+        let old = old.map(|o| binding(object, &[], &o));
+        c.holds(object, &record, old.as_ref())
+    }
+
+    #[test]
+    fn a_rule_sees_the_record_with_decimals_as_numbers() {
+        let won_free = "deal.stage == 'won' && deal.amount <= 0";
+        assert_eq!(holds(Object::Deal, won_free, json!({"stage": "won", "amount": "0.00"}), None), Ok(true));
+        assert_eq!(holds(Object::Deal, won_free, json!({"stage": "won", "amount": "12.50"}), None), Ok(false));
+        assert_eq!(holds(Object::Deal, won_free, json!({"stage": "proposal", "amount": "0.00"}), None), Ok(false));
+        assert_eq!(holds(Object::Deal, "deal.amount > 1000.5", json!({"amount": "1000.51"}), None), Ok(true));
+    }
+
+    #[test]
+    fn a_rule_sees_the_previous_version() {
+        let shrink = "old_deal != null && deal.amount < old_deal.amount";
+        assert_eq!(holds(Object::Deal, shrink, json!({"amount": "5"}), None), Ok(false));
+        assert_eq!(holds(Object::Deal, shrink, json!({"amount": "5"}), Some(json!({"amount": "10"}))), Ok(true));
+        assert_eq!(holds(Object::Deal, shrink, json!({"amount": "50"}), Some(json!({"amount": "10"}))), Ok(false));
+    }
+
+    #[test]
+    fn unset_fields_are_null_and_custom_fields_are_bound() {
+        assert_eq!(holds(Object::Contact, "contact.phone == null", json!({"email": "a@b.c"}), None), Ok(true));
+        assert_eq!(
+            holds(Object::Contact, "contact.custom.tier == 'gold'", json!({"custom": {"tier": "gold"}}), None),
+            Ok(true)
+        );
+        assert_eq!(
+            holds(Object::Contact, "contact.tags.exists(t, t == 'vip')", json!({"tags": ["vip"]}), None),
+            Ok(true)
+        );
+    }
+
+    #[test]
+    fn conditions_that_do_not_compile_or_name_unknown_things_are_refused() {
+        assert!(Condition::compile(Object::Deal, "deal.stage ==").unwrap_err().contains("does not compile"));
+        assert!(Condition::compile(Object::Deal, "contact.email == ''").unwrap_err().contains("`contact`"));
+        assert!(Condition::compile(Object::Deal, "").is_err());
+        assert!(Condition::compile(Object::Deal, "deal.contact_ids.all(c, c != '')").is_ok());
+    }
+
+    #[test]
+    fn a_condition_that_is_not_boolean_is_an_error() {
+        assert!(holds(Object::Deal, "deal.name", json!({"name": "x"}), None).is_err());
+    }
+}

@@ -1,0 +1,421 @@
+//! The data model admins shape: custom fields and validation rules per object, and the check
+//! every write of a contact, company, deal, case or event passes through ([`SchemaService::check`]):
+//! custom values by type, defaults, required values, references, then the rules.
+//!
+//! Definitions are read per object and kept for [`CACHE_FOR`]; a change made through this
+//! process is seen by its next write, one made through another replica within that time.
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::records::Store;
+use super::Precondition;
+use crate::domain::custom::{check_values, custom_schema, CustomValues, FieldDef, FieldInput, Object};
+use crate::domain::history::Origin;
+use crate::domain::rules::{binding, Condition, Rule, RuleInput};
+use crate::error::{AppError, AppResult, FieldError};
+use crate::repositories::schema::{field_of_index, IndexState, SchemaRepository};
+use crate::repositories::RepoError;
+
+/// How long definitions read from the database are used before they are read again.
+pub const CACHE_FOR: Duration = Duration::from_secs(2);
+
+/// The definitions of one object, as writes use them.
+pub struct ObjectSchema {
+    /// Custom fields, in form order.
+    pub fields: Vec<FieldDef>,
+    /// Active rules with their compiled conditions.
+    pub rules: Vec<(Rule, Condition)>,
+    loaded: Instant,
+}
+
+/// Custom fields, rules, and the check of every write.
+#[derive(Clone)]
+pub struct SchemaService {
+    fields: Store<FieldDef>,
+    rules: Store<Rule>,
+    repo: SchemaRepository,
+    cache: Arc<RwLock<HashMap<Object, Arc<ObjectSchema>>>>,
+}
+
+/// A field with where its index stands.
+pub struct FieldView {
+    /// The definition.
+    pub field: FieldDef,
+    /// Its index, when it is indexed or unique.
+    pub index: Option<IndexState>,
+}
+
+/// What trying a condition gave.
+pub struct RuleTrial {
+    /// Whether it holds (a write would be rejected); `None` when it could not be decided.
+    pub result: Option<bool>,
+    /// Why it could not be decided.
+    pub error: Option<String>,
+}
+
+fn parse_object(raw: &str) -> AppResult<Object> {
+    Object::parse(raw).ok_or_else(|| {
+        AppError::NotFound(format!("no object `{raw}`: custom fields exist on contact, company, deal, case and event"))
+    })
+}
+
+/// Maps a failed write of a record with custom fields: a unique custom value already taken is
+/// a 409 naming the field.
+pub fn unique_error(err: &RepoError) -> Option<AppError> {
+    match err {
+        RepoError::Duplicate(index) => field_of_index(index).map(|(_, name)| {
+            AppError::conflict("value_taken", format!("custom.{name}: another record already has this value"))
+        }),
+        _ => None,
+    }
+}
+
+impl SchemaService {
+    /// A service over its stores.
+    pub fn new(fields: Store<FieldDef>, rules: Store<Rule>, repo: SchemaRepository) -> Self {
+        Self { fields, rules, repo, cache: Arc::default() }
+    }
+
+    /// The object named `raw` (`deal` or `deals`); 404 for anything else.
+    pub fn object(&self, raw: &str) -> AppResult<Object> {
+        parse_object(raw)
+    }
+
+    fn forget(&self, object: Object) {
+        self.cache.write().unwrap_or_else(|e| e.into_inner()).remove(&object);
+    }
+
+    /// The definitions of `object` as writes use them.
+    pub async fn schema(&self, object: Object) -> AppResult<Arc<ObjectSchema>> {
+        if let Some(s) = self.cache.read().unwrap_or_else(|e| e.into_inner()).get(&object) {
+            if s.loaded.elapsed() < CACHE_FOR {
+                return Ok(s.clone());
+            }
+        }
+        let fields = self.repo.fields(object).await?;
+        let rules = self
+            .repo
+            .rules(object)
+            .await?
+            .into_iter()
+            .filter(|r| r.active)
+            .filter_map(|r| match Condition::compile(object, &r.condition) {
+                Ok(c) => Some((r, c)),
+                Err(e) => {
+                    tracing::warn!(rule = %r.id, error = %e, "a stored rule does not compile; it is skipped");
+                    None
+                }
+            })
+            .collect();
+        let schema = Arc::new(ObjectSchema { fields, rules, loaded: Instant::now() });
+        self.cache.write().unwrap_or_else(|e| e.into_inner()).insert(object, schema.clone());
+        Ok(schema)
+    }
+
+    /// Checks a write of `object` from `old` to `new`: custom values by type (normalised, with
+    /// defaults on create), required values, references, then every active rule. A value that
+    /// is unchanged from `old` is kept as it is, so a definition changed later (or removed) does
+    /// not block unrelated edits. Returns `new` as it is to be stored.
+    pub async fn check<T: Serialize + DeserializeOwned>(
+        &self,
+        object: Object,
+        old: Option<&T>,
+        new: T,
+    ) -> AppResult<T> {
+        let schema = self.schema(object).await?;
+        let mut value = serde_json::to_value(&new).map_err(|e| AppError::Internal(e.to_string()))?;
+        let custom = custom_of(&value);
+        if schema.fields.is_empty() && schema.rules.is_empty() && custom.is_empty() {
+            return Ok(new);
+        }
+        let old_value = old.map(serde_json::to_value).transpose().map_err(|e| AppError::Internal(e.to_string()))?;
+        let old_custom = old_value.as_ref().map(custom_of).unwrap_or_default();
+        let changed: CustomValues = custom
+            .iter()
+            .filter(|(k, v)| old_custom.get(*k) != Some(*v))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let kept: CustomValues = custom
+            .iter()
+            .filter(|(k, v)| old_custom.get(*k) == Some(*v))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        // Unchanged values stand as they are; changed ones and required ones are checked.
+        let defs: Vec<FieldDef> = schema.fields.iter().filter(|d| !kept.contains_key(&d.name)).cloned().collect();
+        let checked = check_values(&defs, &changed, old.is_none())
+            .map_err(|issues| AppError::validation(issues.into_iter().map(|(f, m)| FieldError::new(f, m)).collect()))?;
+        self.check_references(&checked.references).await?;
+        let mut stored = kept;
+        stored.extend(checked.values);
+        if let Value::Object(map) = &mut value {
+            if stored.is_empty() {
+                map.remove("custom");
+            } else {
+                map.insert("custom".into(), serde_json::to_value(&stored).unwrap_or_default());
+            }
+        }
+        let failures = broken_rules(object, &schema, &value, old_value.as_ref());
+        if !failures.is_empty() {
+            return Err(AppError::validation(failures));
+        }
+        serde_json::from_value(value).map_err(|e| AppError::Internal(format!("custom values: {e}")))
+    }
+
+    async fn check_references(&self, references: &[(String, Object, String)]) -> AppResult<()> {
+        let mut errors = Vec::new();
+        for object in Object::ALL {
+            let ids: Vec<String> =
+                references.iter().filter(|(_, o, _)| *o == object).map(|(_, _, id)| id.clone()).collect();
+            if ids.is_empty() {
+                continue;
+            }
+            let found = self.repo.existing(object, &ids).await?;
+            for (field, _, id) in references.iter().filter(|(_, o, id)| *o == object && !found.contains(id)) {
+                errors.push(FieldError::new(field.clone(), format!("no {} with id {id} exists", object.name())));
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::validation(errors))
+        }
+    }
+
+    /// The fields of `object`, in form order, with where their indexes stand.
+    pub async fn list_fields(&self, object: Object) -> AppResult<Vec<FieldView>> {
+        let mut views = Vec::new();
+        for field in self.repo.fields(object).await? {
+            views.push(self.view(field).await?);
+        }
+        Ok(views)
+    }
+
+    async fn view(&self, field: FieldDef) -> AppResult<FieldView> {
+        let index = if field.indexed || field.unique {
+            Some(self.repo.index_state(field.object, &field.name).await?)
+        } else {
+            None
+        };
+        Ok(FieldView { field, index })
+    }
+
+    /// One field of `object`; 404 when it is not one of its fields.
+    pub async fn get_field(&self, object: Object, id: &str) -> AppResult<FieldView> {
+        let field = self.fields.get(id).await?;
+        if field.object != object {
+            return Err(AppError::not_found("field", id));
+        }
+        self.view(field).await
+    }
+
+    /// Adds a field to `object`; its index, if any, is defined (a plain one is built in the
+    /// background, a unique one at once: values already shared are a 409).
+    pub async fn create_field(&self, object: Object, input: FieldInput, origin: &Origin) -> AppResult<FieldView> {
+        let count = self.repo.fields(object).await?.len();
+        if count >= crate::domain::custom::MAX_FIELDS {
+            return Err(AppError::conflict(
+                "too_many_fields",
+                format!("{} already has {count} custom fields", object.plural()),
+            ));
+        }
+        let position = input.position;
+        let field = self
+            .fields
+            .create(origin, |id, ts| {
+                let mut def = FieldDef::create(id, object, input, ts)?;
+                def.position = position.unwrap_or(count as i64 + 1);
+                Ok(def)
+            })
+            .await
+            .map_err(|e| name_taken(e, "field_exists", "a field with this name already exists"))?;
+        self.forget(object);
+        if let Err(e) = self.sync_index(None, &field).await {
+            // The field stands without its index flags rather than promise what the data breaks.
+            let undo = FieldInput { unique: Some(false), indexed: Some(false), ..Default::default() };
+            self.fields
+                .update(&field.id, Precondition::None, origin, |f, ts| Ok((f.apply(undo.clone(), ts)?, None)))
+                .await?;
+            self.forget(object);
+            return Err(e);
+        }
+        self.view(field).await
+    }
+
+    /// Changes a field (label, options, required, default, unique, indexed, position, help).
+    pub async fn update_field(
+        &self,
+        object: Object,
+        id: &str,
+        input: FieldInput,
+        pre: Precondition,
+        origin: &Origin,
+    ) -> AppResult<FieldView> {
+        let before = self.get_field(object, id).await?.field;
+        let field = self.fields.update(id, pre, origin, |f, ts| Ok((f.apply(input.clone(), ts)?, None))).await?;
+        self.forget(object);
+        if let Err(e) = self.sync_index(Some(&before), &field).await {
+            let undo = FieldInput { unique: Some(before.unique), indexed: Some(before.indexed), ..Default::default() };
+            self.fields.update(id, Precondition::None, origin, |f, ts| Ok((f.apply(undo.clone(), ts)?, None))).await?;
+            self.forget(object);
+            return Err(e);
+        }
+        self.view(field).await
+    }
+
+    /// Removes a field definition and its index; values already stored, and their history, stay.
+    pub async fn delete_field(&self, object: Object, id: &str, pre: Precondition, origin: &Origin) -> AppResult<()> {
+        let field = self.get_field(object, id).await?.field;
+        self.fields.delete(id, pre, origin).await?;
+        self.forget(object);
+        self.repo.remove_index(object, &field.name).await?;
+        Ok(())
+    }
+
+    async fn sync_index(&self, before: Option<&FieldDef>, after: &FieldDef) -> AppResult<()> {
+        let wanted = after.unique || after.indexed;
+        let had = before.is_some_and(|b| b.unique || b.indexed);
+        let same = before.is_some_and(|b| b.unique == after.unique && b.indexed == after.indexed);
+        if wanted && !same {
+            self.repo.define_index(after).await.map_err(|e| match e {
+                RepoError::Duplicate(_) => AppError::conflict(
+                    "values_not_unique",
+                    format!("custom.{}: records already share values; make them unique first", after.name),
+                ),
+                other => other.into(),
+            })?;
+        } else if had && !wanted {
+            self.repo.remove_index(after.object, &after.name).await?;
+        }
+        Ok(())
+    }
+
+    /// The rules of `object`, oldest first.
+    pub async fn list_rules(&self, object: Object) -> AppResult<Vec<Rule>> {
+        Ok(self.repo.rules(object).await?)
+    }
+
+    /// One rule of `object`.
+    pub async fn get_rule(&self, object: Object, id: &str) -> AppResult<Rule> {
+        let rule = self.rules.get(id).await?;
+        if rule.object != object {
+            return Err(AppError::not_found("rule", id));
+        }
+        Ok(rule)
+    }
+
+    /// Adds a rule; its condition must compile.
+    pub async fn create_rule(&self, object: Object, input: RuleInput, origin: &Origin) -> AppResult<Rule> {
+        let rule = self
+            .rules
+            .create(origin, |id, ts| Ok(Rule::create(id, object, input, ts)?))
+            .await
+            .map_err(|e| name_taken(e, "rule_exists", "a rule with this name already exists"))?;
+        self.forget(object);
+        Ok(rule)
+    }
+
+    /// Changes a rule.
+    pub async fn update_rule(
+        &self,
+        object: Object,
+        id: &str,
+        input: RuleInput,
+        pre: Precondition,
+        origin: &Origin,
+    ) -> AppResult<Rule> {
+        self.get_rule(object, id).await?;
+        let rule = self
+            .rules
+            .update(id, pre, origin, |r, ts| Ok((r.apply(input.clone(), ts)?, None)))
+            .await
+            .map_err(|e| name_taken(e, "rule_exists", "a rule with this name already exists"))?;
+        self.forget(object);
+        Ok(rule)
+    }
+
+    /// Removes a rule.
+    pub async fn delete_rule(&self, object: Object, id: &str, pre: Precondition, origin: &Origin) -> AppResult<()> {
+        self.get_rule(object, id).await?;
+        self.rules.delete(id, pre, origin).await?;
+        self.forget(object);
+        Ok(())
+    }
+
+    /// Tries `condition` on `record` (and `old`, its previous version) as a write would: 422
+    /// when it does not compile.
+    pub async fn try_rule(
+        &self,
+        object: Object,
+        condition: &str,
+        record: &Value,
+        old: Option<&Value>,
+    ) -> AppResult<RuleTrial> {
+        let compiled = Condition::compile(object, condition).map_err(|m| AppError::invalid_field("condition", m))?;
+        let schema = self.schema(object).await?;
+        let record = binding(object, &schema.fields, record);
+        let old = old.filter(|o| !o.is_null()).map(|o| binding(object, &schema.fields, o));
+        Ok(match compiled.holds(object, &record, old.as_ref()) {
+            Ok(b) => RuleTrial { result: Some(b), error: None },
+            Err(e) => RuleTrial { result: None, error: Some(e) },
+        })
+    }
+
+    /// The JSON Schema of `object`'s records: `base` (the built-in fields, from the API
+    /// document) with its custom fields under `custom`.
+    pub async fn json_schema(&self, object: Object, base: Value) -> AppResult<Value> {
+        let fields = self.repo.fields(object).await?;
+        let mut schema = match base {
+            Value::Object(map) => map,
+            _ => serde_json::Map::new(),
+        };
+        schema.insert("$schema".into(), Value::String("https://json-schema.org/draft/2020-12/schema".into()));
+        schema.insert("title".into(), Value::String(object.name().into()));
+        let properties = schema.entry("properties").or_insert_with(|| Value::Object(serde_json::Map::new()));
+        if let Value::Object(p) = properties {
+            p.insert("custom".into(), custom_schema(&fields));
+        }
+        Ok(Value::Object(schema))
+    }
+}
+
+/// `custom` of a record as JSON.
+fn custom_of(value: &Value) -> CustomValues {
+    value
+        .get("custom")
+        .and_then(Value::as_object)
+        .map(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+        .unwrap_or_default()
+}
+
+/// The rules of `schema` that `value` (after `old`) breaks, as field errors. A rule that cannot
+/// be decided (a type mismatch on this record, say) does not reject the write; it is logged.
+fn broken_rules(object: Object, schema: &ObjectSchema, value: &Value, old: Option<&Value>) -> Vec<FieldError> {
+    if schema.rules.is_empty() {
+        return Vec::new();
+    }
+    let record = binding(object, &schema.fields, value);
+    let old = old.map(|o| binding(object, &schema.fields, o));
+    let mut failures = Vec::new();
+    for (rule, condition) in &schema.rules {
+        match condition.holds(object, &record, old.as_ref()) {
+            Ok(true) => failures.push(FieldError::new(rule.error_field(), rule.message.clone())),
+            Ok(false) => {}
+            Err(e) => tracing::warn!(rule = %rule.id, error = %e, "a rule could not be decided on a write"),
+        }
+    }
+    failures
+}
+
+/// A 409 `code` for a unique name already taken by another definition.
+fn name_taken(err: AppError, code: &'static str, detail: &str) -> AppError {
+    match err {
+        AppError::Conflict { code: "duplicate", .. } => AppError::conflict(code, detail),
+        other => other,
+    }
+}
