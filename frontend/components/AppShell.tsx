@@ -50,6 +50,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           { href: "/admin/users", label: "Users" },
           { href: "/admin/api-keys", label: "API keys" },
           { href: "/admin/webhooks", label: "Webhooks" },
+          { href: "/admin/fields", label: "Fields" },
           { href: "/admin/system", label: "System" },
         ]
       : []),

@@ -7,7 +7,7 @@ export interface EditableFieldProps {
   /** The API field name; 422 errors for it are shown here. */
   name: string;
   value: string;
-  type?: "text" | "email" | "tel" | "url";
+  type?: "text" | "email" | "tel" | "url" | "date";
   /** A text area (Save button to save; Escape cancels). */
   multiline?: boolean;
   options?: { value: string; label: string }[];

@@ -19,6 +19,7 @@ const deal = (over: Partial<Deal>): Deal => ({
   owner_id: null,
   lost_reason: null,
   closed_at: null,
+  custom: {},
   version: 3,
   created_at: "2026-11-01T10:00:00Z",
   updated_at: "2026-11-01T10:00:00Z",

@@ -376,10 +376,10 @@ impl FieldDef {
             updated_at: now.to_string(),
         };
         let input = FieldInput { name: None, field_type: None, ..input };
-        def.apply_checked(input, now, issues)
+        def.apply_checked(input, issues)
     }
 
-    /// This definition changed by `input`; the name and type never change.
+    /// This definition changed by `input`, one version later; the name and type never change.
     pub fn apply(&self, input: FieldInput, now: &str) -> Result<FieldDef, super::fields::DomainError> {
         let mut issues = Issues::default();
         if input.name.as_ref().is_some_and(|n| n != &self.name) {
@@ -388,19 +388,13 @@ impl FieldDef {
         if input.field_type.as_ref().is_some_and(|t| t != self.field_type.as_str()) {
             issues.add("type", "cannot change; add a new field instead");
         }
-        let mut next = self.apply_checked(FieldInput { name: None, field_type: None, ..input }, now, issues)?;
-        if next != *self {
-            next.updated_at = now.to_string();
-        }
+        let mut next = self.apply_checked(FieldInput { name: None, field_type: None, ..input }, issues)?;
+        next.version = self.version + 1;
+        next.updated_at = now.to_string();
         Ok(next)
     }
 
-    fn apply_checked(
-        &self,
-        input: FieldInput,
-        now: &str,
-        mut issues: Issues,
-    ) -> Result<FieldDef, super::fields::DomainError> {
+    fn apply_checked(&self, input: FieldInput, mut issues: Issues) -> Result<FieldDef, super::fields::DomainError> {
         let mut next = self.clone();
         if let Some(label) = input.label {
             match label.trim() {
@@ -474,7 +468,6 @@ impl FieldDef {
                 Err(message) => issues.add("default", message),
             }
         }
-        let _ = now;
         issues.finish(next)
     }
 

@@ -164,12 +164,11 @@ impl Rule {
         blank.apply_checked(input, issues)
     }
 
-    /// This rule changed by `input`.
+    /// This rule changed by `input`, one version later.
     pub fn apply(&self, input: RuleInput, now: &str) -> Result<Rule, DomainError> {
         let mut next = self.apply_checked(input, Issues::default())?;
-        if next != *self {
-            next.updated_at = now.to_string();
-        }
+        next.version = self.version + 1;
+        next.updated_at = now.to_string();
         Ok(next)
     }
 

@@ -61,7 +61,7 @@ pub struct CreateCaseRequest {
     #[schema(format = Uuid)]
     pub owner_id: Option<String>,
     /// Custom field values by name (`GET /api/schema/case/fields`), checked by type.
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<std::collections::BTreeMap<String, serde_json::Value>>)]
     pub custom: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
@@ -96,7 +96,7 @@ pub struct UpdateCaseRequest {
     #[schema(value_type = Option<String>, format = Uuid)]
     pub owner_id: Option<Option<String>>,
     /// Custom values to set by name; `null` removes one, names left out are kept.
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<std::collections::BTreeMap<String, serde_json::Value>>)]
     pub custom: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
@@ -150,7 +150,7 @@ pub struct CaseResponse {
     /// When it was closed.
     pub closed_at: Option<String>,
     /// Custom field values by name.
-    #[schema(value_type = Object)]
+    #[schema(value_type = std::collections::BTreeMap<String, serde_json::Value>)]
     pub custom: crate::domain::custom::CustomValues,
     /// 1 on create, +1 per change; also sent as `ETag`.
     pub version: i64,

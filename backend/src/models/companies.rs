@@ -83,7 +83,7 @@ pub struct CreateCompanyRequest {
     #[schema(pattern = "^([ \\t\\r\\n]*|[^\\s\\x00]*\\.[^\\s\\x00]*)$", max_length = 2048)]
     pub website: Option<String>,
     /// Custom field values by name (`GET /api/schema/company/fields`), checked by type.
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<std::collections::BTreeMap<String, serde_json::Value>>)]
     pub custom: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
@@ -113,7 +113,7 @@ pub struct UpdateCompanyRequest {
     #[schema(value_type = Option<String>, pattern = "^([ \\t\\r\\n]*|[^\\s\\x00]*\\.[^\\s\\x00]*)$", max_length = 2048)]
     pub website: Option<Option<String>>,
     /// Custom values to set by name; `null` removes one, names left out are kept.
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<std::collections::BTreeMap<String, serde_json::Value>>)]
     pub custom: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
@@ -133,7 +133,7 @@ pub struct CompanyResponse {
     /// Website.
     pub website: Option<String>,
     /// Custom field values by name.
-    #[schema(value_type = Object)]
+    #[schema(value_type = std::collections::BTreeMap<String, serde_json::Value>)]
     pub custom: crate::domain::custom::CustomValues,
     /// 1 on create, +1 per change; also sent as `ETag`.
     pub version: i64,

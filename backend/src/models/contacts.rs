@@ -51,7 +51,7 @@ pub struct CreateContactRequest {
     /// Never send this contact campaigns (default false).
     pub do_not_contact: Option<bool>,
     /// Custom field values by name (`GET /api/schema/contact/fields`), checked by type.
-    #[schema(value_type = Option<Object>, example = json!({"industry_code": "K70"}))]
+    #[schema(value_type = Option<std::collections::BTreeMap<String, serde_json::Value>>, example = json!({"industry_code": "K70"}))]
     pub custom: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
@@ -101,7 +101,7 @@ pub struct UpdateContactRequest {
     #[schema(value_type = Option<bool>)]
     pub do_not_contact: Option<Option<bool>>,
     /// Custom values to set by name; `null` removes one, names left out are kept.
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<std::collections::BTreeMap<String, serde_json::Value>>)]
     pub custom: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
@@ -155,7 +155,7 @@ pub struct ContactResponse {
     /// Never sent campaigns (an unsubscribe or a bounce is shown by the consent ledger).
     pub do_not_contact: bool,
     /// Custom field values by name.
-    #[schema(value_type = Object)]
+    #[schema(value_type = std::collections::BTreeMap<String, serde_json::Value>)]
     pub custom: crate::domain::custom::CustomValues,
     /// 1 on create, +1 per change; also sent as `ETag`.
     pub version: i64,

@@ -84,7 +84,7 @@ pub struct CreateDealRequest {
     #[schema(max_length = 2000)]
     pub lost_reason: Option<String>,
     /// Custom field values by name (`GET /api/schema/deal/fields`), checked by type.
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<std::collections::BTreeMap<String, serde_json::Value>>)]
     pub custom: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
@@ -135,7 +135,7 @@ pub struct UpdateDealRequest {
     #[schema(value_type = Option<String>, max_length = 2000)]
     pub lost_reason: Option<Option<String>>,
     /// Custom values to set by name; `null` removes one, names left out are kept.
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<std::collections::BTreeMap<String, serde_json::Value>>)]
     pub custom: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
@@ -168,7 +168,7 @@ pub struct DealResponse {
     /// When it was won or lost.
     pub closed_at: Option<String>,
     /// Custom field values by name.
-    #[schema(value_type = Object)]
+    #[schema(value_type = std::collections::BTreeMap<String, serde_json::Value>)]
     pub custom: crate::domain::custom::CustomValues,
     /// 1 on create, +1 per change; also sent as `ETag`.
     pub version: i64,

@@ -47,7 +47,7 @@ pub struct CreateEventRequest {
     #[schema(minimum = 1, maximum = 1000000)]
     pub capacity: Option<i64>,
     /// Custom field values by name (`GET /api/schema/event/fields`), checked by type.
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<std::collections::BTreeMap<String, serde_json::Value>>)]
     pub custom: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
@@ -90,7 +90,7 @@ pub struct UpdateEventRequest {
     #[schema(value_type = Option<i64>, minimum = 1, maximum = 1000000)]
     pub capacity: Option<Option<i64>>,
     /// Custom values to set by name; `null` removes one, names left out are kept.
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<std::collections::BTreeMap<String, serde_json::Value>>)]
     pub custom: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
@@ -182,7 +182,7 @@ pub struct EventResponse {
     /// Guests by where they stand.
     pub counts: EventCounts,
     /// Custom field values by name.
-    #[schema(value_type = Object)]
+    #[schema(value_type = std::collections::BTreeMap<String, serde_json::Value>)]
     pub custom: crate::domain::custom::CustomValues,
     /// 1 on create, +1 per change; also sent as `ETag`.
     pub version: i64,

@@ -33,6 +33,7 @@ mod privacy;
 mod replay;
 mod sales_history;
 mod scale_out;
+mod schema;
 mod segments;
 mod storage;
 mod tasks;

@@ -1653,6 +1653,131 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/schema/{object}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The JSON Schema (2020-12) of an object's records: built-in fields and custom fields (under
+         *     `custom`), with each custom field's type, choices, default and whether it is required.
+         */
+        get: operations["get_object_schema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schema/{object}/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The custom fields of an object, in form order, with where their indexes stand. */
+        get: operations["list_fields"];
+        put?: never;
+        /**
+         * Add a custom field (admin). An indexed field's index is built in the background (`index.status`
+         *     says how far); a unique field's index at once, 409 `values_not_unique` when stored records
+         *     already share values.
+         */
+        post: operations["create_field"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schema/{object}/fields/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One custom field. */
+        get: operations["get_field"];
+        put?: never;
+        post?: never;
+        /** Remove a custom field (admin). Values already stored stay in the records and their history. */
+        delete: operations["delete_field"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a custom field (admin): label, options, required, default, unique, indexed, position,
+         *     description. Its name and type never change.
+         */
+        patch: operations["update_field"];
+        trace?: never;
+    };
+    "/api/schema/{object}/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The validation rules of an object, oldest first. */
+        get: operations["list_rules"];
+        put?: never;
+        /**
+         * Add a validation rule (admin): a CEL condition over the record (`deal`) and its previous
+         *     version (`old_deal`); every later write for which it is true is refused with 422 and the
+         *     rule's message on its field. A condition that does not compile is 422.
+         */
+        post: operations["create_rule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schema/{object}/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One validation rule. */
+        get: operations["get_rule"];
+        put?: never;
+        post?: never;
+        /** Remove a validation rule (admin). */
+        delete: operations["delete_rule"];
+        options?: never;
+        head?: never;
+        /** Change a validation rule (admin). */
+        patch: operations["update_rule"];
+        trace?: never;
+    };
+    "/api/schema/{object}/rules/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Try a condition on a record before saving it as a rule (admin): `result` true means a write
+         *     of this record would be refused. A condition that does not compile is 422.
+         */
+        post: operations["test_rule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/segments": {
         parameters: {
             query?: never;
@@ -2514,6 +2639,10 @@ export interface components {
             contact_id?: string | null;
             /** @description When it was opened. */
             created_at: string;
+            /** @description Custom field values by name. */
+            custom: {
+                [key: string]: unknown;
+            };
             /** @description Description. */
             description?: string | null;
             /** @description Id. */
@@ -2652,6 +2781,10 @@ export interface components {
         CompanyResponse: {
             /** @description Creation time. */
             created_at: string;
+            /** @description Custom field values by name. */
+            custom: {
+                [key: string]: unknown;
+            };
             /** @description Domain. */
             domain?: string | null;
             /** @description Id. */
@@ -2776,6 +2909,10 @@ export interface components {
             company_id?: string | null;
             /** @description Creation time (RFC 3339 UTC). */
             created_at: string;
+            /** @description Custom field values by name. */
+            custom: {
+                [key: string]: unknown;
+            };
             /** @description Never sent campaigns (an unsubscribe or a bounce is shown by the consent ledger). */
             do_not_contact: boolean;
             /** @description Lower-cased email. */
@@ -2898,6 +3035,10 @@ export interface components {
              * @description The person who raised it (must exist).
              */
             contact_id?: string | null;
+            /** @description Custom field values by name (`GET /api/schema/case/fields`), checked by type. */
+            custom?: {
+                [key: string]: unknown;
+            } | null;
             /** @description Description. */
             description?: string | null;
             /**
@@ -2920,6 +3061,10 @@ export interface components {
          *     }
          */
         CreateCompanyRequest: {
+            /** @description Custom field values by name (`GET /api/schema/company/fields`), checked by type. */
+            custom?: {
+                [key: string]: unknown;
+            } | null;
             /** @description Web domain, e.g. `acme.com` (lower-cased). */
             domain?: string | null;
             /** @description Industry. */
@@ -2982,6 +3127,15 @@ export interface components {
              * @description Id of an existing company.
              */
             company_id?: string | null;
+            /**
+             * @description Custom field values by name (`GET /api/schema/contact/fields`), checked by type.
+             * @example {
+             *       "industry_code": "K70"
+             *     }
+             */
+            custom?: {
+                [key: string]: unknown;
+            } | null;
             /** @description Never send this contact campaigns (default false). */
             do_not_contact?: boolean | null;
             /**
@@ -3029,6 +3183,10 @@ export interface components {
             contact_ids?: string[] | null;
             /** @description ISO 4217 code; default `crm.default_currency` (EUR). */
             currency?: string | null;
+            /** @description Custom field values by name (`GET /api/schema/deal/fields`), checked by type. */
+            custom?: {
+                [key: string]: unknown;
+            } | null;
             /**
              * Format: date
              * @description Expected close date, `YYYY-MM-DD`.
@@ -3067,6 +3225,10 @@ export interface components {
              * @description Seats; omitted or null for no limit.
              */
             capacity?: number | null;
+            /** @description Custom field values by name (`GET /api/schema/event/fields`), checked by type. */
+            custom?: {
+                [key: string]: unknown;
+            } | null;
             /** @description What it is about. */
             description?: string | null;
             /**
@@ -3090,6 +3252,41 @@ export interface components {
              * @example Europe/Paris
              */
             timezone?: string;
+        };
+        /**
+         * @description A new custom field. `name` and `type` never change afterwards.
+         * @example {
+         *       "indexed": true,
+         *       "label": "Industry code",
+         *       "name": "industry_code",
+         *       "type": "text"
+         *     }
+         */
+        CreateFieldRequest: {
+            /** @description Set on new records without a value (of the field's type). */
+            default?: Record<string, never> | null;
+            /** @description Help text. */
+            description?: string | null;
+            /** @description Filterable and sortable fast: an index, built in the background (default false). */
+            indexed?: boolean | null;
+            /** @description Label shown in forms; default from the name. */
+            label?: string | null;
+            /** @description Key under `custom` (snake_case, not a built-in field's name). */
+            name: string;
+            /** @description Choices of a select or multi_select. */
+            options?: string[] | null;
+            /**
+             * Format: int64
+             * @description Position in forms (ascending); default last.
+             */
+            position?: number | null;
+            reference?: null | components["schemas"]["ObjectDto"];
+            /** @description A record must have a value (default false). */
+            required?: boolean | null;
+            /** @description What it holds. */
+            type: components["schemas"]["FieldTypeDto"];
+            /** @description No two records may share a value (default false; checked against stored values). */
+            unique?: boolean | null;
         };
         /**
          * @description A new interaction on a case.
@@ -3133,6 +3330,30 @@ export interface components {
             slug?: string | null;
             /** @description Title. */
             title: string;
+        };
+        /**
+         * @description A new validation rule.
+         * @example {
+         *       "condition": "deal.stage == 'won' && (deal.amount == null || deal.amount <= 0)",
+         *       "field": "amount",
+         *       "message": "A won deal needs an amount",
+         *       "name": "won_needs_amount"
+         *     }
+         */
+        CreateRuleRequest: {
+            /** @description Checked on writes (default true). */
+            active?: boolean | null;
+            /**
+             * @description CEL condition over the record (bound by its object's name, `deal`) and its previous
+             *     version (`old_deal`, null on create); true rejects the write.
+             */
+            condition: string;
+            /** @description The field the error names (`amount`, `custom.industry_code`); default the object. */
+            field?: string | null;
+            /** @description The error shown when the condition holds. */
+            message: string;
+            /** @description A short name, unique per object. */
+            name: string;
         };
         /**
          * @description A new segment.
@@ -3301,6 +3522,10 @@ export interface components {
             created_at: string;
             /** @description ISO 4217 currency. */
             currency: string;
+            /** @description Custom field values by name. */
+            custom: {
+                [key: string]: unknown;
+            };
             /** @description Expected close date. */
             expected_close?: string | null;
             /** @description Id. */
@@ -3511,6 +3736,10 @@ export interface components {
             counts: components["schemas"]["EventCounts"];
             /** @description Creation time. */
             created_at: string;
+            /** @description Custom field values by name. */
+            custom: {
+                [key: string]: unknown;
+            };
             /** @description What it is about. */
             description?: string | null;
             /** @description End (UTC). */
@@ -3555,6 +3784,57 @@ export interface components {
              */
             message: string;
         };
+        /** @description The custom fields of an object, in form order. */
+        FieldList: {
+            /** @description Fields. */
+            items: components["schemas"]["FieldResponse"][];
+        };
+        /** @description A custom field. */
+        FieldResponse: {
+            /** @description Creation time. */
+            created_at: string;
+            /** @description Set on new records without a value. */
+            default?: Record<string, never> | null;
+            /** @description Help text. */
+            description?: string | null;
+            /** @description Id. */
+            id: string;
+            index?: null | components["schemas"]["IndexStatus"];
+            /** @description Has an index for fast filters and sorts. */
+            indexed: boolean;
+            /** @description Label. */
+            label: string;
+            /** @description Key under `custom`. */
+            name: string;
+            /** @description The object it belongs to. */
+            object: components["schemas"]["ObjectDto"];
+            /** @description Choices of a select. */
+            options: string[];
+            /**
+             * Format: int64
+             * @description Position in forms.
+             */
+            position: number;
+            reference?: null | components["schemas"]["ObjectDto"];
+            /** @description A record must have a value. */
+            required: boolean;
+            /** @description What it holds. */
+            type: components["schemas"]["FieldTypeDto"];
+            /** @description No two records share a value. */
+            unique: boolean;
+            /** @description Last change. */
+            updated_at: string;
+            /**
+             * Format: int64
+             * @description 1 on create, +1 per change; also sent as `ETag`.
+             */
+            version: number;
+        };
+        /**
+         * @description What a custom field holds.
+         * @enum {string}
+         */
+        FieldTypeDto: "text" | "long_text" | "number" | "decimal" | "currency" | "date" | "datetime" | "boolean" | "select" | "multi_select" | "url" | "email" | "phone" | "reference";
         /**
          * @description A filter tree: {"and": [...]}, {"or": [...]}, {"not": {...}} or {"field", "op", "value"}
          * @example {
@@ -3780,6 +4060,21 @@ export interface components {
              * @description Line in the file (the header is line 1; NDJSON: the object's line).
              */
             row: number;
+        };
+        /** @description Where a field's database index stands. */
+        IndexStatus: {
+            /** @description Why the build failed. */
+            error?: string | null;
+            /**
+             * Format: int64
+             * @description Rows indexed so far, while building.
+             */
+            indexed_rows?: number | null;
+            /**
+             * @description `ready`, `building` (in the background; filters on it are slower until then), `failed`
+             *     or `missing`.
+             */
+            status: string;
         };
         /** @description A page of interactions, oldest first. */
         InteractionList: {
@@ -4268,6 +4563,11 @@ export interface components {
             title: string;
         };
         /**
+         * @description An object that carries custom fields.
+         * @enum {string}
+         */
+        ObjectDto: "contact" | "company" | "deal" | "case" | "event";
+        /**
          * @description Where a page stands.
          * @enum {string}
          */
@@ -4505,6 +4805,62 @@ export interface components {
          * @enum {string}
          */
         RsvpResponseDto: "yes" | "no" | "maybe";
+        /** @description The rules of an object, oldest first. */
+        RuleList: {
+            /** @description Rules. */
+            items: components["schemas"]["RuleResponse"][];
+        };
+        /** @description A validation rule. */
+        RuleResponse: {
+            /** @description Checked on writes. */
+            active: boolean;
+            /** @description CEL condition; true rejects the write. */
+            condition: string;
+            /** @description Creation time. */
+            created_at: string;
+            /** @description The field the error names (empty: the object). */
+            field: string;
+            /** @description Id. */
+            id: string;
+            /** @description Error message. */
+            message: string;
+            /** @description Name. */
+            name: string;
+            /** @description The object whose writes it checks. */
+            object: components["schemas"]["ObjectDto"];
+            /** @description Last change. */
+            updated_at: string;
+            /**
+             * Format: int64
+             * @description 1 on create, +1 per change; also sent as `ETag`.
+             */
+            version: number;
+        };
+        /**
+         * @description A condition to try on a record, before saving it as a rule.
+         * @example {
+         *       "condition": "deal.stage == 'won' && deal.amount <= 0",
+         *       "record": {
+         *         "amount": "0",
+         *         "stage": "won"
+         *       }
+         *     }
+         */
+        RuleTestRequest: {
+            /** @description CEL condition. */
+            condition: string;
+            /** @description Its previous version (`old_<object>`); omitted or null as on create. */
+            old_record?: Record<string, never> | null;
+            /** @description The record as the API returns it (missing fields are null). */
+            record?: Record<string, never> | null;
+        };
+        /** @description What the condition gave. */
+        RuleTestResponse: {
+            /** @description Why it could not be decided (a type mismatch, say). */
+            error?: string | null;
+            /** @description True: a write of this record would be rejected; null when it could not be decided. */
+            result?: boolean | null;
+        };
         /** @description Where the duplicate scan stands. */
         ScanResponse: {
             /**
@@ -4930,6 +5286,10 @@ export interface components {
              * @description Contact.
              */
             contact_id?: string | null;
+            /** @description Custom values to set by name; `null` removes one, names left out are kept. */
+            custom?: {
+                [key: string]: unknown;
+            } | null;
             /** @description Description. */
             description?: string | null;
             /**
@@ -4950,6 +5310,10 @@ export interface components {
          *     }
          */
         UpdateCompanyRequest: {
+            /** @description Custom values to set by name; `null` removes one, names left out are kept. */
+            custom?: {
+                [key: string]: unknown;
+            } | null;
             /** @description Domain. */
             domain?: string | null;
             /** @description Industry. */
@@ -4970,6 +5334,10 @@ export interface components {
         UpdateContactRequest: {
             /** @description Company id; `null` unlinks. */
             company_id?: string | null;
+            /** @description Custom values to set by name; `null` removes one, names left out are kept. */
+            custom?: {
+                [key: string]: unknown;
+            } | null;
             /** @description Never send this contact campaigns; `null` is false. */
             do_not_contact?: boolean | null;
             /**
@@ -5010,6 +5378,10 @@ export interface components {
             contact_ids?: string[] | null;
             /** @description Currency (cannot be cleared). */
             currency?: string;
+            /** @description Custom values to set by name; `null` removes one, names left out are kept. */
+            custom?: {
+                [key: string]: unknown;
+            } | null;
             /**
              * Format: date
              * @description Expected close date.
@@ -5045,6 +5417,10 @@ export interface components {
              * @description Seats.
              */
             capacity?: number | null;
+            /** @description Custom values to set by name; `null` removes one, names left out are kept. */
+            custom?: {
+                [key: string]: unknown;
+            } | null;
             /** @description Description. */
             description?: string | null;
             /**
@@ -5065,6 +5441,38 @@ export interface components {
             starts_at?: string;
             /** @description Time zone. */
             timezone?: string;
+        };
+        /**
+         * @description A change to a custom field: omitted members are unchanged.
+         * @example {
+         *       "label": "NACE code",
+         *       "required": true
+         *     }
+         */
+        UpdateFieldRequest: {
+            /** @description Default; `null` removes it. */
+            default?: Record<string, never> | null;
+            /** @description Help text; `null` removes it. */
+            description?: string | null;
+            /** @description Indexed. */
+            indexed?: boolean | null;
+            /** @description Label. */
+            label?: string | null;
+            /** @description Cannot change (422 if different). */
+            name?: string | null;
+            /** @description Replaces the options. */
+            options?: string[] | null;
+            /**
+             * Format: int64
+             * @description Position.
+             */
+            position?: number | null;
+            reference?: null | components["schemas"]["ObjectDto"];
+            /** @description Required. */
+            required?: boolean | null;
+            type?: null | components["schemas"]["FieldTypeDto"];
+            /** @description Unique. */
+            unique?: boolean | null;
         };
         /** @description A partial update: omitted fields are unchanged, `null` clears the optional ones. */
         UpdateLandingPageRequest: {
@@ -5092,6 +5500,19 @@ export interface components {
             slug?: string;
             /** @description Title. */
             title?: string;
+        };
+        /** @description A change to a rule: omitted members are unchanged. */
+        UpdateRuleRequest: {
+            /** @description Active. */
+            active?: boolean | null;
+            /** @description Condition. */
+            condition?: string | null;
+            /** @description Field. */
+            field?: string | null;
+            /** @description Message. */
+            message?: string | null;
+            /** @description Name. */
+            name?: string | null;
         };
         /**
          * @description A partial update: omitted fields are unchanged, `null` clears the description.
@@ -13842,6 +14263,995 @@ export interface operations {
             };
             /** @description No such device of this user */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_object_schema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description contact, company, deal, case or event (plural accepted) */
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON Schema */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/schema+json": Record<string, never>;
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_fields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description contact, company, deal, case or event */
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Fields */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldList"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_field: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description contact, company, deal, case or event */
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFieldRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description Version */
+                    ETag?: string;
+                    /** @description URL of the field */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldResponse"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `field_exists`, `values_not_unique` or `too_many_fields` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid definition */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_field: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Field id */
+                id: string;
+                /** @description contact, company, deal, case or event */
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The field */
+            200: {
+                headers: {
+                    /** @description Version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object or field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_field: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from a GET; 412 if the field changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Field id */
+                id: string;
+                /** @description contact, company, deal, case or event */
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed If-Match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object or field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_field: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from a GET; 412 if the field changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Field id */
+                id: string;
+                /** @description contact, company, deal, case or event */
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFieldRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldResponse"];
+                };
+            };
+            /** @description Malformed JSON or If-Match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object or field */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `values_not_unique` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid change */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description contact, company, deal, case or event */
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rules */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleList"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description contact, company, deal, case or event */
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description Version */
+                    ETag?: string;
+                    /** @description URL of the rule */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleResponse"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rule_exists` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid rule, or a condition that does not compile */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Rule id */
+                id: string;
+                /** @description contact, company, deal, case or event */
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule */
+            200: {
+                headers: {
+                    /** @description Version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object or rule */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_rule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from a GET; 412 if the rule changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Rule id */
+                id: string;
+                /** @description contact, company, deal, case or event */
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed If-Match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object or rule */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_rule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from a GET; 412 if the rule changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Rule id */
+                id: string;
+                /** @description contact, company, deal, case or event */
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleResponse"];
+                };
+            };
+            /** @description Malformed JSON or If-Match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object or rule */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `rule_exists` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid change */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    test_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description contact, company, deal, case or event */
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleTestRequest"];
+            };
+        };
+        responses: {
+            /** @description What the condition gave */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleTestResponse"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The condition does not compile */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

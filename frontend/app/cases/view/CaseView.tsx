@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useState, type FormEvent } from "react";
 import { AppShell } from "@/components/AppShell";
+import { CustomFields } from "@/components/CustomFields";
 import { AsOf } from "@/components/AsOf";
 import { useAuth } from "@/components/AuthProvider";
 import { EditableField } from "@/components/EditableField";
@@ -153,6 +154,15 @@ function CaseView() {
             )
           ) : null}
         </section>
+        <CustomFields
+          object="case"
+          values={kase.custom as Record<string, unknown> | undefined}
+          canEdit={writable}
+          fieldErrors={rec.fieldErrors}
+          resetKey={rec.resets}
+          onCancel={rec.clearFieldError}
+          onSave={(custom) => rec.save({ custom } as UpdateCase)}
+        />
         <section className="panel" aria-labelledby="thread-title">
           <h2 id="thread-title">Interactions</h2>
           {interactions.error ? <ProblemMessage error={interactions.error} title="Could not load the interactions" onRetry={interactions.reload} /> : null}

@@ -3,6 +3,7 @@
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
 import { AppShell } from "@/components/AppShell";
+import { CustomFields } from "@/components/CustomFields";
 import { AsOf } from "@/components/AsOf";
 import { useAuth } from "@/components/AuthProvider";
 import { DataTable, type Column } from "@/components/DataTable";
@@ -105,6 +106,15 @@ function CompanyView() {
             Created {formatDateTime(company.created_at)} · updated {formatDateTime(company.updated_at)}
           </p>
         </section>
+        <CustomFields
+          object="company"
+          values={company.custom as Record<string, unknown> | undefined}
+          canEdit={writable}
+          fieldErrors={rec.fieldErrors}
+          resetKey={rec.resets}
+          onCancel={rec.clearFieldError}
+          onSave={(custom) => rec.save({ custom } as UpdateCompany)}
+        />
         <section className="panel" aria-labelledby="company-contacts-title">
           <h2 id="company-contacts-title">Contacts</h2>
           <DataTable

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { AppShell } from "@/components/AppShell";
+import { CustomFields } from "@/components/CustomFields";
 import { AsOf } from "@/components/AsOf";
 import { useAuth } from "@/components/AuthProvider";
 import { CompanyPicker } from "@/components/CompanyPicker";
@@ -140,6 +141,15 @@ function ContactView() {
             Created {formatDateTime(contact.created_at)} · updated {formatDateTime(contact.updated_at)}
           </p>
         </section>
+        <CustomFields
+          object="contact"
+          values={contact.custom as Record<string, unknown> | undefined}
+          canEdit={writable}
+          fieldErrors={rec.fieldErrors}
+          resetKey={rec.resets}
+          onCancel={rec.clearFieldError}
+          onSave={(custom) => rec.save({ custom } as UpdateContact)}
+        />
         <BriefingPanel contactId={contact.id} />
         <ConsentPanel contactId={contact.id} canWrite={writable} />
         <Timeline contactId={contact.id} canWrite={writable} revision={rec.revision} me={me} />

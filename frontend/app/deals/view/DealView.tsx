@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useCallback } from "react";
 import { AppShell } from "@/components/AppShell";
+import { CustomFields } from "@/components/CustomFields";
 import { AsOf } from "@/components/AsOf";
 import { useAuth } from "@/components/AuthProvider";
 import { EditableField } from "@/components/EditableField";
@@ -108,6 +109,15 @@ function DealView() {
             Created {formatDateTime(deal.created_at)} · updated {formatDateTime(deal.updated_at)}
           </p>
         </section>
+        <CustomFields
+          object="deal"
+          values={deal.custom as Record<string, unknown> | undefined}
+          canEdit={writable}
+          fieldErrors={rec.fieldErrors}
+          resetKey={rec.resets}
+          onCancel={rec.clearFieldError}
+          onSave={(custom) => rec.save({ custom } as UpdateDeal)}
+        />
         <RelatedTasks filter={{ deal_id: deal.id }} title="Tasks" canWrite={writable} link={{ deal_id: deal.id }} />
         <HistoryList load={loadHistory} revision={rec.revision} me={me} />
         <AsOf

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useState, type FormEvent } from "react";
 import { AppShell } from "@/components/AppShell";
+import { CustomFields } from "@/components/CustomFields";
 import { useAuth } from "@/components/AuthProvider";
 import { EditableField } from "@/components/EditableField";
 import { HistoryList } from "@/components/HistoryList";
@@ -130,6 +131,15 @@ function EventView() {
             <dd>{event.online_url ?? "—"}</dd>
           </dl>
         </section>
+        <CustomFields
+          object="event"
+          values={event.custom as Record<string, unknown> | undefined}
+          canEdit={writable}
+          fieldErrors={rec.fieldErrors}
+          resetKey={rec.resets}
+          onCancel={rec.clearFieldError}
+          onSave={(custom) => rec.save({ custom } as UpdateEvent)}
+        />
         <Seats event={event} />
         {writable ? <Invite eventId={event.id} onInvited={() => void changed()} /> : null}
         <Guests eventId={event.id} revision={changes} canAnswer={writable} onAnswered={() => void changed()} />

@@ -1,0 +1,5 @@
+import { FieldsAdminPage } from "./FieldsAdmin";
+
+export default function Page() {
+  return <FieldsAdminPage />;
+}
