@@ -61,7 +61,7 @@ export function HistoryList({
                     </tr>
                   </thead>
                   <tbody>
-                    {Object.entries(event.changes).map(([field, change]) => (
+                    {changeRows(event.changes).map(([field, change]) => (
                       <tr key={field}>
                         <th scope="row">{fieldLabel(field)}</th>
                         <td>{formatValue(change.old)}</td>
@@ -77,4 +77,24 @@ export function HistoryList({
       ) : null}
     </section>
   );
+}
+
+type Change = { old?: unknown; new?: unknown };
+
+/** The rows of a change: one per field, and one per custom field (`custom.<name>`) that changed. */
+export function changeRows(changes: Record<string, Change>): [string, Change][] {
+  const rows: [string, Change][] = [];
+  for (const [field, change] of Object.entries(changes)) {
+    const isMap = (v: unknown) => v === null || v === undefined || (typeof v === "object" && !Array.isArray(v));
+    if (field !== "custom" || !isMap(change.old) || !isMap(change.new)) {
+      rows.push([field, change]);
+      continue;
+    }
+    const before = (change.old ?? {}) as Record<string, unknown>;
+    const after = (change.new ?? {}) as Record<string, unknown>;
+    for (const key of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
+      if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) rows.push([`custom.${key}`, { old: before[key] ?? null, new: after[key] ?? null }]);
+    }
+  }
+  return rows;
 }
