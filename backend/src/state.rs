@@ -167,7 +167,8 @@ impl AppState {
             Store::new(db.clone(), history_repo.clone()),
             crate::repositories::segments::SegmentRepository::new(db.clone()),
             migrations.clone(),
-        );
+        )
+        .with_schema(schema.clone());
         let timeline =
             TimelineService::new(TimelineRepository::new(db.clone()), contacts_repo.clone(), migrations.clone())
                 .with_scores(engagement.clone());

@@ -46,6 +46,24 @@ pub enum FieldType {
     Id,
     /// Activity of a kind on the contact's timeline.
     Activity,
+    /// True or false.
+    Bool,
+    /// A calendar date (`YYYY-MM-DD`).
+    Date,
+}
+
+/// The segment type of a custom field of `t`.
+pub fn custom_field_type(t: super::custom::FieldType) -> FieldType {
+    use super::custom::FieldType as C;
+    match t {
+        C::Number | C::Decimal | C::Currency => FieldType::Number,
+        C::Date => FieldType::Date,
+        C::Datetime => FieldType::Time,
+        C::Boolean => FieldType::Bool,
+        C::MultiSelect => FieldType::Tags,
+        C::Reference => FieldType::Id,
+        C::Text | C::LongText | C::Select | C::Url | C::Email | C::Phone => FieldType::Text,
+    }
 }
 
 /// A field a leaf names.
@@ -59,13 +77,15 @@ pub enum Field {
     Company(&'static str, FieldType),
     /// Timeline entries of these kinds.
     Activity(&'static [&'static str]),
+    /// A custom field of the contact (`custom.<name>`; the name is a checked field key).
+    Custom(String, FieldType),
 }
 
 impl Field {
     /// The field's type.
     pub fn field_type(&self) -> FieldType {
         match self {
-            Field::Contact(_, t) | Field::Company(_, t) => *t,
+            Field::Contact(_, t) | Field::Company(_, t) | Field::Custom(_, t) => *t,
             Field::EmailDomain => FieldType::Text,
             Field::Activity(_) => FieldType::Activity,
         }
@@ -105,8 +125,12 @@ const ACTIVITIES: [(&str, &[&str]); 6] = [
     ("form", &["form", "form_submission"]),
 ];
 
-/// Parses a field name: a contact field, `email_domain`, `company.<field>`, `activity.<kind>`.
-pub fn parse_field(name: &str) -> Option<Field> {
+/// Parses a field name: a contact field, `email_domain`, `company.<field>`, `activity.<kind>`,
+/// or `custom.<name>` for one of the contacts' custom fields in `custom` (name and type).
+pub fn parse_field(name: &str, custom: &[(String, FieldType)]) -> Option<Field> {
+    if let Some(f) = name.strip_prefix("custom.") {
+        return custom.iter().find(|(n, _)| n == f).map(|(n, t)| Field::Custom(n.clone(), *t));
+    }
     if name == "email_domain" {
         return Some(Field::EmailDomain);
     }
@@ -183,6 +207,8 @@ impl Op {
             FieldType::Time => &[Gt, Gte, Lt, Lte, Exists, WithinLast, NotWithinLast],
             FieldType::Number => &[Eq, Neq, Gt, Gte, Lt, Lte, In, NotIn, Exists],
             FieldType::Activity => &[WithinLast, NotWithinLast],
+            FieldType::Bool => &[Eq, Neq, Exists],
+            FieldType::Date => &[Eq, Neq, In, NotIn, Gt, Gte, Lt, Lte, Exists, WithinLast, NotWithinLast],
         }
     }
 
@@ -208,6 +234,8 @@ pub enum Operand {
     Time(DateTime<Utc>),
     /// A duration in seconds (`within_last`).
     Seconds(i64),
+    /// True or false.
+    Bool(bool),
 }
 
 /// One checked condition.
@@ -236,12 +264,13 @@ pub fn parse_duration(raw: &str) -> Option<i64> {
     (secs <= 10 * 366 * 86_400).then_some(secs)
 }
 
-struct Parser {
+struct Parser<'a> {
     issues: Issues,
     nodes: usize,
+    custom: &'a [(String, FieldType)],
 }
 
-impl Parser {
+impl Parser<'_> {
     fn node(&mut self, value: &Value, path: &str, depth: usize) -> Option<Filter> {
         self.nodes += 1;
         if self.nodes > MAX_NODES {
@@ -291,11 +320,11 @@ impl Parser {
         }
         let field = match object.get("field").and_then(Value::as_str) {
             Some(name) => {
-                let field = parse_field(name);
+                let field = parse_field(name, self.custom);
                 if field.is_none() {
                     self.issues.add(
                         format!("{path}.field"),
-                        "is not a segment field: a contact field (status, tags, email, email_domain, source, company_id, created_at, updated_at, score, ...), company.<field> or activity.<kind>",
+                        "is not a segment field: a contact field (status, tags, email, email_domain, source, company_id, created_at, updated_at, score, ...), company.<field>, activity.<kind> or custom.<name> of a custom field",
                     );
                 }
                 field
@@ -345,6 +374,10 @@ impl Parser {
                 Some(s) => Some(Operand::Seconds(s)),
                 None => self.fail(path, "must be a duration such as \"30d\", \"12h\", \"15m\" or \"2w\"".into()),
             },
+            Op::Eq | Op::Neq if t == FieldType::Bool => match value.as_bool() {
+                Some(b) => Some(Operand::Bool(b)),
+                None => self.fail(path, "must be true or false".into()),
+            },
             Op::In | Op::NotIn => {
                 let Some(items) = value.as_array().filter(|a| !a.is_empty() && a.len() <= MAX_VALUES) else {
                     return self.fail(path, format!("must be an array of 1 to {MAX_VALUES} values"));
@@ -393,6 +426,7 @@ impl Parser {
         match t {
             FieldType::Status => ContactStatus::ALL.iter().find(|c| c.as_str() == s).map(|c| c.as_str().to_string()),
             FieldType::Id => super::ids::parse_id(s),
+            FieldType::Date => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().map(|_| s.to_string()),
             _ => Some(if lower { s.to_lowercase() } else { s.to_string() }),
         }
     }
@@ -402,13 +436,20 @@ fn expected(t: FieldType) -> String {
     match t {
         FieldType::Status => "must be a contact status (lead, mql, sql, opportunity, customer, churned)".into(),
         FieldType::Id => "must be a record id (a UUID)".into(),
+        FieldType::Date => "must be a date such as 2026-03-31".into(),
         _ => "must be a non-empty text of at most 200 characters".into(),
     }
 }
 
-/// Parses and checks a filter tree; issues name the offending node's path from `filter`.
+/// Parses and checks a filter tree over the built-in fields; issues name the offending node's
+/// path from `filter`.
 pub fn parse_filter(value: &Value) -> Result<Filter, DomainError> {
-    let mut parser = Parser { issues: Issues::default(), nodes: 0 };
+    parse_filter_with(value, &[])
+}
+
+/// Like [`parse_filter`], with the contacts' custom fields (`custom.<name>`) too.
+pub fn parse_filter_with(value: &Value, custom: &[(String, FieldType)]) -> Result<Filter, DomainError> {
+    let mut parser = Parser { issues: Issues::default(), nodes: 0, custom };
     match parser.node(value, "filter", 1) {
         Some(filter) => parser.issues.finish(filter),
         // A node that failed recorded why; the fallback is for safety only.

@@ -18,7 +18,7 @@ use crate::models::segments::{
     UpdateSegmentRequest,
 };
 use crate::services::history::HistoryService;
-use crate::services::segments::{SegmentPatch, SegmentService};
+use crate::services::segments::SegmentService;
 use crate::state::AppState;
 
 /// Routes of this module.
@@ -62,7 +62,7 @@ pub async fn create_segment(
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<CreateSegmentRequest>,
 ) -> AppResult<Response> {
-    let patch = SegmentPatch::try_from(body)?;
+    let patch = segments.parse(body.into()).await?;
     let segment = segments.create(patch, &origin).await?;
     Ok(created(format!("/api/segments/{}", segment.id), segment.version, SegmentResponse::from(segment)))
 }
@@ -124,7 +124,7 @@ pub async fn update_segment(
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<UpdateSegmentRequest>,
 ) -> AppResult<Response> {
-    let patch = SegmentPatch::try_from(body)?;
+    let patch = segments.parse(body.into()).await?;
     let segment = segments.update(&id, patch, pre, &origin).await?;
     Ok(with_etag(segment.version, SegmentResponse::from(segment)))
 }

@@ -11,7 +11,7 @@ use super::pagination::{list_response, ParamErrors};
 use crate::domain::pagination::{PageRequest, Sort};
 use crate::error::AppError;
 use crate::repositories::segments::Segment;
-use crate::services::segments::{Preview, SegmentInput, SegmentPatch};
+use crate::services::segments::{Preview, SegmentInput};
 
 /// A filter tree: `{"and": [node, ...]}`, `{"or": [node, ...]}`, `{"not": node}`, or a condition
 /// `{"field", "op", "value"}`. Fields: contact fields (`status`, `tags`, `email`, `email_domain`,
@@ -136,21 +136,15 @@ impl From<Preview> for PreviewResponse {
     }
 }
 
-impl TryFrom<CreateSegmentRequest> for SegmentPatch {
-    type Error = crate::domain::fields::DomainError;
-    fn try_from(r: CreateSegmentRequest) -> Result<Self, Self::Error> {
-        SegmentPatch::parse(SegmentInput {
-            name: Some(r.name),
-            description: Some(r.description),
-            filter: Some(r.filter),
-        })
+impl From<CreateSegmentRequest> for SegmentInput {
+    fn from(r: CreateSegmentRequest) -> Self {
+        SegmentInput { name: Some(r.name), description: Some(r.description), filter: Some(r.filter) }
     }
 }
 
-impl TryFrom<UpdateSegmentRequest> for SegmentPatch {
-    type Error = crate::domain::fields::DomainError;
-    fn try_from(r: UpdateSegmentRequest) -> Result<Self, Self::Error> {
-        SegmentPatch::parse(SegmentInput { name: r.name, description: r.description, filter: r.filter })
+impl From<UpdateSegmentRequest> for SegmentInput {
+    fn from(r: UpdateSegmentRequest) -> Self {
+        SegmentInput { name: r.name, description: r.description, filter: r.filter }
     }
 }
 

@@ -208,6 +208,7 @@ fn operand_value(value: &Operand) -> Value {
         Operand::Numbers(n) => json!(n),
         Operand::Time(at) => json!(format_ts(*at)),
         Operand::Seconds(s) => json!(s),
+        Operand::Bool(b) => json!(b),
     }
 }
 
@@ -271,6 +272,7 @@ fn leaf(c: &Condition, now: DateTime<Utc>, vars: &mut Map<String, Value>) -> Str
         Field::Contact("score", _) => compare("(score ?? 0)", t, c.op, &c.value, now, vars),
         Field::Contact(name, _) => compare(name, t, c.op, &c.value, now, vars),
         Field::EmailDomain => compare("array::last(string::split(email, '@'))", t, c.op, &c.value, now, vars),
+        Field::Custom(name, _) => compare(&format!("custom.{name}"), t, c.op, &c.value, now, vars),
         Field::Company(name, _) => {
             let inner = compare(name, t, c.op, &c.value, now, vars);
             format!("company_id INSIDE (SELECT VALUE key FROM company WHERE {inner})")

@@ -12,7 +12,7 @@ use crate::domain::fields::{DomainError, FieldIssue, Issues};
 use crate::domain::history::Origin;
 use crate::domain::ids::now;
 use crate::domain::pagination::{Page, PageRequest};
-use crate::domain::segments::parse_filter;
+use crate::domain::segments::{custom_field_type, parse_filter_with, FieldType};
 use crate::error::AppResult;
 use crate::repositories::records::Stored;
 use crate::repositories::segments::{compile, Compiled, Segment, SegmentRepository};
@@ -41,7 +41,7 @@ pub struct SegmentPatch {
 
 impl SegmentPatch {
     /// Validates fields; the filter's issues are named from `filter`.
-    pub fn parse(input: SegmentInput) -> Result<Self, DomainError> {
+    pub fn parse(input: SegmentInput, custom: &[(String, FieldType)]) -> Result<Self, DomainError> {
         let mut issues = Issues::default();
         let name = input.name.map(|n| issues.required_text("name", n, 200));
         let description = input.description.map(|d| issues.text("description", d, 2000));
@@ -52,7 +52,7 @@ impl SegmentPatch {
                 issues.add("filter", "is required");
                 None
             }
-            Some(Some(value)) => match parse_filter(&value) {
+            Some(Some(value)) => match parse_filter_with(&value, custom) {
                 Ok(_) => Some(value),
                 Err(DomainError::Invalid(found)) => {
                     filter_issues = found;
@@ -82,17 +82,26 @@ pub struct SegmentService {
     store: Store<Segment>,
     segments: SegmentRepository,
     migrations: Migrations,
-}
-
-fn compiled(filter: &Value) -> AppResult<Compiled> {
-    Ok(compile(&parse_filter(filter)?, now()))
+    schema: Option<super::schema::SchemaService>,
 }
 
 impl SegmentService {
+    /// The contacts' custom fields a filter may name (`custom.<name>`), with their types.
+    pub async fn custom_fields(&self) -> AppResult<Vec<(String, FieldType)>> {
+        let Some(schema) = &self.schema else { return Ok(Vec::new()) };
+        let defs = schema.schema(crate::domain::custom::Object::Contact).await?;
+        Ok(defs.fields.iter().map(|f| (f.name.clone(), custom_field_type(f.field_type))).collect())
+    }
+
+    /// `input` checked, its filter against the built-in and custom fields.
+    pub async fn parse(&self, input: SegmentInput) -> AppResult<SegmentPatch> {
+        Ok(SegmentPatch::parse(input, &self.custom_fields().await?)?)
+    }
+
     /// The filter's query, once the indexes it scans are ready.
-    fn ready(&self, filter: &Value) -> AppResult<Compiled> {
+    async fn ready(&self, filter: &Value) -> AppResult<Compiled> {
         self.migrations.require(Feature::Lists)?;
-        let compiled = compiled(filter)?;
+        let compiled = compile(&parse_filter_with(filter, &self.custom_fields().await?)?, now());
         if compiled.uses_facets() {
             self.migrations.require(Feature::ContactFilters)?;
         }
@@ -103,7 +112,13 @@ impl SegmentService {
 impl SegmentService {
     /// A service over its store.
     pub fn new(store: Store<Segment>, segments: SegmentRepository, migrations: Migrations) -> Self {
-        Self { store, segments, migrations }
+        Self { store, segments, migrations, schema: None }
+    }
+
+    /// The same service, letting filters name the contacts' custom fields.
+    pub fn with_schema(mut self, schema: super::schema::SchemaService) -> Self {
+        self.schema = Some(schema);
+        self
     }
 
     /// Saves a new segment (`name` and `filter` required).
@@ -184,7 +199,7 @@ impl SegmentService {
     /// The segment's contacts as they are now, newest first.
     pub async fn members(&self, id: &str, page: &PageRequest) -> AppResult<Page<Contact>> {
         let segment = self.get(id).await?;
-        let compiled = self.ready(&segment.filter)?;
+        let compiled = self.ready(&segment.filter).await?;
         let (rows, next) = self.segments.members(&compiled, page.after.clone(), page.limit).await?;
         let total = if page.count { Some(self.segments.count(&compiled).await?) } else { None };
         Ok(page.page(rows, next, total))
@@ -196,7 +211,7 @@ impl SegmentService {
         &self,
         id: &str,
     ) -> AppResult<impl futures::Stream<Item = AppResult<Vec<Contact>>> + Send> {
-        let compiled = self.ready(&self.get(id).await?.filter)?;
+        let compiled = self.ready(&self.get(id).await?.filter).await?;
         let page = |repo: SegmentRepository, compiled: Compiled, after| async move {
             repo.members(&compiled, after, crate::services::exports::EXPORT_PAGE).await
         };
@@ -206,12 +221,12 @@ impl SegmentService {
     /// The segment's filter, ready to select its members (campaign deliveries page through
     /// them with [`SegmentRepository::members`]).
     pub async fn compiled(&self, id: &str) -> AppResult<Compiled> {
-        self.ready(&self.get(id).await?.filter)
+        self.ready(&self.get(id).await?.filter).await
     }
 
     /// How many contacts an unsaved filter selects, and the newest few.
     pub async fn preview(&self, filter: &Value) -> AppResult<Preview> {
-        let compiled = self.ready(filter)?;
+        let compiled = self.ready(filter).await?;
         let (sample, _) = self.segments.members(&compiled, None, PREVIEW_SAMPLE).await?;
         let count = self.segments.count(&compiled).await?;
         Ok(Preview { count, sample })

@@ -309,3 +309,67 @@ async fn validation_rules_see_the_record_and_its_previous_version() {
     let rules = app.get_ok("/api/schema/deal/rules").await;
     assert_eq!(rules["items"].as_array().unwrap().len(), 3);
 }
+
+#[tokio::test]
+async fn segments_filter_on_custom_fields_by_their_type() {
+    let app = spawn_app().await;
+    add_field(&app, "contact", json!({"name": "tier", "type": "select", "options": ["gold", "silver"]})).await;
+    add_field(&app, "contact", json!({"name": "budget", "type": "currency"})).await;
+    add_field(&app, "contact", json!({"name": "partner", "type": "boolean"})).await;
+    add_field(&app, "contact", json!({"name": "topics", "type": "multi_select", "options": ["tax", "audit"]})).await;
+    add_field(&app, "contact", json!({"name": "renews_on", "type": "date"})).await;
+    let ann = app
+        .create_contact(&json!({"email": "ann@example.com", "custom": {"tier": "gold", "budget": 500, "partner": true, "topics": ["tax"], "renews_on": "2027-01-15"}}))
+        .await;
+    let bob = app
+        .create_contact(&json!({"email": "bob@example.com", "custom": {"tier": "silver", "budget": 50, "partner": false, "topics": ["audit"], "renews_on": "2026-06-01"}}))
+        .await;
+    app.create_contact(&json!({"email": "cy@example.com"})).await;
+    let count = |filter: Value| {
+        let app = &app;
+        async move {
+            let preview = app.post_ok("/api/segments/preview", &json!({"filter": filter})).await;
+            let ids: Vec<String> =
+                preview["sample"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().to_string()).collect();
+            (preview["count"].as_u64().unwrap(), ids)
+        }
+    };
+    let ann_id = ann["id"].as_str().unwrap().to_string();
+    let bob_id = bob["id"].as_str().unwrap().to_string();
+    assert_eq!(count(json!({"field": "custom.tier", "op": "eq", "value": "gold"})).await, (1, vec![ann_id.clone()]));
+    assert_eq!(count(json!({"field": "custom.budget", "op": "gt", "value": 100})).await, (1, vec![ann_id.clone()]));
+    assert_eq!(count(json!({"field": "custom.partner", "op": "eq", "value": false})).await, (1, vec![bob_id.clone()]));
+    assert_eq!(
+        count(json!({"field": "custom.topics", "op": "contains", "value": "audit"})).await,
+        (1, vec![bob_id.clone()])
+    );
+    assert_eq!(count(json!({"field": "custom.renews_on", "op": "lt", "value": "2027-01-01"})).await, (1, vec![bob_id]));
+    assert_eq!(count(json!({"field": "custom.tier", "op": "exists", "value": false})).await.0, 1);
+    let both = json!({"and": [{"field": "custom.tier", "op": "in", "value": ["gold", "silver"]}, {"field": "custom.budget", "op": "gte", "value": 500}]});
+    assert_eq!(count(both.clone()).await, (1, vec![ann_id]));
+
+    // A saved segment stays current as the values change.
+    let res = app
+        .post_json(
+            "/api/segments",
+            &json!({"name": "Gold", "filter": {"field": "custom.tier", "op": "eq", "value": "gold"}}),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    let segment: Value = res.json().await.unwrap();
+    let bob_path = format!("/api/contacts/{}", bob["id"].as_str().unwrap());
+    assert_eq!(app.patch_json(&bob_path, &json!({"custom": {"tier": "gold"}}), None).await.status(), 200);
+    let members = app.get_ok(&format!("/api/segments/{}/contacts?count=true", segment["id"].as_str().unwrap())).await;
+    assert_eq!(members["total"], 2);
+
+    // Fields that do not exist, and values of the wrong type, are 422 on their node.
+    for (filter, path) in [
+        (json!({"field": "custom.nope", "op": "eq", "value": "x"}), "filter.field"),
+        (json!({"field": "custom.partner", "op": "eq", "value": "yes"}), "filter.value"),
+        (json!({"field": "custom.partner", "op": "gt", "value": true}), "filter.op"),
+        (json!({"field": "custom.renews_on", "op": "gt", "value": "soon"}), "filter.value"),
+    ] {
+        let res = app.post_json("/api/segments/preview", &json!({"filter": filter})).await;
+        assert_eq!(error_fields(&assert_problem(res, 422, "validation_failed").await), [path], "{filter}");
+    }
+}
