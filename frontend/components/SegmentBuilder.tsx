@@ -1,11 +1,39 @@
 "use client";
 
-import { useId } from "react";
+import { useEffect, useId, useState } from "react";
 import { CONTACT_STATUSES } from "@/lib/api";
-import { defaultValue, fieldInfo, newGroup, newLeaf, OP_LABELS, opsFor, replaceNode, SEGMENT_FIELDS, type Group, type Leaf, type Node } from "@/lib/segments";
+import { fetchFields } from "@/lib/customFields";
+import {
+  customFieldType,
+  defaultValue,
+  fieldInfo,
+  newGroup,
+  newLeaf,
+  OP_LABELS,
+  opsFor,
+  replaceNode,
+  segmentFields,
+  setCustomFields,
+  type Group,
+  type Leaf,
+  type Node,
+} from "@/lib/segments";
 
 /** Nested and/or groups of conditions; each condition's operators and value input follow its field's type. */
 export function SegmentBuilder({ root, onChange }: { root: Group; onChange: (root: Group) => void }) {
+  const [, setLoaded] = useState(0);
+  useEffect(() => {
+    let live = true;
+    fetchFields("contact")
+      .then((fields) => {
+        setCustomFields(fields.map((f) => ({ name: `custom.${f.name}`, label: f.label, type: customFieldType(f.type) })));
+        if (live) setLoaded((n) => n + 1);
+      })
+      .catch(() => undefined); // the built-in fields still work
+    return () => {
+      live = false;
+    };
+  }, []);
   const update = (id: string, next: Node | null) => onChange(id === root.id && next?.kind === "group" ? next : replaceNode(root, id, next));
   return <GroupEditor group={root} depth={0} onChange={update} />;
 }
@@ -70,7 +98,7 @@ function LeafEditor({ leaf, position, onChange }: { leaf: Leaf; position: number
   const setOp = (op: string) => onChange({ ...leaf, op, value: defaultValue(info.type, op) || (leaf.op === op ? leaf.value : "") });
   const list = leaf.op === "in" || leaf.op === "not_in";
   const value = (() => {
-    if (leaf.op === "exists") {
+    if (leaf.op === "exists" || (info.type === "bool" && !list)) {
       return (
         <select id={`${id}-value`} value={leaf.value} onChange={(e) => onChange({ ...leaf, value: e.target.value })}>
           <option value="true">yes</option>
@@ -90,7 +118,7 @@ function LeafEditor({ leaf, position, onChange }: { leaf: Leaf; position: number
       );
     }
     const within = leaf.op === "within_last" || leaf.op === "not_within_last";
-    const type = within ? "text" : info.type === "time" ? "datetime-local" : info.type === "number" && !list ? "number" : "text";
+    const type = within ? "text" : info.type === "time" ? "datetime-local" : info.type === "date" && !list ? "date" : info.type === "number" && !list ? "number" : "text";
     const placeholder = within ? "30d, 12h, 2w" : list ? "comma-separated" : "";
     return <input id={`${id}-value`} type={type} value={leaf.value} placeholder={placeholder} onChange={(e) => onChange({ ...leaf, value: e.target.value })} />;
   })();
@@ -100,7 +128,7 @@ function LeafEditor({ leaf, position, onChange }: { leaf: Leaf; position: number
         Field of condition {position}
       </label>
       <select id={`${id}-field`} value={leaf.field} onChange={(e) => setField(e.target.value)}>
-        {SEGMENT_FIELDS.map((f) => (
+        {segmentFields().map((f) => (
           <option key={f.name} value={f.name}>
             {f.label}
           </option>

@@ -2,7 +2,7 @@
 // can name with their types, the operators each type takes (as the API checks them), and the
 // filter JSON the API reads.
 
-export type FieldType = "text" | "status" | "tags" | "time" | "number" | "id" | "activity";
+export type FieldType = "text" | "status" | "tags" | "time" | "number" | "id" | "activity" | "bool" | "date";
 
 export interface FieldInfo {
   name: string;
@@ -64,11 +64,49 @@ export function opsFor(type: FieldType): string[] {
       return ["eq", "neq", "gt", "gte", "lt", "lte", "in", "not_in", "exists"];
     case "activity":
       return ["within_last", "not_within_last"];
+    case "bool":
+      return ["eq", "neq", "exists"];
+    case "date":
+      return ["gt", "gte", "lt", "lte", "eq", "neq", "in", "not_in", "exists", "within_last", "not_within_last"];
   }
 }
 
+let customFields: FieldInfo[] = [];
+
+/** The contacts' custom fields (`custom.<name>`) the builder offers beside the built-in ones. */
+export function setCustomFields(fields: FieldInfo[]) {
+  customFields = fields;
+}
+
+/** The segment type of a custom field of this type (the API's `custom_field_type`). */
+export function customFieldType(type: string): FieldType {
+  switch (type) {
+    case "number":
+    case "decimal":
+    case "currency":
+      return "number";
+    case "date":
+      return "date";
+    case "datetime":
+      return "time";
+    case "boolean":
+      return "bool";
+    case "multi_select":
+      return "tags";
+    case "reference":
+      return "id";
+    default:
+      return "text";
+  }
+}
+
+/** Every field a condition can name: built-in, then custom. */
+export function segmentFields(): FieldInfo[] {
+  return [...SEGMENT_FIELDS, ...customFields];
+}
+
 export function fieldInfo(name: string): FieldInfo {
-  return SEGMENT_FIELDS.find((f) => f.name === name) ?? SEGMENT_FIELDS[0];
+  return segmentFields().find((f) => f.name === name) ?? SEGMENT_FIELDS[0];
 }
 
 export interface Leaf {
@@ -107,6 +145,7 @@ export function defaultValue(type: FieldType, op: string): string {
   if (op === "exists") return "true";
   if (op === "within_last" || op === "not_within_last") return "30d";
   if (type === "status") return "lead";
+  if (type === "bool") return "true";
   return "";
 }
 
@@ -114,6 +153,7 @@ function leafValue(leaf: Leaf): unknown {
   const { type } = fieldInfo(leaf.field);
   const raw = leaf.value.trim();
   if (leaf.op === "exists") return raw !== "false";
+  if (type === "bool") return raw !== "false";
   if (leaf.op === "within_last" || leaf.op === "not_within_last") return raw;
   const list = leaf.op === "in" || leaf.op === "not_in";
   const one = (v: string) => (type === "number" && v !== "" && !Number.isNaN(Number(v)) ? Number(v) : v);

@@ -1,9 +1,10 @@
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { SegmentBuilder } from "@/components/SegmentBuilder";
-import { fromContactFilters, newGroup, newLeaf, opsFor, toFilter, type Group } from "@/lib/segments";
+import { fromContactFilters, newGroup, newLeaf, opsFor, setCustomFields, toFilter, type Group } from "@/lib/segments";
+import { fakeServer, json } from "./fakeServer";
 
 function Harness({ initial, onFilter }: { initial: Group; onFilter: (f: unknown) => void }) {
   const [root, setRoot] = useState(initial);
@@ -82,5 +83,36 @@ describe("saved filters back in the builder", () => {
     expect(toFilter(tree!)).toEqual(saved);
     expect(toFilter(fromFilter({ field: "status", op: "eq", value: "lead" })!)).toEqual({ field: "status", op: "eq", value: "lead" });
     expect(fromFilter({ and: [{ nonsense: true }] })).toBeNull();
+  });
+});
+
+describe("custom fields in the segment builder", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    setCustomFields([]);
+  });
+
+  it("offers the contacts' custom fields with their type's operators and values", async () => {
+    fakeServer({
+      "GET /api/schema/contact/fields": () =>
+        json({
+          items: [
+            { id: "f1", object: "contact", name: "partner", label: "Partner", type: "boolean", required: false, unique: false, options: [], indexed: false, position: 1, version: 1, created_at: "", updated_at: "" },
+            { id: "f2", object: "contact", name: "budget", label: "Budget", type: "currency", required: false, unique: false, options: [], indexed: false, position: 2, version: 1, created_at: "", updated_at: "" },
+          ],
+        }),
+    });
+    let filter: unknown = null;
+    render(<Harness initial={newGroup("and", [newLeaf("status")])} onFilter={(f) => (filter = f)} />);
+    const field = screen.getByLabelText("Field of condition 1");
+    await screen.findByRole("option", { name: "Partner" });
+    fireEvent.change(field, { target: { value: "custom.partner" } });
+    expect(within(screen.getByLabelText("Operator of condition 1") as HTMLElement).getAllByRole("option").map((o) => o.getAttribute("value"))).toEqual(["eq", "neq", "exists"]);
+    fireEvent.change(screen.getByLabelText("Value of condition 1"), { target: { value: "false" } });
+    expect(filter).toEqual({ field: "custom.partner", op: "eq", value: false });
+    fireEvent.change(field, { target: { value: "custom.budget" } });
+    fireEvent.change(screen.getByLabelText("Operator of condition 1"), { target: { value: "gt" } });
+    fireEvent.change(screen.getByLabelText("Value of condition 1"), { target: { value: "100" } });
+    expect(filter).toEqual({ field: "custom.budget", op: "gt", value: 100 });
   });
 });
