@@ -62,14 +62,16 @@ const COMPANY_COLUMNS: &[&str] =
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn export_companies(
+    State(schema): State<crate::services::schema::SchemaService>,
     State(companies): State<CompanyService>,
     ApiQuery(params): ApiQuery<ListCompaniesParams>,
     ApiQuery(export): ApiQuery<ExportParams>,
 ) -> AppResult<Response> {
     let format = Format::parse(export.format.as_deref())?;
+    let columns = schema.export_columns(crate::domain::custom::Object::Company, COMPANY_COLUMNS).await?;
     let (query, page) = params.parse()?;
     let pages = companies.export_list(query, page.sort).await?;
-    Ok(download(format, "companies", encode::<_, CompanyResponse, _>(format, COMPANY_COLUMNS, pages)))
+    Ok(download(format, "companies", encode::<_, CompanyResponse, _>(format, columns, pages)))
 }
 
 /// Create a company.

@@ -88,6 +88,7 @@ const CONTACT_COLUMNS: &[&str] = &[
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn export_contacts(
+    State(schema): State<crate::services::schema::SchemaService>,
     State(contacts): State<ContactService>,
     State(segments): State<crate::services::segments::SegmentService>,
     ApiQuery(params): ApiQuery<ListContactsParams>,
@@ -95,6 +96,7 @@ pub async fn export_contacts(
     ApiQuery(source): ApiQuery<ContactExportParams>,
 ) -> AppResult<Response> {
     let format = Format::parse(export.format.as_deref())?;
+    let columns = schema.export_columns(crate::domain::custom::Object::Contact, CONTACT_COLUMNS).await?;
     let filtered = params.status.is_some()
         || params.company_id.is_some()
         || params.tag.is_some()
@@ -104,14 +106,14 @@ pub async fn export_contacts(
     let (query, page) = params.parse()?;
     let Some(segment) = source.segment_id.as_deref().map(str::trim).filter(|s| !s.is_empty()) else {
         let pages = contacts.export_list(query, page.sort).await?;
-        return Ok(download(format, "contacts", encode::<_, ContactResponse, _>(format, CONTACT_COLUMNS, pages)));
+        return Ok(download(format, "contacts", encode::<_, ContactResponse, _>(format, columns, pages)));
     };
     if filtered {
         return Err(AppError::invalid_field("segment_id", "cannot be combined with the list filters"));
     }
     let id = crate::domain::ids::parse_id(segment).ok_or_else(|| AppError::not_found("segment", segment))?;
     let pages = segments.export_members(&id).await?;
-    Ok(download(format, "segment", encode::<_, ContactResponse, _>(format, CONTACT_COLUMNS, pages)))
+    Ok(download(format, "segment", encode::<_, ContactResponse, _>(format, columns, pages)))
 }
 
 /// Create a contact.

@@ -75,14 +75,16 @@ const DEAL_COLUMNS: &[&str] = &[
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn export_deals(
+    State(schema): State<crate::services::schema::SchemaService>,
     State(deals): State<DealService>,
     ApiQuery(params): ApiQuery<ListDealsParams>,
     ApiQuery(export): ApiQuery<ExportParams>,
 ) -> AppResult<Response> {
     let format = Format::parse(export.format.as_deref())?;
+    let columns = schema.export_columns(crate::domain::custom::Object::Deal, DEAL_COLUMNS).await?;
     let (query, page) = params.parse()?;
     let pages = deals.export_list(query, page.sort).await?;
-    Ok(download(format, "deals", encode::<_, DealResponse, _>(format, DEAL_COLUMNS, pages)))
+    Ok(download(format, "deals", encode::<_, DealResponse, _>(format, columns, pages)))
 }
 
 /// Create a deal.

@@ -72,14 +72,22 @@ pub fn cell(value: Option<&Value>) -> String {
 }
 
 /// The header line of a CSV export.
-pub fn csv_header(columns: &[&str]) -> String {
-    let mut line = columns.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(",");
+pub fn csv_header<C: AsRef<str>>(columns: &[C]) -> String {
+    let mut line = columns.iter().map(|c| csv_field(c.as_ref())).collect::<Vec<_>>().join(",");
     line.push_str("\r\n");
     line
 }
 
+/// The value of column `column` of a record: a field, or `custom.<name>` for a custom field.
+fn column_value<'a>(record: &'a Value, column: &str) -> Option<&'a Value> {
+    match column.strip_prefix("custom.") {
+        Some(name) => record.get("custom").and_then(|c| c.get(name)),
+        None => record.get(column),
+    }
+}
+
 /// One record as a line of the export.
-pub fn line<T: Serialize>(format: Format, columns: &[&str], record: &T) -> String {
+pub fn line<T: Serialize, C: AsRef<str>>(format: Format, columns: &[C], record: &T) -> String {
     let value = serde_json::to_value(record).unwrap_or(Value::Null);
     match format {
         Format::Ndjson => {
@@ -88,7 +96,11 @@ pub fn line<T: Serialize>(format: Format, columns: &[&str], record: &T) -> Strin
             line
         }
         Format::Csv => {
-            let mut line = columns.iter().map(|c| csv_field(&cell(value.get(*c)))).collect::<Vec<_>>().join(",");
+            let mut line = columns
+                .iter()
+                .map(|c| csv_field(&cell(column_value(&value, c.as_ref()))))
+                .collect::<Vec<_>>()
+                .join(",");
             line.push_str("\r\n");
             line
         }
@@ -144,7 +156,7 @@ where
 /// silently complete.
 pub fn encode<T, R, S>(
     format: Format,
-    columns: &'static [&'static str],
+    columns: Vec<String>,
     pages: S,
 ) -> impl Stream<Item = Result<Bytes, std::io::Error>> + Send
 where
@@ -152,12 +164,12 @@ where
     R: From<T> + Serialize,
     S: Stream<Item = AppResult<Vec<T>>> + Send + 'static,
 {
-    let header = (format == Format::Csv).then(|| Ok(Bytes::from(csv_header(columns))));
+    let header = (format == Format::Csv).then(|| Ok(Bytes::from(csv_header(&columns))));
     let rows = pages.map(move |page| match page {
         Ok(records) => {
             let mut chunk = String::with_capacity(records.len() * 200);
             for record in records {
-                chunk.push_str(&line(format, columns, &R::from(record)));
+                chunk.push_str(&line(format, &columns, &R::from(record)));
             }
             Ok(Bytes::from(chunk))
         }

@@ -187,6 +187,13 @@ impl SchemaService {
         }
     }
 
+    /// The columns of an export of `object`: `base`, then `custom.<name>` per custom field.
+    pub async fn export_columns(&self, object: Object, base: &[&str]) -> AppResult<Vec<String>> {
+        let schema = self.schema(object).await?;
+        let custom = schema.fields.iter().map(|f| format!("custom.{}", f.name));
+        Ok(base.iter().map(|c| c.to_string()).chain(custom).collect())
+    }
+
     /// The fields of `object`, in form order, with where their indexes stand.
     pub async fn list_fields(&self, object: Object) -> AppResult<Vec<FieldView>> {
         let mut views = Vec::new();

@@ -373,3 +373,33 @@ async fn segments_filter_on_custom_fields_by_their_type() {
         assert_eq!(error_fields(&assert_problem(res, 422, "validation_failed").await), [path], "{filter}");
     }
 }
+
+#[tokio::test]
+async fn exports_carry_custom_fields_as_columns() {
+    let app = spawn_app().await;
+    add_field(&app, "contact", json!({"name": "tier", "type": "select", "options": ["gold", "silver"]})).await;
+    add_field(&app, "contact", json!({"name": "topics", "type": "multi_select", "options": ["tax", "audit"]})).await;
+    add_field(&app, "deal", json!({"name": "risk", "type": "number"})).await;
+    app.create_contact(&json!({"email": "ann@example.com", "custom": {"tier": "gold", "topics": ["tax", "audit"]}}))
+        .await;
+    app.create_contact(&json!({"email": "bob@example.com"})).await;
+    assert_eq!(app.post_json("/api/deals", &json!({"name": "Audit", "custom": {"risk": 3}})).await.status(), 201);
+
+    let csv = app.get("/api/contacts/export?format=csv").await.text().await.unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].ends_with(",custom.tier,custom.topics"), "{}", lines[0]);
+    let ann = lines.iter().find(|l| l.contains("ann@example.com")).unwrap();
+    assert!(ann.ends_with(",gold,tax;audit"), "{ann}");
+    let bob = lines.iter().find(|l| l.contains("bob@example.com")).unwrap();
+    assert!(bob.ends_with(",,"), "{bob}");
+    let ndjson = app.get("/api/contacts/export?format=ndjson").await.text().await.unwrap();
+    let ann: Value = ndjson
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .find(|r| r["email"] == "ann@example.com")
+        .unwrap();
+    assert_eq!(ann["custom"], json!({"tier": "gold", "topics": ["tax", "audit"]}));
+    let deals = app.get("/api/deals/export?format=csv").await.text().await.unwrap();
+    assert!(deals.lines().next().unwrap().ends_with(",custom.risk"));
+    assert!(deals.lines().nth(1).unwrap().ends_with(",3"));
+}
