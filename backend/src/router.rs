@@ -47,6 +47,7 @@ use crate::state::AppState;
         (name = "changes", description = "Every change of every record in commit order: pages and a live stream"),
         (name = "admin", description = "Backups of the whole installation (admin)"),
         (name = "schema", description = "Custom fields, validation rules and the JSON Schema of each object"),
+        (name = "query", description = "One query over any object: filters, chosen fields, related companies"),
         (name = "health", description = "Liveness and readiness")
     ),
     components(schemas(Problem, FieldError))
@@ -164,6 +165,7 @@ fn api_parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(handlers::rsvp::router())
         .merge(handlers::landing_pages::router())
         .merge(handlers::schema::router())
+        .merge(handlers::query::router())
         .split_for_parts()
 }
 

@@ -47,6 +47,8 @@ pub struct AppState {
     pub tasks: crate::services::tasks::TaskService,
     /// Custom fields and validation rules.
     pub schema: crate::services::schema::SchemaService,
+    /// The query endpoint.
+    pub query: crate::services::query::QueryService,
     /// Segments.
     pub segments: crate::services::segments::SegmentService,
     /// Analytics.
@@ -277,6 +279,7 @@ impl AppState {
                 migrations.clone(),
             ),
             imports,
+            query: crate::services::query::QueryService::new(db.clone(), schema.clone(), migrations.clone()),
             schema,
             history: HistoryService::new(history_repo),
             changes: changes.clone(),

@@ -1653,6 +1653,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Query any object: a filter in the segment grammar over its built-in, custom and company
+         *     fields, the fields to return (`company.name` follows the record's company), newest first
+         *     in keyset pages. A read: every role may query.
+         */
+        post: operations["run_query"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/schema/{object}": {
         parameters: {
             query?: never;
@@ -4758,6 +4779,69 @@ export interface components {
              * @example offline
              */
             name: string;
+        };
+        /**
+         * @description A query over one object.
+         * @example {
+         *       "fields": [
+         *         "name",
+         *         "stage",
+         *         "company.name",
+         *         "custom.risk"
+         *       ],
+         *       "filter": {
+         *         "and": [
+         *           {
+         *             "field": "stage",
+         *             "op": "in",
+         *             "value": [
+         *               "proposal",
+         *               "negotiation"
+         *             ]
+         *           },
+         *           {
+         *             "field": "company.industry",
+         *             "op": "eq",
+         *             "value": "Consulting"
+         *           }
+         *         ]
+         *       },
+         *       "limit": 50,
+         *       "object": "deal"
+         *     }
+         */
+        QueryRequest: {
+            /** @description `next_cursor` of the previous page. */
+            cursor?: string | null;
+            /**
+             * @description Fields to return beside `id`: built-in, `custom.<name>`, `company.<field>` (also
+             *     `company.custom.<name>`). Omitted: the whole record.
+             */
+            fields?: string[] | null;
+            /**
+             * @description A filter in the segment grammar over the object's fields: built-in, `custom.<name>`, and
+             *     `company.<field>` for contacts, deals and cases (`activity.<kind>` and `email_domain` for
+             *     contacts). Omitted: every record.
+             */
+            filter?: Record<string, never> | null;
+            /**
+             * Format: int64
+             * @description Rows per page, 1 to 200 (default 50).
+             */
+            limit?: number | null;
+            /** @description contact, company, deal, case or event (plural accepted). */
+            object: string;
+            /** @description `-created_at` (newest first), the only order offered. */
+            sort?: string | null;
+        };
+        /** @description A page of a query. */
+        QueryResponse: {
+            /** @description Rows, newest first: `id` and the chosen fields (by their path, such as `company.name`). */
+            data: {
+                [key: string]: unknown;
+            }[];
+            /** @description Pass back as `cursor` for the next page; null on the last. */
+            next_cursor?: string | null;
         };
         /** @description Readiness: the database answers and every data migration is done. */
         ReadyResponse: {
@@ -14263,6 +14347,93 @@ export interface operations {
             };
             /** @description No such device of this user */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    run_query: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QueryRequest"];
+            };
+        };
+        responses: {
+            /** @description A page of rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueryResponse"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid filter, field, sort, limit or cursor */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

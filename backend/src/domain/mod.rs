@@ -25,6 +25,7 @@ pub mod log_scope;
 pub mod money;
 pub mod notifications;
 pub mod pagination;
+pub mod query;
 pub mod rules;
 pub mod search;
 pub mod segments;

@@ -79,13 +79,15 @@ pub enum Field {
     Activity(&'static [&'static str]),
     /// A custom field of the contact (`custom.<name>`; the name is a checked field key).
     Custom(String, FieldType),
+    /// A built-in field of another object than contacts (the query endpoint's filters).
+    Own(&'static str, FieldType),
 }
 
 impl Field {
     /// The field's type.
     pub fn field_type(&self) -> FieldType {
         match self {
-            Field::Contact(_, t) | Field::Company(_, t) | Field::Custom(_, t) => *t,
+            Field::Contact(_, t) | Field::Company(_, t) | Field::Custom(_, t) | Field::Own(_, t) => *t,
             Field::EmailDomain => FieldType::Text,
             Field::Activity(_) => FieldType::Activity,
         }
@@ -125,11 +127,36 @@ const ACTIVITIES: [(&str, &[&str]); 6] = [
     ("form", &["form", "form_submission"]),
 ];
 
-/// Parses a field name: a contact field, `email_domain`, `company.<field>`, `activity.<kind>`,
-/// or `custom.<name>` for one of the contacts' custom fields in `custom` (name and type).
-pub fn parse_field(name: &str, custom: &[(String, FieldType)]) -> Option<Field> {
+/// The fields a filter may name.
+#[derive(Debug, Clone, Copy)]
+pub struct Catalog<'a> {
+    /// Built-in fields of another object than contacts (`None`: the contacts' own, with
+    /// `email_domain` and `activity.<kind>`).
+    pub own: Option<&'a [(&'static str, FieldType)]>,
+    /// Custom fields (`custom.<name>`), name and type.
+    pub custom: &'a [(String, FieldType)],
+    /// Whether `company.<field>` names a field of the record's company (`company_id`).
+    pub company: bool,
+}
+
+impl<'a> Catalog<'a> {
+    /// The contacts' fields, with these custom fields.
+    pub fn contacts(custom: &'a [(String, FieldType)]) -> Self {
+        Catalog { own: None, custom, company: true }
+    }
+}
+
+/// Parses a field name of `catalog`: an own field, `company.<field>`, `custom.<name>`, and for
+/// contacts `email_domain` and `activity.<kind>`.
+pub fn parse_field(name: &str, catalog: &Catalog) -> Option<Field> {
     if let Some(f) = name.strip_prefix("custom.") {
-        return custom.iter().find(|(n, _)| n == f).map(|(n, t)| Field::Custom(n.clone(), *t));
+        return catalog.custom.iter().find(|(n, _)| n == f).map(|(n, t)| Field::Custom(n.clone(), *t));
+    }
+    if let Some(own) = catalog.own {
+        if let Some(f) = name.strip_prefix("company.").filter(|_| catalog.company) {
+            return COMPANY_FIELDS.iter().find(|(n, _)| *n == f).map(|(n, t)| Field::Company(n, *t));
+        }
+        return own.iter().find(|(n, _)| *n == name).map(|(n, t)| Field::Own(n, *t));
     }
     if name == "email_domain" {
         return Some(Field::EmailDomain);
@@ -267,7 +294,7 @@ pub fn parse_duration(raw: &str) -> Option<i64> {
 struct Parser<'a> {
     issues: Issues,
     nodes: usize,
-    custom: &'a [(String, FieldType)],
+    catalog: Catalog<'a>,
 }
 
 impl Parser<'_> {
@@ -320,12 +347,17 @@ impl Parser<'_> {
         }
         let field = match object.get("field").and_then(Value::as_str) {
             Some(name) => {
-                let field = parse_field(name, self.custom);
+                let field = parse_field(name, &self.catalog);
                 if field.is_none() {
-                    self.issues.add(
-                        format!("{path}.field"),
-                        "is not a segment field: a contact field (status, tags, email, email_domain, source, company_id, created_at, updated_at, score, ...), company.<field>, activity.<kind> or custom.<name> of a custom field",
-                    );
+                    let message = match self.catalog.own {
+                        None => "is not a segment field: a contact field (status, tags, email, email_domain, source, company_id, created_at, updated_at, score, ...), company.<field>, activity.<kind> or custom.<name> of a custom field".to_string(),
+                        Some(own) => {
+                            let names: Vec<&str> = own.iter().map(|(n, _)| *n).collect();
+                            let company = if self.catalog.company { ", company.<field>" } else { "" };
+                            format!("is not a field of this object: {}{company} or custom.<name> of a custom field", names.join(", "))
+                        }
+                    };
+                    self.issues.add(format!("{path}.field"), message);
                 }
                 field
             }
@@ -449,7 +481,12 @@ pub fn parse_filter(value: &Value) -> Result<Filter, DomainError> {
 
 /// Like [`parse_filter`], with the contacts' custom fields (`custom.<name>`) too.
 pub fn parse_filter_with(value: &Value, custom: &[(String, FieldType)]) -> Result<Filter, DomainError> {
-    let mut parser = Parser { issues: Issues::default(), nodes: 0, custom };
+    parse_filter_in(value, Catalog::contacts(custom))
+}
+
+/// Parses and checks a filter tree over the fields of `catalog`.
+pub fn parse_filter_in(value: &Value, catalog: Catalog) -> Result<Filter, DomainError> {
+    let mut parser = Parser { issues: Issues::default(), nodes: 0, catalog };
     match parser.node(value, "filter", 1) {
         Some(filter) => parser.issues.finish(filter),
         // A node that failed recorded why; the fallback is for safety only.

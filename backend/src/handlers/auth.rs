@@ -93,6 +93,7 @@ pub fn required_access(method: &Method, path: &str) -> Access {
     } else if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
         || path == "/api/auth/logout"
         || path == "/api/segments/preview"
+        || path == "/api/query"
         // Everyone reads and marks their own notifications and chooses their channels.
         || path.starts_with("/api/notifications")
     {

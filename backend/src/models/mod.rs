@@ -18,6 +18,7 @@ pub mod imports;
 pub mod landing_pages;
 pub mod llm_tools;
 pub mod pagination;
+pub mod query;
 pub mod schema;
 pub mod segments;
 pub mod tasks;

@@ -273,6 +273,7 @@ fn leaf(c: &Condition, now: DateTime<Utc>, vars: &mut Map<String, Value>) -> Str
         Field::Contact(name, _) => compare(name, t, c.op, &c.value, now, vars),
         Field::EmailDomain => compare("array::last(string::split(email, '@'))", t, c.op, &c.value, now, vars),
         Field::Custom(name, _) => compare(&format!("custom.{name}"), t, c.op, &c.value, now, vars),
+        Field::Own(name, _) => compare(name, t, c.op, &c.value, now, vars),
         Field::Company(name, _) => {
             let inner = compare(name, t, c.op, &c.value, now, vars);
             format!("company_id INSIDE (SELECT VALUE key FROM company WHERE {inner})")

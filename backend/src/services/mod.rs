@@ -26,6 +26,7 @@ pub mod mail;
 pub mod merges;
 pub mod notifications;
 pub mod progress;
+pub mod query;
 pub mod records;
 pub mod schema;
 pub mod seed;

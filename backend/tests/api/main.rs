@@ -30,6 +30,7 @@ mod llm_tools;
 mod notifications;
 mod observability;
 mod privacy;
+mod query;
 mod replay;
 mod sales_history;
 mod scale_out;

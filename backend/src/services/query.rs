@@ -1,0 +1,181 @@
+//! `POST /api/query`: one query over any object (contacts, companies, deals, cases, events)
+//! with the segment grammar, chosen fields with `company.<field>` traversal, and keyset pages.
+//!
+//! The scan: an equality on an indexed custom field at the top of the filter drives its index
+//! (`cf_<table>_<name>`: the field, then the list order); for contacts the status, tag and company
+//! equalities drive the lists' own indexes; otherwise the newest-first index is scanned and the
+//! filter checked on each row, stopping after the page.
+
+use serde_json::{json, Map, Value};
+
+use super::schema::SchemaService;
+use crate::db::{Db, Feature, Migrations};
+use crate::domain::custom::Object;
+use crate::domain::query::{has_company, parse, Query, QueryInput, Selected};
+use crate::domain::segments::{custom_field_type, Condition, Field, FieldType, Filter, Op, Operand};
+use crate::error::AppResult;
+use crate::repositories::records::{self, ListQuery};
+use crate::repositories::segments::compile;
+
+/// One page of a query: rows (`id` and the chosen fields) and the key after the last.
+pub struct QueryPage {
+    /// Rows.
+    pub rows: Vec<Map<String, Value>>,
+    /// Sort key of the last row when more follow.
+    pub next: Option<String>,
+}
+
+/// The query endpoint.
+#[derive(Clone)]
+pub struct QueryService {
+    db: Db,
+    schema: SchemaService,
+    migrations: Migrations,
+}
+
+/// The top-level equality of `filter` on one of `indexed` custom fields, if any: `(name, value)`.
+fn indexed_equality(filter: &Filter, indexed: &[String]) -> Option<(String, Value)> {
+    let leaves: Vec<&Condition> = match filter {
+        Filter::Leaf(c) => vec![c],
+        Filter::And(children) => children
+            .iter()
+            .filter_map(|c| match c {
+                Filter::Leaf(c) => Some(c),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    leaves.into_iter().find_map(|c| match (&c.field, c.op, &c.value) {
+        (Field::Custom(name, _), Op::Eq, value) if indexed.contains(name) => {
+            let value = match value {
+                Operand::Text(t) => json!(t),
+                Operand::Number(n) => json!(n),
+                Operand::Bool(b) => json!(b),
+                _ => return None,
+            };
+            Some((name.clone(), value))
+        }
+        _ => None,
+    })
+}
+
+impl QueryService {
+    /// A service over `db`.
+    pub fn new(db: Db, schema: SchemaService, migrations: Migrations) -> Self {
+        Self { db, schema, migrations }
+    }
+
+    async fn custom_types(&self, object: Object) -> AppResult<(Vec<(String, FieldType)>, Vec<String>)> {
+        let schema = self.schema.schema(object).await?;
+        let types = schema.fields.iter().map(|f| (f.name.clone(), custom_field_type(f.field_type))).collect();
+        let indexed = schema.fields.iter().filter(|f| f.indexed || f.unique).map(|f| f.name.clone()).collect();
+        Ok((types, indexed))
+    }
+
+    /// Checks `input` against `object`'s fields (422 naming the node or field).
+    pub async fn parse(&self, object: Object, input: QueryInput) -> AppResult<Query> {
+        let (custom, _) = self.custom_types(object).await?;
+        let company_custom = if has_company(object) { self.custom_types(Object::Company).await?.0 } else { Vec::new() };
+        Ok(parse(object, input, &custom, &company_custom)?)
+    }
+
+    /// The scan of `query` from `after` (a sort key): its plan for tests, its page for clients.
+    async fn list_query(&self, query: &Query, after: Option<String>) -> AppResult<ListQuery> {
+        self.migrations.require(Feature::Lists)?;
+        let mut list = ListQuery::newest_first(query.object.table(), after, query.limit);
+        let Some(filter) = &query.filter else { return Ok(list) };
+        let compiled = compile(filter, crate::domain::ids::now());
+        let mut vars = compiled.vars.clone();
+        let (_, indexed) = self.custom_types(query.object).await?;
+        let mut sql = compiled.sql.clone();
+        if let Some((name, value)) = indexed_equality(filter, &indexed) {
+            // The field's index leads with the value, then the list order (part, rkey).
+            vars.insert("driver".into(), value);
+            sql = format!("custom.{name} = $driver AND ({sql})");
+            list.conditions.push("part = 0");
+            list.filtered = true;
+        } else if query.object == Object::Contact {
+            if compiled.uses_facets() {
+                self.migrations.require(Feature::ContactFilters)?;
+            }
+            let mut conditions = Vec::new();
+            crate::repositories::contacts::equality_conditions(&compiled.driver, &mut conditions, &mut vars);
+            list.filtered = !conditions.is_empty();
+            list.conditions = conditions;
+        }
+        list.compiled = Some(sql);
+        list.vars = vars;
+        Ok(list)
+    }
+
+    /// The database's plan of the first page of `query` (tests check which index drives it).
+    pub async fn explain(&self, query: &Query) -> AppResult<Value> {
+        Ok(self.list_query(query, None).await?.explain(&self.db).await?)
+    }
+
+    /// One page of `query` after the sort key `after`.
+    pub async fn run(&self, query: &Query, after: Option<String>) -> AppResult<QueryPage> {
+        let page = self.list_query(query, after).await?.fetch(&self.db).await?;
+        let mut rows: Vec<Map<String, Value>> = page
+            .rows
+            .into_iter()
+            .map(|mut row| {
+                let mut map = row.as_object_mut().map(std::mem::take).unwrap_or_default();
+                if let Some(key) = map.remove("key") {
+                    map.insert("id".into(), key);
+                }
+                for derived in ["rkey", "part", "words", "facets", "search"] {
+                    map.remove(derived);
+                }
+                map
+            })
+            .collect();
+        if !query.fields.is_empty() {
+            rows = self.project(query, rows).await?;
+        }
+        Ok(QueryPage { rows, next: page.next })
+    }
+
+    /// Keeps `id` and the chosen fields of each row, reading the rows' companies in one query.
+    async fn project(&self, query: &Query, rows: Vec<Map<String, Value>>) -> AppResult<Vec<Map<String, Value>>> {
+        let wants_company = query.fields.iter().any(|f| matches!(f, Selected::Company(_)));
+        let mut companies: Map<String, Value> = Map::new();
+        if wants_company {
+            let mut ids: Vec<String> =
+                rows.iter().filter_map(|r| r.get("company_id").and_then(Value::as_str)).map(String::from).collect();
+            ids.sort();
+            ids.dedup();
+            let found: Vec<Value> = records::rows_by_id(&self.db, "company", &ids).await?;
+            for company in found {
+                // Decoded rows carry their key as `id`.
+                if let Some(id) = company.get("id").and_then(Value::as_str) {
+                    companies.insert(id.to_string(), company.clone());
+                }
+            }
+        }
+        let pick = |record: &Map<String, Value>, field: &str| -> Value {
+            match field.strip_prefix("custom.") {
+                Some(name) => record.get("custom").and_then(|c| c.get(name)).cloned(),
+                None => record.get(field).cloned(),
+            }
+            .unwrap_or(Value::Null)
+        };
+        Ok(rows
+            .into_iter()
+            .map(|row| {
+                let mut out = Map::new();
+                out.insert("id".into(), row.get("id").cloned().unwrap_or(Value::Null));
+                let company = row.get("company_id").and_then(Value::as_str).and_then(|id| companies.get(id));
+                for field in &query.fields {
+                    let value = match field {
+                        Selected::Own(f) => pick(&row, f),
+                        Selected::Company(f) => company.and_then(Value::as_object).map_or(Value::Null, |c| pick(c, f)),
+                    };
+                    out.insert(field.path(), value);
+                }
+                out
+            })
+            .collect())
+    }
+}
