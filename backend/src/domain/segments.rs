@@ -29,6 +29,28 @@ pub enum Filter {
     Leaf(Condition),
 }
 
+impl Filter {
+    /// The conditions every match must meet on their own (the filter itself, or the leaves of
+    /// a top-level `and`), and whether they are the whole filter.
+    pub fn top_level_leaves(&self) -> (Vec<&Condition>, bool) {
+        match self {
+            Filter::Leaf(c) => (vec![c], true),
+            Filter::And(children) => {
+                let leaves: Vec<&Condition> = children
+                    .iter()
+                    .filter_map(|c| match c {
+                        Filter::Leaf(c) => Some(c),
+                        _ => None,
+                    })
+                    .collect();
+                let whole = leaves.len() == children.len();
+                (leaves, whole)
+            }
+            _ => (Vec::new(), false),
+        }
+    }
+}
+
 /// What a value of a field is, which decides the operators it takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldType {

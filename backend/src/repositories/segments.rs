@@ -134,24 +134,7 @@ pub fn compile(filter: &Filter, now: DateTime<Utc>) -> Compiled {
 fn driver(filter: &Filter, now: DateTime<Utc>) -> (ContactQuery, Created, bool) {
     let mut query = ContactQuery::default();
     let mut range = Created::default();
-    let mut covered = true;
-    let leaves: Vec<&Condition> = match filter {
-        Filter::Leaf(c) => vec![c],
-        Filter::And(children) => children
-            .iter()
-            .filter_map(|c| match c {
-                Filter::Leaf(c) => Some(c),
-                _ => {
-                    covered = false;
-                    None
-                }
-            })
-            .collect(),
-        _ => {
-            covered = false;
-            Vec::new()
-        }
-    };
+    let (leaves, mut covered) = filter.top_level_leaves();
     for c in leaves {
         let used = match (&c.field, c.op, &c.value) {
             (Field::Contact("status", _), Op::Eq, Operand::Text(value)) if query.status.is_none() => {

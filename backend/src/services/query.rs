@@ -12,7 +12,7 @@ use super::schema::SchemaService;
 use crate::db::{Db, Feature, Migrations};
 use crate::domain::custom::Object;
 use crate::domain::query::{has_company, parse, Query, QueryInput, Selected};
-use crate::domain::segments::{custom_field_type, Condition, Field, FieldType, Filter, Op, Operand};
+use crate::domain::segments::{custom_field_type, Field, FieldType, Filter, Op, Operand};
 use crate::error::AppResult;
 use crate::repositories::records::{self, ListQuery};
 use crate::repositories::segments::compile;
@@ -35,17 +35,7 @@ pub struct QueryService {
 
 /// The top-level equality of `filter` on one of `indexed` custom fields, if any: `(name, value)`.
 fn indexed_equality(filter: &Filter, indexed: &[String]) -> Option<(String, Value)> {
-    let leaves: Vec<&Condition> = match filter {
-        Filter::Leaf(c) => vec![c],
-        Filter::And(children) => children
-            .iter()
-            .filter_map(|c| match c {
-                Filter::Leaf(c) => Some(c),
-                _ => None,
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
+    let (leaves, _) = filter.top_level_leaves();
     leaves.into_iter().find_map(|c| match (&c.field, c.op, &c.value) {
         (Field::Custom(name, _), Op::Eq, value) if indexed.contains(name) => {
             let value = match value {
