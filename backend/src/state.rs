@@ -209,7 +209,8 @@ impl AppState {
             &settings.imports,
             settings.imports.directory(&settings.database.url),
         )
-        .with_notifications(notifications.clone());
+        .with_notifications(notifications.clone())
+        .with_schema(schema.clone());
         let contact_service = ContactService::new(
             contacts_repo.clone(),
             history_repo.clone(),

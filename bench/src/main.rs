@@ -211,6 +211,9 @@ async fn run(cli: &Cli, crm_bin: &std::path::Path, dir: &std::path::Path, stamp:
     if wants(RSVPS) {
         delivery_report.push_str(&rsvp_rush(&srv, &ctx).await?);
     }
+    if wants(CUSTOM) {
+        delivery_report.push_str(&custom_fields(&srv, &ctx, cli.connections, cli.latency_connections, per_op).await?);
+    }
     if wants(DELIVERY) {
         delivery_report.push_str(&delivery(&srv, &ctx, cli.contacts, cli.recipients, "log").await?);
     }
@@ -395,6 +398,146 @@ async fn rsvp_rush(srv: &Server, ctx: &Ctx) -> anyhow::Result<String> {
         fmt_num(m.ok as f64 / took),
         fmt_num(m.quantile_ms(0.5)),
         fmt_num(m.quantile_ms(0.99)),
+    ))
+}
+
+/// The name of the custom fields step in `--only`.
+const CUSTOM: &str = "custom fields and rules";
+
+/// What custom fields and validation rules cost: contact creates without them and then with two
+/// custom values through three rules, measured back to back; then a page of contacts by an
+/// indexed custom field through `POST /api/query` (values set on 2,000 contacts, the index
+/// built in the background first). The fields and rules are removed afterwards.
+async fn custom_fields(
+    srv: &Server,
+    ctx: &Arc<Ctx>,
+    connections: usize,
+    low: usize,
+    per_op: Duration,
+) -> anyhow::Result<String> {
+    eprintln!("== {CUSTOM}");
+    let mut conn = Conn::new(&srv.addr);
+    let mut call =
+        async |method: &'static str, path: String, body: serde_json::Value| -> anyhow::Result<serde_json::Value> {
+            let req = match method {
+                "GET" | "DELETE" => Request { method, ..Request::get(path.clone()) },
+                _ => Request::json(method, path.clone(), &body),
+            };
+            let reply = conn.send(&req.bearer(&ctx.key)).await?;
+            if !(200..300).contains(&reply.status) {
+                bail!("{method} {path}: {} {}", reply.status, reply.text());
+            }
+            if reply.status == 204 {
+                return Ok(serde_json::Value::Null);
+            }
+            reply.json()
+        };
+    let run = ctx.run.replace('-', "_");
+    let measure = async |op: Op, ctx: Arc<Ctx>| {
+        let m = drive_http(&srv.addr, ctx.clone(), op, connections, per_op).await;
+        let l = drive_http(&srv.addr, ctx, op, low, per_op).await;
+        (m, l)
+    };
+    let (plain, plain_low) = measure(Op::Create, ctx.clone()).await;
+    let (tier, budget) = (format!("bench_tier_{run}"), format!("bench_budget_{run}"));
+    let mut made = Vec::new();
+    for body in [
+        serde_json::json!({"name": tier, "type": "select", "options": ["gold", "silver"]}),
+        serde_json::json!({"name": budget, "type": "currency"}),
+    ] {
+        made.push(
+            call("POST", "/api/schema/contact/fields".into(), body).await?["id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+        );
+    }
+    let mut rules = Vec::new();
+    for (i, condition) in [
+        format!("contact.custom.{tier} == 'gold' && contact.custom.{budget} == null"),
+        "contact.status == 'customer' && contact.company_id == null".to_string(),
+        "old_contact != null && old_contact.status == 'churned' && contact.status == 'mql'".to_string(),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let body =
+            serde_json::json!({"name": format!("bench_{run}_{i}"), "condition": condition, "message": "bench rule"});
+        rules.push(
+            call("POST", "/api/schema/contact/rules".into(), body).await?["id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+        );
+    }
+    let ruled_ctx = Arc::new(Ctx { custom: Some((tier, budget)), ..(**ctx).clone() });
+    let (ruled, ruled_low) = measure(Op::CreateRuled, ruled_ctx).await;
+    for id in rules {
+        call("DELETE", format!("/api/schema/contact/rules/{id}"), serde_json::Value::Null).await?;
+    }
+    for id in made {
+        call("DELETE", format!("/api/schema/contact/fields/{id}"), serde_json::Value::Null).await?;
+    }
+    let overhead = 100.0 * (plain.rate() / ruled.rate().max(0.001) - 1.0);
+    eprintln!(
+        "   create: {} req/s plain, {} req/s with 2 custom values and 3 rules ({overhead:.0}% more time per create); p99 @{low} {} vs {} ms",
+        fmt_num(plain.rate()),
+        fmt_num(ruled.rate()),
+        fmt_num(plain_low.quantile_ms(0.99)),
+        fmt_num(ruled_low.quantile_ms(0.99)),
+    );
+
+    // An indexed custom field on 2,000 sample contacts, then pages of them by value.
+    let region = format!("bench_region_{run}");
+    let field = call(
+        "POST",
+        "/api/schema/contact/fields".into(),
+        serde_json::json!({"name": region, "type": "text", "indexed": true}),
+    )
+    .await?;
+    let field_id = field["id"].as_str().unwrap_or_default().to_string();
+    let started = Instant::now();
+    loop {
+        let f = call("GET", format!("/api/schema/contact/fields/{field_id}"), serde_json::Value::Null).await?;
+        match f["index"]["status"].as_str() {
+            Some("ready") => break,
+            Some("failed") => bail!("the index build failed: {f}"),
+            _ if started.elapsed() > Duration::from_secs(1800) => bail!("the index was not built in 30 minutes"),
+            _ => tokio::time::sleep(Duration::from_millis(250)).await,
+        }
+    }
+    let built = started.elapsed().as_secs_f64();
+    let valued = ctx.sample.len().min(2000);
+    for (i, s) in ctx.sample.iter().take(valued).enumerate() {
+        let value = if i % 2 == 0 { "north" } else { "south" };
+        call("PATCH", format!("/api/contacts/{}", s.id), serde_json::json!({"custom": {region.clone(): value}}))
+            .await?;
+    }
+    let query_ctx = Arc::new(Ctx { region: Some(region), ..(**ctx).clone() });
+    let (query, query_low) = measure(Op::QueryCustom, query_ctx).await;
+    call("DELETE", format!("/api/schema/contact/fields/{field_id}"), serde_json::Value::Null).await?;
+    eprintln!(
+        "   index on {} contacts built in {built:.1} s; query by it: {} req/s @{connections}, p50 {} ms, p99 {} ms @{low}",
+        ctx.contacts,
+        fmt_num(query.rate()),
+        fmt_num(query_low.quantile_ms(0.5)),
+        fmt_num(query_low.quantile_ms(0.99)),
+    );
+    for m in [&plain, &ruled, &query, &plain_low, &ruled_low, &query_low] {
+        if let Some(f) = &m.first_failure {
+            bail!("a custom fields request failed: {f}");
+        }
+    }
+    Ok(format!(
+        "\n- custom fields and rules: contact create {} req/s @{connections} plain and {} req/s with 2 custom values through 3 validation rules ({overhead:.0}% more time per create), p99 @{low} {} vs {} ms; an indexed custom field on {} contacts built in the background in {built:.1} s; `POST /api/query` for a page of 50 by its value ({valued} contacts hold one): {} req/s @{connections}, p50 {} ms, p99 {} ms @{low}\n",
+        fmt_num(plain.rate()),
+        fmt_num(ruled.rate()),
+        fmt_num(plain_low.quantile_ms(0.99)),
+        fmt_num(ruled_low.quantile_ms(0.99)),
+        ctx.contacts,
+        fmt_num(query.rate()),
+        fmt_num(query_low.quantile_ms(0.5)),
+        fmt_num(query_low.quantile_ms(0.99)),
     ))
 }
 
@@ -794,6 +937,8 @@ async fn prepare(addr: &str, contacts: usize, connections: usize, stamp: u128) -
         event_id,
         page_slug,
         contacts,
+        custom: None,
+        region: None,
     })
 }
 

@@ -62,6 +62,10 @@ pub struct Ctx {
     pub page_slug: String,
     /// Contacts in the database when the bench started.
     pub contacts: usize,
+    /// The custom fields the rules step writes (a select and a currency), when it runs.
+    pub custom: Option<(String, String)>,
+    /// The indexed custom field the query step filters on, when it runs.
+    pub region: Option<String>,
 }
 
 /// The segment the bench saves and reads: leads tagged vip, created within the last two years.
@@ -193,6 +197,12 @@ pub enum Op {
     GuestList,
     /// `GET /lp/{slug}`: a published landing page as a visitor gets it (counted as a view).
     LandingPage,
+    /// `POST /api/contacts` with two custom values, through three validation rules (the
+    /// custom fields step; not in [`Op::ALL`]).
+    CreateRuled,
+    /// `POST /api/query` for a page of contacts by an indexed custom field (the custom fields
+    /// step; not in [`Op::ALL`]).
+    QueryCustom,
 }
 
 impl Op {
@@ -285,6 +295,8 @@ impl Op {
             Op::EventGet => "event with counts",
             Op::GuestList => "guest list page (50)",
             Op::LandingPage => "landing page /lp/{slug}",
+            Op::CreateRuled => "create contact (2 custom values, 3 rules)",
+            Op::QueryCustom => "query: indexed custom field (50)",
         }
     }
 
@@ -336,7 +348,12 @@ impl Op {
     /// The status a successful response has.
     pub fn expected_status(self) -> u16 {
         match self {
-            Op::Create | Op::TimelineAppend | Op::CreateDeal | Op::CreateCampaign | Op::RecordConsent => 201,
+            Op::Create
+            | Op::CreateRuled
+            | Op::TimelineAppend
+            | Op::CreateDeal
+            | Op::CreateCampaign
+            | Op::RecordConsent => 201,
             _ => 200,
         }
     }
@@ -349,6 +366,22 @@ impl Op {
             "status": "lead",
             "tags": [TAGS[(w.i % TAGS.len() as u64) as usize]],
         })
+    }
+
+    fn ruled_body(ctx: &Ctx, w: &Worker, phase: &str) -> serde_json::Value {
+        let mut body = Self::create_body(ctx, w, phase);
+        if let Some((tier, budget)) = &ctx.custom {
+            let value = ["gold", "silver"][(w.i % 2) as usize];
+            body["custom"] = json!({ tier: value, budget: 1250.5 });
+        }
+        body
+    }
+
+    fn query_body(ctx: &Ctx, w: &Worker) -> serde_json::Value {
+        let region = ctx.region.clone().unwrap_or_default();
+        let value = ["north", "south"][(w.i % 2) as usize];
+        json!({"object": "contact", "filter": {"field": format!("custom.{region}"), "op": "eq", "value": value},
+               "fields": ["email", "status", format!("custom.{region}")], "limit": 50})
     }
 
     fn list_params(self, ctx: &Ctx, w: &Worker) -> ListContactsParams {
@@ -432,6 +465,8 @@ impl Op {
             Op::EventGet => Request::get(format!("/api/events/{}", ctx.event_id)),
             Op::GuestList => Request::get(format!("/api/events/{}/invitations?limit=50", ctx.event_id)),
             Op::LandingPage => Request::get(format!("/lp/{}?utm_source=bench", ctx.page_slug)),
+            Op::CreateRuled => Request::json("POST", "/api/contacts", &Self::ruled_body(ctx, w, "ruled")),
+            Op::QueryCustom => Request::json("POST", "/api/query", &Self::query_body(ctx, w)),
         };
         req.bearer(&ctx.key)
     }
@@ -625,6 +660,19 @@ impl Op {
             Op::LandingPage => {
                 let page = state.landing_pages.published(&ctx.page_slug).await.map_err(err)?.ok_or("no such page")?;
                 state.landing_pages.render(&page, "", &Default::default(), &[]);
+            }
+            Op::CreateRuled => {
+                let body: CreateContactRequest =
+                    serde_json::from_value(Self::ruled_body(ctx, w, "inproc-ruled")).map_err(|e| e.to_string())?;
+                let new = NewContact::try_from(body).map_err(|e| format!("{e:?}"))?;
+                state.contacts.create(new, &origin).await.map_err(err)?;
+            }
+            Op::QueryCustom => {
+                let body: crm::models::query::QueryRequest =
+                    serde_json::from_value(Self::query_body(ctx, w)).map_err(|e| e.to_string())?;
+                let query =
+                    state.query.parse(crm::domain::custom::Object::Contact, (&body).into()).await.map_err(err)?;
+                state.query.run(&query, None).await.map_err(err)?;
             }
             Op::ChangeFeed => {
                 state

@@ -669,6 +669,21 @@ pub fn check_value(field_type: FieldType, options: &[String], raw: &Value) -> Re
     }
 }
 
+/// A value of `field_type` from the text of a file's cell, as [`check_value`] takes it: yes/no
+/// words as booleans, a multi-select split on `;`, the rest as text (numbers are read from text).
+pub fn from_text(field_type: FieldType, text: &str) -> Value {
+    let t = text.trim();
+    match field_type {
+        FieldType::Boolean => match t.to_ascii_lowercase().as_str() {
+            "true" | "yes" | "y" | "1" => Value::Bool(true),
+            "false" | "no" | "n" | "0" => Value::Bool(false),
+            _ => json!(t),
+        },
+        FieldType::MultiSelect => json!(t.split(';').map(str::trim).filter(|s| !s.is_empty()).collect::<Vec<_>>()),
+        _ => json!(t),
+    }
+}
+
 /// What checking a record's custom values found: the normalised values and the references to
 /// look up (`(field path, object, id)`).
 #[derive(Debug, Default)]

@@ -124,15 +124,21 @@ impl Target {
 /// How the columns of a file map to fields.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Columns {
-    /// Per column, the field it fills (`None`: ignored).
+    /// Per column, the field it fills (`None`: ignored, or a custom field).
     pub targets: Vec<Option<Target>>,
+    /// Per column, the custom field it fills (`custom.<name>`), if any.
+    pub custom: Vec<Option<String>>,
     /// Headers of the columns that match no field and were not mapped (reported once).
     pub unmapped: Vec<String>,
 }
 
 /// Maps `headers` to fields: `mapping` (header -> field name, or `ignore`) first, then the
 /// usual spellings. Errors name `mapping.<header>` or `columns`; a file needs an email column.
-pub fn columns(headers: &[String], mapping: &BTreeMap<String, String>) -> Result<Columns, DomainError> {
+pub fn columns(
+    headers: &[String],
+    mapping: &BTreeMap<String, String>,
+    custom: &[String],
+) -> Result<Columns, DomainError> {
     let mut issues = Vec::new();
     let mut issue = |field: String, message: String| issues.push(FieldIssue { field, message });
     if headers.len() > MAX_COLUMNS {
@@ -142,15 +148,36 @@ pub fn columns(headers: &[String], mapping: &BTreeMap<String, String>) -> Result
     for (header, field) in mapping {
         if !headers.iter().any(|h| h.trim() == header.trim()) {
             issue(format!("mapping.{header}"), "no column has this header".into());
-        } else if field != "ignore" && Target::parse(field).is_none() {
+        } else if field != "ignore" && Target::parse(field).is_none() && custom_of(field, custom).is_none() {
             let names: Vec<&str> = Target::ALL.iter().map(|t| t.as_str()).collect();
-            issue(format!("mapping.{header}"), format!("must be one of {} or ignore", names.join(", ")));
+            issue(
+                format!("mapping.{header}"),
+                format!("must be one of {}, custom.<name> of a custom field, or ignore", names.join(", ")),
+            );
         }
     }
     let mut targets = Vec::with_capacity(headers.len());
+    let mut customs: Vec<Option<String>> = Vec::with_capacity(headers.len());
     let mut unmapped = Vec::new();
     for header in headers {
-        let target = match mapping.iter().find(|(h, _)| h.trim() == header.trim()) {
+        let mapped = mapping.iter().find(|(h, _)| h.trim() == header.trim());
+        // A custom field: mapped to `custom.<name>`, or a header `custom.<name>` (as exports write it).
+        let field_custom = match mapped {
+            Some((_, field)) => custom_of(field, custom),
+            None => custom_of(header.trim(), custom),
+        };
+        if let Some(name) = field_custom {
+            if customs.contains(&Some(name.clone())) {
+                unmapped.push(header.trim().to_string());
+                customs.push(None);
+            } else {
+                customs.push(Some(name));
+            }
+            targets.push(None);
+            continue;
+        }
+        customs.push(None);
+        let target = match mapped {
             Some((_, field)) => Target::parse(field),
             None => {
                 let guessed = Target::guess(header);
@@ -172,15 +199,33 @@ pub fn columns(headers: &[String], mapping: &BTreeMap<String, String>) -> Result
         issue("columns".into(), "no column holds the email (name one `email`, or map one with mapping)".into());
     }
     if issues.is_empty() {
-        Ok(Columns { targets, unmapped })
+        Ok(Columns { targets, custom: customs, unmapped })
     } else {
         Err(DomainError::Invalid(issues))
     }
 }
 
-/// The raw fields of one row: its non-empty cells by field (tags split on `;`).
+/// The custom field `field` names (`custom.<name>`), when it is one of `custom`.
+fn custom_of(field: &str, custom: &[String]) -> Option<String> {
+    field.trim().strip_prefix("custom.").filter(|n| custom.iter().any(|c| c == n)).map(str::to_string)
+}
+
+/// The raw fields of one row: its non-empty cells by field (tags split on `;`); custom fields'
+/// cells as text (typed by the service, which knows their definitions).
 pub fn row_input(columns: &Columns, cells: &[String]) -> ContactInput {
     let mut input = ContactInput::default();
+    let custom: serde_json::Map<String, serde_json::Value> = columns
+        .custom
+        .iter()
+        .zip(cells)
+        .filter_map(|(name, cell)| {
+            let value = cell.trim();
+            name.as_ref().filter(|_| !value.is_empty()).map(|n| (n.clone(), serde_json::Value::String(value.into())))
+        })
+        .collect();
+    if !custom.is_empty() {
+        input.custom = Some(custom);
+    }
     for (target, cell) in columns.targets.iter().zip(cells) {
         let Some(target) = target else { continue };
         let value = cell.trim();
@@ -255,7 +300,7 @@ pub fn upsert(
         source: row.source.clone().map(Some),
         tags: (tags != current.tags).then_some(tags),
         do_not_contact: None,
-        custom: None,
+        custom: (!row.custom.is_empty()).then(|| row.custom.clone().into_iter().collect()),
     };
     let next = current.apply(patch, now)?;
     let same = super::history::data_fields(&next) == super::history::data_fields(current);
@@ -283,13 +328,13 @@ mod tests {
     #[test]
     fn columns_are_guessed_mapped_and_reported() {
         let h = headers(&["E-mail Address", "Given name", "Surname", "Shoe size", "Labels", "Email"]);
-        let c = columns(&h, &BTreeMap::new()).unwrap();
+        let c = columns(&h, &BTreeMap::new(), &[]).unwrap();
         use Target::*;
         assert_eq!(c.targets, [Some(Email), Some(FirstName), Some(LastName), None, Some(Tags), None]);
         assert_eq!(c.unmapped, ["Shoe size", "Email"]);
         let mapping =
             BTreeMap::from([("Shoe size".to_string(), "title".to_string()), ("Labels".into(), "ignore".into())]);
-        let c = columns(&h, &mapping).unwrap();
+        let c = columns(&h, &mapping, &[]).unwrap();
         assert_eq!(c.targets[3..5], [Some(Title), None]);
         assert_eq!(c.unmapped, ["Email"]);
     }
@@ -298,16 +343,16 @@ mod tests {
     fn bad_mappings_and_files_without_email_are_refused() {
         let h = headers(&["name", "phone"]);
         let mapping = BTreeMap::from([("nope".to_string(), "email".to_string()), ("phone".into(), "fax".into())]);
-        let Err(DomainError::Invalid(issues)) = columns(&h, &mapping) else { panic!("accepted") };
+        let Err(DomainError::Invalid(issues)) = columns(&h, &mapping, &[]) else { panic!("accepted") };
         let fields: Vec<&str> = issues.iter().map(|i| i.field.as_str()).collect();
         assert_eq!(fields, ["mapping.nope", "mapping.phone", "columns"]);
         let wide: Vec<String> = (0..=MAX_COLUMNS).map(|i| format!("c{i}")).collect();
-        assert!(columns(&wide, &BTreeMap::new()).is_err());
+        assert!(columns(&wide, &BTreeMap::new(), &[]).is_err());
     }
 
     #[test]
     fn company_cells_name_a_domain_or_a_name() {
-        let c = columns(&headers(&["email", "Organisation"]), &BTreeMap::new()).unwrap();
+        let c = columns(&headers(&["email", "Organisation"]), &BTreeMap::new(), &[]).unwrap();
         let of = |cell: &str| company_ref(&c, &[String::new(), cell.to_string()]);
         assert_eq!(of(" Acme.COM "), Some(CompanyRef::Domain("acme.com".into())));
         assert_eq!(of("Acme GmbH"), Some(CompanyRef::Name("acme gmbh".into())));
@@ -317,7 +362,7 @@ mod tests {
 
     #[test]
     fn rows_become_inputs_and_upserts_add_what_they_hold() {
-        let c = columns(&headers(&["email", "first name", "tags", "status"]), &BTreeMap::new()).unwrap();
+        let c = columns(&headers(&["email", "first name", "tags", "status"]), &BTreeMap::new(), &[]).unwrap();
         let cells = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let input = row_input(&c, &cells(&[" Ada@Example.com ", "Ada", "vip; eu ;", ""]));
         assert_eq!(input.email.as_deref(), Some("Ada@Example.com"));

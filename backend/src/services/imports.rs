@@ -18,6 +18,7 @@ use tokio::sync::Notify;
 use crate::db::Db;
 use crate::domain::analytics::contact_change;
 use crate::domain::contacts::{Contact, NewContact};
+use crate::domain::custom::{from_text, FieldType, Object};
 use crate::domain::history::{event_for, Origin};
 use crate::domain::ids::{format_ts, new_id, now};
 use crate::domain::imports::{columns, company_ref, row_errors, row_input, upsert, Columns, CompanyRef, Mode, Target};
@@ -74,6 +75,7 @@ pub struct ImportService {
     lease: Duration,
     wake: Arc<Notify>,
     notifications: Option<super::notifications::NotificationService>,
+    schema: Option<super::schema::SchemaService>,
 }
 
 /// One data row: its line and its cells, or what is wrong with it.
@@ -93,6 +95,22 @@ impl ImportService {
             lease: Duration::from_secs(settings.lease_secs.max(1)),
             wake: Arc::new(Notify::new()),
             notifications: None,
+            schema: None,
+        }
+    }
+
+    /// The same service, filling the contacts' custom fields from columns named `custom.<name>`
+    /// (or mapped to one) and checking them, and the validation rules, as every write does.
+    pub fn with_schema(mut self, schema: super::schema::SchemaService) -> Self {
+        self.schema = Some(schema);
+        self
+    }
+
+    /// The contacts' custom fields and rules now (none without a schema service).
+    async fn contact_schema(&self) -> AppResult<Option<Arc<super::schema::ObjectSchema>>> {
+        match &self.schema {
+            Some(schema) => Ok(Some(schema.schema(Object::Contact).await?)),
+            None => Ok(None),
         }
     }
 
@@ -136,8 +154,15 @@ impl ImportService {
         let spooled = self.spool(body, &path).await;
         let head = match spooled {
             Ok(bytes) => {
+                let custom: Vec<String> = match self.contact_schema().await {
+                    Ok(schema) => schema.map(|s| s.fields.iter().map(|f| f.name.clone()).collect()).unwrap_or_default(),
+                    Err(e) => {
+                        let _ = tokio::fs::remove_file(&path).await;
+                        return Err(e);
+                    }
+                };
                 let (p, format, mapping) = (path.clone(), request.format, request.mapping.clone());
-                let head = tokio::task::spawn_blocking(move || read_head(&p, format, &mapping)).await;
+                let head = tokio::task::spawn_blocking(move || read_head(&p, format, &mapping, &custom)).await;
                 head.map_err(|e| AppError::Internal(e.to_string())).and_then(|h| h).map(|h| (bytes, h))
             }
             Err(e) => Err(e),
@@ -158,7 +183,15 @@ impl ImportService {
             bytes,
             file: path.display().to_string(),
             delimiter: delimiter.map(|d| char::from(d).to_string()),
-            targets: columns.targets.iter().map(|t| t.map(|t| t.as_str().to_string())).collect(),
+            targets: columns
+                .targets
+                .iter()
+                .zip(&columns.custom)
+                .map(|(t, c)| match c {
+                    Some(name) => Some(format!("custom.{name}")),
+                    None => t.map(|t| t.as_str().to_string()),
+                })
+                .collect(),
             unmapped_columns: columns.unmapped,
             total: None,
             processed: 0,
@@ -329,6 +362,11 @@ impl ImportService {
         self.jobs.start(id, &format_ts(now())).await?;
         let columns = Columns {
             targets: job.targets.iter().map(|t| t.as_deref().and_then(Target::parse)).collect(),
+            custom: job
+                .targets
+                .iter()
+                .map(|t| t.as_deref().and_then(|t| t.strip_prefix("custom.")).map(str::to_string))
+                .collect(),
             unmapped: Vec::new(),
         };
         let mode = Mode::parse(&job.mode).unwrap_or(Mode::Upsert);
@@ -395,11 +433,20 @@ impl ImportService {
         let fail = |batch: &mut Batch, row: u64, field: String, message: String| {
             batch.errors.push(RowError { row, field, message });
         };
+        let schema = self.contact_schema().await?;
         for (line, cells) in rows {
             match cells {
                 Err(message) => fail(&mut batch, *line, "row".into(), message.clone()),
                 Ok(cells) => {
-                    let input = row_input(columns, cells);
+                    let mut input = row_input(columns, cells);
+                    if let (Some(schema), Some(custom)) = (&schema, input.custom.as_mut()) {
+                        for (name, value) in custom.iter_mut() {
+                            let def = schema.fields.iter().find(|d| &d.name == name);
+                            if let (Some(def), Some(text)) = (def, value.as_str()) {
+                                *value = from_text(def.field_type, text);
+                            }
+                        }
+                    }
                     let has_status = input.status.is_some();
                     let company = input.company_id.is_none().then(|| company_ref(columns, cells)).flatten();
                     match NewContact::parse(input) {
@@ -442,7 +489,10 @@ impl ImportService {
                 None => fail(&mut batch, line, "company".into(), "no company has this domain or name".into()),
             }
         }
-        let valid = named;
+        let valid = match &schema {
+            Some(schema) => self.existing_references(schema, named, &mut batch).await?,
+            None => named,
+        };
         let emails: Vec<String> =
             valid.iter().map(|(_, n, _)| n.email.clone()).collect::<HashSet<_>>().into_iter().collect();
         let mut known: HashMap<String, Contact> =
@@ -478,6 +528,16 @@ impl ImportService {
                     Ok(Some(next)) => next,
                 },
             };
+            let next = match &schema {
+                Some(schema) => match checked(schema, current.as_ref(), next) {
+                    Ok(next) => next,
+                    Err(failures) => {
+                        failures.into_iter().for_each(|(f, m)| fail(&mut batch, line, f, m));
+                        continue;
+                    }
+                },
+                None => next,
+            };
             if current.is_none() {
                 batch.imported += 1;
             } else {
@@ -511,6 +571,63 @@ impl ImportService {
             }
         }
         Ok(batch)
+    }
+}
+
+/// `next` (after `current`) as the contacts' custom fields and rules let it be stored, or the
+/// issues of its row (`custom.<name>`, a rule's field).
+fn checked(
+    schema: &super::schema::ObjectSchema,
+    current: Option<&Contact>,
+    next: Contact,
+) -> Result<Contact, Vec<(String, String)>> {
+    if schema.fields.is_empty() && schema.rules.is_empty() && next.custom.is_empty() {
+        return Ok(next);
+    }
+    let old = current.and_then(|c| serde_json::to_value(c).ok());
+    let mut value = serde_json::to_value(&next).map_err(|e| vec![("row".to_string(), e.to_string())])?;
+    super::schema::check_record(Object::Contact, schema, old.as_ref(), &mut value)
+        .map_err(|failures| failures.into_iter().map(|f| (f.field, f.message)).collect::<Vec<_>>())?;
+    serde_json::from_value(value).map_err(|e| vec![("row".to_string(), e.to_string())])
+}
+
+impl ImportService {
+    /// `rows` without those whose reference fields name a record that does not exist (each
+    /// reported on its `custom.<name>`): one look-up per object for the batch.
+    async fn existing_references(
+        &self,
+        schema: &super::schema::ObjectSchema,
+        rows: Vec<(u64, NewContact, bool)>,
+        batch: &mut Batch,
+    ) -> AppResult<Vec<(u64, NewContact, bool)>> {
+        let Some(service) = &self.schema else { return Ok(rows) };
+        let mut references = Vec::new();
+        let mut owners = Vec::new();
+        for (i, (_, new, _)) in rows.iter().enumerate() {
+            for def in schema.fields.iter().filter(|d| d.field_type == FieldType::Reference) {
+                let id = new.custom.get(&def.name).and_then(|v| def.check(v).ok());
+                if let (Some(object), Some(id)) = (def.reference, id.as_ref().and_then(Value::as_str)) {
+                    references.push((format!("custom.{}", def.name), object, id.to_string()));
+                    owners.push(i);
+                }
+            }
+        }
+        if references.is_empty() {
+            return Ok(rows);
+        }
+        let missing = service.missing_references(&references).await?;
+        let mut dropped = HashSet::new();
+        for m in missing {
+            let (field, object, id) = &references[m];
+            let line = rows[owners[m]].0;
+            batch.errors.push(RowError {
+                row: line,
+                field: field.clone(),
+                message: format!("no {} with id {id} exists", object.name()),
+            });
+            dropped.insert(owners[m]);
+        }
+        Ok(rows.into_iter().enumerate().filter(|(i, _)| !dropped.contains(i)).map(|(_, r)| r).collect())
     }
 }
 
@@ -558,7 +675,12 @@ fn open_past_bom(path: &str) -> std::io::Result<std::fs::File> {
 }
 
 /// The delimiter (CSV) and columns of a spooled file, checked against the mapping.
-fn read_head(path: &Path, format: FileFormat, mapping: &BTreeMap<String, String>) -> AppResult<(Option<u8>, Columns)> {
+fn read_head(
+    path: &Path,
+    format: FileFormat,
+    mapping: &BTreeMap<String, String>,
+    custom: &[String],
+) -> AppResult<(Option<u8>, Columns)> {
     let io = |e: std::io::Error| AppError::Internal(format!("reading an upload: {e}"));
     let mut first = Vec::new();
     let mut lines = BufReader::new(open_past_bom(&path.display().to_string()).map_err(io)?);
@@ -580,14 +702,35 @@ fn read_head(path: &Path, format: FileFormat, mapping: &BTreeMap<String, String>
             let object = serde_json::from_slice::<Value>(&first).ok().and_then(|v| v.as_object().cloned());
             let object =
                 object.ok_or_else(|| AppError::invalid_field("body", "the first line is not a JSON object"))?;
-            (None, object.keys().cloned().collect())
+            (None, ndjson_headers(&object))
         }
     };
-    let columns = columns(&headers, mapping).map_err(|e| match AppError::from(e) {
+    let columns = columns(&headers, mapping, custom).map_err(|e| match AppError::from(e) {
         AppError::Validation { errors, .. } => AppError::validation(errors),
         other => other,
     })?;
     Ok((delimiter, columns))
+}
+
+/// The columns of an NDJSON file: the first object's keys, its `custom` object's keys as
+/// `custom.<name>` (the way exports write them).
+fn ndjson_headers(first: &serde_json::Map<String, Value>) -> Vec<String> {
+    let mut headers = Vec::with_capacity(first.len());
+    for (key, value) in first {
+        match (key.as_str(), value) {
+            ("custom", Value::Object(custom)) => headers.extend(custom.keys().map(|k| format!("custom.{k}"))),
+            _ => headers.push(key.clone()),
+        }
+    }
+    headers
+}
+
+/// The value of column `header` in an NDJSON object (`custom.<name>` inside `custom`).
+fn ndjson_value<'a>(object: &'a serde_json::Map<String, Value>, header: &str) -> Option<&'a Value> {
+    match header.strip_prefix("custom.") {
+        Some(name) => object.get("custom").and_then(|c| c.get(name)),
+        None => object.get(header),
+    }
 }
 
 /// Reads the data rows of a spooled file, in order, with their line numbers.
@@ -607,7 +750,7 @@ impl RowReader {
             BufReader::new(file).read_until(b'\n', &mut first)?;
             let headers = serde_json::from_slice::<Value>(&first)
                 .ok()
-                .and_then(|v| v.as_object().map(|o| o.keys().cloned().collect()))
+                .and_then(|v| v.as_object().map(ndjson_headers))
                 .unwrap_or_default();
             RowReader::Ndjson { lines: BufReader::new(open_past_bom(path)?), headers, line: 0 }
         } else {
@@ -681,7 +824,7 @@ impl RowReader {
                 let Some(object) = object else {
                     return Ok(Some((*line, Err("is not a JSON object".into()))));
                 };
-                let cells = headers.iter().map(|h| crate::services::exports::cell(object.get(h))).collect();
+                let cells = headers.iter().map(|h| crate::services::exports::cell(ndjson_value(&object, h))).collect();
                 return Ok(Some((*line, Ok(cells))));
             },
         }

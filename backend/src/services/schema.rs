@@ -130,41 +130,34 @@ impl SchemaService {
     ) -> AppResult<T> {
         let schema = self.schema(object).await?;
         let mut value = serde_json::to_value(&new).map_err(|e| AppError::Internal(e.to_string()))?;
-        let custom = custom_of(&value);
-        if schema.fields.is_empty() && schema.rules.is_empty() && custom.is_empty() {
+        if schema.fields.is_empty() && schema.rules.is_empty() && custom_of(&value).is_empty() {
             return Ok(new);
         }
         let old_value = old.map(serde_json::to_value).transpose().map_err(|e| AppError::Internal(e.to_string()))?;
-        let old_custom = old_value.as_ref().map(custom_of).unwrap_or_default();
-        let changed: CustomValues = custom
-            .iter()
-            .filter(|(k, v)| old_custom.get(*k) != Some(*v))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        let kept: CustomValues = custom
-            .iter()
-            .filter(|(k, v)| old_custom.get(*k) == Some(*v))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        // Unchanged values stand as they are; changed ones and required ones are checked.
-        let defs: Vec<FieldDef> = schema.fields.iter().filter(|d| !kept.contains_key(&d.name)).cloned().collect();
-        let checked = check_values(&defs, &changed, old.is_none())
-            .map_err(|issues| AppError::validation(issues.into_iter().map(|(f, m)| FieldError::new(f, m)).collect()))?;
-        self.check_references(&checked.references).await?;
-        let mut stored = kept;
-        stored.extend(checked.values);
-        if let Value::Object(map) = &mut value {
-            if stored.is_empty() {
-                map.remove("custom");
-            } else {
-                map.insert("custom".into(), serde_json::to_value(&stored).unwrap_or_default());
-            }
-        }
-        let failures = broken_rules(object, &schema, &value, old_value.as_ref());
-        if !failures.is_empty() {
-            return Err(AppError::validation(failures));
-        }
+        let references = check_record(object, &schema, old_value.as_ref(), &mut value).map_err(AppError::validation)?;
+        self.check_references(&references).await?;
         serde_json::from_value(value).map_err(|e| AppError::Internal(format!("custom values: {e}")))
+    }
+
+    /// Which of `references` (`(field, object, id)`) name no record: their positions.
+    pub async fn missing_references(&self, references: &[(String, Object, String)]) -> AppResult<Vec<usize>> {
+        let mut missing = Vec::new();
+        for object in Object::ALL {
+            let ids: Vec<String> =
+                references.iter().filter(|(_, o, _)| *o == object).map(|(_, _, id)| id.clone()).collect();
+            if ids.is_empty() {
+                continue;
+            }
+            let found = self.repo.existing(object, &ids).await?;
+            missing.extend(
+                references
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (_, o, id))| *o == object && !found.contains(id))
+                    .map(|(i, _)| i),
+            );
+        }
+        Ok(missing)
     }
 
     async fn check_references(&self, references: &[(String, Object, String)]) -> AppResult<()> {
@@ -388,6 +381,41 @@ impl SchemaService {
             p.insert("custom".into(), custom_schema(&fields));
         }
         Ok(Value::Object(schema))
+    }
+}
+
+/// Checks a write of `object` from `old` to `value` (both as JSON) against `schema`, without
+/// the database: custom values by type (normalised in `value`, with defaults on create), required
+/// values, then every active rule. A value unchanged from `old` is kept as it is. Returns the
+/// references whose records must exist.
+pub fn check_record(
+    object: Object,
+    schema: &ObjectSchema,
+    old: Option<&Value>,
+    value: &mut Value,
+) -> Result<Vec<(String, Object, String)>, Vec<FieldError>> {
+    let custom = custom_of(value);
+    let old_custom = old.map(custom_of).unwrap_or_default();
+    let (kept, changed): (CustomValues, CustomValues) =
+        custom.into_iter().partition(|(k, v)| old_custom.get(k) == Some(v));
+    // Unchanged values stand as they are; changed ones and required ones are checked.
+    let defs: Vec<FieldDef> = schema.fields.iter().filter(|d| !kept.contains_key(&d.name)).cloned().collect();
+    let checked = check_values(&defs, &changed, old.is_none())
+        .map_err(|issues| issues.into_iter().map(|(f, m)| FieldError::new(f, m)).collect::<Vec<_>>())?;
+    let mut stored = kept;
+    stored.extend(checked.values);
+    if let Value::Object(map) = value {
+        if stored.is_empty() {
+            map.remove("custom");
+        } else {
+            map.insert("custom".into(), serde_json::to_value(&stored).unwrap_or_default());
+        }
+    }
+    let failures = broken_rules(object, schema, value, old);
+    if failures.is_empty() {
+        Ok(checked.references)
+    } else {
+        Err(failures)
     }
 }
 
