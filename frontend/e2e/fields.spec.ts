@@ -34,6 +34,15 @@ test("an admin adds a field and a rule; the contact page edits the field and the
   await expectAccessible(page);
   await page.screenshot({ path: `${ARTIFACTS}/fields-admin.png`, fullPage: true });
 
+  // The create form offers the field by its type.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Contacts" }).click();
+  await page.getByRole("button", { name: "New contact" }).click();
+  await page.getByRole("textbox", { name: "Email" }).fill(`form-${name}@example.com`);
+  await page.getByLabel("Service tier", { exact: true }).selectOption("silver");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Create contact" }).click();
+  await expect(page.getByTestId("custom-fields").locator(`[data-field="custom.${name}"] .field-value`)).toHaveText("silver");
+
   // The contact page shows the field by its type and saves it; the rule refuses gold without a title.
   const contact = await createContactViaApi(request, { email: `${name}@example.com` });
   await page.goto(`/contacts/view?id=${contact.id}`);

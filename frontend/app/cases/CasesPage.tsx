@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { AppShell } from "@/components/AppShell";
+import { useCustomInputs } from "@/components/CustomInputs";
 import { useAuth } from "@/components/AuthProvider";
 import { CompanyPicker } from "@/components/CompanyPicker";
 import { DataTable, RowLink, type Column } from "@/components/DataTable";
@@ -88,6 +89,7 @@ function OpenCaseForm({ onCancel, onCreated }: { onCancel: () => void; onCreated
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
   const [idempotencyKey, settleKey] = useIdempotencyKey();
+  const custom = useCustomInputs("case");
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -99,6 +101,7 @@ function OpenCaseForm({ onCancel, onCreated }: { onCancel: () => void; onCreated
         subject: form.subject.trim(),
         priority: form.priority as Priority,
         ...(form.description.trim() ? { description: form.description.trim() } : {}),
+        custom: custom.body(),
       };
       const { data } = await call(api.POST("/api/cases", { params: { header: { "Idempotency-Key": idempotencyKey } }, body }));
       onCreated(data);
@@ -125,6 +128,7 @@ function OpenCaseForm({ onCancel, onCreated }: { onCancel: () => void; onCreated
         </div>
         <TextField label="Subject" required value={form.subject} onChange={(e) => setForm((f) => ({ ...f, subject: e.target.value }))} error={fe("subject")} />
         <SelectField label="Priority" value={form.priority} options={PRIORITIES} onChange={(priority) => setForm((f) => ({ ...f, priority }))} />
+        {custom.inputs(fe)}
       </div>
       <div className="form-field">
         <label htmlFor="case-description">Description</label>

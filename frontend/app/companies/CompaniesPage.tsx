@@ -3,6 +3,7 @@
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { AppShell } from "@/components/AppShell";
+import { useCustomInputs } from "@/components/CustomInputs";
 import { useAuth } from "@/components/AuthProvider";
 import { DataTable, RowLink, type Column } from "@/components/DataTable";
 import { ListHead } from "@/components/ListHead";
@@ -111,6 +112,7 @@ function CreateCompanyForm({ onCancel, onCreated }: { onCancel: () => void; onCr
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
   const [idempotencyKey, settleKey] = useIdempotencyKey();
+  const custom = useCustomInputs("company");
   const set = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [field]: e.target.value }));
 
   const submit = async (event: FormEvent) => {
@@ -124,6 +126,7 @@ function CreateCompanyForm({ onCancel, onCreated }: { onCancel: () => void; onCr
         industry: form.industry.trim() || null,
         size: parseSize(form.size),
         website: form.website.trim() || null,
+        custom: custom.body(),
       };
       const { data } = await call(api.POST("/api/companies", { params: { header: { "Idempotency-Key": idempotencyKey } }, body }));
       onCreated(data);
@@ -145,6 +148,7 @@ function CreateCompanyForm({ onCancel, onCreated }: { onCancel: () => void; onCr
         <TextField label="Industry" value={form.industry} onChange={set("industry")} error={fe("industry")} />
         <TextField label="Size" value={form.size} onChange={set("size")} error={fe("size")} placeholder="120 or 51-200" />
         <TextField label="Website" value={form.website} onChange={set("website")} error={fe("website")} placeholder="https://acme.com" />
+        {custom.inputs(fe)}
       </div>
       {error && error.fieldErrors.length === 0 ? <ProblemMessage error={error} title="Not created" /> : null}
       <div className="form-actions">

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState, type FormEvent } from "react";
 import { AppShell } from "@/components/AppShell";
+import { useCustomInputs } from "@/components/CustomInputs";
 import { useAuth } from "@/components/AuthProvider";
 import { CompanyPicker } from "@/components/CompanyPicker";
 import { DataTable, RowLink, type Column } from "@/components/DataTable";
@@ -189,6 +190,7 @@ function CreateContactForm({ onCancel, onCreated }: { onCancel: () => void; onCr
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
   const [idempotencyKey, settleKey] = useIdempotencyKey();
+  const custom = useCustomInputs("contact");
   const set = (field: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
 
   const submit = async (event: FormEvent) => {
@@ -203,6 +205,7 @@ function CreateContactForm({ onCancel, onCreated }: { onCancel: () => void; onCr
         title: form.title.trim() || null,
         status: form.status as ContactStatus,
         company_id: form.company_id || null,
+        custom: custom.body(),
       };
       const { data } = await call(
         api.POST("/api/contacts", { params: { header: { "Idempotency-Key": idempotencyKey } }, body }),
@@ -235,6 +238,7 @@ function CreateContactForm({ onCancel, onCreated }: { onCancel: () => void; onCr
             </p>
           ) : null}
         </div>
+        {custom.inputs(fieldError)}
       </div>
       {error && error.fieldErrors.length === 0 && !fieldError("email") ? <ProblemMessage error={error} title="Not created" /> : null}
       <div className="form-actions">

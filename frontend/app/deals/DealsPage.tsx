@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { AppShell } from "@/components/AppShell";
+import { useCustomInputs } from "@/components/CustomInputs";
 import { useAuth } from "@/components/AuthProvider";
 import { CompanyPicker } from "@/components/CompanyPicker";
 import { DataTable, RowLink, type Column } from "@/components/DataTable";
@@ -123,6 +124,7 @@ function CreateDealForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
   const [idempotencyKey, settleKey] = useIdempotencyKey();
+  const custom = useCustomInputs("deal");
   const set = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [field]: e.target.value }));
 
   const submit = async (event: FormEvent) => {
@@ -137,6 +139,7 @@ function CreateDealForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
         ...(form.currency.trim() ? { currency: form.currency.trim() } : {}),
         ...(form.expected_close ? { expected_close: form.expected_close } : {}),
         ...(form.company_id ? { company_id: form.company_id } : {}),
+        custom: custom.body(),
       };
       const { data } = await call(api.POST("/api/deals", { params: { header: { "Idempotency-Key": idempotencyKey } }, body }));
       onCreated(data);
@@ -166,6 +169,7 @@ function CreateDealForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
             </p>
           ) : null}
         </div>
+        {custom.inputs(fe)}
       </div>
       {error && error.fieldErrors.length === 0 ? <ProblemMessage error={error} title="Not created" /> : null}
       <div className="form-actions">

@@ -3,6 +3,7 @@
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { AppShell } from "@/components/AppShell";
+import { useCustomInputs } from "@/components/CustomInputs";
 import { useAuth } from "@/components/AuthProvider";
 import { DataTable, RowLink, type Column } from "@/components/DataTable";
 import { ProblemMessage } from "@/components/ProblemMessage";
@@ -88,6 +89,7 @@ function NewEvent({ onCreated }: { onCreated: (id: string) => void }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
   const [key, settleKey] = useIdempotencyKey();
+  const custom = useCustomInputs("event");
   const fieldError = (field: string) => error?.fieldErrors.find((f) => f.field === field)?.message;
 
   const save = async (event: FormEvent) => {
@@ -102,6 +104,7 @@ function NewEvent({ onCreated }: { onCreated: (id: string) => void }) {
         timezone: timezone.trim(),
         ...(location.trim() ? { location: location.trim() } : {}),
         ...(capacity.trim() ? { capacity: Number(capacity) } : {}),
+        custom: custom.body(),
       };
       const { data } = await call(api.POST("/api/events", { params: { header: { "Idempotency-Key": key } }, body }));
       onCreated(data.id);
@@ -130,6 +133,7 @@ function NewEvent({ onCreated }: { onCreated: (id: string) => void }) {
         onChange={(e) => setCapacity(e.target.value)}
         error={fieldError("capacity")}
       />
+      {custom.inputs(fieldError)}
       {error && error.fieldErrors.length === 0 ? <ProblemMessage error={error} title="Not created" /> : null}
       <button type="submit" disabled={saving}>
         Create event
