@@ -59,6 +59,32 @@ pub struct RuleInput {
 
 /// Most characters of a condition.
 const MAX_CONDITION: usize = 4000;
+/// Deepest nesting of a condition's syntax tree (evaluation recurses through it).
+pub const MAX_DEPTH: usize = 24;
+/// Stack of the thread that parses a condition.
+const COMPILE_STACK: usize = 256 << 20;
+
+/// How deeply `expr` nests (a leaf is 1).
+fn depth(expr: &cel::IdedExpr) -> usize {
+    use cel::common::ast::{EntryExpr, Expr};
+    let entry = |e: &cel::common::ast::IdedEntryExpr| match &e.expr {
+        EntryExpr::StructField(f) => depth(&f.value),
+        EntryExpr::MapEntry(m) => depth(&m.key).max(depth(&m.value)),
+    };
+    1 + match &expr.expr {
+        Expr::Call(c) => c.target.iter().map(|t| depth(t)).chain(c.args.iter().map(depth)).max().unwrap_or(0),
+        Expr::Comprehension(c) => [&c.iter_range, &c.accu_init, &c.loop_cond, &c.loop_step, &c.result]
+            .into_iter()
+            .map(depth)
+            .max()
+            .unwrap_or(0),
+        Expr::List(l) => l.elements.iter().map(depth).max().unwrap_or(0),
+        Expr::Map(m) => m.entries.iter().map(entry).max().unwrap_or(0),
+        Expr::Struct(s) => s.entries.iter().map(entry).max().unwrap_or(0),
+        Expr::Select(s) => depth(&s.operand),
+        _ => 0,
+    }
+}
 
 /// A compiled condition, shared by every write that checks it.
 #[derive(Clone)]
@@ -80,18 +106,33 @@ impl Condition {
         if source.chars().count() > MAX_CONDITION {
             return Err(format!("must be at most {MAX_CONDITION} characters"));
         }
-        let program =
-            cel::Program::compile(source).map_err(|e| format!("does not compile: {}", one_line(&e.to_string())))?;
-        let condition = Condition(Arc::new(program));
-        // A trial run on a record with every field null finds names that are not bound.
-        let blank = Value::Object(Map::new());
-        if let Err(cel::ExecutionError::UndeclaredReference(name)) = condition.run(object, &blank, None) {
-            return Err(format!(
-                "uses `{name}`, which is not defined: a rule sees `{o}` and `old_{o}`",
-                o = object.name()
-            ));
-        }
-        Ok(condition)
+        // The parser recurses per nested bracket: it runs on a thread of its own with a large
+        // stack, and a tree nested deeper than MAX_DEPTH (which evaluation, on the server's
+        // threads, would recurse through) is refused.
+        let source = source.to_string();
+        let compiled = std::thread::Builder::new()
+            .name("cel-compile".into())
+            .stack_size(COMPILE_STACK)
+            .spawn(move || -> Result<Condition, String> {
+                let program = cel::Program::compile(&source)
+                    .map_err(|e| format!("does not compile: {}", one_line(&e.to_string())))?;
+                let depth = depth(program.expression());
+                if depth > MAX_DEPTH {
+                    return Err(format!("nests too deeply: {depth} levels, at most {MAX_DEPTH}"));
+                }
+                let condition = Condition(Arc::new(program));
+                // A trial run on a record with every field null finds names that are not bound.
+                let blank = Value::Object(Map::new());
+                if let Err(cel::ExecutionError::UndeclaredReference(name)) = condition.run(object, &blank, None) {
+                    return Err(format!(
+                        "uses `{name}`, which is not defined: a rule sees `{o}` and `old_{o}`",
+                        o = object.name()
+                    ));
+                }
+                Ok(condition)
+            })
+            .map_err(|e| format!("could not be compiled now: {e}"))?;
+        compiled.join().map_err(|_| "could not be compiled".to_string())?
     }
 
     fn run(&self, object: Object, record: &Value, old: Option<&Value>) -> Result<cel::Value, cel::ExecutionError> {
@@ -261,6 +302,28 @@ mod tests {
         assert!(Condition::compile(Object::Deal, "contact.email == ''").unwrap_err().contains("`contact`"));
         assert!(Condition::compile(Object::Deal, "").is_err());
         assert!(Condition::compile(Object::Deal, "deal.contact_ids.all(c, c != '')").is_ok());
+    }
+
+    #[test]
+    fn conditions_nested_too_deeply_are_refused_before_they_can_exhaust_a_stack() {
+        let plus = vec!["1"; 30].join(" + ");
+        assert!(Condition::compile(Object::Deal, &plus).unwrap_err().contains("nests too deeply"));
+        let parens = format!("{}1{}", "(".repeat(1990), ")".repeat(1990));
+        assert!(Condition::compile(Object::Deal, &parens).is_err());
+        let lists = format!("{}1{}", "[".repeat(30), "]".repeat(30));
+        assert!(Condition::compile(Object::Deal, &lists).unwrap_err().contains("nests too deeply"));
+        // Long conjunctions are balanced, so they stay shallow.
+        let chain = vec!["deal.probability == 1"; 100].join(" && ");
+        let c = Condition::compile(Object::Deal, &chain).expect("a long conjunction compiles");
+        let record = binding(Object::Deal, &[], &json!({"probability": 1}));
+        // Evaluated on a thread with the server's 2 MiB stack.
+        let held = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(move || c.holds(Object::Deal, &record, None))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(held, Ok(true));
     }
 
     #[test]

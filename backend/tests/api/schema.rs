@@ -308,6 +308,13 @@ async fn validation_rules_see_the_record_and_its_previous_version() {
     }
     let rules = app.get_ok("/api/schema/deal/rules").await;
     assert_eq!(rules["items"].as_array().unwrap().len(), 3);
+
+    // Conditions nested deep enough to exhaust a stack are refused, and the server stays up.
+    for condition in [format!("{}1{}", "(".repeat(1990), ")".repeat(1990)), vec!["1"; 40].join(" + ")] {
+        let res = app.post_json("/api/schema/deal/rules/test", &json!({"condition": condition, "record": {}})).await;
+        assert_eq!(error_fields(&assert_problem(res, 422, "validation_failed").await), ["condition"]);
+    }
+    assert_eq!(app.get("/health/live").await.status(), 200);
 }
 
 #[tokio::test]
