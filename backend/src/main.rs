@@ -133,8 +133,16 @@ enum UsersCommand {
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-#[tokio::main]
-async fn main() -> anyhow::Result<()> {
+/// Stack of the runtime's threads: the embedded database recurses deeply while it runs a query
+/// (SurrealDB's own server and SDK documentation ask for 10 MiB, 20 in debug builds, whose frames
+/// are larger); the default 2 MiB overflowed on an event update in a debug build.
+const THREAD_STACK: usize = if cfg!(debug_assertions) { 20 << 20 } else { 10 << 20 };
+
+fn main() -> anyhow::Result<()> {
+    tokio::runtime::Builder::new_multi_thread().enable_all().thread_stack_size(THREAD_STACK).build()?.block_on(run())
+}
+
+async fn run() -> anyhow::Result<()> {
     let cli = Cli::parse();
     if let Some(Command::Openapi) = cli.command {
         println!("{}", crm::router::api().1.to_pretty_json()?);

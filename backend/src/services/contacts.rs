@@ -134,7 +134,7 @@ impl ContactService {
     /// `new` as the schema lets it be stored (after `old`).
     async fn schema_checked(&self, old: Option<&Contact>, new: Contact) -> AppResult<Contact> {
         match &self.schema {
-            Some(schema) => schema.check(crate::domain::custom::Object::Contact, old, new).await,
+            Some(schema) => Box::pin(schema.check(crate::domain::custom::Object::Contact, old, new)).await,
             None => Ok(new),
         }
     }

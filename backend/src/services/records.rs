@@ -158,7 +158,9 @@ impl<T: Stored> Store<T> {
     /// `new` as the schema lets it be stored (after `old`), when this store checks one.
     async fn checked(&self, old: Option<&T>, new: T) -> AppResult<T> {
         match (&self.schema, crate::domain::custom::Object::of_table(T::TABLE)) {
-            (Some(schema), Some(object)) => schema.check(object, old, new).await,
+            // Boxed: the check's state would otherwise sit inside every write's future, which
+            // nests deep enough in a debug build to exhaust a 2 MiB stack.
+            (Some(schema), Some(object)) => Box::pin(schema.check(object, old, new)).await,
             _ => Ok(new),
         }
     }

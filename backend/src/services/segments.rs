@@ -101,7 +101,8 @@ impl SegmentService {
     /// The filter's query, once the indexes it scans are ready.
     async fn ready(&self, filter: &Value) -> AppResult<Compiled> {
         self.migrations.require(Feature::Lists)?;
-        let compiled = compile(&parse_filter_with(filter, &self.custom_fields().await?)?, now());
+        let custom = Box::pin(self.custom_fields()).await?;
+        let compiled = compile(&parse_filter_with(filter, &custom)?, now());
         if compiled.uses_facets() {
             self.migrations.require(Feature::ContactFilters)?;
         }

@@ -157,12 +157,15 @@ async fn every_operation_requires_the_right_credential() {
                 || path.starts_with("/api/api-keys")
                 || path.starts_with("/api/admin/")
                 || path.starts_with("/api/webhooks")
-                || path.ends_with("/erase");
-            // Previewing a segment is a read sent as POST (its filter is a body).
+                || path.ends_with("/erase")
+                // Everyone reads the data model; admins change it.
+                || (path.starts_with("/api/schema/") && method != "get");
+            // Previewing a segment and querying are reads sent as POST (a filter is a body).
             // Everyone marks their own notifications read and chooses their channels.
             let write = method != "get"
                 && path != "/api/auth/logout"
                 && path != "/api/segments/preview"
+                && path != "/api/query"
                 && !path.starts_with("/api/notifications");
             if admin_only {
                 assert_problem(send(&member).await.unwrap(), 403, "forbidden").await;
