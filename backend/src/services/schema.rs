@@ -161,18 +161,15 @@ impl SchemaService {
     }
 
     async fn check_references(&self, references: &[(String, Object, String)]) -> AppResult<()> {
-        let mut errors = Vec::new();
-        for object in Object::ALL {
-            let ids: Vec<String> =
-                references.iter().filter(|(_, o, _)| *o == object).map(|(_, _, id)| id.clone()).collect();
-            if ids.is_empty() {
-                continue;
-            }
-            let found = self.repo.existing(object, &ids).await?;
-            for (field, _, id) in references.iter().filter(|(_, o, id)| *o == object && !found.contains(id)) {
-                errors.push(FieldError::new(field.clone(), format!("no {} with id {id} exists", object.name())));
-            }
-        }
+        let errors: Vec<FieldError> = self
+            .missing_references(references)
+            .await?
+            .into_iter()
+            .map(|i| {
+                let (field, object, id) = &references[i];
+                FieldError::new(field.clone(), format!("no {} with id {id} exists", object.name()))
+            })
+            .collect();
         if errors.is_empty() {
             Ok(())
         } else {
