@@ -176,7 +176,8 @@ impl AppError {
         }
     }
 
-    fn code(&self) -> &'static str {
+    /// The problem's `code`.
+    pub fn code(&self) -> &'static str {
         match self {
             Self::Validation { code, .. } | Self::Conflict { code, .. } => code,
             Self::BadRequest(_) => "bad_request",
@@ -198,7 +199,8 @@ impl AppError {
         }
     }
 
-    fn detail(&self) -> String {
+    /// The problem's `detail`.
+    pub fn detail(&self) -> String {
         match self {
             Self::Validation { detail, .. } | Self::Conflict { detail, .. } | Self::PreconditionFailed { detail } => {
                 detail.clone()

@@ -216,7 +216,7 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestOrigin {
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         let actor = parts.extensions.get::<Principal>().map(Principal::actor).ok_or(AppError::Unauthorized)?;
-        Ok(RequestOrigin(Origin { actor, source: "api".into(), trace_id: current_trace_id() }))
+        Ok(RequestOrigin(Origin { triggers: Vec::new(), actor, source: "api".into(), trace_id: current_trace_id() }))
     }
 }
 

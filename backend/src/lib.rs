@@ -123,6 +123,7 @@ impl Application {
         let mut delivery = self.state.deliveries.clone().spawn(db.clone());
         delivery.extend(self.state.webhooks.clone().spawn(db.clone()));
         delivery.push(self.state.notifications.clone().spawn(db.clone()));
+        delivery.push(self.state.triggers.clone().spawn());
         let upkeep = monitoring::spawn_upkeep();
         let metrics_port = self.state.settings.metrics.port;
         let metrics_listener = if metrics_port == 0 {

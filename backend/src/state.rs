@@ -47,6 +47,8 @@ pub struct AppState {
     pub tasks: crate::services::tasks::TaskService,
     /// Custom fields and validation rules.
     pub schema: crate::services::schema::SchemaService,
+    /// The runner of after triggers.
+    pub triggers: crate::services::triggers::TriggerRunner,
     /// The query endpoint.
     pub query: crate::services::query::QueryService,
     /// Segments.
@@ -115,6 +117,7 @@ impl AppState {
             tasks: crate::repositories::tasks::TaskRepository::new(db.clone()),
         };
         let schema = crate::services::schema::SchemaService::new(
+            Store::new(db.clone(), history_repo.clone()),
             Store::new(db.clone(), history_repo.clone()),
             Store::new(db.clone(), history_repo.clone()),
             crate::repositories::schema::SchemaRepository::new(db.clone()),
@@ -249,7 +252,28 @@ impl AppState {
             settings.landing_pages.min_fill_secs,
             settings.landing_pages.forms_per_minute,
         );
+        let companies = CompanyService::new(
+            Store::new(db.clone(), history_repo.clone()).with_schema(schema.clone()),
+            companies_repo,
+            migrations.clone(),
+        );
+        let triggers = crate::services::triggers::TriggerRunner::new(
+            crate::services::triggers::TriggerParts {
+                schema: schema.clone(),
+                contacts: contact_service.clone(),
+                companies: companies.clone(),
+                deals: deals.clone(),
+                cases: cases.clone(),
+                events: events.clone(),
+                tasks: tasks.clone(),
+                timeline: timeline.clone(),
+                notifications: notifications.clone(),
+                webhooks: webhooks.clone(),
+            },
+            crate::repositories::schema::SchemaRepository::new(db.clone()),
+        );
         Ok(Self {
+            triggers,
             auth,
             events,
             event_mail,
@@ -274,11 +298,7 @@ impl AppState {
                 migrations.clone(),
             ),
             segments,
-            companies: CompanyService::new(
-                Store::new(db.clone(), history_repo.clone()).with_schema(schema.clone()),
-                companies_repo,
-                migrations.clone(),
-            ),
+            companies,
             imports,
             query: crate::services::query::QueryService::new(db.clone(), schema.clone(), migrations.clone()),
             schema,

@@ -404,8 +404,8 @@ async fn rsvp_rush(srv: &Server, ctx: &Ctx) -> anyhow::Result<String> {
 /// The name of the custom fields step in `--only`.
 const CUSTOM: &str = "custom fields and rules";
 
-/// What custom fields and validation rules cost: contact creates without them and then with two
-/// custom values through three rules, measured back to back; then a page of contacts by an
+/// What custom fields, validation rules and triggers cost: contact creates without them and then
+/// with two custom values through three rules and two before triggers, measured back to back; then a page of contacts by an
 /// indexed custom field through `POST /api/query` (values set on 2,000 contacts, the index
 /// built in the background first). The fields and rules are removed afterwards.
 async fn custom_fields(
@@ -470,8 +470,34 @@ async fn custom_fields(
                 .to_string(),
         );
     }
+    // Two before triggers every write evaluates: one derives the tier (the value the write
+    // carries already, so it changes nothing), one refuses a combination the writes never have.
+    let mut triggers = Vec::new();
+    for (i, action, condition) in [
+        (
+            0,
+            serde_json::json!({"type": "set", "values": {format!("custom.{tier}"): format!("contact.custom.{tier} == null ? 'silver' : contact.custom.{tier}")}}),
+            String::new(),
+        ),
+        (
+            1,
+            serde_json::json!({"type": "reject", "message": "bench trigger", "field": "status"}),
+            "contact.status == 'churned' && contact.tags.exists(t, t == 'vip')".to_string(),
+        ),
+    ] {
+        let body = serde_json::json!({"name": format!("bench_{run}_t{i}"), "timing": "before", "condition": condition, "action": action});
+        triggers.push(
+            call("POST", "/api/schema/contact/triggers".into(), body).await?["id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+        );
+    }
     let ruled_ctx = Arc::new(Ctx { custom: Some((tier, budget)), ..(**ctx).clone() });
     let (ruled, ruled_low) = measure(Op::CreateRuled, ruled_ctx).await;
+    for id in triggers {
+        call("DELETE", format!("/api/schema/contact/triggers/{id}"), serde_json::Value::Null).await?;
+    }
     for id in rules {
         call("DELETE", format!("/api/schema/contact/rules/{id}"), serde_json::Value::Null).await?;
     }
@@ -480,7 +506,7 @@ async fn custom_fields(
     }
     let overhead = 100.0 * (plain.rate() / ruled.rate().max(0.001) - 1.0);
     eprintln!(
-        "   create: {} req/s plain, {} req/s with 2 custom values and 3 rules ({overhead:.0}% more time per create); p99 @{low} {} vs {} ms",
+        "   create: {} req/s plain, {} req/s with 2 custom values, 3 rules and 2 before triggers ({overhead:.0}% more time per create); p99 @{low} {} vs {} ms",
         fmt_num(plain.rate()),
         fmt_num(ruled.rate()),
         fmt_num(plain_low.quantile_ms(0.99)),
@@ -529,7 +555,7 @@ async fn custom_fields(
         }
     }
     Ok(format!(
-        "\n- custom fields and rules: contact create {} req/s @{connections} plain and {} req/s with 2 custom values through 3 validation rules ({overhead:.0}% more time per create), p99 @{low} {} vs {} ms; an indexed custom field on {} contacts built in the background in {built:.1} s; `POST /api/query` for a page of 50 by its value ({valued} contacts hold one): {} req/s @{connections}, p50 {} ms, p99 {} ms @{low}\n",
+        "\n- custom fields and rules: contact create {} req/s @{connections} plain and {} req/s with 2 custom values through 3 validation rules and 2 before triggers ({overhead:.0}% more time per create), p99 @{low} {} vs {} ms; an indexed custom field on {} contacts built in the background in {built:.1} s; `POST /api/query` for a page of 50 by its value ({valued} contacts hold one): {} req/s @{connections}, p50 {} ms, p99 {} ms @{low}\n",
         fmt_num(plain.rate()),
         fmt_num(ruled.rate()),
         fmt_num(plain_low.quantile_ms(0.99)),

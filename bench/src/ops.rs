@@ -295,7 +295,7 @@ impl Op {
             Op::EventGet => "event with counts",
             Op::GuestList => "guest list page (50)",
             Op::LandingPage => "landing page /lp/{slug}",
-            Op::CreateRuled => "create contact (2 custom values, 3 rules)",
+            Op::CreateRuled => "create contact (2 custom values, 3 rules, 2 triggers)",
             Op::QueryCustom => "query: indexed custom field (50)",
         }
     }
@@ -482,7 +482,8 @@ impl Op {
 
     /// The same work done in-process, through the services, on the embedded database.
     pub async fn in_process(self, ctx: &Ctx, state: &AppState, w: &mut Worker) -> Result<(), String> {
-        let origin = Origin { actor: "api_key:bench".into(), source: "api".into(), trace_id: "-".into() };
+        let origin =
+            Origin { triggers: Vec::new(), actor: "api_key:bench".into(), source: "api".into(), trace_id: "-".into() };
         let s = &ctx.sample[w.pick(ctx.sample.len())];
         let err = |e: crm::error::AppError| e.to_string();
         match self {

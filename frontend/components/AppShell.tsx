@@ -51,6 +51,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           { href: "/admin/api-keys", label: "API keys" },
           { href: "/admin/webhooks", label: "Webhooks" },
           { href: "/admin/fields", label: "Fields" },
+          { href: "/admin/triggers", label: "Triggers" },
           { href: "/admin/system", label: "System" },
         ]
       : []),

@@ -67,3 +67,52 @@ export function textToValue(field: Pick<FieldDef, "type">, text: string): unknow
       return t;
   }
 }
+
+export type Trigger = components["schemas"]["TriggerResponse"];
+export type TriggerRun = components["schemas"]["TriggerRunResponse"];
+export type TriggerAction = components["schemas"]["TriggerActionDto"];
+
+/** What each action does, and whether it runs before or after the write. */
+export const TRIGGER_ACTIONS: { value: TriggerAction["type"]; label: string; timing: "before" | "after" }[] = [
+  { value: "set", label: "Set fields", timing: "before" },
+  { value: "reject", label: "Refuse the write", timing: "before" },
+  { value: "create_task", label: "Create a task", timing: "after" },
+  { value: "add_timeline_entry", label: "Add a timeline note", timing: "after" },
+  { value: "update_related", label: "Update a related record", timing: "after" },
+  { value: "notify", label: "Notify a user", timing: "after" },
+  { value: "webhook", label: "Send a webhook event", timing: "after" },
+];
+
+/** `custom.a = expr` lines as an action's values; the lines that are not of that form. */
+export function parseAssignments(text: string): { values: Record<string, string>; bad: string[] } {
+  const values: Record<string, string> = {};
+  const bad: string[] = [];
+  for (const line of text.split("\n").map((l) => l.trim()).filter(Boolean)) {
+    const at = line.indexOf("=");
+    const field = at > 0 ? line.slice(0, at).trim() : "";
+    const expr = at > 0 ? line.slice(at + 1).trim() : "";
+    if (!field || !expr || line[at + 1] === "=") bad.push(line);
+    else values[field] = expr;
+  }
+  return { values, bad };
+}
+
+/** One line saying what an action does. */
+export function describeAction(action: TriggerAction): string {
+  switch (action.type) {
+    case "set":
+      return `set ${Object.entries(action.values).map(([f, e]) => `${f} = ${e}`).join("; ")}`;
+    case "reject":
+      return `refuse: ${action.field ? `${action.field}: ` : ""}${action.message}`;
+    case "create_task":
+      return `task "${action.title}"${action.due_in_days != null ? ` due in ${action.due_in_days} d` : ""}`;
+    case "add_timeline_entry":
+      return `timeline note "${action.summary}"`;
+    case "update_related":
+      return `on ${action.via}: ${Object.entries(action.values).map(([f, e]) => `${f} = ${e}`).join("; ")}`;
+    case "notify":
+      return `notify ${action.user_id ?? "the owner"}: "${action.message}"`;
+    case "webhook":
+      return `webhook custom.${action.event}`;
+  }
+}

@@ -282,6 +282,7 @@ mod tests {
             actor: "user:u".into(),
             source: "api".into(),
             trace_id: "-".into(),
+            trigger_id: None,
             at: "t".into(),
         };
         assert!(is_win(&event("won", "won")));

@@ -41,6 +41,11 @@ impl Issues {
         self.0.push(FieldIssue { field: field.into(), message: message.into() });
     }
 
+    /// Whether an issue was recorded on `field`.
+    pub fn has(&self, field: &str) -> bool {
+        self.0.iter().any(|i| i.field == field)
+    }
+
     /// `Ok(value)` when nothing was recorded, else every issue.
     pub fn finish<T>(self, value: T) -> Result<T, DomainError> {
         if self.0.is_empty() {

@@ -43,12 +43,14 @@ pub struct Origin {
     pub source: String,
     /// Trace id of the request.
     pub trace_id: String,
+    /// The triggers whose actions led to this write, first to last (empty: none did).
+    pub triggers: Vec<String>,
 }
 
 impl Origin {
     /// An origin for work not started by a request.
     pub fn system(source: &str) -> Self {
-        Origin { actor: "system".into(), source: source.into(), trace_id: "-".into() }
+        Origin { triggers: Vec::new(), actor: "system".into(), source: source.into(), trace_id: "-".into() }
     }
 }
 
@@ -73,6 +75,9 @@ pub struct ChangeEvent {
     pub source: String,
     /// Trace id.
     pub trace_id: String,
+    /// The trigger that made the change (`source` is then `trigger`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trigger_id: Option<String>,
     /// When (RFC 3339).
     pub at: String,
 }
@@ -132,6 +137,7 @@ pub fn event_for<T: Serialize>(
         actor: origin.actor.clone(),
         source: origin.source.clone(),
         trace_id: origin.trace_id.clone(),
+        trigger_id: origin.triggers.last().cloned(),
         at: at.into(),
     }
 }
@@ -214,7 +220,7 @@ mod tests {
     }
 
     fn origin() -> Origin {
-        Origin { actor: "u".into(), source: "api".into(), trace_id: "tr".into() }
+        Origin { triggers: Vec::new(), actor: "u".into(), source: "api".into(), trace_id: "tr".into() }
     }
 
     proptest::proptest! {

@@ -154,6 +154,7 @@ mod tests {
             actor: "system".into(),
             source: "test".into(),
             trace_id: "-".into(),
+            trigger_id: None,
             at: "2026-01-01T00:00:00Z".into(),
         }
     }

@@ -33,4 +33,5 @@ pub mod signature;
 pub mod tasks;
 pub mod timeline;
 pub mod tracking;
+pub mod triggers;
 pub mod webhooks;

@@ -230,6 +230,7 @@ mod tests {
             actor: "user:u0".into(),
             source: "api".into(),
             trace_id: "-".into(),
+            trigger_id: None,
             at: "t".into(),
         }
     }

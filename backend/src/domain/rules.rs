@@ -123,7 +123,9 @@ impl Condition {
                 let condition = Condition(Arc::new(program));
                 // A trial run on a record with every field null finds names that are not bound.
                 let blank = Value::Object(Map::new());
-                if let Err(cel::ExecutionError::UndeclaredReference(name)) = condition.run(object, &blank, None) {
+                if let Err(cel::ExecutionError::UndeclaredReference(name)) =
+                    condition.run(object, &Bindings::new(&blank, None))
+                {
                     return Err(format!(
                         "uses `{name}`, which is not defined: a rule sees `{o}` and `old_{o}`",
                         o = object.name()
@@ -135,22 +137,72 @@ impl Condition {
         compiled.join().map_err(|_| "could not be compiled".to_string())?
     }
 
-    fn run(&self, object: Object, record: &Value, old: Option<&Value>) -> Result<cel::Value, cel::ExecutionError> {
+    fn run(&self, object: Object, bound: &Bindings) -> Result<cel::Value, cel::ExecutionError> {
         let mut context = cel::Context::default();
-        let to_cel = |v: &Value| cel::to_value(v).unwrap_or(cel::Value::Null);
-        context.add_variable_from_value(object.name(), to_cel(record));
-        context.add_variable_from_value(format!("old_{}", object.name()), old.map_or(cel::Value::Null, to_cel));
+        context.add_variable_from_value(object.name(), bound.record.clone());
+        context.add_variable_from_value(format!("old_{}", object.name()), bound.old.clone());
         self.0.execute(&context)
     }
 
     /// Whether the condition holds for `record` (and `old`, its previous version), both already
     /// bound by [`binding`]; an error says why it could not be decided.
     pub fn holds(&self, object: Object, record: &Value, old: Option<&Value>) -> Result<bool, String> {
-        match self.run(object, record, old) {
+        self.holds_for(object, &Bindings::new(record, old))
+    }
+
+    /// [`Condition::holds`] over values converted once for several conditions.
+    pub fn holds_for(&self, object: Object, bound: &Bindings) -> Result<bool, String> {
+        match self.run(object, bound) {
             Ok(cel::Value::Bool(b)) => Ok(b),
             Ok(other) => Err(format!("the condition gave {}, not true or false", other.type_of())),
             Err(e) => Err(one_line(&e.to_string())),
         }
+    }
+}
+
+impl Condition {
+    /// The value the expression gives for `record` (and `old`), both already bound by
+    /// [`binding`], as JSON (a trigger's derived field).
+    pub fn value(&self, object: Object, record: &Value, old: Option<&Value>) -> Result<Value, String> {
+        self.value_for(object, &Bindings::new(record, old))
+    }
+
+    /// [`Condition::value`] over values converted once for several expressions.
+    pub fn value_for(&self, object: Object, bound: &Bindings) -> Result<Value, String> {
+        let value = self.run(object, bound).map_err(|e| one_line(&e.to_string()))?;
+        value.json().map_err(|e| format!("gave a value that cannot be stored: {}", one_line(&e.to_string())))
+    }
+}
+
+/// A record and its previous version (already bound by [`binding`]) as CEL values: converted
+/// once per write, shared by every condition it checks.
+pub struct Bindings {
+    record: cel::Value,
+    old: cel::Value,
+}
+
+impl Bindings {
+    /// Converts `record` and `old`.
+    pub fn new(record: &Value, old: Option<&Value>) -> Self {
+        Bindings { record: to_cel(record), old: old.map_or(cel::Value::Null, to_cel) }
+    }
+}
+
+/// A JSON value as CEL sees it: whole numbers are `int` (so `deal.probability + 1` works),
+/// others `double`.
+fn to_cel(value: &Value) -> cel::Value {
+    match value {
+        Value::Null => cel::Value::Null,
+        Value::Bool(b) => cel::Value::Bool(*b),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => cel::Value::Int(i),
+            None => cel::Value::Float(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        Value::String(s) => cel::Value::String(Arc::new(s.clone())),
+        Value::Array(items) => cel::Value::from(items.iter().map(to_cel).collect::<Vec<_>>()),
+        Value::Object(map) => cel::Value::from(
+            map.iter().map(|(k, v)| (k.clone(), to_cel(v))).collect::<std::collections::HashMap<String, cel::Value>>(),
+        ),
     }
 }
 

@@ -121,7 +121,7 @@ impl Gate {
         let headers = request.metadata().clone().into_headers();
         let trace_id = crate::telemetry::trace_id_from(&headers);
         crate::telemetry::with_trace_id(trace_id.clone(), async move {
-            let origin = Origin { actor: principal.actor(), source: "grpc".into(), trace_id };
+            let origin = Origin { triggers: Vec::new(), actor: principal.actor(), source: "grpc".into(), trace_id };
             call(origin).await.map_err(status_of)
         })
         .await

@@ -53,6 +53,7 @@ pub async fn rsvp_page(
         let response = Response::parse(raw)
             .ok_or_else(|| crate::error::AppError::invalid_field("response", "must be yes, no or maybe"))?;
         let origin = Origin {
+            triggers: Vec::new(),
             actor: format!("contact:{}", invitation.contact_id),
             source: "rsvp_link".into(),
             trace_id: "-".into(),

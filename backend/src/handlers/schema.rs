@@ -13,11 +13,14 @@ use super::{created, with_etag};
 use crate::domain::custom::Object;
 use crate::domain::ids::parse_id;
 use crate::error::{AppError, AppResult, Problem};
+use crate::extract::ApiQuery;
 use crate::extract::{IfMatch, RequestOrigin, ValidJson};
 use crate::models::schema::{
-    CreateFieldRequest, CreateRuleRequest, FieldList, FieldResponse, RuleList, RuleResponse, RuleTestRequest,
-    RuleTestResponse, UpdateFieldRequest, UpdateRuleRequest,
+    CreateFieldRequest, CreateRuleRequest, CreateTriggerRequest, FieldList, FieldResponse, RuleList, RuleResponse,
+    RuleTestRequest, RuleTestResponse, TriggerList, TriggerResponse, TriggerRunList, UpdateFieldRequest,
+    UpdateRuleRequest, UpdateTriggerRequest,
 };
+use crate::models::webhooks::DeliveryParams;
 use crate::services::schema::SchemaService;
 use crate::state::AppState;
 
@@ -30,6 +33,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list_rules, create_rule))
         .routes(routes!(test_rule))
         .routes(routes!(get_rule, update_rule, delete_rule))
+        .routes(routes!(list_triggers, create_trigger))
+        .routes(routes!(get_trigger, update_trigger, delete_trigger))
+        .routes(routes!(list_trigger_runs))
 }
 
 /// The object and record id of a path; a malformed id is a 404.
@@ -338,4 +344,131 @@ pub async fn delete_rule(
     let (object, id) = object_and_id(&schema, &object, &id, "rule")?;
     schema.delete_rule(object, &id, pre, &origin).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The triggers of an object, in the order they run.
+#[utoipa::path(get, path = "/api/schema/{object}/triggers", tag = "schema",
+    params(("object" = String, Path, description = "contact, company, deal, case or event")),
+    responses(
+        (status = 200, description = "Triggers", body = TriggerList),
+        (status = 404, description = "No such object", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn list_triggers(
+    State(schema): State<SchemaService>,
+    Path(object): Path<String>,
+) -> AppResult<Json<TriggerList>> {
+    let object = schema.object(&object)?;
+    let items = schema.list_triggers(object).await?.into_iter().map(Into::into).collect();
+    Ok(Json(TriggerList { items }))
+}
+
+/// Add a trigger (admin). `before` triggers run inside every create and update whose record
+/// meets the condition (`set` derives custom fields, `reject` refuses with 422); ones that keep
+/// changing the record are a loop (409 `trigger_loop`, naming the chain). `after` triggers are
+/// queued with the write and run once it is committed; their changes are change events of
+/// their own (`source: trigger`, with the trigger's id).
+#[utoipa::path(post, path = "/api/schema/{object}/triggers", tag = "schema", request_body = CreateTriggerRequest,
+    params(("object" = String, Path, description = "contact, company, deal, case or event")),
+    responses(
+        (status = 201, description = "Created", body = TriggerResponse,
+            headers(("Location" = String, description = "URL of the trigger"), ("ETag" = String, description = "Version"))),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such object", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`trigger_exists`", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid trigger: a condition or expression that does not compile, an action that does not suit the timing, a field that does not exist", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn create_trigger(
+    State(schema): State<SchemaService>,
+    Path(object): Path<String>,
+    RequestOrigin(origin): RequestOrigin,
+    ValidJson(body): ValidJson<CreateTriggerRequest>,
+) -> AppResult<Response> {
+    let object = schema.object(&object)?;
+    let trigger = schema.create_trigger(object, body.into(), &origin).await?;
+    let location = format!("/api/schema/{}/triggers/{}", object.name(), trigger.id);
+    Ok(created(location, trigger.version, TriggerResponse::from(trigger)))
+}
+
+/// One trigger.
+#[utoipa::path(get, path = "/api/schema/{object}/triggers/{id}", tag = "schema",
+    params(("object" = String, Path, description = "contact, company, deal, case or event"), ("id" = String, Path, description = "Trigger id")),
+    responses(
+        (status = 200, description = "The trigger", body = TriggerResponse, headers(("ETag" = String, description = "Version"))),
+        (status = 404, description = "No such object or trigger", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_trigger(
+    State(schema): State<SchemaService>,
+    Path((object, id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let (object, id) = object_and_id(&schema, &object, &id, "trigger")?;
+    let trigger = schema.get_trigger(object, &id).await?;
+    Ok(with_etag(trigger.version, TriggerResponse::from(trigger)))
+}
+
+/// Change a trigger (admin).
+#[utoipa::path(patch, path = "/api/schema/{object}/triggers/{id}", tag = "schema", request_body = UpdateTriggerRequest,
+    params(("object" = String, Path, description = "contact, company, deal, case or event"), ("id" = String, Path, description = "Trigger id"),
+        ("If-Match" = Option<String>, Header, description = "ETag from a GET; 412 if the trigger changed since", nullable = false, pattern = "^(\\*|(W/)?\"?[0-9]{1,18}\"?)$")),
+    responses(
+        (status = 200, description = "Updated", body = TriggerResponse, headers(("ETag" = String, description = "New version"))),
+        (status = 400, description = "Malformed JSON or If-Match", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such object or trigger", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`trigger_exists`", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid change", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn update_trigger(
+    State(schema): State<SchemaService>,
+    Path((object, id)): Path<(String, String)>,
+    IfMatch(pre): IfMatch,
+    RequestOrigin(origin): RequestOrigin,
+    ValidJson(body): ValidJson<UpdateTriggerRequest>,
+) -> AppResult<Response> {
+    let (object, id) = object_and_id(&schema, &object, &id, "trigger")?;
+    let trigger = schema.update_trigger(object, &id, body.into(), pre, &origin).await?;
+    Ok(with_etag(trigger.version, TriggerResponse::from(trigger)))
+}
+
+/// Remove a trigger (admin); runs already queued fail as `trigger_deleted`, its log stays.
+#[utoipa::path(delete, path = "/api/schema/{object}/triggers/{id}", tag = "schema",
+    params(("object" = String, Path, description = "contact, company, deal, case or event"), ("id" = String, Path, description = "Trigger id"),
+        ("If-Match" = Option<String>, Header, description = "ETag from a GET; 412 if the trigger changed since", nullable = false, pattern = "^(\\*|(W/)?\"?[0-9]{1,18}\"?)$")),
+    responses(
+        (status = 204, description = "Removed"),
+        (status = 400, description = "Malformed If-Match", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such object or trigger", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn delete_trigger(
+    State(schema): State<SchemaService>,
+    Path((object, id)): Path<(String, String)>,
+    IfMatch(pre): IfMatch,
+    RequestOrigin(origin): RequestOrigin,
+) -> AppResult<impl IntoResponse> {
+    let (object, id) = object_and_id(&schema, &object, &id, "trigger")?;
+    schema.delete_trigger(object, &id, pre, &origin).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The recent runs of an after trigger, newest first: what each did, or why it failed.
+#[utoipa::path(get, path = "/api/schema/{object}/triggers/{id}/runs", tag = "schema",
+    params(("object" = String, Path, description = "contact, company, deal, case or event"), ("id" = String, Path, description = "Trigger id"), DeliveryParams),
+    responses(
+        (status = 200, description = "A page of runs", body = TriggerRunList),
+        (status = 404, description = "No such object or trigger", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn list_trigger_runs(
+    State(schema): State<SchemaService>,
+    Path((object, id)): Path<(String, String)>,
+    ApiQuery(params): ApiQuery<DeliveryParams>,
+) -> AppResult<Json<TriggerRunList>> {
+    let (object, id) = object_and_id(&schema, &object, &id, "trigger")?;
+    let (after, limit) = params.parse()?;
+    let (rows, next_cursor) = schema.trigger_runs(object, &id, after.as_deref(), limit).await?;
+    Ok(Json(TriggerRunList { data: rows.into_iter().map(Into::into).collect(), next_cursor }))
 }

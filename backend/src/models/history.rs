@@ -46,6 +46,9 @@ pub struct ChangeEventResponse {
     pub source: String,
     /// Trace id of the request.
     pub trace_id: String,
+    /// The trigger that made the change, when `source` is `trigger`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trigger_id: Option<String>,
     /// When (RFC 3339 UTC).
     pub at: String,
 }
@@ -63,6 +66,7 @@ impl From<ChangeEvent> for ChangeEventResponse {
             actor_name: None,
             source: e.source,
             trace_id: e.trace_id,
+            trigger_id: e.trigger_id,
             at: e.at,
         }
     }

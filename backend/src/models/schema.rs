@@ -8,6 +8,7 @@ use validator::Validate;
 use super::double_option;
 use crate::domain::custom::{FieldDef, FieldInput};
 use crate::domain::rules::{Rule, RuleInput};
+use crate::domain::triggers::{Timing, Trigger, TriggerInput, TriggerRun};
 use crate::repositories::schema::IndexState;
 use crate::services::schema::{FieldView, RuleTrial};
 
@@ -404,4 +405,259 @@ impl From<RuleTrial> for RuleTestResponse {
     fn from(t: RuleTrial) -> Self {
         RuleTestResponse { result: t.result, error: t.error }
     }
+}
+
+/// When a trigger runs.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TriggerTimingDto {
+    /// Inside the write, before it is stored: `set` and `reject`.
+    Before,
+    /// After the write is committed, through the outbox: every other action.
+    After,
+}
+
+/// What a trigger does (by `type`). Texts may name the record's values: `{{deal.name}}`,
+/// `{{deal.custom.tier}}`, `{{old_deal.stage}}`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[allow(dead_code)] // documents the shape; requests are parsed by domain/triggers.rs
+pub enum TriggerActionDto {
+    /// (before) Sets custom fields to CEL expressions over the record: `{"custom.size": "deal.amount > 1000 ? 'large' : 'small'"}`.
+    Set {
+        /// `custom.<name>` -> CEL expression.
+        values: std::collections::BTreeMap<String, String>,
+    },
+    /// (before) Refuses the write: 422 with `message` on `field`.
+    Reject {
+        /// The error.
+        message: String,
+        /// The field it names (default: the object).
+        #[serde(default)]
+        field: Option<String>,
+    },
+    /// (after) Creates a task about the record, due `due_in_days` later, for `assignee_id` (default: the record's owner).
+    CreateTask {
+        /// Title.
+        title: String,
+        /// Days until due (0 to 3650).
+        due_in_days: Option<i64>,
+        /// Assignee.
+        assignee_id: Option<String>,
+    },
+    /// (after) A note on the timeline of each contact the record names.
+    AddTimelineEntry {
+        /// The note.
+        summary: String,
+    },
+    /// (after) Sets custom fields of the record the reference field `via` names (`company_id`, `contact_id`, `contact_ids`, `custom.<reference>`).
+    UpdateRelated {
+        /// The reference field.
+        via: String,
+        /// `custom.<name>` of the related record -> CEL expression over this record.
+        values: std::collections::BTreeMap<String, String>,
+    },
+    /// (after) An in-app notification to `user_id` (default: the record's owner).
+    Notify {
+        /// The user.
+        user_id: Option<String>,
+        /// One line.
+        message: String,
+    },
+    /// (after) A signed webhook event `custom.<event>` with the record and its previous version.
+    Webhook {
+        /// The name after `custom.`.
+        event: String,
+    },
+}
+
+/// A new trigger.
+#[derive(Debug, Default, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "won_kickoff", "timing": "after", "condition": "deal.stage == 'won' && (old_deal == null || old_deal.stage != 'won')", "action": {"type": "create_task", "title": "Kick off {{deal.name}}", "due_in_days": 2}}))]
+pub struct CreateTriggerRequest {
+    /// A short name, unique per object.
+    #[schema(required = true, nullable = false, max_length = 100)]
+    pub name: Option<String>,
+    /// `before` or `after` the write.
+    #[schema(required = true, nullable = false, value_type = Option<TriggerTimingDto>)]
+    pub timing: Option<String>,
+    /// CEL condition over the record (`deal`) and its previous version (`old_deal`, null on
+    /// create); empty: every create and update.
+    #[schema(max_length = 4000)]
+    pub condition: Option<String>,
+    /// What it does.
+    #[schema(required = true, nullable = false, value_type = Option<TriggerActionDto>)]
+    pub action: Option<Value>,
+    /// Fires (default true).
+    pub active: Option<bool>,
+    /// Order among the object's triggers (default: last).
+    pub position: Option<i64>,
+}
+
+/// A change to a trigger: omitted members are unchanged.
+#[derive(Debug, Default, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateTriggerRequest {
+    /// Name.
+    #[schema(max_length = 100)]
+    pub name: Option<String>,
+    /// Timing.
+    #[schema(value_type = Option<TriggerTimingDto>)]
+    pub timing: Option<String>,
+    /// Condition.
+    #[schema(max_length = 4000)]
+    pub condition: Option<String>,
+    /// Action.
+    #[schema(value_type = Option<TriggerActionDto>)]
+    pub action: Option<Value>,
+    /// Active.
+    pub active: Option<bool>,
+    /// Position.
+    pub position: Option<i64>,
+}
+
+impl From<CreateTriggerRequest> for TriggerInput {
+    fn from(r: CreateTriggerRequest) -> Self {
+        TriggerInput {
+            name: r.name,
+            timing: r.timing,
+            condition: r.condition,
+            action: r.action,
+            active: r.active,
+            position: r.position,
+        }
+    }
+}
+
+impl From<UpdateTriggerRequest> for TriggerInput {
+    fn from(r: UpdateTriggerRequest) -> Self {
+        TriggerInput {
+            name: r.name,
+            timing: r.timing,
+            condition: r.condition,
+            action: r.action,
+            active: r.active,
+            position: r.position,
+        }
+    }
+}
+
+/// A trigger.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TriggerResponse {
+    /// Id.
+    pub id: String,
+    /// The object whose writes fire it.
+    #[schema(value_type = ObjectDto)]
+    pub object: String,
+    /// Name.
+    pub name: String,
+    /// Before or after the write.
+    #[schema(value_type = TriggerTimingDto)]
+    pub timing: String,
+    /// CEL condition (empty: always).
+    pub condition: String,
+    /// What it does.
+    #[schema(value_type = TriggerActionDto)]
+    pub action: Value,
+    /// Fires.
+    pub active: bool,
+    /// Order among the object's triggers.
+    pub position: i64,
+    /// 1 on create, +1 per change; also sent as `ETag`.
+    pub version: i64,
+    /// Creation time.
+    pub created_at: String,
+    /// Last change.
+    pub updated_at: String,
+}
+
+impl From<Trigger> for TriggerResponse {
+    fn from(t: Trigger) -> Self {
+        TriggerResponse {
+            id: t.id,
+            object: t.object.name().into(),
+            name: t.name,
+            timing: match t.timing {
+                Timing::Before => "before".into(),
+                Timing::After => "after".into(),
+            },
+            condition: t.condition,
+            action: serde_json::to_value(&t.action).unwrap_or_default(),
+            active: t.active,
+            position: t.position,
+            version: t.version,
+            created_at: t.created_at,
+            updated_at: t.updated_at,
+        }
+    }
+}
+
+/// The triggers of an object, in order.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TriggerList {
+    /// Triggers.
+    pub items: Vec<TriggerResponse>,
+}
+
+/// One run of an after trigger.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TriggerRunResponse {
+    /// Id.
+    pub id: String,
+    /// The trigger.
+    pub trigger_id: String,
+    /// Its name when it fired.
+    pub trigger_name: String,
+    /// The record whose write fired it.
+    pub record_id: String,
+    /// `queued`, `running`, `done` or `failed`.
+    #[schema(example = "done")]
+    pub status: String,
+    /// Attempts so far.
+    pub attempts: u32,
+    /// What the action did (`task 0193...`).
+    pub outcome: Option<String>,
+    /// Why it failed.
+    pub error: Option<String>,
+    /// The failure's code (`trigger_loop`, `validation_failed`, ...).
+    pub error_code: Option<String>,
+    /// The triggers that led to it, this one last.
+    pub chain: Vec<String>,
+    /// Who made the write that fired it.
+    pub actor: String,
+    /// Queued.
+    pub created_at: String,
+    /// Finished.
+    pub finished_at: Option<String>,
+}
+
+impl From<TriggerRun> for TriggerRunResponse {
+    fn from(r: TriggerRun) -> Self {
+        TriggerRunResponse {
+            id: r.id,
+            trigger_id: r.trigger_id,
+            trigger_name: r.trigger_name,
+            record_id: r.record_id,
+            status: serde_json::to_value(r.status).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+            attempts: r.attempts,
+            outcome: r.outcome,
+            error: r.error,
+            error_code: r.error_code,
+            chain: r.chain,
+            actor: r.actor,
+            created_at: r.created_at,
+            finished_at: r.finished_at,
+        }
+    }
+}
+
+/// A page of a trigger's runs, newest first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TriggerRunList {
+    /// Runs.
+    pub data: Vec<TriggerRunResponse>,
+    /// Cursor of the next page; null on the last.
+    pub next_cursor: Option<String>,
 }

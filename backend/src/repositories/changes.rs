@@ -27,6 +27,17 @@ pub(crate) fn queue_one_sql(id_var: &str, event_var: &str) -> String {
     )
 }
 
+/// The statement that appends `event` (and queues it for numbering) inside another write's
+/// transaction: a trigger's change beside the write that fired it.
+pub fn event_statement(event: &crate::domain::history::ChangeEvent) -> super::records::Statement {
+    super::records::Statement::new(
+        "CREATE type::record('change_event', $P_id) CONTENT $P_ev RETURN NONE;\n\
+         CREATE type::record('change_pending', $P_id) CONTENT { entity: $P_ev.entity, \
+         entity_id: $P_ev.entity_id, version: $P_ev.version } RETURN NONE;",
+        serde_json::json!({"id": event.id, "ev": super::encode_row(event)}),
+    )
+}
+
 /// Where the numbering stands.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SequenceState {

@@ -189,8 +189,11 @@ impl ContactRepository {
         event: &ChangeEvent,
         timeline: &TimelineEntry,
         also: Vec<VersionedWrite>,
+        statements: Vec<records::Statement>,
     ) -> RepoResult<()> {
-        let mut writes = vec![versioned(id, old, contact, expected, event, timeline)];
+        let mut write = versioned(id, old, contact, expected, event, timeline);
+        write.statements.extend(statements);
+        let mut writes = vec![write];
         writes.extend(also);
         records::commit_all(&self.db, writes).await
     }

@@ -8,11 +8,45 @@ use super::{encode_row, RepoError, RepoResult};
 use crate::db::Db;
 use crate::domain::custom::{FieldDef, Object};
 use crate::domain::rules::Rule;
+use crate::domain::triggers::{Trigger, TriggerRun};
 
 /// Table of field definitions.
 pub const FIELDS: &str = "custom_field";
 /// Table of validation rules.
 pub const RULES: &str = "validation_rule";
+/// Table of triggers.
+pub const TRIGGERS: &str = "record_trigger";
+/// Table of after-trigger runs (the outbox and its log).
+pub const RUNS: &str = "trigger_run";
+
+impl Stored for Trigger {
+    const TABLE: &'static str = TRIGGERS;
+    const NOUN: &'static str = "trigger";
+
+    records::identity_fields!();
+
+    fn row(&self) -> Value {
+        encode_row(self)
+    }
+
+    fn title(&self) -> String {
+        self.name.clone()
+    }
+}
+
+fn run_row(run: &TriggerRun) -> Value {
+    let mut row = records::keyed(encode_row(run));
+    records::add_descending_keys(&mut row, &["key"]);
+    row
+}
+
+/// The statement that queues `run` inside the transaction of the write that fired it.
+pub fn queue_run(run: &TriggerRun) -> records::Statement {
+    records::Statement::new(
+        "CREATE type::record('trigger_run', $P_id) CONTENT $P_row RETURN NONE;",
+        json!({"id": run.id, "row": run_row(run)}),
+    )
+}
 
 impl Stored for FieldDef {
     const TABLE: &'static str = FIELDS;
@@ -93,6 +127,54 @@ impl SchemaRepository {
     /// Every rule of `object`, oldest first.
     pub async fn rules(&self, object: Object) -> RepoResult<Vec<Rule>> {
         self.of_object(RULES, object, "created_at ASC").await
+    }
+
+    /// Every trigger of `object`, in order.
+    pub async fn triggers(&self, object: Object) -> RepoResult<Vec<Trigger>> {
+        self.of_object(TRIGGERS, object, "position ASC, created_at ASC").await
+    }
+
+    /// Claims up to `limit` due runs (queued, or running with a claim that ran out), oldest first.
+    pub async fn claim_runs(&self, now: &str, until: &str, claim: &str, limit: usize) -> RepoResult<Vec<TriggerRun>> {
+        let sql = "BEGIN;\n\
+            LET $q = (SELECT VALUE id FROM trigger_run WHERE status = 'queued' AND due <= $now ORDER BY due LIMIT $limit);\n\
+            LET $r = (SELECT VALUE id FROM trigger_run WHERE status = 'running' AND due <= $now ORDER BY due LIMIT $limit);\n\
+            LET $c = (UPDATE array::concat($q, $r) SET status = 'running', due = $until, claim = $claim, attempts += 1 RETURN AFTER);\n\
+            RETURN $c;\n\
+            COMMIT;";
+        let vars = json!({"now": now, "until": until, "claim": claim, "limit": limit});
+        let mut response = super::check_tx(self.db.query(sql).bind(vars).await?)?;
+        let rows: Vec<Value> = response.take(response.num_statements() - 2)?;
+        let mut runs: Vec<TriggerRun> = super::decode_rows(rows.into_iter().map(super::strip_id).collect())?;
+        runs.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(runs)
+    }
+
+    /// Records how a run ended, if it is still claimed under `claim`.
+    pub async fn finish_run(&self, run: &TriggerRun, claim: &str) -> RepoResult<()> {
+        let sql = "UPDATE type::record('trigger_run', $id) SET status = $status, due = $due, outcome = $outcome, \
+                   error = $error, error_code = $code, finished_at = $finished, claim = NONE \
+                   WHERE claim = $claim AND status = 'running' RETURN NONE";
+        let vars = json!({
+            "id": run.id, "status": run.status, "due": run.due, "outcome": run.outcome, "error": run.error,
+            "code": run.error_code, "finished": run.finished_at, "claim": claim,
+        });
+        records::run_retried(&self.db, sql, vars).await
+    }
+
+    /// The runs of trigger `id`, newest first, after the descending key `after`.
+    pub async fn runs(
+        &self,
+        trigger_id: &str,
+        after: Option<&str>,
+        limit: usize,
+    ) -> RepoResult<(Vec<TriggerRun>, Option<String>)> {
+        let mut query = records::ListQuery::newest_first(RUNS, after.map(String::from), limit);
+        // The (trigger_id, rkey) index serves it.
+        query.filtered = true;
+        query.conditions.push("trigger_id = $t");
+        query.vars.insert("t".into(), json!(trigger_id));
+        query.page(&self.db).await
     }
 
     async fn of_object<T: serde::de::DeserializeOwned>(

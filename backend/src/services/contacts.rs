@@ -132,10 +132,15 @@ impl ContactService {
     }
 
     /// `new` as the schema lets it be stored (after `old`).
-    async fn schema_checked(&self, old: Option<&Contact>, new: Contact) -> AppResult<Contact> {
+    async fn schema_checked(
+        &self,
+        old: Option<&Contact>,
+        new: Contact,
+        origin: &Origin,
+    ) -> AppResult<super::schema::Checked<Contact>> {
         match &self.schema {
-            Some(schema) => Box::pin(schema.check(crate::domain::custom::Object::Contact, old, new)).await,
-            None => Ok(new),
+            Some(schema) => Box::pin(schema.check(crate::domain::custom::Object::Contact, old, new, origin)).await,
+            None => Ok(super::schema::Checked::plain(new)),
         }
     }
 
@@ -218,11 +223,14 @@ impl ContactService {
     pub async fn create(&self, new: NewContact, origin: &Origin) -> AppResult<Contact> {
         let at = now();
         let ts = format_ts(at);
-        let contact = self.schema_checked(None, Contact::create(new_id(at), new, &ts)).await?;
-        let event = event_for(TABLE, &contact.id, 1, None, Some(&contact), origin, new_id(at), &ts);
+        let mut checked = self.schema_checked(None, Contact::create(new_id(at), new, &ts), origin).await?;
+        let written = &checked.written;
+        let event = event_for(TABLE, &written.id, 1, None, Some(written), origin, new_id(at), &ts);
         let entry = entry_for_change(&event, new_id(at));
+        let statements = std::mem::take(&mut checked.statements);
+        let contact = checked.into_stored();
         self.contacts
-            .write(&contact.id, None, Some(&contact), None, &event, &entry, Vec::new())
+            .write(&contact.id, None, Some(&contact), None, &event, &entry, Vec::new(), statements)
             .await
             .map_err(write_error)?;
         Ok(contact)
@@ -268,12 +276,11 @@ impl ContactService {
             let at = now();
             let ts = format_ts(at);
             let next = current.apply(patch.clone(), &ts).map_err(AppError::from)?;
-            let next = self.schema_checked(Some(&current), next).await?;
-            if data_fields(&next) == data_fields(&current) {
+            let next = self.schema_checked(Some(&current), next, origin).await?;
+            if data_fields(next.stored()) == data_fields(&current) {
                 return Ok(current); // nothing changed: no new version, no event
             }
-            self.commit(id, &current, Some(&next), origin).await?;
-            Ok(next)
+            Ok(self.commit(id, &current, Some(next), origin).await?.unwrap_or(current))
         })
         .await
     }
@@ -283,7 +290,7 @@ impl ContactService {
     pub async fn delete(&self, id: &str, pre: Precondition, origin: &Origin) -> AppResult<()> {
         retry_write(pre, "contact", || async {
             let current = self.checked(id, pre).await?;
-            self.commit(id, &current, None, origin).await
+            self.commit(id, &current, None, origin).await.map(|_| ())
         })
         .await
     }
@@ -302,24 +309,33 @@ impl ContactService {
         &self,
         id: &str,
         current: &Contact,
-        next: Option<&Contact>,
+        next: Option<super::schema::Checked<Contact>>,
         origin: &Origin,
-    ) -> Result<(), WriteFailure> {
+    ) -> Result<Option<Contact>, WriteFailure> {
         let at = now();
-        let ts = next.map(|n| n.updated_at.clone()).unwrap_or_else(|| format_ts(at));
+        let written = next.as_ref().map(|n| &n.written);
+        let ts = written.map(|n| n.updated_at.clone()).unwrap_or_else(|| format_ts(at));
         let version = current.version + 1;
-        let event = event_for(TABLE, id, version, Some(current), next, origin, new_id(at), &ts);
+        let event = event_for(TABLE, id, version, Some(current), written, origin, new_id(at), &ts);
         let entry = entry_for_change(&event, new_id(at));
-        let also = match (&self.links, next) {
+        let also = match (&self.links, &next) {
             (Some(links), None) => links.unlink(id, origin).await?,
             _ => Vec::new(),
         };
-        self.contacts.write(id, Some(current), next, Some(current.version), &event, &entry, also).await.map_err(|e| {
-            write_failure(e, current.version, |e| match e {
-                RepoError::NotFound => AppError::not_found("contact", id),
-                other => write_error(other),
-            })
-        })
+        let (statements, next) = match next {
+            Some(mut n) => (std::mem::take(&mut n.statements), Some(n.into_stored())),
+            None => (Vec::new(), None),
+        };
+        self.contacts
+            .write(id, Some(current), next.as_ref(), Some(current.version), &event, &entry, also, statements)
+            .await
+            .map_err(|e| {
+                write_failure(e, current.version, |e| match e {
+                    RepoError::NotFound => AppError::not_found("contact", id),
+                    other => write_error(other),
+                })
+            })?;
+        Ok(next)
     }
 
     /// One page of contacts matching `query`.

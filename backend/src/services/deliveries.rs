@@ -677,7 +677,12 @@ impl DeliveryService {
             ip,
             at: None,
         };
-        let origin = Origin { actor: "recipient".into(), source: "unsubscribe".into(), trace_id: "-".into() };
+        let origin = Origin {
+            triggers: Vec::new(),
+            actor: "recipient".into(),
+            source: "unsubscribe".into(),
+            trace_id: "-".into(),
+        };
         match self.inner.consents.record(&message.contact_id, input, &origin).await {
             Ok(_) | Err(AppError::NotFound(_)) => {}
             Err(e) => return Err(e),

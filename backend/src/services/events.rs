@@ -401,7 +401,12 @@ impl EventService {
     /// One page of the oldest open invite job; false when there is none.
     pub async fn invite_step(&self) -> AppResult<bool> {
         let Some(mut job) = self.events.next_job().await? else { return Ok(false) };
-        let origin = Origin { actor: job.actor.clone(), source: "event_invite".into(), trace_id: job.id.clone() };
+        let origin = Origin {
+            triggers: Vec::new(),
+            actor: job.actor.clone(),
+            source: "event_invite".into(),
+            trace_id: job.id.clone(),
+        };
         let step = async {
             let compiled = self.segments.compiled(&job.segment_id).await?;
             let (members, next) = self.members.members(&compiled, job.after.clone(), INVITE_BATCH).await?;

@@ -370,7 +370,12 @@ impl ImportService {
             unmapped: Vec::new(),
         };
         let mode = Mode::parse(&job.mode).unwrap_or(Mode::Upsert);
-        let origin = Origin { actor: job.actor.clone(), source: "import".into(), trace_id: job.id.clone() };
+        let origin = Origin {
+            triggers: Vec::new(),
+            actor: job.actor.clone(),
+            source: "import".into(),
+            trace_id: job.id.clone(),
+        };
         let (path, format, delimiter, skip) =
             (job.file.clone(), job.format.clone(), job.delimiter.clone(), job.processed);
         let mut reader = tokio::task::spawn_blocking(move || RowReader::open(&path, &format, delimiter, skip))

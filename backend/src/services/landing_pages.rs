@@ -396,7 +396,12 @@ impl LandingPageService {
         if company.as_ref().is_some_and(|c| c.chars().count() > 200) {
             return Ok(again(422, vec!["Company: must be at most 200 characters".into()]));
         }
-        let origin = Origin { actor: "visitor".into(), source: "landing_page".into(), trace_id: page.id.clone() };
+        let origin = Origin {
+            triggers: Vec::new(),
+            actor: "visitor".into(),
+            source: "landing_page".into(),
+            trace_id: page.id.clone(),
+        };
         let contact = match self.contacts.find_by_email(&new.email).await? {
             Some(c) => c,
             None => match self.contacts.create(new.clone(), &origin).await {
@@ -495,8 +500,12 @@ impl LandingPageService {
                 already: true,
             });
         }
-        let origin =
-            Origin { actor: "visitor".into(), source: "landing_page".into(), trace_id: submission.page_id.clone() };
+        let origin = Origin {
+            triggers: Vec::new(),
+            actor: "visitor".into(),
+            source: "landing_page".into(),
+            trace_id: submission.page_id.clone(),
+        };
         let text = submission.consent_text.clone().unwrap_or_default();
         // The consent first: a failure after it leaves the link working, and a second entry in
         // the ledger saying the same is harmless, where a lost one is not.

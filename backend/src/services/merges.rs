@@ -125,7 +125,12 @@ impl MergeService {
         let at = now();
         let ts = format_ts(at);
         let merge_id = new_id(at);
-        let origin = Origin { actor: origin.actor.clone(), source: "merge".into(), trace_id: merge_id.clone() };
+        let origin = Origin {
+            triggers: Vec::new(),
+            actor: origin.actor.clone(),
+            source: "merge".into(),
+            trace_id: merge_id.clone(),
+        };
         let merged = combine(&survivor, &other, &fields, &ts)?;
 
         // The other contact goes first: the survivor may take its email.
@@ -205,7 +210,12 @@ impl MergeService {
         }
         let at = now();
         let ts = format_ts(at);
-        let origin = Origin { actor: origin.actor.clone(), source: "merge".into(), trace_id: merge_id.to_string() };
+        let origin = Origin {
+            triggers: Vec::new(),
+            actor: origin.actor.clone(),
+            source: "merge".into(),
+            trace_id: merge_id.to_string(),
+        };
 
         let mut restored_survivor = record.survivor_before.clone();
         restored_survivor.version = survivor.version + 1;

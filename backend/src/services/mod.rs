@@ -34,6 +34,7 @@ pub mod segments;
 pub mod smtp;
 pub mod tasks;
 pub mod timeline;
+pub mod triggers;
 pub mod users;
 pub mod webhooks;
 

@@ -138,6 +138,15 @@ pub fn timeline_for<T: Stored>(
     contacts.iter().map(|c| record.timeline_entry(event, c, new_id(at))).collect()
 }
 
+/// The record `checked` stores, with the triggers' statements (and their derived row) put
+/// into `write`, which was made for the record as written.
+fn with_checked<T: Stored>(write: &mut VersionedWrite, mut checked: super::schema::Checked<T>) -> T {
+    write.statements.extend(std::mem::take(&mut checked.statements));
+    let stored = checked.into_stored();
+    write.row = Some(stored.row());
+    stored
+}
+
 fn guard_id(guard: &Guard) -> String {
     format!("{guard:?}")
 }
@@ -156,12 +165,12 @@ impl<T: Stored> Store<T> {
     }
 
     /// `new` as the schema lets it be stored (after `old`), when this store checks one.
-    async fn checked(&self, old: Option<&T>, new: T) -> AppResult<T> {
+    async fn checked(&self, old: Option<&T>, new: T, origin: &Origin) -> AppResult<super::schema::Checked<T>> {
         match (&self.schema, crate::domain::custom::Object::of_table(T::TABLE)) {
             // Boxed: the check's state would otherwise sit inside every write's future, which
             // nests deep enough in a debug build to exhaust a 2 MiB stack.
-            (Some(schema), Some(object)) => Box::pin(schema.check(object, old, new)).await,
-            _ => Ok(new),
+            (Some(schema), Some(object)) => Box::pin(schema.check(object, old, new, origin)).await,
+            _ => Ok(super::schema::Checked::plain(new)),
         }
     }
 
@@ -215,9 +224,10 @@ impl<T: Stored> Store<T> {
     ) -> AppResult<T> {
         let at = now();
         let (record, statements) = make(new_id(at), &format_ts(at))?;
-        let record = self.checked(None, record).await?;
-        let mut write = versioned_write(None, Some(&record), None, origin, at);
+        let checked = self.checked(None, record, origin).await?;
+        let mut write = versioned_write(None, Some(&checked.written), None, origin, at);
         write.statements.extend(statements);
+        let record = with_checked(&mut write, checked);
         let rescore = self.scores.as_ref().map(|s| rescored(s, &write, None, Some(&record))).unwrap_or_default();
         retry_write(Precondition::None, T::NOUN, || async {
             match records::commit(&self.db, write.clone()).await {
@@ -264,17 +274,17 @@ impl<T: Stored> Store<T> {
             }
             let at = now();
             let next = match next_of(&current, &format_ts(at))? {
-                Some((n, kind)) => Some((self.checked(Some(&current), n).await?, kind)),
+                Some((n, kind)) => Some((self.checked(Some(&current), n, origin).await?, kind)),
                 None => None,
             };
             if let Some((n, _)) = &next {
-                if data_fields(n) == data_fields(&current) {
+                if data_fields(n.stored()) == data_fields(&current) {
                     return Ok(Some(current));
                 }
             }
             let kind = next.as_ref().and_then(|(_, k)| *k);
-            let next = next.map(|(n, _)| n);
-            let write = versioned_write(Some(&current), next.as_ref(), kind, origin, at);
+            let mut write = versioned_write(Some(&current), next.as_ref().map(|(n, _)| &n.written), kind, origin, at);
+            let next = next.map(|(n, _)| with_checked(&mut write, n));
             let contacts = self.scores.as_ref().map(|s| rescored(s, &write, Some(&current), next.as_ref()));
             match records::commit(&self.db, write).await {
                 Ok(()) => {

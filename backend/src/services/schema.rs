@@ -16,9 +16,14 @@ use serde_json::Value;
 use super::records::Store;
 use super::Precondition;
 use crate::domain::custom::{check_values, custom_schema, CustomValues, FieldDef, FieldInput, Object};
-use crate::domain::history::Origin;
-use crate::domain::rules::{binding, Condition, Rule, RuleInput};
+use crate::domain::history::{event_for, Origin};
+use crate::domain::ids::{format_ts, new_id, now};
+use crate::domain::rules::{binding, Bindings, Condition, Rule, RuleInput};
+use crate::domain::triggers::{
+    fire_after, fire_before, Compiled, Refusal, Trigger, TriggerInput, TriggerRun, MAX_DEPTH,
+};
 use crate::error::{AppError, AppResult, FieldError};
+use crate::repositories::records::Statement;
 use crate::repositories::schema::{field_of_index, IndexState, SchemaRepository};
 use crate::repositories::RepoError;
 
@@ -31,7 +36,38 @@ pub struct ObjectSchema {
     pub fields: Vec<FieldDef>,
     /// Active rules with their compiled conditions.
     pub rules: Vec<(Rule, Condition)>,
+    /// Active triggers, compiled, in order.
+    pub triggers: Vec<Compiled>,
     loaded: Instant,
+}
+
+/// A write as the schema lets it be stored.
+pub struct Checked<T> {
+    /// The record as its writer made it, custom values checked: the state of the write's own
+    /// change event.
+    pub written: T,
+    /// The record after the before triggers that changed it (one version further per trigger).
+    derived: Option<T>,
+    /// Statements for the write's transaction: the triggers' change events and the after
+    /// triggers' queued runs.
+    pub statements: Vec<Statement>,
+}
+
+impl<T> Checked<T> {
+    /// A write no definition touches.
+    pub fn plain(record: T) -> Self {
+        Checked { written: record, derived: None, statements: Vec::new() }
+    }
+
+    /// The record to store.
+    pub fn stored(&self) -> &T {
+        self.derived.as_ref().unwrap_or(&self.written)
+    }
+
+    /// The record to store, taken.
+    pub fn into_stored(self) -> T {
+        self.derived.unwrap_or(self.written)
+    }
 }
 
 /// Custom fields, rules, and the check of every write.
@@ -39,6 +75,7 @@ pub struct ObjectSchema {
 pub struct SchemaService {
     fields: Store<FieldDef>,
     rules: Store<Rule>,
+    triggers: Store<Trigger>,
     repo: SchemaRepository,
     cache: Arc<RwLock<HashMap<Object, Arc<ObjectSchema>>>>,
 }
@@ -78,8 +115,8 @@ pub fn unique_error(err: &RepoError) -> Option<AppError> {
 
 impl SchemaService {
     /// A service over its stores.
-    pub fn new(fields: Store<FieldDef>, rules: Store<Rule>, repo: SchemaRepository) -> Self {
-        Self { fields, rules, repo, cache: Arc::default() }
+    pub fn new(fields: Store<FieldDef>, rules: Store<Rule>, triggers: Store<Trigger>, repo: SchemaRepository) -> Self {
+        Self { fields, rules, triggers, repo, cache: Arc::default() }
     }
 
     /// The object named `raw` (`deal` or `deals`); 404 for anything else.
@@ -113,30 +150,117 @@ impl SchemaService {
                 }
             })
             .collect();
-        let schema = Arc::new(ObjectSchema { fields, rules, loaded: Instant::now() });
+        let triggers = self
+            .repo
+            .triggers(object)
+            .await?
+            .into_iter()
+            .filter(|t| t.active)
+            .filter_map(|t| match Compiled::new(t) {
+                Ok(c) => Some(c),
+                Err(e) => {
+                    tracing::warn!(error = %e, "a stored trigger does not compile; it is skipped");
+                    None
+                }
+            })
+            .collect();
+        let schema = Arc::new(ObjectSchema { fields, rules, triggers, loaded: Instant::now() });
         self.cache.write().unwrap_or_else(|e| e.into_inner()).insert(object, schema.clone());
         Ok(schema)
     }
 
-    /// Checks a write of `object` from `old` to `new`: custom values by type (normalised, with
-    /// defaults on create), required values, references, then every active rule. A value that
-    /// is unchanged from `old` is kept as it is, so a definition changed later (or removed) does
-    /// not block unrelated edits. Returns `new` as it is to be stored.
+    /// Checks a write of `object` from `old` to `new` made by `origin`: custom values by type
+    /// (normalised, with defaults on create), required values, then the before triggers (their
+    /// values checked in turn), references, and every active rule on the result. A value that is
+    /// unchanged from `old` is kept as it is, so a definition changed later (or removed) does
+    /// not block unrelated edits. The after triggers the write fires are queued with it.
     pub async fn check<T: Serialize + DeserializeOwned>(
         &self,
         object: Object,
         old: Option<&T>,
         new: T,
-    ) -> AppResult<T> {
+        origin: &Origin,
+    ) -> AppResult<Checked<T>> {
         let schema = self.schema(object).await?;
-        let mut value = serde_json::to_value(&new).map_err(|e| AppError::Internal(e.to_string()))?;
-        if schema.fields.is_empty() && schema.rules.is_empty() && custom_of(&value).is_empty() {
-            return Ok(new);
+        let to_json = |v: &T| serde_json::to_value(v).map_err(|e| AppError::Internal(e.to_string()));
+        let mut value = to_json(&new)?;
+        if schema.fields.is_empty()
+            && schema.rules.is_empty()
+            && schema.triggers.is_empty()
+            && custom_of(&value).is_empty()
+        {
+            return Ok(Checked::plain(new));
         }
-        let old_value = old.map(serde_json::to_value).transpose().map_err(|e| AppError::Internal(e.to_string()))?;
-        let references = check_record(object, &schema, old_value.as_ref(), &mut value).map_err(AppError::validation)?;
+        let old_value = old.map(to_json).transpose()?;
+        let old_value = old_value.as_ref();
+        let from_json =
+            |v: Value| serde_json::from_value::<T>(v).map_err(|e| AppError::Internal(format!("custom values: {e}")));
+        let mut references =
+            check_custom(&schema, old_value, &mut value, old.is_none()).map_err(AppError::validation)?;
+        let firings = fire_before(object, &schema.fields, &schema.triggers, old_value, &value).map_err(refused)?;
+        let at = now();
+        let ts = format_ts(at);
+        let version = value.get("version").and_then(Value::as_i64).unwrap_or(1);
+        let id = value.get("id").and_then(Value::as_str).unwrap_or_default().to_string();
+        let mut statements = Vec::new();
+        let mut state = value.clone();
+        let mut derived_versions = 0;
+        for firing in &firings {
+            let mut next = firing.state.clone();
+            let derived = check_custom(&schema, Some(&state), &mut next, false).map_err(|errors| {
+                AppError::validation(
+                    errors
+                        .into_iter()
+                        .map(|e| FieldError::new(e.field, format!("{} (set by a trigger)", e.message)))
+                        .collect(),
+                )
+            })?;
+            if next == state {
+                continue; // the same once normalised (a float's last digits, say)
+            }
+            references.extend(derived);
+            derived_versions += 1;
+            let mut by = origin.clone();
+            by.source = "trigger".into();
+            by.triggers.push(firing.trigger_id.clone());
+            let v = version + derived_versions;
+            let event = event_for(object.table(), &id, v, Some(&state), Some(&next), &by, new_id(at), &ts);
+            statements.push(crate::repositories::changes::event_statement(&event));
+            state = next;
+        }
+        let failures = broken_rules(object, &schema, &state, old_value);
+        if !failures.is_empty() {
+            return Err(AppError::validation(failures));
+        }
         self.check_references(&references).await?;
-        serde_json::from_value(value).map_err(|e| AppError::Internal(format!("custom values: {e}")))
+        let after = fire_after(object, &schema.fields, &schema.triggers, old_value, &state);
+        if !after.is_empty() && origin.triggers.len() >= MAX_DEPTH {
+            let mut chain = origin.triggers.clone();
+            chain.push(after[0].trigger.id.clone());
+            return Err(AppError::conflict(
+                "trigger_loop",
+                format!(
+                    "triggers kept firing each other: a write {} triggers deep would fire `{}`; the chain of \
+                     trigger ids: {}",
+                    origin.triggers.len(),
+                    after[0].trigger.name,
+                    chain.join(" -> ")
+                ),
+            ));
+        }
+        for t in after {
+            let run = TriggerRun::queued(new_id(at), &t.trigger, &id, old_value.cloned(), state.clone(), origin, &ts);
+            statements.push(crate::repositories::schema::queue_run(&run));
+        }
+        let derived = if derived_versions == 0 {
+            None
+        } else {
+            if let Value::Object(map) = &mut state {
+                map.insert("version".into(), Value::from(version + derived_versions));
+            }
+            Some(from_json(state)?)
+        };
+        Ok(Checked { written: from_json(value)?, derived, statements })
     }
 
     /// Which of `references` (`(field, object, id)`) name no record: their positions.
@@ -344,6 +468,78 @@ impl SchemaService {
         Ok(())
     }
 
+    /// The triggers of `object`, in order.
+    pub async fn list_triggers(&self, object: Object) -> AppResult<Vec<Trigger>> {
+        Ok(self.repo.triggers(object).await?)
+    }
+
+    /// One trigger of `object`.
+    pub async fn get_trigger(&self, object: Object, id: &str) -> AppResult<Trigger> {
+        let trigger = self.triggers.get(id).await?;
+        if trigger.object != object {
+            return Err(AppError::not_found("trigger", id));
+        }
+        Ok(trigger)
+    }
+
+    /// Adds a trigger; its condition and expressions must compile and the fields it sets exist.
+    pub async fn create_trigger(&self, object: Object, input: TriggerInput, origin: &Origin) -> AppResult<Trigger> {
+        let fields = self.repo.fields(object).await?;
+        let count = self.repo.triggers(object).await?.len();
+        let position = input.position;
+        let trigger = self
+            .triggers
+            .create(origin, |id, ts| {
+                let mut t = Trigger::create(id, object, &fields, input, ts)?;
+                t.position = position.unwrap_or(count as i64 + 1);
+                Ok(t)
+            })
+            .await
+            .map_err(|e| name_taken(e, "trigger_exists", "a trigger with this name already exists"))?;
+        self.forget(object);
+        Ok(trigger)
+    }
+
+    /// Changes a trigger.
+    pub async fn update_trigger(
+        &self,
+        object: Object,
+        id: &str,
+        input: TriggerInput,
+        pre: Precondition,
+        origin: &Origin,
+    ) -> AppResult<Trigger> {
+        self.get_trigger(object, id).await?;
+        let fields = self.repo.fields(object).await?;
+        let trigger = self
+            .triggers
+            .update(id, pre, origin, |t, ts| Ok((t.apply(&fields, input.clone(), ts)?, None)))
+            .await
+            .map_err(|e| name_taken(e, "trigger_exists", "a trigger with this name already exists"))?;
+        self.forget(object);
+        Ok(trigger)
+    }
+
+    /// Removes a trigger; its queued runs still run, its log stays.
+    pub async fn delete_trigger(&self, object: Object, id: &str, pre: Precondition, origin: &Origin) -> AppResult<()> {
+        self.get_trigger(object, id).await?;
+        self.triggers.delete(id, pre, origin).await?;
+        self.forget(object);
+        Ok(())
+    }
+
+    /// A page of the runs of trigger `id` of `object`, newest first.
+    pub async fn trigger_runs(
+        &self,
+        object: Object,
+        id: &str,
+        after: Option<&str>,
+        limit: usize,
+    ) -> AppResult<(Vec<TriggerRun>, Option<String>)> {
+        self.get_trigger(object, id).await?;
+        Ok(self.repo.runs(id, after, limit).await?)
+    }
+
     /// Tries `condition` on `record` (and `old`, its previous version) as a write would: 422
     /// when it does not compile.
     pub async fn try_rule(
@@ -391,13 +587,30 @@ pub fn check_record(
     old: Option<&Value>,
     value: &mut Value,
 ) -> Result<Vec<(String, Object, String)>, Vec<FieldError>> {
+    let references = check_custom(schema, old, value, old.is_none())?;
+    let failures = broken_rules(object, schema, value, old);
+    if failures.is_empty() {
+        Ok(references)
+    } else {
+        Err(failures)
+    }
+}
+
+/// Checks the custom values of `value` (after `old`) by type, normalised in place; values
+/// unchanged from `old` stand as they are; `creating` fills defaults. The references to check.
+fn check_custom(
+    schema: &ObjectSchema,
+    old: Option<&Value>,
+    value: &mut Value,
+    creating: bool,
+) -> Result<Vec<(String, Object, String)>, Vec<FieldError>> {
     let custom = custom_of(value);
     let old_custom = old.map(custom_of).unwrap_or_default();
     let (kept, changed): (CustomValues, CustomValues) =
         custom.into_iter().partition(|(k, v)| old_custom.get(k) == Some(v));
     // Unchanged values stand as they are; changed ones and required ones are checked.
     let defs: Vec<FieldDef> = schema.fields.iter().filter(|d| !kept.contains_key(&d.name)).cloned().collect();
-    let checked = check_values(&defs, &changed, old.is_none())
+    let checked = check_values(&defs, &changed, creating)
         .map_err(|issues| issues.into_iter().map(|(f, m)| FieldError::new(f, m)).collect::<Vec<_>>())?;
     let mut stored = kept;
     stored.extend(checked.values);
@@ -408,11 +621,24 @@ pub fn check_record(
             map.insert("custom".into(), serde_json::to_value(&stored).unwrap_or_default());
         }
     }
-    let failures = broken_rules(object, schema, value, old);
-    if failures.is_empty() {
-        Ok(checked.references)
-    } else {
-        Err(failures)
+    Ok(checked.references)
+}
+
+/// What a client is told when before triggers refuse a write.
+fn refused(refusal: Refusal) -> AppError {
+    match refusal {
+        Refusal::Rejected(errors) => {
+            AppError::validation(errors.into_iter().map(|(f, m)| FieldError::new(f, m)).collect())
+        }
+        Refusal::Loop(names) => AppError::conflict(
+            "trigger_loop",
+            format!(
+                "before triggers kept changing the record ({} firings, at most {}): {}",
+                names.len(),
+                crate::domain::triggers::MAX_FIRINGS,
+                names.join(" -> ")
+            ),
+        ),
     }
 }
 
@@ -433,9 +659,10 @@ fn broken_rules(object: Object, schema: &ObjectSchema, value: &Value, old: Optio
     }
     let record = binding(object, &schema.fields, value);
     let old = old.map(|o| binding(object, &schema.fields, o));
+    let bound = Bindings::new(&record, old.as_ref());
     let mut failures = Vec::new();
     for (rule, condition) in &schema.rules {
-        match condition.holds(object, &record, old.as_ref()) {
+        match condition.holds_for(object, &bound) {
             Ok(true) => failures.push(FieldError::new(rule.error_field(), rule.message.clone())),
             Ok(false) => {}
             Err(e) => tracing::warn!(rule = %rule.id, error = %e, "a rule could not be decided on a write"),

@@ -39,4 +39,5 @@ mod segments;
 mod storage;
 mod tasks;
 mod timeline;
+mod triggers;
 mod webhooks;

@@ -44,7 +44,7 @@ async fn state() -> (AppState, Option<tempfile::TempDir>) {
 }
 
 async fn apply_ops(s: &AppState, ops: Vec<Op>) {
-    let origin = Origin { actor: "tester".into(), source: "api".into(), trace_id: "t".into() };
+    let origin = Origin { triggers: Vec::new(), actor: "tester".into(), source: "api".into(), trace_id: "t".into() };
     let (mut contacts, mut companies): (Vec<String>, Vec<String>) = (vec![], vec![]);
     for op in ops {
         match op {

@@ -64,7 +64,7 @@ fn snap<T: serde::Serialize>(snaps: &mut Snapshots, kind: &'static str, id: &str
 }
 
 async fn apply_ops(s: &AppState, ops: Vec<Op>) -> Snapshots {
-    let origin = Origin { actor: "tester".into(), source: "api".into(), trace_id: "t".into() };
+    let origin = Origin { triggers: Vec::new(), actor: "tester".into(), source: "api".into(), trace_id: "t".into() };
     let mut snaps = Snapshots::new();
     let company = s
         .companies

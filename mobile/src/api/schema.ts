@@ -1799,6 +1799,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/schema/{object}/triggers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The triggers of an object, in the order they run. */
+        get: operations["list_triggers"];
+        put?: never;
+        /**
+         * Add a trigger (admin). `before` triggers run inside every create and update whose record
+         *     meets the condition (`set` derives custom fields, `reject` refuses with 422); ones that keep
+         *     changing the record are a loop (409 `trigger_loop`, naming the chain). `after` triggers are
+         *     queued with the write and run once it is committed; their changes are change events of
+         *     their own (`source: trigger`, with the trigger's id).
+         */
+        post: operations["create_trigger"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schema/{object}/triggers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One trigger. */
+        get: operations["get_trigger"];
+        put?: never;
+        post?: never;
+        /** Remove a trigger (admin); runs already queued fail as `trigger_deleted`, its log stays. */
+        delete: operations["delete_trigger"];
+        options?: never;
+        head?: never;
+        /** Change a trigger (admin). */
+        patch: operations["update_trigger"];
+        trace?: never;
+    };
+    "/api/schema/{object}/triggers/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The recent runs of an after trigger, newest first: what each did, or why it failed. */
+        get: operations["list_trigger_runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/segments": {
         parameters: {
             query?: never;
@@ -2718,6 +2778,8 @@ export interface components {
             source: string;
             /** @description Trace id of the request. */
             trace_id: string;
+            /** @description The trigger that made the change, when `source` is `trigger`. */
+            trigger_id?: string | null;
             /**
              * Format: int64
              * @description Version of the record after this change.
@@ -3465,6 +3527,39 @@ export interface components {
              * @example note
              */
             kind: string;
+        };
+        /**
+         * @description A new trigger.
+         * @example {
+         *       "action": {
+         *         "due_in_days": 2,
+         *         "title": "Kick off {{deal.name}}",
+         *         "type": "create_task"
+         *       },
+         *       "condition": "deal.stage == 'won' && (old_deal == null || old_deal.stage != 'won')",
+         *       "name": "won_kickoff",
+         *       "timing": "after"
+         *     }
+         */
+        CreateTriggerRequest: {
+            /** @description What it does. */
+            action: components["schemas"]["TriggerActionDto"];
+            /** @description Fires (default true). */
+            active?: boolean | null;
+            /**
+             * @description CEL condition over the record (`deal`) and its previous version (`old_deal`, null on
+             *     create); empty: every create and update.
+             */
+            condition?: string | null;
+            /** @description A short name, unique per object. */
+            name: string;
+            /**
+             * Format: int64
+             * @description Order among the object's triggers (default: last).
+             */
+            position?: number | null;
+            /** @description `before` or `after` the write. */
+            timing: components["schemas"]["TriggerTimingDto"];
         };
         /**
          * @description A new user.
@@ -5278,6 +5373,146 @@ export interface components {
             /** @description The tool. */
             tool: string;
         };
+        /**
+         * @description What a trigger does (by `type`). Texts may name the record's values: `{{deal.name}}`,
+         *     `{{deal.custom.tier}}`, `{{old_deal.stage}}`.
+         */
+        TriggerActionDto: {
+            /** @enum {string} */
+            type: "set";
+            /** @description `custom.<name>` -> CEL expression. */
+            values: {
+                [key: string]: string;
+            };
+        } | {
+            /** @description The field it names (default: the object). */
+            field?: string | null;
+            /** @description The error. */
+            message: string;
+            /** @enum {string} */
+            type: "reject";
+        } | {
+            /** @description Assignee. */
+            assignee_id?: string | null;
+            /**
+             * Format: int64
+             * @description Days until due (0 to 3650).
+             */
+            due_in_days?: number | null;
+            /** @description Title. */
+            title: string;
+            /** @enum {string} */
+            type: "create_task";
+        } | {
+            /** @description The note. */
+            summary: string;
+            /** @enum {string} */
+            type: "add_timeline_entry";
+        } | {
+            /** @enum {string} */
+            type: "update_related";
+            /** @description `custom.<name>` of the related record -> CEL expression over this record. */
+            values: {
+                [key: string]: string;
+            };
+            /** @description The reference field. */
+            via: string;
+        } | {
+            /** @description One line. */
+            message: string;
+            /** @enum {string} */
+            type: "notify";
+            /** @description The user. */
+            user_id?: string | null;
+        } | {
+            /** @description The name after `custom.`. */
+            event: string;
+            /** @enum {string} */
+            type: "webhook";
+        };
+        /** @description The triggers of an object, in order. */
+        TriggerList: {
+            /** @description Triggers. */
+            items: components["schemas"]["TriggerResponse"][];
+        };
+        /** @description A trigger. */
+        TriggerResponse: {
+            /** @description What it does. */
+            action: components["schemas"]["TriggerActionDto"];
+            /** @description Fires. */
+            active: boolean;
+            /** @description CEL condition (empty: always). */
+            condition: string;
+            /** @description Creation time. */
+            created_at: string;
+            /** @description Id. */
+            id: string;
+            /** @description Name. */
+            name: string;
+            /** @description The object whose writes fire it. */
+            object: components["schemas"]["ObjectDto"];
+            /**
+             * Format: int64
+             * @description Order among the object's triggers.
+             */
+            position: number;
+            /** @description Before or after the write. */
+            timing: components["schemas"]["TriggerTimingDto"];
+            /** @description Last change. */
+            updated_at: string;
+            /**
+             * Format: int64
+             * @description 1 on create, +1 per change; also sent as `ETag`.
+             */
+            version: number;
+        };
+        /** @description A page of a trigger's runs, newest first. */
+        TriggerRunList: {
+            /** @description Runs. */
+            data: components["schemas"]["TriggerRunResponse"][];
+            /** @description Cursor of the next page; null on the last. */
+            next_cursor?: string | null;
+        };
+        /** @description One run of an after trigger. */
+        TriggerRunResponse: {
+            /** @description Who made the write that fired it. */
+            actor: string;
+            /**
+             * Format: int32
+             * @description Attempts so far.
+             */
+            attempts: number;
+            /** @description The triggers that led to it, this one last. */
+            chain: string[];
+            /** @description Queued. */
+            created_at: string;
+            /** @description Why it failed. */
+            error?: string | null;
+            /** @description The failure's code (`trigger_loop`, `validation_failed`, ...). */
+            error_code?: string | null;
+            /** @description Finished. */
+            finished_at?: string | null;
+            /** @description Id. */
+            id: string;
+            /** @description What the action did (`task 0193...`). */
+            outcome?: string | null;
+            /** @description The record whose write fired it. */
+            record_id: string;
+            /**
+             * @description `queued`, `running`, `done` or `failed`.
+             * @example done
+             */
+            status: string;
+            /** @description The trigger. */
+            trigger_id: string;
+            /** @description Its name when it fired. */
+            trigger_name: string;
+        };
+        /**
+         * @description When a trigger runs.
+         * @enum {string}
+         */
+        TriggerTimingDto: "before" | "after";
         /** @description Undo a merge. */
         UnmergeRequest: {
             /** @description The `merge_id` the merge answered (also the `trace_id` of its history events). */
@@ -5654,6 +5889,22 @@ export interface components {
             status?: components["schemas"]["TaskStatusDto"];
             /** @description Title (cannot be cleared). */
             title?: string;
+        };
+        /** @description A change to a trigger: omitted members are unchanged. */
+        UpdateTriggerRequest: {
+            action?: null | components["schemas"]["TriggerActionDto"];
+            /** @description Active. */
+            active?: boolean | null;
+            /** @description Condition. */
+            condition?: string | null;
+            /** @description Name. */
+            name?: string | null;
+            /**
+             * Format: int64
+             * @description Position.
+             */
+            position?: number | null;
+            timing?: null | components["schemas"]["TriggerTimingDto"];
         };
         /** @description Changes to a user. */
         UpdateUserRequest: {
@@ -15422,6 +15673,492 @@ export interface operations {
                 };
             };
             /** @description The condition does not compile */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_triggers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description contact, company, deal, case or event */
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Triggers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriggerList"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_trigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description contact, company, deal, case or event */
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTriggerRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description Version */
+                    ETag?: string;
+                    /** @description URL of the trigger */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriggerResponse"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `trigger_exists` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid trigger: a condition or expression that does not compile, an action that does not suit the timing, a field that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_trigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Trigger id */
+                id: string;
+                /** @description contact, company, deal, case or event */
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trigger */
+            200: {
+                headers: {
+                    /** @description Version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriggerResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object or trigger */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_trigger: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from a GET; 412 if the trigger changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Trigger id */
+                id: string;
+                /** @description contact, company, deal, case or event */
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed If-Match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object or trigger */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_trigger: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from a GET; 412 if the trigger changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Trigger id */
+                id: string;
+                /** @description contact, company, deal, case or event */
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTriggerRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriggerResponse"];
+                };
+            };
+            /** @description Malformed JSON or If-Match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object or trigger */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `trigger_exists` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid change */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_trigger_runs: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1 to 500 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Trigger id */
+                id: string;
+                /** @description contact, company, deal, case or event */
+                object: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of runs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriggerRunList"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object or trigger */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -4,6 +4,7 @@ import { useCallback, useId, useState, type FormEvent } from "react";
 import { AppShell } from "@/components/AppShell";
 import { DataTable } from "@/components/DataTable";
 import { ProblemMessage } from "@/components/ProblemMessage";
+import { SwitchAndRemove } from "@/components/SwitchAndRemove";
 import { TextField } from "@/components/TextField";
 import { api, ApiError, call } from "@/lib/api";
 import { fetchFields, FIELD_TYPES, OBJECTS, textToValue, type FieldDef, type FieldType, type Rule, type SchemaObject } from "@/lib/customFields";
@@ -254,24 +255,13 @@ function Rules({ object }: { object: SchemaObject }) {
           {
             header: "Actions",
             cell: (r) => (
-              <>
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => void act(() => call(api.PATCH("/api/schema/{object}/rules/{id}", { params: { path: { object, id: r.id } }, body: { active: !r.active } })))}
-                  aria-label={`${r.active ? "Switch off" : "Switch on"} the rule ${r.name}`}
-                >
-                  {r.active ? "Switch off" : "Switch on"}
-                </button>{" "}
-                <button
-                  type="button"
-                  className="link danger"
-                  onClick={() => window.confirm(`Remove the rule ${r.name}?`) && void act(() => call(api.DELETE("/api/schema/{object}/rules/{id}", { params: { path: { object, id: r.id } } })))}
-                  aria-label={`Remove the rule ${r.name}`}
-                >
-                  Remove
-                </button>
-              </>
+              <SwitchAndRemove
+                kind="rule"
+                name={r.name}
+                active={r.active}
+                onSwitch={() => void act(() => call(api.PATCH("/api/schema/{object}/rules/{id}", { params: { path: { object, id: r.id } }, body: { active: !r.active } })))}
+                onRemove={() => void act(() => call(api.DELETE("/api/schema/{object}/rules/{id}", { params: { path: { object, id: r.id } } })))}
+              />
             ),
           },
         ]}

@@ -1,0 +1,5 @@
+import { TriggersAdminPage } from "./TriggersAdmin";
+
+export default function Page() {
+  return <TriggersAdminPage />;
+}
