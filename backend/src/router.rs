@@ -46,7 +46,8 @@ use crate::state::AppState;
         (name = "imports", description = "Contacts from CSV or NDJSON files, in background jobs"),
         (name = "changes", description = "Every change of every record in commit order: pages and a live stream"),
         (name = "admin", description = "Backups of the whole installation (admin)"),
-        (name = "schema", description = "Custom fields, validation rules and the JSON Schema of each object"),
+        (name = "schema", description = "Custom fields, validation rules, triggers and the JSON Schema of each object"),
+        (name = "views", description = "Saved views: the columns, filter and order of a table, per user or shared"),
         (name = "query", description = "One query over any object: filters, chosen fields, related companies"),
         (name = "health", description = "Liveness and readiness")
     ),
@@ -166,6 +167,7 @@ fn api_parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(handlers::landing_pages::router())
         .merge(handlers::schema::router())
         .merge(handlers::query::router())
+        .merge(handlers::views::router())
         .split_for_parts()
 }
 

@@ -51,6 +51,8 @@ pub struct AppState {
     pub triggers: crate::services::triggers::TriggerRunner,
     /// The query endpoint.
     pub query: crate::services::query::QueryService,
+    /// Saved views.
+    pub views: crate::services::views::ViewService,
     /// Segments.
     pub segments: crate::services::segments::SegmentService,
     /// Analytics.
@@ -257,6 +259,7 @@ impl AppState {
             companies_repo,
             migrations.clone(),
         );
+        let query = crate::services::query::QueryService::new(db.clone(), schema.clone(), migrations.clone());
         let triggers = crate::services::triggers::TriggerRunner::new(
             crate::services::triggers::TriggerParts {
                 schema: schema.clone(),
@@ -300,7 +303,8 @@ impl AppState {
             segments,
             companies,
             imports,
-            query: crate::services::query::QueryService::new(db.clone(), schema.clone(), migrations.clone()),
+            query: query.clone(),
+            views: crate::services::views::ViewService::new(Store::new(db.clone(), history_repo.clone()), query),
             schema,
             history: HistoryService::new(history_repo),
             changes: changes.clone(),

@@ -34,4 +34,5 @@ pub mod tasks;
 pub mod timeline;
 pub mod tracking;
 pub mod triggers;
+pub mod views;
 pub mod webhooks;

@@ -94,6 +94,8 @@ pub fn required_access(method: &Method, path: &str) -> Access {
         || path == "/api/auth/logout"
         || path == "/api/segments/preview"
         || path == "/api/query"
+        // Everyone keeps views of their own (only their own: checked by the service).
+        || path.starts_with("/api/views")
         // Everyone reads and marks their own notifications and chooses their channels.
         || path.starts_with("/api/notifications")
     {

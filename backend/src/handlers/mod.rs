@@ -28,6 +28,7 @@ pub mod segments;
 pub mod tasks;
 pub mod timeline;
 pub mod users;
+pub mod views;
 pub mod webhooks;
 
 use axum::http::{header, HeaderValue, StatusCode};

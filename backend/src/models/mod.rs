@@ -23,6 +23,7 @@ pub mod schema;
 pub mod segments;
 pub mod tasks;
 pub mod timeline;
+pub mod views;
 pub mod webhooks;
 
 use serde::{Deserialize, Deserializer};

@@ -36,6 +36,7 @@ pub mod tasks;
 pub mod timeline;
 pub mod triggers;
 pub mod users;
+pub mod views;
 pub mod webhooks;
 
 /// What an `If-Match` header asked for.

@@ -161,12 +161,14 @@ async fn every_operation_requires_the_right_credential() {
                 // Everyone reads the data model; admins change it.
                 || (path.starts_with("/api/schema/") && method != "get");
             // Previewing a segment and querying are reads sent as POST (a filter is a body).
-            // Everyone marks their own notifications read and chooses their channels.
+            // Everyone marks their own notifications read and chooses their channels, and keeps
+            // views of their own.
             let write = method != "get"
                 && path != "/api/auth/logout"
                 && path != "/api/segments/preview"
                 && path != "/api/query"
-                && !path.starts_with("/api/notifications");
+                && !path.starts_with("/api/notifications")
+                && !path.starts_with("/api/views");
             if admin_only {
                 assert_problem(send(&member).await.unwrap(), 403, "forbidden").await;
             }

@@ -40,4 +40,5 @@ mod storage;
 mod tasks;
 mod timeline;
 mod triggers;
+mod views;
 mod webhooks;

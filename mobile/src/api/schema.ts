@@ -2075,6 +2075,47 @@ export interface paths {
         patch: operations["update_user"];
         trace?: never;
     };
+    "/api/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's views and the shared ones, by name. */
+        get: operations["list_views"];
+        put?: never;
+        /**
+         * Save a view for yourself (`shared`: for everyone). Its columns and filter are checked
+         *     against the object's fields as `POST /api/query` checks them (422 naming `columns[i]` or the
+         *     filter's node).
+         */
+        post: operations["create_view"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One view: your own or a shared one (404 otherwise). */
+        get: operations["get_view"];
+        put?: never;
+        post?: never;
+        /** Remove a view: its owner, or an admin. */
+        delete: operations["delete_view"];
+        options?: never;
+        head?: never;
+        /** Change a view: its owner, or an admin (403 for anyone else's shared view). */
+        patch: operations["update_view"];
+        trace?: never;
+    };
     "/api/webhooks": {
         parameters: {
             query?: never;
@@ -3579,6 +3620,54 @@ export interface components {
             password: string;
             /** @description `admin`, `member` (default) or `viewer`. */
             role?: string;
+        };
+        /**
+         * @description A new saved view.
+         * @example {
+         *       "columns": [
+         *         "name",
+         *         "stage",
+         *         "amount",
+         *         "company.name"
+         *       ],
+         *       "filter": {
+         *         "and": [
+         *           {
+         *             "field": "amount",
+         *             "op": "gte",
+         *             "value": 10000
+         *           },
+         *           {
+         *             "field": "stage",
+         *             "op": "not_in",
+         *             "value": [
+         *               "won",
+         *               "lost"
+         *             ]
+         *           }
+         *         ]
+         *       },
+         *       "name": "Big open deals",
+         *       "object": "deal",
+         *       "shared": true
+         *     }
+         */
+        CreateViewRequest: {
+            /**
+             * @description Field paths shown, in order: built-in, `custom.<name>`, `company.<field>` (as
+             *     `POST /api/query` takes them).
+             */
+            columns: string[];
+            /** @description Filter in the segment grammar over the object's fields; absent: every record. */
+            filter?: Record<string, never> | null;
+            /** @description Name. */
+            name: string;
+            /** @description The records it shows: contact, company, deal, case or event. */
+            object: components["schemas"]["ObjectDto"];
+            /** @description Everyone sees it (default: only its owner). */
+            shared?: boolean | null;
+            /** @description Order: `-created_at` (newest first; the only one offered yet). */
+            sort?: string | null;
         };
         /**
          * @description A new subscription.
@@ -5918,6 +6007,19 @@ export interface components {
             /** @description New role. */
             role?: string | null;
         };
+        /** @description A change to a view: omitted members are unchanged; `filter: null` clears the filter. */
+        UpdateViewRequest: {
+            /** @description Columns. */
+            columns?: string[] | null;
+            /** @description Filter; null clears it. */
+            filter?: Record<string, never> | null;
+            /** @description Name. */
+            name?: string | null;
+            /** @description Shared. */
+            shared?: boolean | null;
+            /** @description Sort. */
+            sort?: string | null;
+        };
         /** @description Every user. */
         UserList: {
             /** @description Users, oldest first. */
@@ -5940,6 +6042,41 @@ export interface components {
             /**
              * Format: int64
              * @description Version.
+             */
+            version: number;
+        };
+        /** @description The views the caller sees, by name. */
+        ViewList: {
+            /** @description Views. */
+            items: components["schemas"]["ViewResponse"][];
+        };
+        /** @description A saved view. */
+        ViewResponse: {
+            /** @description Field paths shown, in order. */
+            columns: string[];
+            /** @description Creation time. */
+            created_at: string;
+            /** @description Filter in the segment grammar; null: every record. */
+            filter?: Record<string, never> | null;
+            /** @description Id. */
+            id: string;
+            /** @description The caller made it (and may change it). */
+            mine: boolean;
+            /** @description Name. */
+            name: string;
+            /** @description The records it shows. */
+            object: components["schemas"]["ObjectDto"];
+            /** @description Who made it (`user:<id>` or `api_key:<id>`). */
+            owner: string;
+            /** @description Everyone sees it. */
+            shared: boolean;
+            /** @description Order. */
+            sort: string;
+            /** @description Last change. */
+            updated_at: string;
+            /**
+             * Format: int64
+             * @description 1 on create, +1 per change; also sent as `ETag`.
              */
             version: number;
         };
@@ -17791,6 +17928,381 @@ export interface operations {
                 };
             };
             /** @description Invalid fields or weak password */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_views: {
+        parameters: {
+            query?: {
+                /** @description Only the views of this object (contact, company, deal, case or event). */
+                object?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Views */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewList"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateViewRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description Version */
+                    ETag?: string;
+                    /** @description URL of the view */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewResponse"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid view */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description View id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The view */
+            200: {
+                headers: {
+                    /** @description Version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such view, or another user's unshared one */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_view: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from a GET; 412 if the view changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description View id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed If-Match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another user's view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such view */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_view: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag from a GET; 412 if the view changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description View id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateViewRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewResponse"];
+                };
+            };
+            /** @description Malformed JSON or If-Match */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another user's view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such view */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid change */
             422: {
                 headers: {
                     [name: string]: unknown;
