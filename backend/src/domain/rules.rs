@@ -124,7 +124,7 @@ impl Condition {
                 // A trial run on a record with every field null finds names that are not bound.
                 let blank = Value::Object(Map::new());
                 if let Err(cel::ExecutionError::UndeclaredReference(name)) =
-                    condition.run(object, &Bindings::new(&blank, None))
+                    condition.run(&Bindings::new(object, &blank, None))
                 {
                     return Err(format!(
                         "uses `{name}`, which is not defined: a rule sees `{o}` and `old_{o}`",
@@ -137,22 +137,19 @@ impl Condition {
         compiled.join().map_err(|_| "could not be compiled".to_string())?
     }
 
-    fn run(&self, object: Object, bound: &Bindings) -> Result<cel::Value, cel::ExecutionError> {
-        let mut context = cel::Context::default();
-        context.add_variable_from_value(object.name(), bound.record.clone());
-        context.add_variable_from_value(format!("old_{}", object.name()), bound.old.clone());
-        self.0.execute(&context)
+    fn run(&self, bound: &Bindings) -> Result<cel::Value, cel::ExecutionError> {
+        self.0.execute(&bound.context)
     }
 
     /// Whether the condition holds for `record` (and `old`, its previous version), both already
     /// bound by [`binding`]; an error says why it could not be decided.
     pub fn holds(&self, object: Object, record: &Value, old: Option<&Value>) -> Result<bool, String> {
-        self.holds_for(object, &Bindings::new(record, old))
+        self.holds_for(&Bindings::new(object, record, old))
     }
 
     /// [`Condition::holds`] over values converted once for several conditions.
-    pub fn holds_for(&self, object: Object, bound: &Bindings) -> Result<bool, String> {
-        match self.run(object, bound) {
+    pub fn holds_for(&self, bound: &Bindings) -> Result<bool, String> {
+        match self.run(bound) {
             Ok(cel::Value::Bool(b)) => Ok(b),
             Ok(other) => Err(format!("the condition gave {}, not true or false", other.type_of())),
             Err(e) => Err(one_line(&e.to_string())),
@@ -164,27 +161,32 @@ impl Condition {
     /// The value the expression gives for `record` (and `old`), both already bound by
     /// [`binding`], as JSON (a trigger's derived field).
     pub fn value(&self, object: Object, record: &Value, old: Option<&Value>) -> Result<Value, String> {
-        self.value_for(object, &Bindings::new(record, old))
+        self.value_for(&Bindings::new(object, record, old))
     }
 
     /// [`Condition::value`] over values converted once for several expressions.
-    pub fn value_for(&self, object: Object, bound: &Bindings) -> Result<Value, String> {
-        let value = self.run(object, bound).map_err(|e| one_line(&e.to_string()))?;
+    pub fn value_for(&self, bound: &Bindings) -> Result<Value, String> {
+        let value = self.run(bound).map_err(|e| one_line(&e.to_string()))?;
         value.json().map_err(|e| format!("gave a value that cannot be stored: {}", one_line(&e.to_string())))
     }
 }
 
-/// A record and its previous version (already bound by [`binding`]) as CEL values: converted
-/// once per write, shared by every condition it checks.
+/// A record and its previous version (already bound by [`binding`]) in a CEL context: converted
+/// once per write and evaluated by every condition it checks, over one standard library built
+/// once per process (building it registers every standard function, far dearer than a check).
 pub struct Bindings {
-    record: cel::Value,
-    old: cel::Value,
+    context: cel::Context<'static, 'static>,
 }
 
 impl Bindings {
-    /// Converts `record` and `old`.
-    pub fn new(record: &Value, old: Option<&Value>) -> Self {
-        Bindings { record: to_cel(record), old: old.map_or(cel::Value::Null, to_cel) }
+    /// Binds `record` as `<object>` and `old` as `old_<object>`.
+    pub fn new(object: Object, record: &Value, old: Option<&Value>) -> Self {
+        static STDLIB: std::sync::OnceLock<Arc<cel::Env>> = std::sync::OnceLock::new();
+        let env = STDLIB.get_or_init(|| Arc::new(cel::Env::stdlib())).clone();
+        let mut context = cel::Context::with_env(env);
+        context.add_variable_from_value(object.name(), to_cel(record));
+        context.add_variable_from_value(format!("old_{}", object.name()), old.map_or(cel::Value::Null, to_cel));
+        Bindings { context }
     }
 }
 

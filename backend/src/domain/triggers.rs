@@ -17,7 +17,7 @@ use serde_json::{Map, Value};
 
 use super::custom::{FieldDef, FieldType, Object};
 use super::fields::{DomainError, Issues};
-use super::rules::{binding, Condition};
+use super::rules::{binding, Bindings, Condition};
 
 /// Most firings of before triggers in one write.
 pub const MAX_FIRINGS: usize = 16;
@@ -185,23 +185,19 @@ impl Compiled {
         Ok(Compiled { trigger, condition, expressions })
     }
 
-    /// Whether it fires for `record` after `old` (both bound): its condition holds.
-    pub fn fires(&self, record: &Value, old: Option<&Value>) -> Result<bool, String> {
+    /// Whether it fires for a record and its previous version: its condition holds.
+    pub fn fires(&self, bound: &Bindings) -> Result<bool, String> {
         match &self.condition {
             None => Ok(true),
-            Some(c) => c.holds(self.trigger.object, record, old),
+            Some(c) => c.holds_for(bound),
         }
     }
 
-    /// The values its expressions give for `record` after `old` (both bound), by field.
-    pub fn values(&self, record: &Value, old: Option<&Value>) -> Result<Vec<(String, Value)>, String> {
+    /// The values its expressions give for a record and its previous version, by field.
+    pub fn values(&self, bound: &Bindings) -> Result<Vec<(String, Value)>, String> {
         self.expressions
             .iter()
-            .map(|(field, e)| {
-                e.value(self.trigger.object, record, old)
-                    .map(|v| (field.clone(), v))
-                    .map_err(|m| format!("{field}: {m}"))
-            })
+            .map(|(field, e)| e.value_for(bound).map(|v| (field.clone(), v)).map_err(|m| format!("{field}: {m}")))
             .collect()
     }
 }
@@ -485,14 +481,8 @@ pub fn fire_before(
     loop {
         let mut changed = false;
         for t in before.iter().filter(|t| matches!(t.trigger.action, Action::Set { .. })) {
-            let bound = binding(object, defs, &current);
-            let values = match t.fires(&bound, old.as_ref()).and_then(|f| {
-                if f {
-                    t.values(&bound, old.as_ref()).map(Some)
-                } else {
-                    Ok(None)
-                }
-            }) {
+            let bound = Bindings::new(object, &binding(object, defs, &current), old.as_ref());
+            let values = match t.fires(&bound).and_then(|f| if f { t.values(&bound).map(Some) } else { Ok(None) }) {
                 Ok(Some(values)) => values,
                 Ok(None) => continue,
                 Err(e) => {
@@ -516,11 +506,11 @@ pub fn fire_before(
             break;
         }
     }
-    let bound = binding(object, defs, &current);
+    let bound = Bindings::new(object, &binding(object, defs, &current), old.as_ref());
     let rejected: Vec<(String, String)> = before
         .iter()
         .filter_map(|t| match &t.trigger.action {
-            Action::Reject { message, field } => match t.fires(&bound, old.as_ref()) {
+            Action::Reject { message, field } => match t.fires(&bound) {
                 Ok(true) => {
                     Some((if field.is_empty() { object.name().to_string() } else { field.clone() }, message.clone()))
                 }
@@ -578,11 +568,11 @@ pub fn fire_after<'a>(
     if after.is_empty() {
         return after;
     }
-    let record = binding(object, defs, new);
     let old = old.map(|o| binding(object, defs, o));
+    let bound = Bindings::new(object, &binding(object, defs, new), old.as_ref());
     after
         .into_iter()
-        .filter(|t| match t.fires(&record, old.as_ref()) {
+        .filter(|t| match t.fires(&bound) {
             Ok(f) => f,
             Err(e) => {
                 tracing::warn!(trigger = %t.trigger.id, error = %e, "a trigger could not be decided on a write");

@@ -659,10 +659,10 @@ fn broken_rules(object: Object, schema: &ObjectSchema, value: &Value, old: Optio
     }
     let record = binding(object, &schema.fields, value);
     let old = old.map(|o| binding(object, &schema.fields, o));
-    let bound = Bindings::new(&record, old.as_ref());
+    let bound = Bindings::new(object, &record, old.as_ref());
     let mut failures = Vec::new();
     for (rule, condition) in &schema.rules {
-        match condition.holds_for(object, &bound) {
+        match condition.holds_for(&bound) {
             Ok(true) => failures.push(FieldError::new(rule.error_field(), rule.message.clone())),
             Ok(false) => {}
             Err(e) => tracing::warn!(rule = %rule.id, error = %e, "a rule could not be decided on a write"),

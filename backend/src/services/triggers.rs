@@ -167,8 +167,8 @@ impl TriggerRunner {
                 if ids.is_empty() {
                     return Ok(format!("no record in {via}"));
                 }
-                let values =
-                    compiled.values(&record, old.as_ref()).map_err(|m| AppError::invalid_field("action.values", m))?;
+                let bound = crate::domain::rules::Bindings::new(object, &record, old.as_ref());
+                let values = compiled.values(&bound).map_err(|m| AppError::invalid_field("action.values", m))?;
                 let custom: Map<String, Value> = values
                     .into_iter()
                     .filter_map(|(field, v)| field.strip_prefix("custom.").map(|n| (n.to_string(), v)))

@@ -6,6 +6,7 @@ import { AppShell } from "@/components/AppShell";
 import { useCustomInputs } from "@/components/CustomInputs";
 import { useAuth } from "@/components/AuthProvider";
 import { DataTable, RowLink, type Column } from "@/components/DataTable";
+import { SavedViews } from "@/components/SavedViews";
 import { ListHead } from "@/components/ListHead";
 import { ProblemMessage } from "@/components/ProblemMessage";
 import { TextField } from "@/components/TextField";
@@ -90,19 +91,21 @@ function CompaniesView() {
         </div>
       </form>
       <ExportButtons what="companies" path="/api/companies/export" query={toQuery(q ? { q } : { sort: "name" })} />
-      <DataTable
-        caption="Companies"
-        columns={columns}
-        rows={list.items}
-        rowKey={(c) => c.id}
-        onOpen={(c) => router.push(companyHref(c.id))}
-        loading={list.loading}
-        error={list.error}
-        hasMore={list.hasMore}
-        onLoadMore={list.loadMore}
-        onRetry={list.reload}
-        empty={q ? <p>No companies match “{q}”.</p> : <p>No companies yet.</p>}
-      />
+      <SavedViews object="company" filter={null}>
+        <DataTable
+          caption="Companies"
+          columns={columns}
+          rows={list.items}
+          rowKey={(c) => c.id}
+          onOpen={(c) => router.push(companyHref(c.id))}
+          loading={list.loading}
+          error={list.error}
+          hasMore={list.hasMore}
+          onLoadMore={list.loadMore}
+          onRetry={list.reload}
+          empty={q ? <p>No companies match “{q}”.</p> : <p>No companies yet.</p>}
+        />
+      </SavedViews>
     </section>
   );
 }

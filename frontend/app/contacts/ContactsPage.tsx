@@ -8,6 +8,7 @@ import { useCustomInputs } from "@/components/CustomInputs";
 import { useAuth } from "@/components/AuthProvider";
 import { CompanyPicker } from "@/components/CompanyPicker";
 import { DataTable, RowLink, type Column } from "@/components/DataTable";
+import { andOf, SavedViews } from "@/components/SavedViews";
 import { ListHead } from "@/components/ListHead";
 import { ProblemMessage } from "@/components/ProblemMessage";
 import { StatusBadge } from "@/components/StatusBadge";
@@ -40,6 +41,15 @@ export interface ContactFilters {
   tag: string;
   company: string;
   sort: string;
+}
+
+/** The table's filters (not the search text) in the segment grammar, for a saved view. */
+export function viewFilter(filters: ContactFilters): Record<string, unknown> | null {
+  return andOf([
+    filters.status ? { field: "status", op: "eq", value: filters.status } : null,
+    filters.tag ? { field: "tags", op: "contains", value: filters.tag } : null,
+    filters.company ? { field: "company_id", op: "eq", value: filters.company } : null,
+  ]);
 }
 
 export function filtersFromParams(params: URLSearchParams): ContactFilters {
@@ -168,19 +178,21 @@ function ContactsView() {
         </div>
       </form>
       <ExportButtons what="contacts" path="/api/contacts/export" query={toQuery(filterQuery)} />
-      <DataTable
-        caption="Contacts"
-        columns={columns}
-        rows={list.items}
-        rowKey={(c) => c.id}
-        onOpen={(c) => router.push(contactHref(c.id))}
-        loading={list.loading}
-        error={list.error}
-        hasMore={list.hasMore}
-        onLoadMore={list.loadMore}
-        onRetry={list.reload}
-        empty={filtered ? <p>No contacts match these filters.</p> : <p>No contacts yet. Create the first one with “New contact”.</p>}
-      />
+      <SavedViews object="contact" filter={viewFilter(filters)}>
+        <DataTable
+          caption="Contacts"
+          columns={columns}
+          rows={list.items}
+          rowKey={(c) => c.id}
+          onOpen={(c) => router.push(contactHref(c.id))}
+          loading={list.loading}
+          error={list.error}
+          hasMore={list.hasMore}
+          onLoadMore={list.loadMore}
+          onRetry={list.reload}
+          empty={filtered ? <p>No contacts match these filters.</p> : <p>No contacts yet. Create the first one with “New contact”.</p>}
+        />
+      </SavedViews>
     </section>
   );
 }

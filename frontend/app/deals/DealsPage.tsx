@@ -8,6 +8,7 @@ import { useCustomInputs } from "@/components/CustomInputs";
 import { useAuth } from "@/components/AuthProvider";
 import { CompanyPicker } from "@/components/CompanyPicker";
 import { DataTable, RowLink, type Column } from "@/components/DataTable";
+import { andOf, SavedViews } from "@/components/SavedViews";
 import { ListHead } from "@/components/ListHead";
 import { ProblemMessage } from "@/components/ProblemMessage";
 import { SelectField } from "@/components/SelectField";
@@ -102,19 +103,24 @@ function DealsView() {
         </div>
       </form>
       <ExportButtons what="deals" path="/api/deals/export" query={toQuery(filterQuery)} />
-      <DataTable
-        caption="Deals"
-        columns={dealColumns()}
-        rows={list.items}
-        rowKey={(d) => d.id}
-        onOpen={(d) => router.push(dealHref(d.id))}
-        loading={list.loading}
-        error={list.error}
-        hasMore={list.hasMore}
-        onLoadMore={list.loadMore}
-        onRetry={list.reload}
-        empty={key ? <p>No deals match these filters.</p> : <p>No deals yet.</p>}
-      />
+      <SavedViews object="deal" filter={andOf([
+          filters.stage ? { field: "stage", op: "eq", value: filters.stage } : null,
+          filters.company ? { field: "company_id", op: "eq", value: filters.company } : null,
+        ])}>
+        <DataTable
+          caption="Deals"
+          columns={dealColumns()}
+          rows={list.items}
+          rowKey={(d) => d.id}
+          onOpen={(d) => router.push(dealHref(d.id))}
+          loading={list.loading}
+          error={list.error}
+          hasMore={list.hasMore}
+          onLoadMore={list.loadMore}
+          onRetry={list.reload}
+          empty={key ? <p>No deals match these filters.</p> : <p>No deals yet.</p>}
+        />
+      </SavedViews>
     </section>
   );
 }
