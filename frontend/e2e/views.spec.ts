@@ -30,20 +30,20 @@ test("a user saves the filtered contacts table as a shared view, switches betwee
   await expect(table.getByRole("columnheader")).toHaveText(["email", "status", "company.name"]);
   await expect(table.getByRole("row").filter({ hasText: `${tag}-` })).toHaveCount(2);
   await expect(table.getByRole("row").filter({ hasText: `${tag}-a@example.com` })).toContainText("customer");
-  await expect(page.getByLabel("View")).toContainText(`Tagged ${tag} (shared)`);
+  await expect(page.getByLabel("View", { exact: true })).toContainText(`Tagged ${tag} (shared)`);
   await expectAccessible(page);
   await page.screenshot({ path: `${ARTIFACTS}/saved-view.png`, fullPage: true });
 
   // Back to the standard table, and the view again from the list.
-  await page.getByLabel("View").selectOption({ label: "Standard table" });
+  await page.getByLabel("View", { exact: true }).selectOption({ label: "Standard table" });
   await expect(page.getByRole("table", { name: "Contacts" })).toBeVisible();
-  await page.getByLabel("View").selectOption({ label: `Tagged ${tag} (shared)` });
+  await page.getByLabel("View", { exact: true }).selectOption({ label: `Tagged ${tag} (shared)` });
   await expect(table).toBeVisible();
   await page.getByRole("button", { name: "Stop sharing" }).click();
-  await expect(page.getByLabel("View")).not.toContainText(`Tagged ${tag} (shared)`);
+  await expect(page.getByLabel("View", { exact: true })).not.toContainText(`Tagged ${tag} (shared)`);
   page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Remove view" }).click();
   await expect(page.getByRole("table", { name: "Contacts" })).toBeVisible();
-  await expect(page.getByLabel("View")).not.toContainText(`Tagged ${tag}`);
+  await expect(page.getByLabel("View", { exact: true })).not.toContainText(`Tagged ${tag}`);
   expect(problems).toEqual([]);
 });
