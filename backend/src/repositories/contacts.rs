@@ -378,6 +378,7 @@ impl ContactRepository {
                  DELETE type::record('briefing', $id);\n\
                  UPDATE outbox SET to = 'erased', fields = {{}}, error = IF error = NONE {{ NONE }} ELSE {{ '[erased]' }} WHERE contact_id = $id;\n\
                  UPDATE webhook_delivery SET body = '{{\"erased\":true}}' WHERE entity_id = $id;\n\
+                 UPDATE trigger_run SET record = {{}}, old = NONE WHERE record_id = $id AND object = 'contact';\n\
                  LET $invitations = (SELECT VALUE key FROM event_invitation WHERE contact_id = $id);\n\
                  LET $submissions = (SELECT VALUE key FROM lp_submission WHERE contact_id = $id);\n\
                  UPDATE event_mail SET error = IF error = NONE {{ NONE }} ELSE {{ '[erased]' }} WHERE invitation_id IN $invitations;\n\

@@ -290,4 +290,13 @@ async fn after_triggers_that_fire_each_other_stop_at_the_depth_limit() {
     assert!((2..=6).contains(&n), "n = {n}");
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     assert_eq!(app.get_ok(&contact_path).await["custom"]["n"].as_i64().unwrap(), n, "the chain stopped");
+
+    // Erasing the contact empties the copies of it that its runs keep.
+    let sql = format!("SELECT record, old FROM trigger_run WHERE record_id = '{}'", ann["id"].as_str().unwrap());
+    assert!(app.rows(&sql).await.iter().any(|r| r["record"]["email"] == "ann@example.com"));
+    let res = app.client.post(app.url(&format!("{contact_path}/erase"))).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let runs = app.rows(&sql).await;
+    assert!(!runs.is_empty());
+    assert!(runs.iter().all(|r| r["record"] == json!({}) && r["old"].is_null()), "{runs:?}");
 }
