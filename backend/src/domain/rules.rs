@@ -235,6 +235,27 @@ pub fn binding(object: Object, defs: &[FieldDef], record: &Value) -> Value {
     Value::Object(map)
 }
 
+/// `raw` trimmed as a condition of a definition on `object` (empty allowed); one that does not
+/// compile is an issue on `condition`.
+pub fn checked_condition(object: Object, raw: String, issues: &mut Issues) -> String {
+    let condition = raw.trim().to_string();
+    if !condition.is_empty() {
+        if let Err(message) = Condition::compile(object, &condition) {
+            issues.add("condition", message);
+        }
+    }
+    condition
+}
+
+/// Checks that `field`, the field an error of a definition on `object` names, is empty (the
+/// object), a built-in field or `custom.<name>`; an issue on `at` otherwise.
+pub fn check_error_field(object: Object, field: &str, at: &str, issues: &mut Issues) {
+    let custom = field.strip_prefix("custom.").is_some_and(super::custom::is_field_name);
+    if !(field.is_empty() || custom || object.builtin_fields().contains(&field)) {
+        issues.add(at, format!("must be a field of {} (or custom.<name>)", object.plural()));
+    }
+}
+
 impl Rule {
     /// A new rule on `object`, checked (its condition must compile).
     pub fn create(id: String, object: Object, input: RuleInput, now: &str) -> Result<Rule, DomainError> {
@@ -277,23 +298,14 @@ impl Rule {
         }
         if let Some(field) = input.field {
             let field = field.trim().to_string();
-            let custom = field.strip_prefix("custom.").is_some_and(super::custom::is_field_name);
-            if !(field.is_empty() || custom || self.object.builtin_fields().contains(&field.as_str())) {
-                issues.add("field", format!("must be a field of {} (or custom.<name>)", self.object.plural()));
-            }
+            check_error_field(self.object, &field, "field", &mut issues);
             next.field = field;
         }
         if let Some(active) = input.active {
             next.active = active;
         }
         if let Some(condition) = input.condition {
-            let condition = condition.trim().to_string();
-            if !condition.is_empty() {
-                if let Err(message) = Condition::compile(self.object, &condition) {
-                    issues.add("condition", message);
-                }
-            }
-            next.condition = condition;
+            next.condition = checked_condition(self.object, condition, &mut issues);
         }
         issues.finish(next)
     }

@@ -17,7 +17,7 @@ use serde_json::{Map, Value};
 
 use super::custom::{FieldDef, FieldType, Object};
 use super::fields::{DomainError, Issues};
-use super::rules::{binding, Bindings, Condition};
+use super::rules::{binding, check_error_field, checked_condition, Bindings, Condition};
 
 /// Most firings of before triggers in one write.
 pub const MAX_FIRINGS: usize = 16;
@@ -269,13 +269,7 @@ impl Trigger {
             next.position = position;
         }
         if let Some(condition) = input.condition {
-            let condition = condition.trim().to_string();
-            if !condition.is_empty() {
-                if let Err(message) = Condition::compile(self.object, &condition) {
-                    issues.add("condition", message);
-                }
-            }
-            next.condition = condition;
+            next.condition = checked_condition(self.object, condition, &mut issues);
         }
         if let Some(raw) = input.action {
             match serde_json::from_value::<Action>(raw) {
@@ -304,23 +298,21 @@ fn check_action(object: Object, defs: &[FieldDef], timing: Timing, action: &Acti
         issues.add("action.type", format!("`{}` cannot run {when} a write", action.kind()));
         return;
     }
-    let compile_values = |issues: &mut Issues, target: &[FieldDef], values: &BTreeMap<String, String>| {
-        if values.is_empty() || values.len() > MAX_VALUES {
-            issues.add("action.values", format!("must set 1 to {MAX_VALUES} fields"));
-        }
-        for (field, source) in values {
-            let known = field.strip_prefix("custom.").is_some_and(|n| target.iter().any(|d| d.name == n));
-            if !known {
-                issues.add(
-                    format!("action.values.{field}"),
-                    "must be a custom field (custom.<name>) of the record it sets",
-                );
+    // `known` says whether a field name is one the action may set; `what` says what it must be.
+    let compile_values =
+        |issues: &mut Issues, values: &BTreeMap<String, String>, known: &dyn Fn(&str) -> bool, what: &str| {
+            if values.is_empty() || values.len() > MAX_VALUES {
+                issues.add("action.values", format!("must set 1 to {MAX_VALUES} fields"));
             }
-            if let Err(m) = Condition::compile(object, source) {
-                issues.add(format!("action.values.{field}"), m);
+            for (field, source) in values {
+                if !field.strip_prefix("custom.").is_some_and(known) {
+                    issues.add(format!("action.values.{field}"), what);
+                }
+                if let Err(m) = Condition::compile(object, source) {
+                    issues.add(format!("action.values.{field}"), m);
+                }
             }
-        }
-    };
+        };
     let text = |issues: &mut Issues, field: &str, value: &str, max: usize| {
         let n = value.trim().chars().count();
         if n == 0 || n > max {
@@ -328,13 +320,15 @@ fn check_action(object: Object, defs: &[FieldDef], timing: Timing, action: &Acti
         }
     };
     match action {
-        Action::Set { values } => compile_values(issues, defs, values),
+        Action::Set { values } => compile_values(
+            issues,
+            values,
+            &|name| defs.iter().any(|d| d.name == name),
+            "must be a custom field (custom.<name>) of the record it sets",
+        ),
         Action::Reject { message, field } => {
             text(issues, "message", message, 500);
-            let custom = field.strip_prefix("custom.").is_some_and(super::custom::is_field_name);
-            if !(field.is_empty() || custom || object.builtin_fields().contains(&field.as_str())) {
-                issues.add("action.field", format!("must be a field of {} (or custom.<name>)", object.plural()));
-            }
+            check_error_field(object, field, "action.field", issues);
         }
         Action::CreateTask { title, due_in_days, .. } => {
             text(issues, "title", title, 500);
@@ -352,17 +346,7 @@ fn check_action(object: Object, defs: &[FieldDef], timing: Timing, action: &Acti
         Action::UpdateRelated { via, values } => match related_object(object, defs, via) {
             // The related object's own fields are checked when the write is made.
             Some(_) => {
-                if values.is_empty() || values.len() > MAX_VALUES {
-                    issues.add("action.values", format!("must set 1 to {MAX_VALUES} fields"));
-                }
-                for (field, source) in values {
-                    if !field.strip_prefix("custom.").is_some_and(super::custom::is_field_name) {
-                        issues.add(format!("action.values.{field}"), "must be a custom field (custom.<name>)");
-                    }
-                    if let Err(m) = Condition::compile(object, source) {
-                        issues.add(format!("action.values.{field}"), m);
-                    }
-                }
+                compile_values(issues, values, &super::custom::is_field_name, "must be a custom field (custom.<name>)")
             }
             None => issues.add(
                 "action.via",
