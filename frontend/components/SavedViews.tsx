@@ -6,6 +6,7 @@ import type { components } from "@/lib/api-schema";
 import { api, ApiError, call } from "@/lib/api";
 import { fetchFields, type SchemaObject } from "@/lib/customFields";
 import { caseHref, companyHref, contactHref, dealHref, eventHref } from "@/lib/routes";
+import { useAction } from "@/lib/useAction";
 import { useLoaded } from "@/lib/useLoaded";
 import { DataTable, RowLink } from "./DataTable";
 import { ProblemMessage } from "./ProblemMessage";
@@ -49,20 +50,10 @@ export function SavedViews({ object, filter, children }: { object: SchemaObject;
   const { data: views, reload } = useLoaded(load);
   const [chosen, setChosen] = useState("");
   const [saving, setSaving] = useState(false);
-  const [actionError, setActionError] = useState<ApiError | null>(null);
   const pickerId = useId();
   const view = views?.find((v) => v.id === chosen) ?? null;
 
-  const act = async (work: () => Promise<unknown>, after?: () => void) => {
-    setActionError(null);
-    try {
-      await work();
-      after?.();
-      await reload();
-    } catch (e) {
-      setActionError(e as ApiError);
-    }
-  };
+  const { act, error: actionError } = useAction(reload);
 
   return (
     <>

@@ -8,6 +8,7 @@ import { SwitchAndRemove } from "@/components/SwitchAndRemove";
 import { TextField } from "@/components/TextField";
 import { api, ApiError, call } from "@/lib/api";
 import { fetchFields, FIELD_TYPES, OBJECTS, textToValue, type FieldDef, type FieldType, type Rule, type SchemaObject } from "@/lib/customFields";
+import { useAction } from "@/lib/useAction";
 import { useLoaded } from "@/lib/useLoaded";
 import { AdminOnly } from "../users/UsersAdmin";
 
@@ -51,7 +52,6 @@ function Fields({ object }: { object: SchemaObject }) {
   const { data: fields, error, reload } = useLoaded(load);
   const [form, setForm] = useState(BLANK);
   const [formError, setFormError] = useState<ApiError | null>(null);
-  const [actionError, setActionError] = useState<ApiError | null>(null);
   const typeId = useId();
   const refId = useId();
   const label = OBJECTS.find((o) => o.value === object)?.label ?? object;
@@ -80,15 +80,7 @@ function Fields({ object }: { object: SchemaObject }) {
     }
   };
 
-  const act = async (work: () => Promise<unknown>) => {
-    setActionError(null);
-    try {
-      await work();
-      await reload();
-    } catch (e) {
-      setActionError(e as ApiError);
-    }
-  };
+  const { act, error: actionError } = useAction(reload);
   const remove = (f: FieldDef) => {
     if (!window.confirm(`Remove the field ${f.label}? Values already stored stay in the records' history.`)) return;
     void act(() => call(api.DELETE("/api/schema/{object}/fields/{id}", { params: { path: { object, id: f.id } } })));
@@ -200,7 +192,6 @@ function Rules({ object }: { object: SchemaObject }) {
   const [record, setRecord] = useState("{}");
   const [trial, setTrial] = useState<string | null>(null);
   const [formError, setFormError] = useState<ApiError | null>(null);
-  const [actionError, setActionError] = useState<ApiError | null>(null);
   const conditionId = useId();
   const recordId = useId();
 
@@ -233,15 +224,7 @@ function Rules({ object }: { object: SchemaObject }) {
       setFormError(e as ApiError);
     }
   };
-  const act = async (work: () => Promise<unknown>) => {
-    setActionError(null);
-    try {
-      await work();
-      await reload();
-    } catch (e) {
-      setActionError(e as ApiError);
-    }
-  };
+  const { act, error: actionError } = useAction(reload);
 
   return (
     <>

@@ -8,6 +8,7 @@ import { SwitchAndRemove } from "@/components/SwitchAndRemove";
 import { TextField } from "@/components/TextField";
 import { api, ApiError, call } from "@/lib/api";
 import { describeAction, OBJECTS, parseAssignments, TRIGGER_ACTIONS, type SchemaObject, type Trigger, type TriggerAction, type TriggerRun } from "@/lib/customFields";
+import { useAction } from "@/lib/useAction";
 import { useLoaded } from "@/lib/useLoaded";
 import { AdminOnly } from "../users/UsersAdmin";
 
@@ -89,7 +90,6 @@ function Triggers({ object }: { object: SchemaObject }) {
   const [form, setForm] = useState(BLANK);
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<ApiError | null>(null);
   const [shown, setShown] = useState<Trigger | null>(null);
   const timingId = useId();
   const typeId = useId();
@@ -114,15 +114,7 @@ function Triggers({ object }: { object: SchemaObject }) {
       setFormError(e as ApiError);
     }
   };
-  const act = async (work: () => Promise<unknown>) => {
-    setActionError(null);
-    try {
-      await work();
-      await reload();
-    } catch (e) {
-      setActionError(e as ApiError);
-    }
-  };
+  const { act, error: actionError } = useAction(reload);
   const choices = TRIGGER_ACTIONS.filter((a) => a.timing === form.timing);
   const fieldError = (name: string) => formError?.fieldMessage(name) ?? undefined;
   const valuesError = Object.keys(parseAssignments(form.values).values)
