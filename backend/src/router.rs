@@ -49,6 +49,7 @@ use crate::state::AppState;
         (name = "schema", description = "Custom fields, validation rules, triggers and the JSON Schema of each object"),
         (name = "views", description = "Saved views: the columns, filter and order of a table, per user or shared"),
         (name = "query", description = "One query over any object: filters, chosen fields, related companies"),
+        (name = "objects", description = "Custom objects: their definitions, and their records with history, as_of, If-Match, export"),
         (name = "health", description = "Liveness and readiness")
     ),
     components(schemas(Problem, FieldError))
@@ -168,6 +169,7 @@ fn api_parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(handlers::schema::router())
         .merge(handlers::query::router())
         .merge(handlers::views::router())
+        .merge(handlers::objects::router())
         .split_for_parts()
 }
 

@@ -53,6 +53,8 @@ pub struct AppState {
     pub query: crate::services::query::QueryService,
     /// Saved views.
     pub views: crate::services::views::ViewService,
+    /// Custom objects and their records.
+    pub objects: crate::services::objects::ObjectService,
     /// Segments.
     pub segments: crate::services::segments::SegmentService,
     /// Analytics.
@@ -123,6 +125,7 @@ impl AppState {
             Store::new(db.clone(), history_repo.clone()),
             Store::new(db.clone(), history_repo.clone()),
             crate::repositories::schema::SchemaRepository::new(db.clone()),
+            crate::repositories::objects::ObjectRepository::new(db.clone()),
         );
         let engagement = crate::services::engagement::EngagementService::new(
             ContactRepository::new(db.clone()),
@@ -260,6 +263,12 @@ impl AppState {
             migrations.clone(),
         );
         let query = crate::services::query::QueryService::new(db.clone(), schema.clone(), migrations.clone());
+        let objects = crate::services::objects::ObjectService::new(
+            db.clone(),
+            history_repo.clone(),
+            schema.clone(),
+            query.clone(),
+        );
         let triggers = crate::services::triggers::TriggerRunner::new(
             crate::services::triggers::TriggerParts {
                 schema: schema.clone(),
@@ -272,6 +281,7 @@ impl AppState {
                 timeline: timeline.clone(),
                 notifications: notifications.clone(),
                 webhooks: webhooks.clone(),
+                objects: objects.clone(),
             },
             crate::repositories::schema::SchemaRepository::new(db.clone()),
         );
@@ -304,6 +314,7 @@ impl AppState {
             companies,
             imports,
             query: query.clone(),
+            objects,
             views: crate::services::views::ViewService::new(Store::new(db.clone(), history_repo.clone()), query),
             schema,
             history: HistoryService::new(history_repo),

@@ -33,9 +33,38 @@ pub fn initial(values: Option<Map<String, Value>>) -> CustomValues {
     values.map(|m| merge(&CustomValues::new(), &m)).unwrap_or_default()
 }
 
-/// A record type that carries custom fields.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// The names of an object admins defined (`contract`): interned, so [`Object`] stays `Copy`.
+#[derive(Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CustomName {
+    name: String,
+    table: String,
+}
+
+/// Every custom object name this process has met, each stored once for the process's life:
+/// names come only from stored definitions and checked creations, so the set stays as small
+/// as the number of objects ever defined.
+fn interned() -> &'static std::sync::Mutex<Vec<&'static CustomName>> {
+    static NAMES: std::sync::OnceLock<std::sync::Mutex<Vec<&'static CustomName>>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(Default::default)
+}
+
+/// The prefix of the tables that hold custom objects' records (`obj_contract`).
+pub const CUSTOM_TABLE_PREFIX: &str = "obj_";
+
+/// Most characters of a custom object's name.
+pub const MAX_OBJECT_NAME: usize = 40;
+
+/// Whether `name` may name a custom object: a field-like key of at most 40 characters that is
+/// no built-in object's name or plural, nor `objects` (`/api/schema/objects` defines them).
+pub fn is_object_name(name: &str) -> bool {
+    is_field_name(name)
+        && name.len() <= MAX_OBJECT_NAME
+        && name != "objects"
+        && !Object::BUILT_IN.iter().any(|o| o.name() == name || o.plural() == name)
+}
+
+/// A record type that carries custom fields: a built-in one, or an object admins defined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Object {
     /// People.
     Contact,
@@ -47,15 +76,67 @@ pub enum Object {
     Case,
     /// Events.
     Event,
+    /// An object admins defined (`POST /api/schema/objects`).
+    Custom(&'static CustomName),
+}
+
+impl Serialize for Object {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for Object {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        Object::BUILT_IN
+            .into_iter()
+            .find(|o| o.name() == raw)
+            .or_else(|| is_object_name(&raw).then(|| Object::custom(&raw)))
+            .ok_or_else(|| serde::de::Error::custom(format!("no object `{raw}`")))
+    }
 }
 
 impl Object {
-    /// Every object, in the order the dashboard lists them.
-    pub const ALL: [Object; 5] = [Object::Contact, Object::Company, Object::Deal, Object::Case, Object::Event];
+    /// The built-in objects, in the order the dashboard lists them.
+    pub const BUILT_IN: [Object; 5] = [Object::Contact, Object::Company, Object::Deal, Object::Case, Object::Event];
+    /// The built-in objects and every custom object this process has met.
+    pub fn known() -> Vec<Object> {
+        let names = interned().lock().unwrap_or_else(|e| e.into_inner());
+        Object::BUILT_IN.into_iter().chain(names.iter().map(|n| Object::Custom(n))).collect()
+    }
 
-    /// Its name in paths and rules (`deal`); the plural is accepted too (`deals`).
+    /// The custom object `name` (a name [`is_object_name`] accepts, of a stored or checked
+    /// definition: it is interned).
+    pub fn custom(name: &str) -> Object {
+        let mut names = interned().lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(found) = names.iter().find(|n| n.name == name) {
+            return Object::Custom(found);
+        }
+        let leaked: &'static CustomName =
+            Box::leak(Box::new(CustomName { name: name.to_string(), table: format!("{CUSTOM_TABLE_PREFIX}{name}") }));
+        names.push(leaked);
+        Object::Custom(leaked)
+    }
+
+    /// A custom object this process already knows by `name`, without defining one.
+    fn known_custom(name: &str) -> Option<Object> {
+        let names = interned().lock().unwrap_or_else(|e| e.into_inner());
+        names.iter().find(|n| n.name == name || n.table == name).map(|n| Object::Custom(n))
+    }
+
+    /// Whether this is an object admins defined.
+    pub fn is_custom(self) -> bool {
+        matches!(self, Object::Custom(_))
+    }
+
+    /// A built-in object by its name (`deal`) or plural (`deals`), or a custom object this
+    /// process has met; whether a custom one still exists is the schema service's to say.
     pub fn parse(raw: &str) -> Option<Object> {
-        Object::ALL.into_iter().find(|o| raw == o.name() || raw == o.plural())
+        Object::BUILT_IN
+            .into_iter()
+            .find(|o| raw == o.name() || raw == o.plural())
+            .or_else(|| Object::known_custom(raw).filter(|o| o.name() == raw))
     }
 
     /// The name a rule binds the record by (`deal`, and `old_deal` for its previous version).
@@ -66,10 +147,12 @@ impl Object {
             Object::Deal => "deal",
             Object::Case => "case",
             Object::Event => "event",
+            Object::Custom(names) => &names.name,
         }
     }
 
-    /// The plural (`companies`), as in the record's API path.
+    /// The plural (`companies`), as in the record's API path; a custom object's records are
+    /// under its name (`/api/objects/contract`).
     pub fn plural(self) -> &'static str {
         match self {
             Object::Contact => "contacts",
@@ -77,6 +160,15 @@ impl Object {
             Object::Deal => "deals",
             Object::Case => "cases",
             Object::Event => "events",
+            Object::Custom(names) => &names.name,
+        }
+    }
+
+    /// The path of a record's page in the dashboard and of its API resource, from `/`.
+    pub fn record_path(self, id: &str) -> String {
+        match self {
+            Object::Custom(names) => format!("/objects/{}/{id}", names.name),
+            other => format!("/{}/{id}", other.plural()),
         }
     }
 
@@ -84,13 +176,18 @@ impl Object {
     pub fn table(self) -> &'static str {
         match self {
             Object::Case => "support_case",
+            Object::Custom(names) => &names.table,
             other => other.name(),
         }
     }
 
     /// The object stored in `table`, if it carries custom fields.
     pub fn of_table(table: &str) -> Option<Object> {
-        Object::ALL.into_iter().find(|o| o.table() == table)
+        match Object::BUILT_IN.into_iter().find(|o| o.table() == table) {
+            Some(o) => Some(o),
+            None if table.starts_with(CUSTOM_TABLE_PREFIX) => Object::known_custom(table),
+            None => None,
+        }
     }
 
     /// The built-in fields, which a custom field may not be named after.
@@ -137,6 +234,7 @@ impl Object {
             Object::Event => {
                 &["name", "description", "starts_at", "ends_at", "timezone", "location", "online_url", "capacity"]
             }
+            Object::Custom(_) => &["name", "object"],
         }
     }
 
@@ -520,7 +618,7 @@ impl FieldDef {
 }
 
 /// `industry_code` as `Industry code`.
-fn humanise(name: &str) -> String {
+pub fn humanise(name: &str) -> String {
     let spaced = name.replace('_', " ");
     let mut chars = spaced.chars();
     match chars.next() {
@@ -882,5 +980,25 @@ mod tests {
         assert_eq!(Object::parse("case"), Some(Object::Case));
         assert_eq!(Object::parse("support_case"), None);
         assert_eq!(Object::of_table("support_case"), Some(Object::Case));
+    }
+
+    #[test]
+    fn custom_objects_are_interned_and_named_by_their_table() {
+        assert!(is_object_name("contract"));
+        assert!(!is_object_name("deals"), "a built-in plural");
+        assert!(!is_object_name("Contract"));
+        assert_eq!(Object::parse("unit_test_widget"), None, "unknown until defined or read");
+        let widget = Object::custom("unit_test_widget");
+        assert_eq!(widget, Object::custom("unit_test_widget"));
+        assert_eq!(widget.table(), "obj_unit_test_widget");
+        assert_eq!(Object::of_table("obj_unit_test_widget"), Some(widget));
+        assert_eq!(Object::parse("unit_test_widget"), Some(widget));
+        assert_eq!(Object::parse("obj_unit_test_widget"), None, "a table is not a name");
+        assert_eq!(serde_json::to_value(widget).unwrap(), json!("unit_test_widget"));
+        assert_eq!(serde_json::from_value::<Object>(json!("unit_test_widget")).unwrap(), widget);
+        assert_eq!(serde_json::from_value::<Object>(json!("case")).unwrap(), Object::Case);
+        assert!(serde_json::from_value::<Object>(json!("Not A Name")).is_err());
+        assert!(widget.is_builtin("name") && !widget.is_builtin("value"));
+        assert_eq!(widget.record_path("1"), "/objects/unit_test_widget/1");
     }
 }

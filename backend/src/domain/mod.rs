@@ -24,6 +24,7 @@ pub mod landing_pages;
 pub mod log_scope;
 pub mod money;
 pub mod notifications;
+pub mod objects;
 pub mod pagination;
 pub mod query;
 pub mod rules;

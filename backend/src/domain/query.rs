@@ -64,6 +64,13 @@ const EVENT: [(&str, FieldType); 9] = [
     ("updated_at", FieldType::Time),
 ];
 
+const CUSTOM_RECORD: [(&str, FieldType); 4] = [
+    ("name", FieldType::Text),
+    ("owner_id", FieldType::Id),
+    ("created_at", FieldType::Time),
+    ("updated_at", FieldType::Time),
+];
+
 /// The filter fields of `object` with these custom fields.
 pub fn catalog(object: Object, custom: &[(String, FieldType)]) -> Catalog<'_> {
     match object {
@@ -72,6 +79,7 @@ pub fn catalog(object: Object, custom: &[(String, FieldType)]) -> Catalog<'_> {
         Object::Deal => Catalog { own: Some(&DEAL), custom, company: true },
         Object::Case => Catalog { own: Some(&CASE), custom, company: true },
         Object::Event => Catalog { own: Some(&EVENT), custom, company: false },
+        Object::Custom(_) => Catalog { own: Some(&CUSTOM_RECORD), custom, company: false },
     }
 }
 

@@ -21,6 +21,7 @@ pub mod imports;
 pub mod landing_pages;
 pub mod llm_tools;
 pub mod notifications;
+pub mod objects;
 pub mod query;
 pub mod rsvp;
 pub mod schema;

@@ -41,7 +41,7 @@ pub async fn run_query(
     let Some(object) = body.object.as_deref().map(str::trim).filter(|o| !o.is_empty()) else {
         return Err(AppError::invalid_field("object", "is required: contact, company, deal, case or event"));
     };
-    let object = schema.object(object)?;
+    let object = schema.object(object).await?;
     let query = queries.parse(object, (&body).into()).await?;
     let after = match body.cursor.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
         Some(raw) => Some(Cursor::decode(raw, &NEWEST).map_err(|m| AppError::invalid_field("cursor", m))?.k),

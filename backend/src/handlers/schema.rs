@@ -39,8 +39,8 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// The object and record id of a path; a malformed id is a 404.
-fn object_and_id(schema: &SchemaService, object: &str, id: &str, noun: &str) -> AppResult<(Object, String)> {
-    let object = schema.object(object)?;
+async fn object_and_id(schema: &SchemaService, object: &str, id: &str, noun: &str) -> AppResult<(Object, String)> {
+    let object = schema.object(object).await?;
     let id = parse_id(id).ok_or_else(|| AppError::not_found(noun, id))?;
     Ok((object, id))
 }
@@ -56,6 +56,7 @@ fn builtin_schema(object: Object) -> Value {
         Object::Deal => "DealResponse",
         Object::Case => "CaseResponse",
         Object::Event => "EventResponse",
+        Object::Custom(_) => "ObjectRecordResponse",
     };
     let components = doc.pointer("/components/schemas").cloned().unwrap_or_default();
     let mut schema = inline(components.get(name).cloned().unwrap_or_default(), &components, 0);
@@ -97,7 +98,7 @@ fn inline(value: Value, components: &Value, depth: usize) -> Value {
         (status = 404, description = "No such object", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_object_schema(State(schema): State<SchemaService>, Path(object): Path<String>) -> AppResult<Response> {
-    let object = schema.object(&object)?;
+    let object = schema.object(&object).await?;
     let body = schema.json_schema(object, builtin_schema(object)).await?;
     let mut response = Json(body).into_response();
     response
@@ -117,7 +118,7 @@ pub async fn list_fields(
     State(schema): State<SchemaService>,
     Path(object): Path<String>,
 ) -> AppResult<Json<FieldList>> {
-    let object = schema.object(&object)?;
+    let object = schema.object(&object).await?;
     let items = schema.list_fields(object).await?.into_iter().map(Into::into).collect();
     Ok(Json(FieldList { items }))
 }
@@ -143,7 +144,7 @@ pub async fn create_field(
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<CreateFieldRequest>,
 ) -> AppResult<Response> {
-    let object = schema.object(&object)?;
+    let object = schema.object(&object).await?;
     let view = schema.create_field(object, body.into(), &origin).await?;
     let location = format!("/api/schema/{}/fields/{}", object.name(), view.field.id);
     Ok(created(location, view.field.version, FieldResponse::from(view)))
@@ -160,7 +161,7 @@ pub async fn get_field(
     State(schema): State<SchemaService>,
     Path((object, id)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let (object, id) = object_and_id(&schema, &object, &id, "field")?;
+    let (object, id) = object_and_id(&schema, &object, &id, "field").await?;
     let view = schema.get_field(object, &id).await?;
     Ok(with_etag(view.field.version, FieldResponse::from(view)))
 }
@@ -187,7 +188,7 @@ pub async fn update_field(
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<UpdateFieldRequest>,
 ) -> AppResult<Response> {
-    let (object, id) = object_and_id(&schema, &object, &id, "field")?;
+    let (object, id) = object_and_id(&schema, &object, &id, "field").await?;
     let view = schema.update_field(object, &id, body.into(), pre, &origin).await?;
     Ok(with_etag(view.field.version, FieldResponse::from(view)))
 }
@@ -208,7 +209,7 @@ pub async fn delete_field(
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
 ) -> AppResult<impl IntoResponse> {
-    let (object, id) = object_and_id(&schema, &object, &id, "field")?;
+    let (object, id) = object_and_id(&schema, &object, &id, "field").await?;
     schema.delete_field(object, &id, pre, &origin).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -221,7 +222,7 @@ pub async fn delete_field(
         (status = 404, description = "No such object", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_rules(State(schema): State<SchemaService>, Path(object): Path<String>) -> AppResult<Json<RuleList>> {
-    let object = schema.object(&object)?;
+    let object = schema.object(&object).await?;
     let items = schema.list_rules(object).await?.into_iter().map(Into::into).collect();
     Ok(Json(RuleList { items }))
 }
@@ -247,7 +248,7 @@ pub async fn create_rule(
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<CreateRuleRequest>,
 ) -> AppResult<Response> {
-    let object = schema.object(&object)?;
+    let object = schema.object(&object).await?;
     let rule = schema.create_rule(object, body.into(), &origin).await?;
     let location = format!("/api/schema/{}/rules/{}", object.name(), rule.id);
     Ok(created(location, rule.version, RuleResponse::from(rule)))
@@ -270,7 +271,7 @@ pub async fn test_rule(
     Path(object): Path<String>,
     ValidJson(body): ValidJson<RuleTestRequest>,
 ) -> AppResult<Json<RuleTestResponse>> {
-    let object = schema.object(&object)?;
+    let object = schema.object(&object).await?;
     let condition = body.condition.unwrap_or_default();
     let record = body.record.unwrap_or(Value::Object(serde_json::Map::new()));
     if !record.is_object() {
@@ -294,7 +295,7 @@ pub async fn get_rule(
     State(schema): State<SchemaService>,
     Path((object, id)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let (object, id) = object_and_id(&schema, &object, &id, "rule")?;
+    let (object, id) = object_and_id(&schema, &object, &id, "rule").await?;
     let rule = schema.get_rule(object, &id).await?;
     Ok(with_etag(rule.version, RuleResponse::from(rule)))
 }
@@ -320,7 +321,7 @@ pub async fn update_rule(
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<UpdateRuleRequest>,
 ) -> AppResult<Response> {
-    let (object, id) = object_and_id(&schema, &object, &id, "rule")?;
+    let (object, id) = object_and_id(&schema, &object, &id, "rule").await?;
     let rule = schema.update_rule(object, &id, body.into(), pre, &origin).await?;
     Ok(with_etag(rule.version, RuleResponse::from(rule)))
 }
@@ -341,7 +342,7 @@ pub async fn delete_rule(
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
 ) -> AppResult<impl IntoResponse> {
-    let (object, id) = object_and_id(&schema, &object, &id, "rule")?;
+    let (object, id) = object_and_id(&schema, &object, &id, "rule").await?;
     schema.delete_rule(object, &id, pre, &origin).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -357,7 +358,7 @@ pub async fn list_triggers(
     State(schema): State<SchemaService>,
     Path(object): Path<String>,
 ) -> AppResult<Json<TriggerList>> {
-    let object = schema.object(&object)?;
+    let object = schema.object(&object).await?;
     let items = schema.list_triggers(object).await?.into_iter().map(Into::into).collect();
     Ok(Json(TriggerList { items }))
 }
@@ -385,7 +386,7 @@ pub async fn create_trigger(
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<CreateTriggerRequest>,
 ) -> AppResult<Response> {
-    let object = schema.object(&object)?;
+    let object = schema.object(&object).await?;
     let trigger = schema.create_trigger(object, body.into(), &origin).await?;
     let location = format!("/api/schema/{}/triggers/{}", object.name(), trigger.id);
     Ok(created(location, trigger.version, TriggerResponse::from(trigger)))
@@ -402,7 +403,7 @@ pub async fn get_trigger(
     State(schema): State<SchemaService>,
     Path((object, id)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let (object, id) = object_and_id(&schema, &object, &id, "trigger")?;
+    let (object, id) = object_and_id(&schema, &object, &id, "trigger").await?;
     let trigger = schema.get_trigger(object, &id).await?;
     Ok(with_etag(trigger.version, TriggerResponse::from(trigger)))
 }
@@ -428,7 +429,7 @@ pub async fn update_trigger(
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<UpdateTriggerRequest>,
 ) -> AppResult<Response> {
-    let (object, id) = object_and_id(&schema, &object, &id, "trigger")?;
+    let (object, id) = object_and_id(&schema, &object, &id, "trigger").await?;
     let trigger = schema.update_trigger(object, &id, body.into(), pre, &origin).await?;
     Ok(with_etag(trigger.version, TriggerResponse::from(trigger)))
 }
@@ -449,7 +450,7 @@ pub async fn delete_trigger(
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
 ) -> AppResult<impl IntoResponse> {
-    let (object, id) = object_and_id(&schema, &object, &id, "trigger")?;
+    let (object, id) = object_and_id(&schema, &object, &id, "trigger").await?;
     schema.delete_trigger(object, &id, pre, &origin).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -467,7 +468,7 @@ pub async fn list_trigger_runs(
     Path((object, id)): Path<(String, String)>,
     ApiQuery(params): ApiQuery<DeliveryParams>,
 ) -> AppResult<Json<TriggerRunList>> {
-    let (object, id) = object_and_id(&schema, &object, &id, "trigger")?;
+    let (object, id) = object_and_id(&schema, &object, &id, "trigger").await?;
     let (after, limit) = params.parse()?;
     let (rows, next_cursor) = schema.trigger_runs(object, &id, after.as_deref(), limit).await?;
     Ok(Json(TriggerRunList { data: rows.into_iter().map(Into::into).collect(), next_cursor }))

@@ -21,8 +21,10 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list_views, create_view)).routes(routes!(get_view, update_view, delete_view))
 }
 
-fn object_of(raw: &str) -> AppResult<Object> {
-    Object::parse(raw).ok_or_else(|| AppError::invalid_field("object", "must be contact, company, deal, case or event"))
+async fn object_of(schema: &crate::services::schema::SchemaService, raw: &str) -> AppResult<Object> {
+    schema.object(raw).await.map_err(|_| {
+        AppError::invalid_field("object", "must be contact, company, deal, case, event or a custom object's name")
+    })
 }
 
 /// The caller's views and the shared ones, by name.
@@ -33,10 +35,14 @@ fn object_of(raw: &str) -> AppResult<Object> {
     ))]
 pub async fn list_views(
     State(views): State<ViewService>,
+    State(schema): State<crate::services::schema::SchemaService>,
     Extension(principal): Extension<Principal>,
     ApiQuery(params): ApiQuery<ViewParams>,
 ) -> AppResult<Json<ViewList>> {
-    let object = params.object.as_deref().filter(|o| !o.is_empty()).map(object_of).transpose()?;
+    let object = match params.object.as_deref().filter(|o| !o.is_empty()) {
+        Some(raw) => Some(object_of(&schema, raw).await?),
+        None => None,
+    };
     let actor = principal.actor();
     let items = views.list(&actor, object).await?.into_iter().map(|v| ViewResponse::for_actor(v, &actor)).collect();
     Ok(Json(ViewList { items }))
@@ -56,10 +62,11 @@ pub async fn list_views(
     ))]
 pub async fn create_view(
     State(views): State<ViewService>,
+    State(schema): State<crate::services::schema::SchemaService>,
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<CreateViewRequest>,
 ) -> AppResult<Response> {
-    let object = object_of(body.object.as_deref().unwrap_or_default())?;
+    let object = object_of(&schema, body.object.as_deref().unwrap_or_default()).await?;
     let view = views.create(object, body.into(), &origin).await?;
     let location = format!("/api/views/{}", view.id);
     Ok(created(location, view.version, ViewResponse::for_actor(view, &origin.actor)))

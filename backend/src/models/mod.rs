@@ -17,6 +17,7 @@ pub mod history;
 pub mod imports;
 pub mod landing_pages;
 pub mod llm_tools;
+pub mod objects;
 pub mod pagination;
 pub mod query;
 pub mod schema;

@@ -46,21 +46,11 @@ pub enum FieldTypeDto {
     Reference,
 }
 
-/// An object that carries custom fields.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ObjectDto {
-    /// Contacts.
-    Contact,
-    /// Companies.
-    Company,
-    /// Deals.
-    Deal,
-    /// Cases.
-    Case,
-    /// Events.
-    Event,
-}
+/// An object that carries custom fields: `contact`, `company`, `deal`, `case`, `event`, or the
+/// name of a custom object (`GET /api/schema/objects`).
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[schema(example = "deal", pattern = "^[a-z][a-z0-9_]{0,62}$")]
+pub struct ObjectDto(pub String);
 
 /// A new custom field. `name` and `type` never change afterwards.
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]

@@ -20,6 +20,7 @@ pub mod landing_pages;
 pub mod leases;
 pub mod llm;
 pub mod notifications;
+pub mod objects;
 pub mod records;
 pub mod schema;
 pub mod segments;

@@ -226,6 +226,11 @@ pub trait Stored: serde::Serialize + serde::de::DeserializeOwned + Clone + Parti
     const TABLE: &'static str;
     /// What a person calls it (`deal`), in messages and timeline entries.
     const NOUN: &'static str;
+    /// The table this record lives in: [`Stored::TABLE`], unless the type's records are spread
+    /// over tables (custom objects' records, one table per object).
+    fn table(&self) -> &'static str {
+        Self::TABLE
+    }
     /// Id.
     fn id(&self) -> &str;
     /// Version.
@@ -301,7 +306,12 @@ pub async fn rows_by_id<T: serde::de::DeserializeOwned>(
 
 /// The record of type `T` with this id, if it exists.
 pub async fn get<T: Stored>(db: &Db, id: &str) -> RepoResult<Option<T>> {
-    get_row(db, T::TABLE, id).await?.map(super::decode_row).transpose()
+    get_in::<T>(db, T::TABLE, id).await
+}
+
+/// The record of type `T` with this id in `table`, if it exists.
+pub async fn get_in<T: Stored>(db: &Db, table: &'static str, id: &str) -> RepoResult<Option<T>> {
+    get_row(db, table, id).await?.map(super::decode_row).transpose()
 }
 
 /// Every `T` whose `field` (an indexed field or array) holds `value`, at most `limit`.
@@ -429,6 +439,7 @@ fn derived_fields(table: &str) -> &'static [&'static str] {
         "lp_submission" => &["day"],
         "consent" | "webhook_delivery" => &["rkey"],
         "notification" => &["rkey", "unread"],
+        t if t.starts_with(crate::domain::custom::CUSTOM_TABLE_PREFIX) => &["rkey", "part"],
         _ => &[],
     }
 }
@@ -445,6 +456,16 @@ pub(crate) fn projection(table: &str, keep: Option<&str>) -> String {
 
 /// `part` of every listed row (schema/003_ordered_lists.surql); one value until tenants exist.
 pub const LIST_PART: i64 = 0;
+
+/// The stored row of a record listed newest first by its `(part, rkey)` index.
+pub fn listed_row<T: serde::Serialize>(record: &T) -> Value {
+    let mut row = super::encode_row(record);
+    if let Value::Object(map) = &mut row {
+        map.insert("part".into(), json!(LIST_PART));
+    }
+    add_descending_keys(&mut row, &["key"]);
+    row
+}
 
 /// The descending twin of a sort key: ascending order of `descending(x)` is descending order of
 /// `x`, for any strings (each byte `b` becomes the hex of `255 - b`, then `~` ends the key, so a
@@ -565,6 +586,7 @@ pub fn facet_conditions(
 }
 
 /// A keyset-paginated query over one table: fixed condition fragments plus bound values.
+#[derive(Debug, Clone)]
 pub struct ListQuery {
     /// Table (a fixed name).
     pub table: &'static str,

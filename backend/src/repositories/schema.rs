@@ -108,9 +108,12 @@ pub fn index_name(object: Object, name: &str) -> String {
 /// The custom field an index name belongs to (`cf_contact_tier` -> `(contact, tier)`).
 pub fn field_of_index(index: &str) -> Option<(Object, &str)> {
     let rest = index.strip_prefix("cf_")?;
-    Object::ALL
+    // The longest table that prefixes it: `obj_contract_x_value` is `value` of `contract_x`
+    // when both `contract` and `contract_x` exist.
+    Object::known()
         .into_iter()
-        .find_map(|o| rest.strip_prefix(o.table()).and_then(|r| r.strip_prefix('_')).map(|name| (o, name)))
+        .filter_map(|o| rest.strip_prefix(o.table()).and_then(|r| r.strip_prefix('_')).map(|name| (o, name)))
+        .min_by_key(|(_, name)| name.len())
 }
 
 impl SchemaRepository {

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use super::records::{self, ListQuery, Stored};
-use super::{encode_row, RepoResult};
+use super::RepoResult;
 use crate::db::Db;
 use crate::domain::contacts::Contact;
 use crate::domain::ids::format_ts;
@@ -43,12 +43,7 @@ impl Stored for Segment {
     records::identity_fields!();
 
     fn row(&self) -> Value {
-        let mut row = encode_row(self);
-        if let Value::Object(map) = &mut row {
-            map.insert("part".into(), json!(records::LIST_PART));
-        }
-        records::add_descending_keys(&mut row, &["key"]);
-        row
+        records::listed_row(self)
     }
 
     fn title(&self) -> String {

@@ -25,6 +25,7 @@ pub mod llm;
 pub mod mail;
 pub mod merges;
 pub mod notifications;
+pub mod objects;
 pub mod progress;
 pub mod query;
 pub mod records;

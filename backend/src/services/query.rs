@@ -104,6 +104,25 @@ impl QueryService {
         Ok(self.list_query(query, None).await?.explain(&self.db).await?)
     }
 
+    /// One page of `query`'s whole records after the sort key `after`, decoded.
+    pub async fn records<T: serde::de::DeserializeOwned>(
+        &self,
+        query: &Query,
+        after: Option<String>,
+    ) -> AppResult<(Vec<T>, Option<String>)> {
+        Ok(self.list_query(query, after).await?.page(&self.db).await?)
+    }
+
+    /// The scan of `query` from its first row, to be paged by an export.
+    pub async fn scan(&self, query: &Query) -> AppResult<ListQuery> {
+        self.list_query(query, None).await
+    }
+
+    /// How many records match `query`.
+    pub async fn count(&self, query: &Query) -> AppResult<u64> {
+        Ok(self.list_query(query, None).await?.count(&self.db).await?)
+    }
+
     /// One page of `query` after the sort key `after`.
     pub async fn run(&self, query: &Query, after: Option<String>) -> AppResult<QueryPage> {
         let page = self.list_query(query, after).await?.fetch(&self.db).await?;

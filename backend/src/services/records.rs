@@ -19,6 +19,7 @@ use crate::repositories::RepoError;
 /// Versioned reads and writes of one record type.
 pub struct Store<T> {
     db: Db,
+    table: &'static str,
     history: HistoryRepository,
     scores: Option<super::engagement::EngagementService>,
     schema: Option<Arc<super::schema::SchemaService>>,
@@ -29,6 +30,7 @@ impl<T> Clone for Store<T> {
     fn clone(&self) -> Self {
         Store {
             db: self.db.clone(),
+            table: self.table,
             history: self.history.clone(),
             scores: self.scores.clone(),
             schema: self.schema.clone(),
@@ -103,12 +105,13 @@ pub fn versioned_write<T: Stored>(
     let ts = format_ts(at);
     let record = new.or(old).expect("a change has a side");
     let id = record.id().to_string();
+    let table = record.table();
     let version = old.map_or(1, |o| o.version() + 1);
-    let mut event = event_for(T::TABLE, &id, version, old, new, origin, new_id(at), &ts);
+    let mut event = event_for(table, &id, version, old, new, origin, new_id(at), &ts);
     if let (Some(kind), Some(_), Some(_)) = (kind, old, new) {
         event.kind = kind.to_string();
     }
-    let mut write = VersionedWrite::new(T::TABLE, &id, new.map(T::row), old.map(T::version), &event);
+    let mut write = VersionedWrite::new(table, &id, new.map(T::row), old.map(T::version), &event);
     let kept: Vec<String> = old.map(|o| o.guards().iter().map(guard_id).collect()).unwrap_or_default();
     write.guards = match new {
         Some(n) => n.guards().into_iter().filter(|g| !kept.contains(&guard_id(g))).collect(),
@@ -154,7 +157,14 @@ fn guard_id(guard: &Guard) -> String {
 impl<T: Stored> Store<T> {
     /// A store over `db`.
     pub fn new(db: Db, history: HistoryRepository) -> Self {
-        Store { db, history, scores: None, schema: None, _record: PhantomData }
+        Store { db, table: T::TABLE, history, scores: None, schema: None, _record: PhantomData }
+    }
+
+    /// The same store over the records of `table` (a type whose records are spread over tables,
+    /// [`Stored::table`]).
+    pub fn in_table(mut self, table: &'static str) -> Self {
+        self.table = table;
+        self
     }
 
     /// The same store, checking custom values and validation rules on every write (the record
@@ -166,7 +176,7 @@ impl<T: Stored> Store<T> {
 
     /// `new` as the schema lets it be stored (after `old`), when this store checks one.
     async fn checked(&self, old: Option<&T>, new: T, origin: &Origin) -> AppResult<super::schema::Checked<T>> {
-        match (&self.schema, crate::domain::custom::Object::of_table(T::TABLE)) {
+        match (&self.schema, crate::domain::custom::Object::of_table(self.table)) {
             // Boxed: the check's state would otherwise sit inside every write's future, which
             // nests deep enough in a debug build to exhaust a 2 MiB stack.
             (Some(schema), Some(object)) => Box::pin(schema.check(object, old, new, origin)).await,
@@ -193,7 +203,7 @@ impl<T: Stored> Store<T> {
 
     /// The record now, if it exists.
     pub async fn find(&self, id: &str) -> AppResult<Option<T>> {
-        Ok(records::get::<T>(&self.db, id).await?)
+        Ok(records::get_in::<T>(&self.db, self.table, id).await?)
     }
 
     /// The record now; 404 when it does not exist.
@@ -203,7 +213,7 @@ impl<T: Stored> Store<T> {
 
     /// The record as it was at `at`, rebuilt from its events; 404 if it did not exist then.
     pub async fn get_as_of(&self, id: &str, at: DateTime<Utc>) -> AppResult<T> {
-        let events = self.history.events_until(T::TABLE, id, &format_ts(at)).await?;
+        let events = self.history.events_until(self.table, id, &format_ts(at)).await?;
         let state = replay(&events).ok_or_else(|| AppError::not_found(T::NOUN, id))?;
         serde_json::from_value(serde_json::Value::Object(state))
             .map_err(|e| AppError::Internal(format!("replaying {} history: {e}", T::NOUN)))

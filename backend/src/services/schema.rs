@@ -18,11 +18,13 @@ use super::Precondition;
 use crate::domain::custom::{check_values, custom_schema, CustomValues, FieldDef, FieldInput, Object};
 use crate::domain::history::{event_for, Origin};
 use crate::domain::ids::{format_ts, new_id, now};
+use crate::domain::objects::ObjectDef;
 use crate::domain::rules::{binding, Bindings, Condition, Rule, RuleInput};
 use crate::domain::triggers::{
     fire_after, fire_before, Compiled, Refusal, Trigger, TriggerInput, TriggerRun, MAX_DEPTH,
 };
 use crate::error::{AppError, AppResult, FieldError};
+use crate::repositories::objects::ObjectRepository;
 use crate::repositories::records::Statement;
 use crate::repositories::schema::{field_of_index, IndexState, SchemaRepository};
 use crate::repositories::RepoError;
@@ -77,8 +79,13 @@ pub struct SchemaService {
     rules: Store<Rule>,
     triggers: Store<Trigger>,
     repo: SchemaRepository,
+    objects: ObjectRepository,
     cache: Arc<RwLock<HashMap<Object, Arc<ObjectSchema>>>>,
+    custom_objects: Arc<RwLock<Option<LoadedObjects>>>,
 }
+
+/// The custom objects' definitions and when they were read.
+type LoadedObjects = (Instant, Arc<Vec<ObjectDef>>);
 
 /// A field with where its index stands.
 pub struct FieldView {
@@ -96,10 +103,9 @@ pub struct RuleTrial {
     pub error: Option<String>,
 }
 
-fn parse_object(raw: &str) -> AppResult<Object> {
-    Object::parse(raw).ok_or_else(|| {
-        AppError::NotFound(format!("no object `{raw}`: custom fields exist on contact, company, deal, case and event"))
-    })
+fn no_object(raw: &str) -> AppError {
+    // Reads "object `widget` not found".
+    AppError::NotFound(format!("object `{raw}`"))
 }
 
 /// Maps a failed write of a record with custom fields: a unique custom value already taken is
@@ -115,13 +121,45 @@ pub fn unique_error(err: &RepoError) -> Option<AppError> {
 
 impl SchemaService {
     /// A service over its stores.
-    pub fn new(fields: Store<FieldDef>, rules: Store<Rule>, triggers: Store<Trigger>, repo: SchemaRepository) -> Self {
-        Self { fields, rules, triggers, repo, cache: Arc::default() }
+    pub fn new(
+        fields: Store<FieldDef>,
+        rules: Store<Rule>,
+        triggers: Store<Trigger>,
+        repo: SchemaRepository,
+        objects: ObjectRepository,
+    ) -> Self {
+        Self { fields, rules, triggers, repo, objects, cache: Arc::default(), custom_objects: Arc::default() }
     }
 
-    /// The object named `raw` (`deal` or `deals`); 404 for anything else.
-    pub fn object(&self, raw: &str) -> AppResult<Object> {
-        parse_object(raw)
+    /// The object named `raw`: a built-in one (`deal` or `deals`) or a defined custom one
+    /// (`contract`); 404 for anything else.
+    pub async fn object(&self, raw: &str) -> AppResult<Object> {
+        if let Some(o) = Object::BUILT_IN.into_iter().find(|o| raw == o.name() || raw == o.plural()) {
+            return Ok(o);
+        }
+        self.custom_object(raw).await.map(|def| def.object())
+    }
+
+    /// The definition of custom object `raw`; 404 when there is none.
+    pub async fn custom_object(&self, raw: &str) -> AppResult<ObjectDef> {
+        self.custom_objects().await?.iter().find(|d| d.name == raw).cloned().ok_or_else(|| no_object(raw))
+    }
+
+    /// Every custom object's definition, by name (read again after [`CACHE_FOR`]).
+    pub async fn custom_objects(&self) -> AppResult<Arc<Vec<ObjectDef>>> {
+        if let Some((loaded, defs)) = self.custom_objects.read().unwrap_or_else(|e| e.into_inner()).as_ref() {
+            if loaded.elapsed() < CACHE_FOR {
+                return Ok(defs.clone());
+            }
+        }
+        let defs = Arc::new(self.objects.definitions().await?);
+        *self.custom_objects.write().unwrap_or_else(|e| e.into_inner()) = Some((Instant::now(), defs.clone()));
+        Ok(defs)
+    }
+
+    /// Reads the custom objects' definitions afresh on their next use (after a change to one).
+    pub fn forget_objects(&self) {
+        *self.custom_objects.write().unwrap_or_else(|e| e.into_inner()) = None;
     }
 
     fn forget(&self, object: Object) {
@@ -266,7 +304,10 @@ impl SchemaService {
     /// Which of `references` (`(field, object, id)`) name no record: their positions.
     pub async fn missing_references(&self, references: &[(String, Object, String)]) -> AppResult<Vec<usize>> {
         let mut missing = Vec::new();
-        for object in Object::ALL {
+        let mut objects: Vec<Object> = references.iter().map(|(_, o, _)| *o).collect();
+        objects.sort();
+        objects.dedup();
+        for object in objects {
             let ids: Vec<String> =
                 references.iter().filter(|(_, o, _)| *o == object).map(|(_, _, id)| id.clone()).collect();
             if ids.is_empty() {
@@ -413,6 +454,22 @@ impl SchemaService {
         } else if had && !wanted {
             self.repo.remove_index(after.object, &after.name).await?;
         }
+        Ok(())
+    }
+
+    /// Removes every field, rule and trigger of `object` (a custom object being deleted); their
+    /// history stays.
+    pub async fn remove_definitions(&self, object: Object, origin: &Origin) -> AppResult<()> {
+        for field in self.repo.fields(object).await? {
+            self.delete_field(object, &field.id, Precondition::None, origin).await?;
+        }
+        for rule in self.repo.rules(object).await? {
+            self.delete_rule(object, &rule.id, Precondition::None, origin).await?;
+        }
+        for trigger in self.repo.triggers(object).await? {
+            self.delete_trigger(object, &trigger.id, Precondition::None, origin).await?;
+        }
+        self.objects.remove_table(object).await?;
         Ok(())
     }
 

@@ -46,6 +46,8 @@ pub struct TriggerParts {
     pub notifications: super::notifications::NotificationService,
     /// Webhooks.
     pub webhooks: super::webhooks::WebhookService,
+    /// Custom objects' records.
+    pub objects: super::objects::ObjectService,
 }
 
 /// Runs queued after-trigger actions.
@@ -134,7 +136,7 @@ impl TriggerRunner {
                     Object::Company => patch.company_id = id,
                     Object::Deal => patch.deal_id = id,
                     Object::Case => patch.case_id = id,
-                    Object::Event => {}
+                    Object::Event | Object::Custom(_) => {}
                 }
                 let assignee = assignee_id.clone().or(owner);
                 let task = self.parts.tasks.create(patch, assignee, &origin).await?;
@@ -146,6 +148,12 @@ impl TriggerRunner {
                     Object::Deal => related_ids(&run.record, "contact_ids"),
                     Object::Case => related_ids(&run.record, "contact_id"),
                     Object::Company | Object::Event => Vec::new(),
+                    Object::Custom(_) => schema
+                        .fields
+                        .iter()
+                        .filter(|f| f.reference == Some(Object::Contact))
+                        .flat_map(|f| related_ids(&run.record, &format!("custom.{}", f.name)))
+                        .collect(),
                 };
                 if contacts.is_empty() {
                     return Ok("no contact to add an entry to".into());
@@ -182,7 +190,7 @@ impl TriggerRunner {
                 let user = user_id.clone().or(owner).ok_or_else(|| {
                     AppError::conflict("no_recipient", "the trigger names no user and the record has no owner")
                 })?;
-                let link = format!("/{}/{}", object.plural(), run.record_id);
+                let link = object.record_path(&run.record_id);
                 let raised = crate::domain::notifications::Raised::new(user.clone(), "message", text(message), link);
                 self.parts.notifications.raise(vec![raised]).await?;
                 Ok(format!("notified {user}"))
@@ -230,6 +238,10 @@ impl TriggerRunner {
             Object::Event => {
                 let patch = crate::domain::events::EventPatch { custom, ..Default::default() };
                 p.events.update(id, patch, pre, origin).await.map(|_| ())
+            }
+            Object::Custom(_) => {
+                let patch = crate::domain::objects::RecordInput { custom, ..Default::default() };
+                p.objects.update(object, id, patch, pre, origin).await.map(|_| ())
             }
         }
     }

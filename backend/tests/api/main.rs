@@ -28,6 +28,7 @@ mod landing_pages;
 mod lists;
 mod llm_tools;
 mod notifications;
+mod objects;
 mod observability;
 mod privacy;
 mod query;
