@@ -1695,6 +1695,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/objects/{object}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import records of a custom object from CSV (`text/csv`: a header row of `id`, `name`,
+         *     `owner_id` and the object's fields, bare or as `custom.<name>`) or NDJSON
+         *     (`application/x-ndjson`: records as the export writes them), up to the request body limit.
+         *     A row whose `id` names a record changes it; any other row creates one. Each row is checked
+         *     like any write and recorded with `source: import`; bad rows are reported, never stop the others.
+         */
+        post: operations["import_records"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/push-devices": {
         parameters: {
             query?: never;
@@ -4967,6 +4990,38 @@ export interface components {
          * @example deal
          */
         ObjectDto: string;
+        /** @description How an import of records went. */
+        ObjectImportResponse: {
+            /**
+             * Format: int64
+             * @description How many rows were refused.
+             */
+            error_count: number;
+            /** @description The first 1,000 problems. */
+            errors: components["schemas"]["ImportRowError"][];
+            /**
+             * Format: int64
+             * @description Records created.
+             */
+            imported: number;
+            /**
+             * Format: int64
+             * @description Data rows read.
+             */
+            processed: number;
+            /**
+             * Format: int64
+             * @description Rows that named a record and would not change it.
+             */
+            unchanged: number;
+            /** @description Columns (CSV) or members (NDJSON) that match no field. */
+            unmapped_columns: string[];
+            /**
+             * Format: int64
+             * @description Records changed (rows whose `id` names one).
+             */
+            updated: number;
+        };
         /** @description The custom objects, by name. */
         ObjectList: {
             /** @description Objects. */
@@ -15470,6 +15525,98 @@ export interface operations {
                 };
             };
             /** @description Invalid parameter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_records: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A custom object's name */
+                object: string;
+            };
+            cookie?: never;
+        };
+        /** @description The records */
+        requestBody: {
+            content: {
+                "application/x-ndjson": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description What the import did */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectImportResponse"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neither CSV nor NDJSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unreadable header row */
             422: {
                 headers: {
                     [name: string]: unknown;

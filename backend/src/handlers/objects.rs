@@ -18,8 +18,8 @@ use crate::extract::{ApiQuery, CallerUser, IfMatch, RequestOrigin, ValidJson};
 use crate::models::exports::ExportParams;
 use crate::models::history::{AsOfParams, HistoryList, HistoryParams};
 use crate::models::objects::{
-    CreateObjectRequest, CreateRecordRequest, ListRecordsParams, ObjectList, ObjectRecordList, ObjectRecordResponse,
-    ObjectResponse, UpdateObjectRequest, UpdateRecordRequest,
+    CreateObjectRequest, CreateRecordRequest, ListRecordsParams, ObjectImportResponse, ObjectList, ObjectRecordList,
+    ObjectRecordResponse, ObjectResponse, UpdateObjectRequest, UpdateRecordRequest,
 };
 use crate::models::schema::FieldResponse;
 use crate::services::exports::{encode, Format};
@@ -35,6 +35,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(get_object, update_object, delete_object))
         .routes(routes!(list_records, create_record))
         .routes(routes!(export_records))
+        .routes(routes!(import_records))
         .routes(routes!(get_record, update_record, delete_record))
         .routes(routes!(list_record_history))
 }
@@ -245,6 +246,43 @@ pub async fn export_records(
     let columns = schema.export_columns(object, RECORD_COLUMNS).await?;
     let pages = objects.export(object, filter).await?;
     Ok(download(format, object.name(), encode::<_, ObjectRecordResponse, _>(format, columns, pages)))
+}
+
+/// Import records of a custom object from CSV (`text/csv`: a header row of `id`, `name`,
+/// `owner_id` and the object's fields, bare or as `custom.<name>`) or NDJSON
+/// (`application/x-ndjson`: records as the export writes them), up to the request body limit.
+/// A row whose `id` names a record changes it; any other row creates one. Each row is checked
+/// like any write and recorded with `source: import`; bad rows are reported, never stop the others.
+#[utoipa::path(post, path = "/api/objects/{object}/import", tag = "objects",
+    request_body(content(
+        (String = "text/csv"),
+        (String = "application/x-ndjson"),
+    ), description = "The records"),
+    params(("object" = String, Path, description = "A custom object's name")),
+    responses(
+        (status = 200, description = "What the import did", body = ObjectImportResponse),
+        (status = 404, description = "No such object", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Neither CSV nor NDJSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Unreadable header row", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn import_records(
+    State(objects): State<ObjectService>,
+    State(schema): State<SchemaService>,
+    Path(object): Path<String>,
+    RequestOrigin(origin): RequestOrigin,
+    CallerUser(caller): CallerUser,
+    headers: axum::http::HeaderMap,
+    body: axum::body::Bytes,
+) -> AppResult<Json<ObjectImportResponse>> {
+    let object = custom(&schema, &object).await?;
+    let content_type = headers.get(axum::http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let csv = match content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase().as_str() {
+        "text/csv" => true,
+        "application/x-ndjson" | "application/ndjson" => false,
+        _ => return Err(AppError::UnsupportedMediaType),
+    };
+    Ok(Json(objects.import(object, csv, &body, caller, &origin).await?.into()))
 }
 
 /// Get a record of a custom object, now or as it was at `as_of`.

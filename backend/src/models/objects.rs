@@ -294,3 +294,40 @@ impl ListRecordsParams {
         Ok((page, filter))
     }
 }
+
+/// How an import of records went.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ObjectImportResponse {
+    /// Data rows read.
+    pub processed: u64,
+    /// Records created.
+    pub imported: u64,
+    /// Records changed (rows whose `id` names one).
+    pub updated: u64,
+    /// Rows that named a record and would not change it.
+    pub unchanged: u64,
+    /// The first 1,000 problems.
+    pub errors: Vec<super::imports::ImportRowError>,
+    /// How many rows were refused.
+    pub error_count: u64,
+    /// Columns (CSV) or members (NDJSON) that match no field.
+    pub unmapped_columns: Vec<String>,
+}
+
+impl From<crate::services::objects::ImportSummary> for ObjectImportResponse {
+    fn from(s: crate::services::objects::ImportSummary) -> Self {
+        ObjectImportResponse {
+            processed: s.processed,
+            imported: s.imported,
+            updated: s.updated,
+            unchanged: s.unchanged,
+            errors: s
+                .errors
+                .into_iter()
+                .map(|(row, field, message)| super::imports::ImportRowError { row, field, message })
+                .collect(),
+            error_count: s.error_count,
+            unmapped_columns: s.unmapped_columns,
+        }
+    }
+}

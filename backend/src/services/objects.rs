@@ -46,6 +46,140 @@ pub struct NewObject {
     pub relationships: Vec<RelationshipInput>,
 }
 
+/// How an import of records went.
+#[derive(Debug, Default)]
+pub struct ImportSummary {
+    /// Data rows read.
+    pub processed: u64,
+    /// Records created.
+    pub imported: u64,
+    /// Records changed (rows whose `id` names a record).
+    pub updated: u64,
+    /// Rows naming a record they would not change.
+    pub unchanged: u64,
+    /// The first [`MAX_REPORTED`] problems: line number, field, message.
+    pub errors: Vec<(u64, String, String)>,
+    /// How many rows were refused.
+    pub error_count: u64,
+    /// Columns that match no field, reported once.
+    pub unmapped_columns: Vec<String>,
+}
+
+/// Most row problems an import reports one by one.
+pub const MAX_REPORTED: usize = 1000;
+
+/// One row of an import: its line number and its record, or why it cannot be read.
+type ImportRow = (u64, Result<(Option<String>, RecordInput), (String, String)>);
+
+/// The columns of a CSV import: what each one sets.
+enum Column {
+    Id,
+    Name,
+    Owner,
+    Custom(String, crate::domain::custom::FieldType),
+    Ignored,
+}
+
+/// The rows of a CSV file (a header line; `,` or `;` between fields, detected).
+fn csv_rows(body: &[u8], fields: &[FieldDef], unmapped: &mut Vec<String>) -> AppResult<Vec<ImportRow>> {
+    let first_line = body.split(|b| *b == b'\n').next().unwrap_or_default();
+    let delimiter = super::imports::detect_delimiter(first_line);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(body);
+    let headers =
+        reader.headers().map_err(|e| AppError::invalid_field("body", format!("the header row: {e}")))?.clone();
+    let columns: Vec<Column> = headers
+        .iter()
+        .map(|h| {
+            let key = h.strip_prefix("custom.").unwrap_or(h);
+            match h {
+                "id" => Column::Id,
+                "name" => Column::Name,
+                "owner_id" => Column::Owner,
+                "object" | "version" | "created_at" | "updated_at" => Column::Ignored,
+                _ => match fields.iter().find(|f| f.name == key) {
+                    Some(f) => Column::Custom(f.name.clone(), f.field_type),
+                    None => {
+                        unmapped.push(h.to_string());
+                        Column::Ignored
+                    }
+                },
+            }
+        })
+        .collect();
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                rows.push((line, Err(("row".to_string(), e.to_string()))));
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line());
+        if record.len() != columns.len() {
+            let message = format!("has {} fields, the header has {}", record.len(), columns.len());
+            rows.push((line, Err(("row".to_string(), message))));
+            continue;
+        }
+        let (mut id, mut input, mut custom) = (None, RecordInput::default(), serde_json::Map::new());
+        for (cell, column) in record.iter().zip(&columns) {
+            if cell.is_empty() {
+                continue;
+            }
+            match column {
+                Column::Id => id = Some(cell.to_string()),
+                Column::Name => input.name = Some(cell.to_string()),
+                Column::Owner => input.owner_id = Some(Some(cell.to_string())),
+                Column::Custom(name, field_type) => {
+                    custom.insert(name.clone(), crate::domain::custom::from_text(*field_type, cell));
+                }
+                Column::Ignored => {}
+            }
+        }
+        input.custom = Some(custom);
+        rows.push((line, Ok((id, input))));
+    }
+    Ok(rows)
+}
+
+/// The rows of an NDJSON file: one record per line, as exports write them.
+fn ndjson_rows(body: &[u8], unmapped: &mut Vec<String>) -> Vec<ImportRow> {
+    let mut rows = Vec::new();
+    for (i, line) in body.split(|b| *b == b'\n').enumerate() {
+        let line_no = i as u64 + 1;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let Ok(Value::Object(mut object)) = serde_json::from_slice::<Value>(line) else {
+            rows.push((line_no, Err(("row".to_string(), "is not a JSON object".to_string()))));
+            continue;
+        };
+        let text = |v: Option<Value>| v.and_then(|v| v.as_str().map(String::from));
+        let id = text(object.remove("id"));
+        let input = RecordInput {
+            name: text(object.remove("name")),
+            owner_id: object.remove("owner_id").map(|v| v.as_str().map(String::from)),
+            custom: match object.remove("custom") {
+                Some(Value::Object(custom)) => Some(custom),
+                _ => None,
+            },
+        };
+        for key in object.keys() {
+            if !["object", "version", "created_at", "updated_at"].contains(&key.as_str()) && !unmapped.contains(key) {
+                unmapped.push(key.clone());
+            }
+        }
+        rows.push((line_no, Ok((id, input))));
+    }
+    rows
+}
+
 /// Custom objects and their records.
 #[derive(Clone)]
 pub struct ObjectService {
@@ -259,6 +393,76 @@ impl ObjectService {
             scan.page(&db).await
         };
         super::exports::snapshot_pages(&self.db, |db| db, scan, page).await
+    }
+
+    /// Imports records from a CSV or NDJSON body (at most the request body limit): a row whose
+    /// `id` names a record of `object` changes it, any other row creates one. Each row is a write
+    /// of its own, checked like any other, with `source: import`; a bad row never stops the
+    /// others. Importing the same file again creates nothing new (its rows name their records).
+    #[instrument(skip_all)]
+    pub async fn import(
+        &self,
+        object: Object,
+        csv: bool,
+        body: &[u8],
+        owner: Option<String>,
+        origin: &Origin,
+    ) -> AppResult<ImportSummary> {
+        let body = body.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(body);
+        let mut summary = ImportSummary::default();
+        let fields = self.schema.schema(object).await?.fields.clone();
+        let rows = if csv {
+            csv_rows(body, &fields, &mut summary.unmapped_columns)?
+        } else {
+            ndjson_rows(body, &mut summary.unmapped_columns)
+        };
+        let origin = Origin { source: "import".into(), ..origin.clone() };
+        let store = self.store(object);
+        for (line, row) in rows {
+            summary.processed += 1;
+            let outcome = match row {
+                Err(problem) => Err(vec![problem]),
+                Ok((id, input)) => {
+                    let existing = match id.as_deref().and_then(crate::domain::ids::parse_id) {
+                        Some(id) => store.find(&id).await?,
+                        None => None,
+                    };
+                    let written = match existing {
+                        Some(current) => {
+                            let id = current.id.clone();
+                            let next = store.update(&id, Precondition::None, &origin, |r, ts| {
+                                Ok((r.apply(input.clone(), ts)?, None))
+                            });
+                            next.await.map(|r| if r.version == current.version { "unchanged" } else { "updated" })
+                        }
+                        None => self.create(object, input, owner.clone(), &origin).await.map(|_| "imported"),
+                    };
+                    match written {
+                        Ok(outcome) => Ok(outcome),
+                        Err(AppError::Validation { errors, .. }) => {
+                            Err(errors.into_iter().map(|e| (e.field, e.message)).collect())
+                        }
+                        Err(AppError::Conflict { detail, .. }) => Err(vec![("row".to_string(), detail)]),
+                        // The database failing is the import failing, not the row.
+                        Err(other) => return Err(other),
+                    }
+                }
+            };
+            match outcome {
+                Ok("updated") => summary.updated += 1,
+                Ok("unchanged") => summary.unchanged += 1,
+                Ok(_) => summary.imported += 1,
+                Err(problems) => {
+                    summary.error_count += 1;
+                    for (field, message) in problems {
+                        if summary.errors.len() < MAX_REPORTED {
+                            summary.errors.push((line, field, message));
+                        }
+                    }
+                }
+            }
+        }
+        Ok(summary)
     }
 
     /// One page of `object`'s records, newest first, matching `filter` (the segment grammar

@@ -238,3 +238,50 @@ async fn rules_and_triggers_apply_to_custom_objects_by_their_name() {
         history["data"].as_array().unwrap().iter().map(|e| e["source"].as_str().unwrap()).collect();
     assert_eq!(sources, ["api", "api", "trigger"]);
 }
+
+#[tokio::test]
+async fn records_import_from_csv_and_ndjson_and_a_reimport_creates_nothing() {
+    let app = spawn_app().await;
+    assert_eq!(app.post_json("/api/schema/objects", &contract_definition()).await.status(), 201);
+    let company = app.create_company(&json!({"name": "Acme"})).await;
+    let company_id = company["id"].as_str().unwrap();
+    let import = |content_type: &'static str, body: String| {
+        let url = app.url("/api/objects/contract/import");
+        let client = app.client.clone();
+        async move {
+            let res = client.post(url).header("content-type", content_type).body(body).send().await.unwrap();
+            assert_eq!(res.status(), 200);
+            res.json::<Value>().await.unwrap()
+        }
+    };
+    // `;`-separated with a BOM, bare and prefixed field names, a bad row and an unknown column.
+    let csv = format!(
+        "\u{feff}name;value;custom.tier;company_id;colour\nAlpha;1200;gold;{company_id};red\nBeta;x;silver;{company_id};blue\nGamma;300;;{company_id};\n"
+    );
+    let summary = import("text/csv", csv).await;
+    assert_eq!((summary["processed"].as_u64(), summary["imported"].as_u64()), (Some(3), Some(2)));
+    assert_eq!(summary["error_count"], 1);
+    assert_eq!(summary["errors"], json!([{"row": 3, "field": "custom.value", "message": "must be a number"}]));
+    assert_eq!(summary["unmapped_columns"], json!(["colour"]));
+    let history = app.rows("SELECT * FROM change_event WHERE entity = 'obj_contract'").await;
+    assert!(history.iter().all(|e| e["source"] == "import"), "imported rows say so in their history");
+
+    // The export, imported again, names its records: nothing new, nothing changed.
+    let ndjson = app.get("/api/objects/contract/export?format=ndjson").await.text().await.unwrap();
+    let summary = import("application/x-ndjson", ndjson.clone()).await;
+    assert_eq!((summary["imported"].as_u64(), summary["unchanged"].as_u64()), (Some(0), Some(2)));
+    assert_eq!(app.all_ids("/api/objects/contract").await.len(), 2);
+    // A changed line changes its record.
+    let changed = ndjson.replacen("\"value\":1200", "\"value\":1500", 1);
+    let summary = import("application/x-ndjson", changed).await;
+    assert_eq!((summary["updated"].as_u64(), summary["unchanged"].as_u64()), (Some(1), Some(1)));
+    let res = app
+        .client
+        .post(app.url("/api/objects/contract/import"))
+        .header("content-type", "application/pdf")
+        .body("x")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 415);
+}
