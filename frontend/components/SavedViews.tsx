@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import type { components } from "@/lib/api-schema";
 import { api, ApiError, call } from "@/lib/api";
 import { fetchFields, type SchemaObject } from "@/lib/customFields";
-import { caseHref, companyHref, contactHref, dealHref, eventHref } from "@/lib/routes";
+import { caseHref, companyHref, contactHref, dealHref, eventHref, objectRecordHref } from "@/lib/routes";
 import { useAction } from "@/lib/useAction";
 import { useLoaded } from "@/lib/useLoaded";
 import { DataTable, RowLink } from "./DataTable";
@@ -25,6 +25,11 @@ export const VIEW_COLUMNS: Record<SchemaObject, { columns: string[]; checked: nu
 };
 
 const HREF: Record<SchemaObject, (id: string) => string> = { contact: contactHref, company: companyHref, deal: dealHref, case: caseHref, event: eventHref };
+
+/** The built-in columns of `object` (a custom object's records have a name and times). */
+const columnsOf = (object: SchemaObject) => VIEW_COLUMNS[object] ?? { columns: ["name", "created_at", "updated_at"], checked: 1 };
+/** The record page of a row of `object`. */
+const hrefOf = (object: SchemaObject) => HREF[object] ?? ((id: string) => objectRecordHref(object, id));
 
 /** Equality conditions of a table's filters (the unset ones `null`) as one segment-grammar filter. */
 export function andOf(leaves: ({ field: string; op: string; value: string } | null)[]): Record<string, unknown> | null {
@@ -104,7 +109,7 @@ export function SavedViews({ object, filter, children }: { object: SchemaObject;
 }
 
 function SaveViewForm({ object, filter, onCancel, onSaved }: { object: SchemaObject; filter: Record<string, unknown> | null; onCancel: () => void; onSaved: (id: string) => void }) {
-  const builtin = VIEW_COLUMNS[object];
+  const builtin = columnsOf(object);
   const [custom, setCustom] = useState<{ path: string; label: string }[]>([]);
   const [name, setName] = useState("");
   const [shared, setShared] = useState(false);
@@ -195,7 +200,7 @@ export function ViewTable({ view }: { view: SavedView }) {
   useEffect(() => {
     void fetchPage(null);
   }, [fetchPage]);
-  const href = HREF[object];
+  const href = hrefOf(object);
   return (
     <DataTable
       caption={`${view.name}: saved view`}

@@ -1,5 +1,6 @@
 import { api, call } from "@/lib/api";
 import type { components } from "@/lib/api-schema";
+import { useLoaded } from "@/lib/useLoaded";
 
 export type FieldDef = components["schemas"]["FieldResponse"];
 export type FieldType = components["schemas"]["FieldTypeDto"];
@@ -30,6 +31,26 @@ export const FIELD_TYPES: { value: FieldType; label: string }[] = [
   { value: "phone", label: "Phone" },
   { value: "reference", label: "Reference" },
 ];
+
+export type CustomObject = components["schemas"]["ObjectResponse"];
+
+/** The custom objects admins defined, by name. */
+export async function fetchObjects(): Promise<CustomObject[]> {
+  const { data } = await call(api.GET("/api/schema/objects"));
+  return data.items;
+}
+
+/** The objects a picker offers: the built-in ones, then the custom ones. */
+export async function fetchObjectChoices(): Promise<{ value: SchemaObject; label: string }[]> {
+  const custom = await fetchObjects();
+  return [...OBJECTS, ...custom.map((o) => ({ value: o.name, label: o.plural_label }))];
+}
+
+/** The objects a picker offers, built-in ones at once and the custom ones once loaded. */
+export function useObjectChoices(): { value: SchemaObject; label: string }[] {
+  const { data } = useLoaded(fetchObjectChoices);
+  return data ?? OBJECTS;
+}
 
 /** The custom fields of `object`, in form order. */
 export async function fetchFields(object: SchemaObject): Promise<FieldDef[]> {

@@ -25,6 +25,7 @@ import {
   type UpdateSegment,
   type UpdateTask,
 } from "./api";
+import type { components } from "./api-schema";
 
 export interface Versioned<T> {
   data: T;
@@ -106,6 +107,32 @@ export const segmentsApi = recordApi<Segment, UpdateSegment>("/api/segments");
 export const campaignsApi = recordApi<Campaign, UpdateCampaign>("/api/campaigns");
 export const eventsApi = recordApi<EventRecord, UpdateEvent>("/api/events");
 export const landingPagesApi = recordApi<LandingPageRecord, UpdateLandingPage>("/api/landing-pages");
+
+export type ObjectRecord = components["schemas"]["ObjectRecordResponse"];
+export type UpdateObjectRecord = components["schemas"]["UpdateRecordRequest"];
+
+/** The record API of a custom object's records (`/api/objects/{object}/{id}`). */
+export function objectRecordApi(object: string): RecordApi<ObjectRecord, UpdateObjectRecord> {
+  const path = (id: string) => ({ object, id });
+  return {
+    async get(id, asOf) {
+      const { data, response } = await call(api.GET("/api/objects/{object}/{id}", { params: { path: path(id), query: asOf ? { as_of: asOf } : {} } }));
+      return { data, version: versionOf(response, data.version) };
+    },
+    async patch(id, version, body) {
+      const { data, response } = await call(api.PATCH("/api/objects/{object}/{id}", { params: { path: path(id), header: { "If-Match": ifMatch(version) } }, body }));
+      return { data, version: versionOf(response, data.version) };
+    },
+    async remove(id, version) {
+      await call(api.DELETE("/api/objects/{object}/{id}", { params: { path: path(id), header: { "If-Match": ifMatch(version) } } }));
+    },
+    history: (id) =>
+      allHistory(async (cursor) => {
+        const query = { limit: 500, ...(cursor ? { cursor } : {}) };
+        return (await call(api.GET("/api/objects/{object}/{id}/history", { params: { path: path(id), query } }))).data;
+      }),
+  };
+}
 
 /** Every segment (the first 500), for audience pickers (campaigns, event invitations). */
 export async function loadSegments(): Promise<Segment[]> {

@@ -8,3 +8,5 @@ export const campaignHref = (id: string) => `/campaigns/view?id=${encodeURICompo
 export const eventHref = (id: string) => `/events/view?id=${encodeURIComponent(id)}`;
 export const checkInHref = (id: string) => `/events/check-in?id=${encodeURIComponent(id)}`;
 export const landingPageHref = (id: string) => `/landing-pages/view?id=${encodeURIComponent(id)}`;
+export const objectListHref = (object: string) => `/objects/list?object=${encodeURIComponent(object)}`;
+export const objectRecordHref = (object: string, id: string) => `/objects/view?object=${encodeURIComponent(object)}&id=${encodeURIComponent(id)}`;

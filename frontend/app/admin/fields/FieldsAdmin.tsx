@@ -7,7 +7,7 @@ import { ProblemMessage } from "@/components/ProblemMessage";
 import { SwitchAndRemove } from "@/components/SwitchAndRemove";
 import { TextField } from "@/components/TextField";
 import { api, ApiError, call } from "@/lib/api";
-import { fetchFields, FIELD_TYPES, OBJECTS, textToValue, type FieldDef, type FieldType, type Rule, type SchemaObject } from "@/lib/customFields";
+import { fetchFields, FIELD_TYPES, useObjectChoices, textToValue, type FieldDef, type FieldType, type Rule, type SchemaObject } from "@/lib/customFields";
 import { useAction } from "@/lib/useAction";
 import { useLoaded } from "@/lib/useLoaded";
 import { AdminOnly } from "../users/UsersAdmin";
@@ -25,6 +25,7 @@ export function FieldsAdminPage() {
 function FieldsAdmin() {
   const [object, setObject] = useState<SchemaObject>("contact");
   const pickerId = useId();
+  const choices = useObjectChoices();
   return (
     <section aria-labelledby="fields-title">
       <h1 id="fields-title">Fields and rules</h1>
@@ -32,7 +33,7 @@ function FieldsAdmin() {
       <div className="form-field">
         <label htmlFor={pickerId}>Records</label>
         <select id={pickerId} value={object} onChange={(e) => setObject(e.target.value as SchemaObject)}>
-          {OBJECTS.map((o) => (
+          {choices.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>
@@ -54,7 +55,8 @@ function Fields({ object }: { object: SchemaObject }) {
   const [formError, setFormError] = useState<ApiError | null>(null);
   const typeId = useId();
   const refId = useId();
-  const label = OBJECTS.find((o) => o.value === object)?.label ?? object;
+  const choices = useObjectChoices();
+  const label = choices.find((o) => o.value === object)?.label ?? object;
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
@@ -160,7 +162,7 @@ function Fields({ object }: { object: SchemaObject }) {
             <div className="form-field">
               <label htmlFor={refId}>Points to</label>
               <select id={refId} value={form.reference} onChange={(e) => setForm({ ...form, reference: e.target.value })}>
-                {OBJECTS.map((o) => (
+                {choices.map((o) => (
                   <option key={o.value} value={o.value}>
                     {o.label}
                   </option>

@@ -7,7 +7,7 @@ import { ProblemMessage } from "@/components/ProblemMessage";
 import { SwitchAndRemove } from "@/components/SwitchAndRemove";
 import { TextField } from "@/components/TextField";
 import { api, ApiError, call } from "@/lib/api";
-import { describeAction, OBJECTS, parseAssignments, TRIGGER_ACTIONS, type SchemaObject, type Trigger, type TriggerAction, type TriggerRun } from "@/lib/customFields";
+import { describeAction, useObjectChoices, parseAssignments, TRIGGER_ACTIONS, type SchemaObject, type Trigger, type TriggerAction, type TriggerRun } from "@/lib/customFields";
 import { useAction } from "@/lib/useAction";
 import { useLoaded } from "@/lib/useLoaded";
 import { AdminOnly } from "../users/UsersAdmin";
@@ -25,6 +25,7 @@ export function TriggersAdminPage() {
 function TriggersAdmin() {
   const [object, setObject] = useState<SchemaObject>("deal");
   const pickerId = useId();
+  const choices = useObjectChoices();
   return (
     <section aria-labelledby="triggers-title">
       <h1 id="triggers-title">Triggers</h1>
@@ -34,7 +35,7 @@ function TriggersAdmin() {
       <div className="form-field">
         <label htmlFor={pickerId}>Records</label>
         <select id={pickerId} value={object} onChange={(e) => setObject(e.target.value as SchemaObject)}>
-          {OBJECTS.map((o) => (
+          {choices.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>
@@ -95,7 +96,7 @@ function Triggers({ object }: { object: SchemaObject }) {
   const typeId = useId();
   const conditionId = useId();
   const valuesId = useId();
-  const label = OBJECTS.find((o) => o.value === object)?.label ?? object;
+  const label = useObjectChoices().find((o) => o.value === object)?.label ?? object;
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
