@@ -7,8 +7,8 @@ import { useCustomInputs } from "@/components/CustomInputs";
 import { useAuth } from "@/components/AuthProvider";
 import { CompanyPicker } from "@/components/CompanyPicker";
 import { DataTable, RowLink, type Column } from "@/components/DataTable";
+import { CreateActions } from "@/components/CreateActions";
 import { ListHead } from "@/components/ListHead";
-import { ProblemMessage } from "@/components/ProblemMessage";
 import { SelectField } from "@/components/SelectField";
 import { TextField } from "@/components/TextField";
 import { api, ApiError, call, PRIORITIES, type Case, type Priority } from "@/lib/api";
@@ -134,15 +134,7 @@ function OpenCaseForm({ onCancel, onCreated }: { onCancel: () => void; onCreated
         <label htmlFor="case-description">Description</label>
         <textarea id="case-description" rows={3} value={form.description} onChange={(e) => setForm((f) => ({ ...f, description: e.target.value }))} />
       </div>
-      {error && error.fieldErrors.length === 0 ? <ProblemMessage error={error} title="Not opened" /> : null}
-      <div className="form-actions">
-        <button type="submit" disabled={saving}>
-          {saving ? "Opening…" : "Open case"}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <CreateActions error={error} saving={saving} label="Open case" busyLabel="Opening…" failure="Not opened" onCancel={onCancel} />
     </form>
   );
 }

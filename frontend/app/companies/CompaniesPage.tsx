@@ -7,8 +7,8 @@ import { useCustomInputs } from "@/components/CustomInputs";
 import { useAuth } from "@/components/AuthProvider";
 import { DataTable, RowLink, type Column } from "@/components/DataTable";
 import { SavedViews } from "@/components/SavedViews";
+import { CreateActions } from "@/components/CreateActions";
 import { ListHead } from "@/components/ListHead";
-import { ProblemMessage } from "@/components/ProblemMessage";
 import { TextField } from "@/components/TextField";
 import { api, ApiError, call, type Company } from "@/lib/api";
 import { formatDateTime } from "@/lib/format";
@@ -153,15 +153,7 @@ function CreateCompanyForm({ onCancel, onCreated }: { onCancel: () => void; onCr
         <TextField label="Website" value={form.website} onChange={set("website")} error={fe("website")} placeholder="https://acme.com" />
         {custom.inputs(fe)}
       </div>
-      {error && error.fieldErrors.length === 0 ? <ProblemMessage error={error} title="Not created" /> : null}
-      <div className="form-actions">
-        <button type="submit" disabled={saving}>
-          {saving ? "Creating…" : "Create company"}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <CreateActions error={error} saving={saving} label="Create company" onCancel={onCancel} />
     </form>
   );
 }

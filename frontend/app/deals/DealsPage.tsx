@@ -9,8 +9,8 @@ import { useAuth } from "@/components/AuthProvider";
 import { CompanyPicker } from "@/components/CompanyPicker";
 import { DataTable, RowLink, type Column } from "@/components/DataTable";
 import { andOf, SavedViews } from "@/components/SavedViews";
+import { CreateActions } from "@/components/CreateActions";
 import { ListHead } from "@/components/ListHead";
-import { ProblemMessage } from "@/components/ProblemMessage";
 import { SelectField } from "@/components/SelectField";
 import { TextField } from "@/components/TextField";
 import { api, ApiError, call, STAGES, type Deal, type Stage } from "@/lib/api";
@@ -177,15 +177,7 @@ function CreateDealForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
         </div>
         {custom.inputs(fe)}
       </div>
-      {error && error.fieldErrors.length === 0 ? <ProblemMessage error={error} title="Not created" /> : null}
-      <div className="form-actions">
-        <button type="submit" disabled={saving}>
-          {saving ? "Creating…" : "Create deal"}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <CreateActions error={error} saving={saving} label="Create deal" onCancel={onCancel} />
     </form>
   );
 }

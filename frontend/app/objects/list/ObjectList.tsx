@@ -7,6 +7,7 @@ import { useAuth } from "@/components/AuthProvider";
 import { useCustomInputs } from "@/components/CustomInputs";
 import { DataTable, RowLink, type Column } from "@/components/DataTable";
 import { ExportButtons } from "@/components/ExportButtons";
+import { CreateActions } from "@/components/CreateActions";
 import { ListHead } from "@/components/ListHead";
 import { ProblemMessage } from "@/components/ProblemMessage";
 import { cellText, SavedViews } from "@/components/SavedViews";
@@ -131,15 +132,7 @@ function CreateRecord({ object, onCancel, onCreated }: { object: CustomObject; o
         <TextField label="Name" required value={name} onChange={(e) => setName(e.target.value)} error={fe("name")} />
         {custom.inputs(fe)}
       </div>
-      {error && error.fieldErrors.length === 0 ? <ProblemMessage error={error} title="Not created" /> : null}
-      <div className="form-actions">
-        <button type="submit" disabled={saving}>
-          {saving ? "Creating…" : "Create"}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <CreateActions error={error} saving={saving} label="Create" onCancel={onCancel} />
     </form>
   );
 }
