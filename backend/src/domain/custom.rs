@@ -54,12 +54,33 @@ pub const CUSTOM_TABLE_PREFIX: &str = "obj_";
 /// Most characters of a custom object's name.
 pub const MAX_OBJECT_NAME: usize = 40;
 
+/// Names no custom object may take: the other record types' (their webhook events and paths
+/// would be ambiguous) and `objects` (`/api/schema/objects` defines them).
+const RESERVED_OBJECT_NAMES: [&str; 16] = [
+    "objects",
+    "object",
+    "user",
+    "users",
+    "task",
+    "tasks",
+    "campaign",
+    "campaigns",
+    "segment",
+    "segments",
+    "consent",
+    "consents",
+    "landing_page",
+    "landing_pages",
+    "record",
+    "records",
+];
+
 /// Whether `name` may name a custom object: a field-like key of at most 40 characters that is
-/// no built-in object's name or plural, nor `objects` (`/api/schema/objects` defines them).
+/// no built-in object's name or plural, nor reserved ([`RESERVED_OBJECT_NAMES`]).
 pub fn is_object_name(name: &str) -> bool {
     is_field_name(name)
         && name.len() <= MAX_OBJECT_NAME
-        && name != "objects"
+        && !RESERVED_OBJECT_NAMES.contains(&name)
         && !Object::BUILT_IN.iter().any(|o| o.name() == name || o.plural() == name)
 }
 
@@ -986,6 +1007,7 @@ mod tests {
     fn custom_objects_are_interned_and_named_by_their_table() {
         assert!(is_object_name("contract"));
         assert!(!is_object_name("deals"), "a built-in plural");
+        assert!(!is_object_name("task") && !is_object_name("objects"), "reserved");
         assert!(!is_object_name("Contract"));
         assert_eq!(Object::parse("unit_test_widget"), None, "unknown until defined or read");
         let widget = Object::custom("unit_test_widget");

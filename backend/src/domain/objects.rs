@@ -67,7 +67,7 @@ impl ObjectDef {
                 "name",
                 format!(
                     "must be snake_case (a-z, 0-9 and _, starting with a letter, at most {MAX_OBJECT_NAME} characters) \
-                     and not a built-in object (contact, company, deal, case, event)"
+                     and neither a built-in object (contact, company, deal, case, event) nor a reserved name such as task or user"
                 ),
             );
         }

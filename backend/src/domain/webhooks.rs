@@ -1,6 +1,7 @@
 //! Outgoing webhooks: subscriptions to change events (`contact.created`, `deal.updated`, ...),
 //! the event names the change feed maps to, and the addresses a delivery may never reach.
 
+use super::custom::{is_object_name, CUSTOM_TABLE_PREFIX};
 use std::net::IpAddr;
 
 use serde::{Deserialize, Serialize};
@@ -72,13 +73,14 @@ impl NewWebhook {
                 || p == CAMPAIGN_MESSAGE
                 || p == "custom.*"
                 || valid_custom(&p)
-                || p.split_once('.')
-                    .is_some_and(|(e, k)| (e == "*" || ENTITIES.contains(&e)) && (k == "*" || KINDS.contains(&k)));
+                || p.split_once('.').is_some_and(|(e, k)| {
+                    (e == "*" || ENTITIES.contains(&e) || is_object_name(e)) && (k == "*" || KINDS.contains(&k))
+                });
             if !valid {
                 issues.add(
                     format!("events[{i}]"),
                     format!(
-                        "must be <entity>.<kind> with entity one of {} and kind one of {} (or *), {CAMPAIGN_MESSAGE}, or custom.<name>",
+                        "must be <entity>.<kind> with entity one of {} or a custom object's name, and kind one of {} (or *), {CAMPAIGN_MESSAGE}, or custom.<name>",
                         ENTITIES.join(", "),
                         KINDS.join(", ")
                     ),
@@ -115,7 +117,11 @@ pub fn event_name(entity: &str, kind: &str) -> Option<String> {
     let entity = match entity {
         "support_case" => "case",
         other if ENTITIES.contains(&other) => other,
-        _ => return None,
+        // A custom object's records: `contract.created` for table `obj_contract`.
+        other => match other.strip_prefix(CUSTOM_TABLE_PREFIX) {
+            Some(name) if is_object_name(name) => name,
+            _ => return None,
+        },
     };
     let kind = if KINDS.contains(&kind) { kind } else { "updated" };
     Some(format!("{entity}.{kind}"))
@@ -250,5 +256,7 @@ mod tests {
         assert_eq!(event_name("support_case", "created").as_deref(), Some("case.created"));
         assert_eq!(event_name("deal", "won").as_deref(), Some("deal.updated"));
         assert_eq!(event_name("user", "created"), None);
+        assert_eq!(event_name("obj_contract", "deleted").as_deref(), Some("contract.deleted"));
+        assert_eq!(event_name("obj_", "created"), None);
     }
 }

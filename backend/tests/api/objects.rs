@@ -208,8 +208,11 @@ async fn records_keep_every_convention_of_built_in_records() {
 }
 
 #[tokio::test]
-async fn rules_and_triggers_apply_to_custom_objects_by_their_name() {
-    let app = spawn_app().await;
+async fn rules_triggers_and_webhooks_apply_to_custom_objects_by_their_name() {
+    let app = crate::helpers::spawn_app_with(|s| s.webhooks.allow_private_targets = true).await;
+    let (url, received) = crate::helpers::receiver(std::sync::Arc::new(std::sync::Mutex::new(200u16))).await;
+    let res = app.post_json("/api/webhooks", &json!({"url": url, "events": ["contract.created"]})).await;
+    assert_eq!(res.status(), 201);
     assert_eq!(app.post_json("/api/schema/objects", &contract_definition()).await.status(), 201);
     let company = app.create_company(&json!({"name": "Acme"})).await;
     let rule = json!({"name": "no shrinking", "field": "custom.value",
@@ -237,6 +240,20 @@ async fn rules_and_triggers_apply_to_custom_objects_by_their_name() {
     let sources: Vec<&str> =
         history["data"].as_array().unwrap().iter().map(|e| e["source"].as_str().unwrap()).collect();
     assert_eq!(sources, ["api", "api", "trigger"]);
+
+    // Subscribers hear of its records as `<object>.<kind>`.
+    for _ in 0..100 {
+        if !received.lock().unwrap().is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let (_, body) = received.lock().unwrap().first().cloned().expect("a delivery");
+    let event: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        (event["event"].as_str(), event["entity_id"].as_str()),
+        (Some("contract.created"), record["id"].as_str())
+    );
 }
 
 #[tokio::test]
