@@ -214,6 +214,9 @@ async fn run(cli: &Cli, crm_bin: &std::path::Path, dir: &std::path::Path, stamp:
     if wants(CUSTOM) {
         delivery_report.push_str(&custom_fields(&srv, &ctx, cli.connections, cli.latency_connections, per_op).await?);
     }
+    if wants(OBJECTS) {
+        delivery_report.push_str(&custom_objects(&srv, &ctx, cli.connections, cli.latency_connections, per_op).await?);
+    }
     if wants(DELIVERY) {
         delivery_report.push_str(&delivery(&srv, &ctx, cli.contacts, cli.recipients, "log").await?);
     }
@@ -578,6 +581,58 @@ async fn custom_fields(
         fmt_num(query_low.quantile_ms(0.5)),
         fmt_num(query_low.quantile_ms(0.99)),
     ))
+}
+
+/// The name of the custom objects step in `--only`.
+const OBJECTS: &str = "custom objects";
+
+/// Defines a custom object (a required currency, an indexed select, a reference to a company),
+/// then measures creating its records through the checks, a first page of them, and a page by
+/// the indexed field, beside contact creates in the same run.
+async fn custom_objects(
+    srv: &Server,
+    ctx: &Arc<Ctx>,
+    connections: usize,
+    low: usize,
+    per_op: Duration,
+) -> anyhow::Result<String> {
+    eprintln!("== {OBJECTS}");
+    let mut conn = Conn::new(&srv.addr);
+    let name = format!("bench_contract_{}", ctx.run.replace('-', "_"));
+    let company = ctx.sample.iter().find_map(|s| s.company_id.clone()).context("no sample contact has a company")?;
+    let body = serde_json::json!({
+        "name": name,
+        "fields": [{"name": "value", "type": "currency", "required": true},
+                   {"name": "tier", "type": "select", "options": ["gold", "silver"], "indexed": true}],
+        "relationships": [{"name": "company_id", "object": "company", "required": true}]
+    });
+    let reply = conn.send(&Request::json("POST", "/api/schema/objects", &body).bearer(&ctx.key)).await?;
+    if reply.status != 201 {
+        bail!("defining the object: {} {}", reply.status, reply.text());
+    }
+    let object_ctx = Arc::new(Ctx { object: Some((name.clone(), company)), ..(**ctx).clone() });
+    let mut rows = Vec::new();
+    for op in [Op::CreateRecord, Op::RecordsList, Op::RecordsFilter, Op::Create] {
+        let m = drive_http(&srv.addr, object_ctx.clone(), op, connections, per_op).await;
+        let l = drive_http(&srv.addr, object_ctx.clone(), op, low, per_op).await;
+        if let Some(f) = m.first_failure.as_ref().or(l.first_failure.as_ref()) {
+            bail!("{}: {f}", op.name());
+        }
+        eprintln!(
+            "   {}: {} req/s @{connections}, p50 {} ms, p99 {} ms @{low}",
+            op.name(),
+            fmt_num(m.rate()),
+            fmt_num(l.quantile_ms(0.5)),
+            fmt_num(l.quantile_ms(0.99))
+        );
+        rows.push(format!(
+            "{} {} req/s @{connections}, p99 {} ms @{low}",
+            op.name(),
+            fmt_num(m.rate()),
+            fmt_num(l.quantile_ms(0.99))
+        ));
+    }
+    Ok(format!("\n- custom objects: {}\n", rows.join("; ")))
 }
 
 /// The name of the campaign delivery step in `--only`.
@@ -978,6 +1033,7 @@ async fn prepare(addr: &str, contacts: usize, connections: usize, stamp: u128) -
         contacts,
         custom: None,
         region: None,
+        object: None,
     })
 }
 

@@ -66,6 +66,8 @@ pub struct Ctx {
     pub custom: Option<(String, String)>,
     /// The indexed custom field the query step filters on, when it runs.
     pub region: Option<String>,
+    /// The custom object the objects step writes and lists, with a company its records name.
+    pub object: Option<(String, String)>,
 }
 
 /// The segment the bench saves and reads: leads tagged vip, created within the last two years.
@@ -203,6 +205,13 @@ pub enum Op {
     /// `POST /api/query` for a page of contacts by an indexed custom field (the custom fields
     /// step; not in [`Op::ALL`]).
     QueryCustom,
+    /// `POST /api/objects/{object}`: a record with 3 values, one a reference (the custom objects
+    /// step; not in [`Op::ALL`]).
+    CreateRecord,
+    /// `GET /api/objects/{object}?limit=50` (the custom objects step).
+    RecordsList,
+    /// `GET /api/objects/{object}?filter=<indexed field eq>` (the custom objects step).
+    RecordsFilter,
 }
 
 impl Op {
@@ -297,6 +306,9 @@ impl Op {
             Op::LandingPage => "landing page /lp/{slug}",
             Op::CreateRuled => "create contact (2 custom values, 3 rules, 2 triggers)",
             Op::QueryCustom => "query: indexed custom field (50)",
+            Op::CreateRecord => "create custom object record (3 values)",
+            Op::RecordsList => "custom object records page (50)",
+            Op::RecordsFilter => "custom object records by indexed field (50)",
         }
     }
 
@@ -350,6 +362,7 @@ impl Op {
         match self {
             Op::Create
             | Op::CreateRuled
+            | Op::CreateRecord
             | Op::TimelineAppend
             | Op::CreateDeal
             | Op::CreateCampaign
@@ -375,6 +388,20 @@ impl Op {
             body["custom"] = json!({ tier: value, budget: 1250.5 });
         }
         body
+    }
+
+    fn record_body(ctx: &Ctx, w: &Worker) -> serde_json::Value {
+        let company = ctx.object.as_ref().map(|(_, c)| c.clone()).unwrap_or_default();
+        let tier = ["gold", "silver"][(w.i % 2) as usize];
+        json!({"name": format!("Contract {}-{}-{}", ctx.run, w.index, w.i),
+               "custom": {"value": 1000 + w.i, "tier": tier, "company_id": company}})
+    }
+
+    /// The object's path and the filter of [`Op::RecordsFilter`].
+    fn records_query(ctx: &Ctx, w: &Worker) -> (String, String) {
+        let object = ctx.object.as_ref().map(|(o, _)| o.clone()).unwrap_or_default();
+        let tier = ["gold", "silver"][(w.i % 2) as usize];
+        (object, json!({"field": "custom.tier", "op": "eq", "value": tier}).to_string())
     }
 
     fn query_body(ctx: &Ctx, w: &Worker) -> serde_json::Value {
@@ -467,6 +494,19 @@ impl Op {
             Op::LandingPage => Request::get(format!("/lp/{}?utm_source=bench", ctx.page_slug)),
             Op::CreateRuled => Request::json("POST", "/api/contacts", &Self::ruled_body(ctx, w, "ruled")),
             Op::QueryCustom => Request::json("POST", "/api/query", &Self::query_body(ctx, w)),
+            Op::CreateRecord => {
+                let (object, _) = Self::records_query(ctx, w);
+                Request::json("POST", format!("/api/objects/{object}"), &Self::record_body(ctx, w))
+            }
+            Op::RecordsList => Request::get(format!("/api/objects/{}?limit=50", Self::records_query(ctx, w).0)),
+            Op::RecordsFilter => {
+                let (object, filter) = Self::records_query(ctx, w);
+                let filter: String = filter
+                    .bytes()
+                    .map(|b| if b.is_ascii_alphanumeric() { char::from(b).to_string() } else { format!("%{b:02X}") })
+                    .collect();
+                Request::get(format!("/api/objects/{object}?limit=50&filter={filter}"))
+            }
         };
         req.bearer(&ctx.key)
     }
@@ -674,6 +714,24 @@ impl Op {
                 let query =
                     state.query.parse(crm::domain::custom::Object::Contact, (&body).into()).await.map_err(err)?;
                 state.query.run(&query, None).await.map_err(err)?;
+            }
+            Op::CreateRecord | Op::RecordsList | Op::RecordsFilter => {
+                let (name, filter) = Self::records_query(ctx, w);
+                let object = state.schema.object(&name).await.map_err(err)?;
+                if self == Op::CreateRecord {
+                    let body: crm::models::objects::CreateRecordRequest =
+                        serde_json::from_value(Self::record_body(ctx, w)).map_err(|e| e.to_string())?;
+                    state.objects.create(object, body.into(), None, &origin).await.map_err(err)?;
+                } else {
+                    let filter = (self == Op::RecordsFilter).then(|| serde_json::from_str(&filter)).transpose();
+                    let page = crm::domain::pagination::PageRequest {
+                        limit: 50,
+                        sort: crm::models::objects::RECORD_SORT,
+                        after: None,
+                        count: false,
+                    };
+                    state.objects.list(object, filter.map_err(|e| e.to_string())?, &page).await.map_err(err)?;
+                }
             }
             Op::ChangeFeed => {
                 state

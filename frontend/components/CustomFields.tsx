@@ -4,6 +4,7 @@ import { useCallback } from "react";
 import { EditableField } from "@/components/EditableField";
 import { ProblemMessage } from "@/components/ProblemMessage";
 import { fetchFields, textToValue, valueToText, type FieldDef, type SchemaObject } from "@/lib/customFields";
+import { recordHref } from "@/lib/routes";
 import { useLoaded } from "@/lib/useLoaded";
 
 const INPUT_TYPES: Partial<Record<FieldDef["type"], "email" | "tel" | "url" | "date">> = {
@@ -71,6 +72,7 @@ export function CustomFields({ object, values, canEdit, fieldErrors, resetKey, o
             resetKey={resetKey}
             error={fieldErrors[path]}
             hint={hint || undefined}
+            href={f.type === "reference" && f.reference && typeof values?.[f.name] === "string" ? recordHref(f.reference, values[f.name] as string) : undefined}
             onCancel={() => onCancel(path)}
             onSave={(text) => onSave({ [f.name]: textToValue(f, text) })}
           />

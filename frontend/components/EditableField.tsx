@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 
 export interface EditableFieldProps {
@@ -14,6 +15,8 @@ export interface EditableFieldProps {
   canEdit: boolean;
   error?: string;
   hint?: string;
+  /** Where the value leads (a reference's record page): shown as a link. */
+  href?: string;
   /** The editor was cancelled (the page forgets this field's error). */
   onCancel?: () => void;
   /** A change closes the editor (a conflict was resolved by reloading or reapplying). */
@@ -23,7 +26,7 @@ export interface EditableFieldProps {
 }
 
 /** A labelled value with inline editing: Enter saves, Escape cancels; a field error shows next to it. */
-export function EditableField({ label, name, value, type = "text", multiline, options, canEdit, error, hint, resetKey, onCancel, onSave }: EditableFieldProps) {
+export function EditableField({ label, name, value, type = "text", multiline, options, canEdit, error, hint, href, resetKey, onCancel, onSave }: EditableFieldProps) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value);
   const [saving, setSaving] = useState(false);
@@ -136,7 +139,7 @@ export function EditableField({ label, name, value, type = "text", multiline, op
             {label}
           </span>
           <span className={multiline ? "field-value multiline" : "field-value"} aria-labelledby={`${id}-label`}>
-            {options ? (options.find((o) => o.value === value)?.label ?? (value || "—")) : value || "—"}
+            {href && value ? <Link href={href}>{value}</Link> : options ? (options.find((o) => o.value === value)?.label ?? (value || "—")) : value || "—"}
           </span>
           {canEdit ? (
             <button type="button" ref={editRef} className="link" onClick={() => setEditing(true)} aria-label={`Edit ${label}`}>

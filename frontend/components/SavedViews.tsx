@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import type { components } from "@/lib/api-schema";
 import { api, ApiError, call } from "@/lib/api";
 import { fetchFields, type SchemaObject } from "@/lib/customFields";
-import { caseHref, companyHref, contactHref, dealHref, eventHref, objectRecordHref } from "@/lib/routes";
+import { recordHref } from "@/lib/routes";
 import { useAction } from "@/lib/useAction";
 import { useLoaded } from "@/lib/useLoaded";
 import { DataTable, RowLink } from "./DataTable";
@@ -24,12 +24,10 @@ export const VIEW_COLUMNS: Record<SchemaObject, { columns: string[]; checked: nu
   event: { columns: ["name", "starts_at", "ends_at", "location", "created_at"], checked: 3 },
 };
 
-const HREF: Record<SchemaObject, (id: string) => string> = { contact: contactHref, company: companyHref, deal: dealHref, case: caseHref, event: eventHref };
-
 /** The built-in columns of `object` (a custom object's records have a name and times). */
 const columnsOf = (object: SchemaObject) => VIEW_COLUMNS[object] ?? { columns: ["name", "created_at", "updated_at"], checked: 1 };
 /** The record page of a row of `object`. */
-const hrefOf = (object: SchemaObject) => HREF[object] ?? ((id: string) => objectRecordHref(object, id));
+const hrefOf = (object: SchemaObject) => (id: string) => recordHref(object, id);
 
 /** Equality conditions of a table's filters (the unset ones `null`) as one segment-grammar filter. */
 export function andOf(leaves: ({ field: string; op: string; value: string } | null)[]): Record<string, unknown> | null {

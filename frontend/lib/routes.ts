@@ -10,3 +10,9 @@ export const checkInHref = (id: string) => `/events/check-in?id=${encodeURICompo
 export const landingPageHref = (id: string) => `/landing-pages/view?id=${encodeURIComponent(id)}`;
 export const objectListHref = (object: string) => `/objects/list?object=${encodeURIComponent(object)}`;
 export const objectRecordHref = (object: string, id: string) => `/objects/view?object=${encodeURIComponent(object)}&id=${encodeURIComponent(id)}`;
+
+/** The dashboard page of record `id` of `object` (a built-in object or a custom one). */
+export function recordHref(object: string, id: string): string {
+  const builtIn: Record<string, (id: string) => string> = { contact: contactHref, company: companyHref, deal: dealHref, case: caseHref, event: eventHref };
+  return (builtIn[object] ?? ((i: string) => objectRecordHref(object, i)))(id);
+}

@@ -80,12 +80,6 @@ impl ObjectRepository {
         Ok(())
     }
 
-    /// Removes the (empty) table of `object`'s records with its indexes.
-    pub async fn remove_table(&self, object: Object) -> RepoResult<()> {
-        self.db.query(format!("REMOVE TABLE IF EXISTS {}", object.table())).await?.check()?;
-        Ok(())
-    }
-
     /// Whether `object` has any record.
     pub async fn has_records(&self, object: Object) -> RepoResult<bool> {
         let sql = format!("SELECT VALUE key FROM {} WHERE part = $part LIMIT 1", object.table());

@@ -157,6 +157,14 @@ impl SchemaService {
         Ok(defs)
     }
 
+    /// Makes the custom object a field input points to known to this process (the field's
+    /// check parses its name); an unknown name is the check's to report.
+    async fn know_reference(&self, input: &FieldInput) {
+        if let Some(raw) = input.reference.as_deref() {
+            let _ = self.object(raw.trim()).await;
+        }
+    }
+
     /// Reads the custom objects' definitions afresh on their next use (after a change to one).
     pub fn forget_objects(&self) {
         *self.custom_objects.write().unwrap_or_else(|e| e.into_inner()) = None;
@@ -379,6 +387,7 @@ impl SchemaService {
     /// Adds a field to `object`; its index, if any, is defined (a plain one is built in the
     /// background, a unique one at once: values already shared are a 409).
     pub async fn create_field(&self, object: Object, input: FieldInput, origin: &Origin) -> AppResult<FieldView> {
+        self.know_reference(&input).await;
         let count = self.repo.fields(object).await?.len();
         if count >= crate::domain::custom::MAX_FIELDS {
             return Err(AppError::conflict(
@@ -418,6 +427,7 @@ impl SchemaService {
         pre: Precondition,
         origin: &Origin,
     ) -> AppResult<FieldView> {
+        self.know_reference(&input).await;
         let before = self.get_field(object, id).await?.field;
         let field = self.fields.update(id, pre, origin, |f, ts| Ok((f.apply(input.clone(), ts)?, None))).await?;
         self.forget(object);
@@ -469,7 +479,8 @@ impl SchemaService {
         for trigger in self.repo.triggers(object).await? {
             self.delete_trigger(object, &trigger.id, Precondition::None, origin).await?;
         }
-        self.objects.remove_table(object).await?;
+        // The (empty) table stays: a record written by a request already past the object's
+        // look-up lands there rather than being dropped, and defining the object again finds it.
         Ok(())
     }
 

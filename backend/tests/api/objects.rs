@@ -174,6 +174,18 @@ async fn records_keep_every_convention_of_built_in_records() {
     let bad = serde_json::to_string(&json!({"field": "custom.colour", "op": "eq", "value": 1})).unwrap();
     let res = app.client.get(app.url("/api/objects/contract")).query(&[("filter", &bad)]).send().await.unwrap();
     assert_eq!(error_fields(&assert_problem(res, 422, "validation_failed").await), ["filter.field"]);
+    // Both lists scan an index that stops after the page: the list order, or the indexed field.
+    let object = app.state.schema.object("contract").await.unwrap();
+    for (filter, index) in [
+        (None, "obj_contract_part_rkey"),
+        (Some(json!({"field": "custom.signed_on", "op": "eq", "value": "2026-12-01"})), "cf_obj_contract_signed_on"),
+    ] {
+        let input = crm::domain::query::QueryInput { filter, limit: Some(10), ..Default::default() };
+        let query = app.state.query.parse(object, input).await.unwrap();
+        let plan = app.state.query.explain(&query).await.unwrap().to_string();
+        assert!(plan.contains(index), "{plan}");
+        assert!(!plan.contains("TableScan") && !plan.contains("Sort"), "{plan}");
+    }
     let rows: Value = app
         .post_ok("/api/query", &json!({"object": "contract", "fields": ["name", "custom.value"], "filter": {"field": "custom.value", "op": "gte", "value": 1000}}))
         .await;
