@@ -51,6 +51,7 @@ test("an admin defines an object with a relationship and people keep its records
 
   await expect(page.getByRole("heading", { name: `Support ${tag}`, level: 1 })).toBeVisible();
   const more = page.getByTestId("custom-fields");
+  await expect(more.getByRole("link", { name: company.id })).toHaveAttribute("href", `/companies/view?id=${company.id}`);
   await more.getByRole("button", { name: "Edit Value" }).click();
   await more.getByRole("textbox", { name: "Value" }).fill("1500");
   await more.getByRole("button", { name: "Save" }).click();
