@@ -1,7 +1,9 @@
 "use client";
 
 import { useCallback } from "react";
+import type { Column } from "@/components/DataTable";
 import { EditableField } from "@/components/EditableField";
+import { cellText } from "@/components/SavedViews";
 import { ProblemMessage } from "@/components/ProblemMessage";
 import { fetchFields, textToValue, valueToText, type FieldDef, type SchemaObject } from "@/lib/customFields";
 import { recordHref } from "@/lib/routes";
@@ -33,6 +35,21 @@ export interface CustomFieldsProps {
   onCancel: (path: string) => void;
   /** Saves `{custom: {name: value}}` (null removes the value). */
   onSave: (custom: Record<string, unknown>) => Promise<void>;
+}
+
+/** Custom fields a standard table shows as columns: the first few in form order (admins order
+ * them on the Fields page); the rest through a saved view. */
+export const TABLE_CUSTOM_COLUMNS = 3;
+
+/** The columns of `object`'s first custom fields for a standard table, each cell the record's value. */
+export function useCustomColumns<T extends { custom?: Record<string, unknown> | null }>(object: SchemaObject): Column<T>[] {
+  const load = useCallback(() => fetchFields(object), [object]);
+  const { data: fields } = useLoaded(load);
+  return (fields ?? []).slice(0, TABLE_CUSTOM_COLUMNS).map((f) => ({
+    header: f.label,
+    cell: (row: T) => (f.type === "boolean" ? valueToText(f, row.custom?.[f.name]) : cellText(row.custom?.[f.name])),
+    className: "hide-narrow",
+  }));
 }
 
 /** The custom fields an admin defined for this object, each edited in place by its type. */

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { AppShell } from "@/components/AppShell";
+import { useCustomColumns } from "@/components/CustomFields";
 import { useCustomInputs } from "@/components/CustomInputs";
 import { useAuth } from "@/components/AuthProvider";
 import { CompanyPicker } from "@/components/CompanyPicker";
@@ -52,10 +53,12 @@ function CasesView() {
     return data;
   });
 
+  const customColumns = useCustomColumns<Case>("case");
   const columns: Column<Case>[] = [
     { header: "Subject", cell: (c) => <RowLink href={caseHref(c.id)}>{c.subject}</RowLink> },
     { header: "Priority", cell: (c) => <span className={`status priority-${c.priority}`}>{c.priority}</span> },
     { header: "Status", cell: (c) => c.status },
+    ...customColumns,
     { header: "Opened", cell: (c) => formatDateTime(c.created_at), className: "hide-narrow" },
   ];
 

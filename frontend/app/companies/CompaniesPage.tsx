@@ -3,6 +3,7 @@
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { AppShell } from "@/components/AppShell";
+import { useCustomColumns } from "@/components/CustomFields";
 import { useCustomInputs } from "@/components/CustomInputs";
 import { useAuth } from "@/components/AuthProvider";
 import { DataTable, RowLink, type Column } from "@/components/DataTable";
@@ -58,6 +59,7 @@ function CompaniesView() {
     return data;
   });
 
+  const customColumns = useCustomColumns<Company>("company");
   const columns: Column<Company>[] = [
     {
       header: "Name",
@@ -68,6 +70,7 @@ function CompaniesView() {
     { header: "Domain", cell: (c) => c.domain ?? "" },
     { header: "Industry", cell: (c) => c.industry ?? "", className: "hide-narrow" },
     { header: "Size", cell: (c) => sizeLabel(c.size), className: "hide-narrow" },
+    ...customColumns,
     { header: "Created", cell: (c) => formatDateTime(c.created_at), className: "hide-narrow" },
   ];
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState, type FormEvent } from "react";
 import { AppShell } from "@/components/AppShell";
+import { useCustomColumns } from "@/components/CustomFields";
 import { useCustomInputs } from "@/components/CustomInputs";
 import { useAuth } from "@/components/AuthProvider";
 import { CompanyPicker } from "@/components/CompanyPicker";
@@ -111,6 +112,7 @@ function ContactsView() {
   });
 
   const filtered = Boolean(filters.q || filters.status || filters.tag || filters.company);
+  const customColumns = useCustomColumns<Contact>("contact");
   const columns: Column<Contact>[] = [
     {
       header: "Name",
@@ -122,6 +124,7 @@ function ContactsView() {
     { header: "Status", cell: (c) => <StatusBadge status={c.status} /> },
     { header: "Title", cell: (c) => c.title ?? "", className: "hide-narrow" },
     { header: "Tags", cell: (c) => (c.tags ?? []).join(", "), className: "hide-narrow" },
+    ...customColumns,
     { header: "Created", cell: (c) => formatDateTime(c.created_at), className: "hide-narrow" },
   ];
 

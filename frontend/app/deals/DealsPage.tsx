@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { AppShell } from "@/components/AppShell";
+import { useCustomColumns } from "@/components/CustomFields";
 import { useCustomInputs } from "@/components/CustomInputs";
 import { useAuth } from "@/components/AuthProvider";
 import { CompanyPicker } from "@/components/CompanyPicker";
@@ -48,6 +49,7 @@ export function dealColumns(): Column<Deal>[] {
 
 function DealsView() {
   const router = useRouter();
+  const customColumns = useCustomColumns<Deal>("deal");
   const { session } = useAuth();
   const { filters, setFilters, key } = useUrlFilters("/deals", FILTERS);
   const [search, onSearch] = useUrlTextFilter(filters.q, (q) => setFilters({ q }), 300);
@@ -109,7 +111,7 @@ function DealsView() {
         ])}>
         <DataTable
           caption="Deals"
-          columns={dealColumns()}
+          columns={[...dealColumns(), ...customColumns]}
           rows={list.items}
           rowKey={(d) => d.id}
           onOpen={(d) => router.push(dealHref(d.id))}

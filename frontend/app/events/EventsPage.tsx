@@ -3,6 +3,7 @@
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { AppShell } from "@/components/AppShell";
+import { useCustomColumns } from "@/components/CustomFields";
 import { useCustomInputs } from "@/components/CustomInputs";
 import { useAuth } from "@/components/AuthProvider";
 import { DataTable, RowLink, type Column } from "@/components/DataTable";
@@ -38,12 +39,14 @@ function Events() {
     const { data } = await call(api.GET("/api/events", { params: { query } }));
     return data;
   });
+  const customColumns = useCustomColumns<EventRecord>("event");
   const columns: Column<EventRecord>[] = [
     { header: "Name", cell: (e) => <RowLink href={eventHref(e.id)}>{e.name}</RowLink> },
     { header: "Starts", cell: (e) => formatDateTime(e.starts_at) },
     { header: "Place", cell: (e) => e.location ?? (e.online_url ? "Online" : "—"), className: "hide-narrow" },
     { header: "Seats taken", cell: (e) => seatsLabel(e) },
     { header: "Waitlist", cell: (e) => String(e.counts.waitlisted), className: "hide-narrow" },
+    ...customColumns,
   ];
   return (
     <section aria-labelledby="events-title">
