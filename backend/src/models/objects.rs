@@ -25,7 +25,7 @@ pub struct RelationshipRequest {
     #[schema(required = true, nullable = false, value_type = Option<super::schema::ObjectDto>)]
     pub object: Option<String>,
     /// Label; default from the name.
-    #[schema(max_length = 100)]
+    #[schema(max_length = 100, pattern = "\\S")]
     pub label: Option<String>,
     /// Every record must name one (default false).
     pub required: Option<bool>,
@@ -45,10 +45,10 @@ pub struct CreateObjectRequest {
     #[schema(required = true, nullable = false, pattern = "^[a-z][a-z0-9_]{0,39}$")]
     pub name: Option<String>,
     /// What one is called; default from the name.
-    #[schema(max_length = 100)]
+    #[schema(max_length = 100, pattern = "\\S")]
     pub label: Option<String>,
     /// What several are called; default the label with an `s`.
-    #[schema(max_length = 100)]
+    #[schema(max_length = 100, pattern = "\\S")]
     pub plural_label: Option<String>,
     /// What it is for.
     #[schema(max_length = 500)]
@@ -89,10 +89,10 @@ pub struct UpdateObjectRequest {
     /// Cannot change (422 if different).
     pub name: Option<String>,
     /// Label.
-    #[schema(max_length = 100)]
+    #[schema(max_length = 100, pattern = "\\S")]
     pub label: Option<String>,
     /// Plural label.
-    #[schema(max_length = 100)]
+    #[schema(max_length = 100, pattern = "\\S")]
     pub plural_label: Option<String>,
     /// Description; `null` clears it.
     #[serde(default, deserialize_with = "double_option")]

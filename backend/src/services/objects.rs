@@ -257,7 +257,8 @@ impl ObjectService {
         }
         let mut names: Vec<String> = Vec::new();
         for (i, input) in fields.iter().enumerate() {
-            let at = match i.checked_sub(new.fields.len()) {
+            let relationship = i.checked_sub(new.fields.len());
+            let at = match relationship {
                 Some(r) => format!("relationships[{r}]"),
                 None => format!("fields[{i}]"),
             };
@@ -266,10 +267,13 @@ impl ObjectService {
                 Ok(def) => names.push(def.name),
                 Err(DomainError::Invalid(found)) => {
                     for issue in found {
-                        if !(issue.field == "reference" && issues.has(&format!("{at}.object"))) {
-                            let field = if issue.field == "reference" { "object".into() } else { issue.field };
-                            issues.add(format!("{at}.{field}"), issue.message);
-                        }
+                        // A relationship's target is its `object`, checked above already.
+                        let field = match (relationship, issue.field.as_str()) {
+                            (Some(_), "reference") if issues.has(&format!("{at}.object")) => continue,
+                            (Some(_), "reference") => "object".to_string(),
+                            _ => issue.field,
+                        };
+                        issues.add(format!("{at}.{field}"), issue.message);
                     }
                 }
                 Err(other) => return Err(other.into()),

@@ -28,13 +28,13 @@ async fn objects_are_defined_with_fields_and_relationships_and_every_issue_is_re
     let app = spawn_app().await;
     let bad = json!({
         "name": "deals",
-        "fields": [{"name": "value", "type": "money"}, {"name": "id", "type": "text"}],
+        "fields": [{"name": "value", "type": "money"}, {"name": "id", "type": "text"}, {"name": "parent", "type": "reference"}],
         "relationships": [{"name": "ship_id", "object": "ship"}, {"name": "value", "object": "company"}]
     });
     let problem = assert_problem(app.post_json("/api/schema/objects", &bad).await, 422, "validation_failed").await;
     let mut fields = error_fields(&problem);
     fields.sort();
-    assert_eq!(fields, ["fields[0].type", "fields[1].name", "name", "relationships[0].object"]);
+    assert_eq!(fields, ["fields[0].type", "fields[1].name", "fields[2].reference", "name", "relationships[0].object"]);
     let objects: Value = app.get_ok("/api/schema/objects").await;
     assert_eq!(objects["items"], json!([]), "nothing was stored");
 
