@@ -447,6 +447,8 @@ impl ObjectService {
                             Err(errors.into_iter().map(|e| (e.field, e.message)).collect())
                         }
                         Err(AppError::Conflict { detail, .. }) => Err(vec![("row".to_string(), detail)]),
+                        // Deleted by someone else between the look-up and the write.
+                        Err(e @ AppError::NotFound(_)) => Err(vec![("id".to_string(), e.to_string())]),
                         // The database failing is the import failing, not the row.
                         Err(other) => return Err(other),
                     }
