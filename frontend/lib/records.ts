@@ -61,37 +61,41 @@ type Collection =
   | "/api/segments"
   | "/api/campaigns"
   | "/api/events"
-  | "/api/landing-pages";
+  | "/api/landing-pages"
+  | "/api/objects/{object}";
 type Result = Promise<{ data?: unknown; error?: unknown; response: Response }>;
 /** The typed client seen through one record path (`${base}/{id}`): every collection has the same shape. */
+type PathParams = Record<string, string>;
 interface RecordPaths {
-  GET: (path: string, init: { params: { path: { id: string }; query?: Record<string, unknown> } }) => Result;
-  PATCH: (path: string, init: { params: { path: { id: string }; header: { "If-Match": string } }; body: unknown }) => Result;
-  DELETE: (path: string, init: { params: { path: { id: string }; header: { "If-Match": string } } }) => Result;
+  GET: (path: string, init: { params: { path: PathParams; query?: Record<string, unknown> } }) => Result;
+  PATCH: (path: string, init: { params: { path: PathParams; header: { "If-Match": string } }; body: unknown }) => Result;
+  DELETE: (path: string, init: { params: { path: PathParams; header: { "If-Match": string } } }) => Result;
 }
 
-/** The record API of one collection. */
-export function recordApi<T extends { version: number }, P>(base: Collection): RecordApi<T, P> {
+/** The record API of one collection; `within` fills the collection's own path parameters
+ * (a custom object's `{object}`). */
+export function recordApi<T extends { version: number }, P>(base: Collection, within: PathParams = {}): RecordApi<T, P> {
   const client = api as unknown as RecordPaths;
   const one = `${base}/{id}`;
+  const path = (id: string) => ({ ...within, id });
   return {
     async get(id, asOf) {
-      const { data, response } = await call(client.GET(one, { params: { path: { id }, query: asOf ? { as_of: asOf } : {} } }));
+      const { data, response } = await call(client.GET(one, { params: { path: path(id), query: asOf ? { as_of: asOf } : {} } }));
       const record = data as T;
       return { data: record, version: versionOf(response, record.version) };
     },
     async patch(id, version, body) {
-      const { data, response } = await call(client.PATCH(one, { params: { path: { id }, header: { "If-Match": ifMatch(version) } }, body }));
+      const { data, response } = await call(client.PATCH(one, { params: { path: path(id), header: { "If-Match": ifMatch(version) } }, body }));
       const record = data as T;
       return { data: record, version: versionOf(response, record.version) };
     },
     async remove(id, version) {
-      await call(client.DELETE(one, { params: { path: { id }, header: { "If-Match": ifMatch(version) } } }));
+      await call(client.DELETE(one, { params: { path: path(id), header: { "If-Match": ifMatch(version) } } }));
     },
     history: (id) =>
       allHistory(async (cursor) => {
         const { data } = await call(
-          client.GET(`${one}/history`, { params: { path: { id }, query: { limit: 500, ...(cursor ? { cursor } : {}) } } }),
+          client.GET(`${one}/history`, { params: { path: path(id), query: { limit: 500, ...(cursor ? { cursor } : {}) } } }),
         );
         return data as { data: ChangeEvent[]; next_cursor?: string | null };
       }),
@@ -113,25 +117,7 @@ export type UpdateObjectRecord = components["schemas"]["UpdateRecordRequest"];
 
 /** The record API of a custom object's records (`/api/objects/{object}/{id}`). */
 export function objectRecordApi(object: string): RecordApi<ObjectRecord, UpdateObjectRecord> {
-  const path = (id: string) => ({ object, id });
-  return {
-    async get(id, asOf) {
-      const { data, response } = await call(api.GET("/api/objects/{object}/{id}", { params: { path: path(id), query: asOf ? { as_of: asOf } : {} } }));
-      return { data, version: versionOf(response, data.version) };
-    },
-    async patch(id, version, body) {
-      const { data, response } = await call(api.PATCH("/api/objects/{object}/{id}", { params: { path: path(id), header: { "If-Match": ifMatch(version) } }, body }));
-      return { data, version: versionOf(response, data.version) };
-    },
-    async remove(id, version) {
-      await call(api.DELETE("/api/objects/{object}/{id}", { params: { path: path(id), header: { "If-Match": ifMatch(version) } } }));
-    },
-    history: (id) =>
-      allHistory(async (cursor) => {
-        const query = { limit: 500, ...(cursor ? { cursor } : {}) };
-        return (await call(api.GET("/api/objects/{object}/{id}/history", { params: { path: path(id), query } }))).data;
-      }),
-  };
+  return recordApi<ObjectRecord, UpdateObjectRecord>("/api/objects/{object}", { object });
 }
 
 /** Every segment (the first 500), for audience pickers (campaigns, event invitations). */

@@ -146,18 +146,15 @@ impl Object {
         names.iter().find(|n| n.name == name || n.table == name).map(|n| Object::Custom(n))
     }
 
-    /// Whether this is an object admins defined.
-    pub fn is_custom(self) -> bool {
-        matches!(self, Object::Custom(_))
+    /// The built-in object named `raw` (`deal`) or by its plural (`deals`).
+    pub fn built_in(raw: &str) -> Option<Object> {
+        Object::BUILT_IN.into_iter().find(|o| raw == o.name() || raw == o.plural())
     }
 
     /// A built-in object by its name (`deal`) or plural (`deals`), or a custom object this
     /// process has met; whether a custom one still exists is the schema service's to say.
     pub fn parse(raw: &str) -> Option<Object> {
-        Object::BUILT_IN
-            .into_iter()
-            .find(|o| raw == o.name() || raw == o.plural())
-            .or_else(|| Object::known_custom(raw).filter(|o| o.name() == raw))
+        Object::built_in(raw).or_else(|| Object::known_custom(raw).filter(|o| o.name() == raw))
     }
 
     /// The name a rule binds the record by (`deal`, and `old_deal` for its previous version).

@@ -51,7 +51,7 @@ async fn response(schema: &SchemaService, def: crate::domain::objects::ObjectDef
 /// The custom object a records path names (404 for a built-in one: their records have paths of
 /// their own).
 async fn custom(schema: &SchemaService, raw: &str) -> AppResult<Object> {
-    if let Some(builtin) = Object::BUILT_IN.into_iter().find(|o| raw == o.name() || raw == o.plural()) {
+    if let Some(builtin) = Object::built_in(raw) {
         // Reads "custom object `deal` (... at /api/deals) not found".
         return Err(AppError::NotFound(format!(
             "custom object `{raw}` (built-in records are at /api/{})",
@@ -75,10 +75,16 @@ pub async fn list_objects(
     State(objects): State<ObjectService>,
     State(schema): State<SchemaService>,
 ) -> AppResult<Json<ObjectList>> {
-    let mut items = Vec::new();
-    for def in objects.list_objects().await? {
-        items.push(response(&schema, def).await?);
-    }
+    let defs = objects.list_objects().await?;
+    let all: Vec<Object> = defs.iter().map(|d| d.object()).collect();
+    let mut fields = schema.list_fields_of_all(&all).await?;
+    let items = defs
+        .into_iter()
+        .map(|def| {
+            let own = fields.remove(&def.object()).unwrap_or_default();
+            ObjectResponse::new(def, own.into_iter().map(FieldResponse::from).collect())
+        })
+        .collect();
     Ok(Json(ObjectList { items }))
 }
 

@@ -87,12 +87,4 @@ impl ObjectRepository {
         let keys: Vec<Value> = res.take(0)?;
         Ok(!keys.is_empty())
     }
-
-    /// How many records `object` has.
-    pub async fn count(&self, object: Object) -> RepoResult<u64> {
-        let sql = format!("SELECT count() AS n FROM {} WHERE part = $part GROUP ALL", object.table());
-        let mut res = self.db.query(sql).bind(json!({"part": records::LIST_PART})).await?.check()?;
-        let row: Option<Value> = res.take(0)?;
-        Ok(row.and_then(|r| r.get("n").and_then(Value::as_u64)).unwrap_or(0))
-    }
 }

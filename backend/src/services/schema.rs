@@ -134,7 +134,7 @@ impl SchemaService {
     /// The object named `raw`: a built-in one (`deal` or `deals`) or a defined custom one
     /// (`contract`); 404 for anything else.
     pub async fn object(&self, raw: &str) -> AppResult<Object> {
-        if let Some(o) = Object::BUILT_IN.into_iter().find(|o| raw == o.name() || raw == o.plural()) {
+        if let Some(o) = Object::built_in(raw) {
             return Ok(o);
         }
         self.custom_object(raw).await.map(|def| def.object())
@@ -359,8 +359,23 @@ impl SchemaService {
 
     /// The fields of `object`, in form order, with where their indexes stand.
     pub async fn list_fields(&self, object: Object) -> AppResult<Vec<FieldView>> {
-        let mut views = Vec::new();
-        for field in self.repo.fields(object).await? {
+        self.views_of(self.repo.fields(object).await?).await
+    }
+
+    /// The fields of each of `objects` (read in one query), in form order, with where their
+    /// indexes stand.
+    pub async fn list_fields_of_all(&self, objects: &[Object]) -> AppResult<HashMap<Object, Vec<FieldView>>> {
+        let mut by_object: HashMap<Object, Vec<FieldView>> = objects.iter().map(|o| (*o, Vec::new())).collect();
+        for view in self.views_of(self.repo.fields_of_all(objects).await?).await? {
+            by_object.entry(view.field.object).or_default().push(view);
+        }
+        Ok(by_object)
+    }
+
+    /// Each field with where its index stands (asked only of indexed and unique fields).
+    async fn views_of(&self, fields: Vec<FieldDef>) -> AppResult<Vec<FieldView>> {
+        let mut views = Vec::with_capacity(fields.len());
+        for field in fields {
             views.push(self.view(field).await?);
         }
         Ok(views)

@@ -48,6 +48,10 @@ async fn objects_are_defined_with_fields_and_relationships_and_every_issue_is_re
     );
     let names: Vec<&str> = contract["fields"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
     assert_eq!(names, ["value", "signed_on", "tier", "company_id", "deal_id", "renews"]);
+    let listed = app.get_ok("/api/schema/objects").await;
+    let listed: Vec<&str> =
+        listed["items"][0]["fields"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
+    assert_eq!(listed, names, "the list carries each object's fields in form order");
     assert_eq!(contract["fields"][3]["reference"], "company");
     assert_eq!(contract["fields"][5]["reference"], "contract", "an object may point at its own records");
     assert_problem(app.post_json("/api/schema/objects", &json!({"name": "contract"})).await, 409, "object_exists")
@@ -58,6 +62,14 @@ async fn objects_are_defined_with_fields_and_relationships_and_every_issue_is_re
     assert_eq!(schema["properties"]["custom"]["properties"]["value"]["x-field-type"], "currency");
     assert_eq!(schema["properties"]["name"]["type"], "string");
     let res = app.post_json("/api/schema/contract/fields", &json!({"name": "notes", "type": "long_text"})).await;
+    assert_eq!(res.status(), 201);
+    // Built-in objects may point at it too.
+    let res = app
+        .post_json(
+            "/api/schema/deal/fields",
+            &json!({"name": "contract_id", "type": "reference", "reference": "contract"}),
+        )
+        .await;
     assert_eq!(res.status(), 201);
 
     // Members read definitions; only admins change them.
