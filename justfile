@@ -46,6 +46,7 @@ fmt:
 lint:
     cargo fmt --all -- --check
     cargo clippy --all-targets -- -D warnings
+    cargo clippy --test crash -- -D warnings
 
 # Fill the configured database with demo data
 seed contacts="10000" companies="500":

@@ -10,6 +10,7 @@ cargo fmt --all -- --check
 
 echo "== cargo clippy (warnings are errors)"
 cargo clippy --all-targets -- -D warnings
+cargo clippy --test crash -- -D warnings # not among --all-targets: see backend/Cargo.toml
 
 echo "== unit and integration tests (mem://)"
 cargo test --all-targets

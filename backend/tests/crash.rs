@@ -14,8 +14,12 @@ use crm::domain::contacts::Contact;
 use crm::domain::history::replay;
 use crm::repositories::contacts::ContactRepository;
 use crm::repositories::history::HistoryRepository;
+use ports::free_port;
 use rand::Rng;
 use serde_json::{json, Value};
+
+#[path = "common/ports.rs"]
+mod ports;
 
 const WRITERS: usize = 8;
 /// Makes every write larger, so that the writes of each cycle fill the 1 MiB memtable a few times.
@@ -79,10 +83,6 @@ async fn admin_key(client: &reqwest::Client, base: &str) -> String {
         .await
         .expect("key body");
     created["key"].as_str().expect("key").to_string()
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").expect("port").local_addr().expect("addr").port()
 }
 
 fn start(url: &str, port: u16) -> Child {

@@ -5,9 +5,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
+use crate::ports::free_port;
 
 fn start(dir: &std::path::Path, port: u16) -> Child {
     start_with(dir, port, &[])

@@ -15,7 +15,7 @@ use crm::grpc::proto::{self, DayRange};
 use crate::helpers::{spawn_app_with, TestApp};
 
 async fn app() -> (TestApp, Channel) {
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = crate::ports::free_port();
     let app = spawn_app_with(move |s| s.grpc.port = port).await;
     assert_eq!(app.grpc_port, Some(port));
     let channel =
@@ -314,7 +314,7 @@ async fn emails_pushes_and_webhooks_go_through_the_same_transports_and_rules() {
     let sink = crm::smtp_sink::SmtpSink::start(true).await.unwrap();
     let (push_url, pushes) = crate::helpers::receiver(Arc::new(Mutex::new(200))).await;
     let (hook_url, hooks) = crate::helpers::receiver(Arc::new(Mutex::new(200))).await;
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = crate::ports::free_port();
     let app = crate::deliveries::app_with_sink(&sink, move |s| {
         s.grpc.port = port;
         s.notifications.push_url = push_url;

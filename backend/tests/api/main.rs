@@ -30,6 +30,8 @@ mod llm_tools;
 mod notifications;
 mod objects;
 mod observability;
+#[path = "../common/ports.rs"]
+mod ports;
 mod privacy;
 mod query;
 mod replay;

@@ -49,7 +49,7 @@ async fn metrics_need_the_token_when_one_is_set() {
 
 #[tokio::test]
 async fn metrics_port_moves_the_endpoint_to_its_own_listener() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = crate::ports::free_port();
     let app = spawn_app_with(|s| s.metrics.port = port).await;
     assert_eq!(app.anonymous.get(app.url("/metrics")).send().await.unwrap().status(), 404);
     let mut res = None;

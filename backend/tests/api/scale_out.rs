@@ -49,7 +49,7 @@ async fn two_processes() -> Fronts {
     let mut children = Vec::new();
     let mut bases = Vec::new();
     for _ in 0..2 {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let port = crate::ports::free_port();
         let mut child = Command::new(env!("CARGO_BIN_EXE_crm"))
             .env("CRM__SERVER__PORT", port.to_string())
             .env("CRM__GRPC__PORT", "0")
