@@ -43,6 +43,9 @@ pub enum AppError {
     /// 403: not allowed.
     #[error("forbidden")]
     Forbidden,
+    /// 403: the caller's role may not change these fields (field-level security).
+    #[error("your role may not change these fields")]
+    FieldsLocked(Vec<FieldError>),
     /// 404: no such resource.
     #[error("{0} not found")]
     NotFound(String),
@@ -161,7 +164,7 @@ impl AppError {
             Self::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
-            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::Forbidden | Self::FieldsLocked(_) => StatusCode::FORBIDDEN,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::Gone { .. } => StatusCode::GONE,
             Self::Conflict { .. } | Self::AlreadyCheckedIn { .. } => StatusCode::CONFLICT,
@@ -183,6 +186,7 @@ impl AppError {
             Self::BadRequest(_) => "bad_request",
             Self::Unauthorized => "unauthorized",
             Self::Forbidden => "forbidden",
+            Self::FieldsLocked(_) => "field_read_only",
             Self::NotFound(_) => "not_found",
             Self::Gone { .. } => "merged",
             Self::AlreadyCheckedIn { .. } => "already_checked_in",
@@ -208,6 +212,7 @@ impl AppError {
             Self::BadRequest(msg) => msg.clone(),
             Self::Unauthorized => "missing or invalid credentials".into(),
             Self::Forbidden => "you are not allowed to do this".into(),
+            Self::FieldsLocked(_) => "your role may not change these fields".into(),
             Self::NotFound(entity) => format!("{entity} not found"),
             Self::Gone { entity, merged_into } => format!("this {entity} was merged into {merged_into}"),
             Self::AlreadyCheckedIn { at } => format!("this guest was already checked in at {at}"),
@@ -238,7 +243,7 @@ impl AppError {
             detail: self.detail(),
             code: code.to_string(),
             errors: match self {
-                Self::Validation { errors, .. } => Some(errors.clone()),
+                Self::Validation { errors, .. } | Self::FieldsLocked(errors) => Some(errors.clone()),
                 _ => None,
             },
             merged_into: match self {

@@ -169,6 +169,7 @@ fn api_parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(handlers::schema::router())
         .merge(handlers::query::router())
         .merge(handlers::views::router())
+        .merge(handlers::security::router())
         .merge(handlers::objects::router())
         .split_for_parts()
 }
@@ -197,12 +198,14 @@ pub fn build(state: AppState) -> Router {
         .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(state.clone(), handlers::idempotency::idempotency))
         .layer(DefaultBodyLimit::max(body_limit))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), handlers::security::enforce))
         .layer(axum::middleware::from_fn_with_state(state.clone(), handlers::auth::require_credentials))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, timeout))
         .merge(
             uploads
                 .layer(axum::middleware::from_fn_with_state(state.clone(), handlers::idempotency::idempotency))
                 .layer(DefaultBodyLimit::max(body_limit))
+                .layer(axum::middleware::from_fn_with_state(state.clone(), handlers::security::enforce))
                 .layer(axum::middleware::from_fn_with_state(state.clone(), handlers::auth::require_credentials)),
         )
         .layer(CatchPanicLayer::custom(on_panic))

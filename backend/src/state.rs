@@ -53,6 +53,8 @@ pub struct AppState {
     pub query: crate::services::query::QueryService,
     /// Saved views.
     pub views: crate::services::views::ViewService,
+    /// Row- and field-level security.
+    pub security: crate::services::security::SecurityService,
     /// Custom objects and their records.
     pub objects: crate::services::objects::ObjectService,
     /// Segments.
@@ -316,6 +318,11 @@ impl AppState {
             query: query.clone(),
             objects,
             views: crate::services::views::ViewService::new(Store::new(db.clone(), history_repo.clone()), query),
+            security: crate::services::security::SecurityService::new(
+                Store::new(db.clone(), history_repo.clone()),
+                Store::new(db.clone(), history_repo.clone()),
+                schema.clone(),
+            ),
             schema,
             history: HistoryService::new(history_repo),
             changes: changes.clone(),

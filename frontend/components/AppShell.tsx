@@ -54,6 +54,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           { href: "/admin/objects", label: "Objects" },
           { href: "/admin/fields", label: "Fields" },
           { href: "/admin/triggers", label: "Triggers" },
+          { href: "/admin/security", label: "Sharing" },
           { href: "/admin/system", label: "System" },
         ]
       : []),

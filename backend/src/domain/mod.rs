@@ -29,6 +29,7 @@ pub mod pagination;
 pub mod query;
 pub mod rules;
 pub mod search;
+pub mod security;
 pub mod segments;
 pub mod signature;
 pub mod tasks;

@@ -66,12 +66,13 @@ pub async fn export_companies(
     State(companies): State<CompanyService>,
     ApiQuery(params): ApiQuery<ListCompaniesParams>,
     ApiQuery(export): ApiQuery<ExportParams>,
+    audience: crate::services::security::Audience,
 ) -> AppResult<Response> {
     let format = Format::parse(export.format.as_deref())?;
     let columns = schema.export_columns(crate::domain::custom::Object::Company, COMPANY_COLUMNS).await?;
     let (query, page) = params.parse()?;
     let pages = companies.export_list(query, page.sort).await?;
-    Ok(download(format, "companies", encode::<_, CompanyResponse, _>(format, columns, pages)))
+    Ok(download(format, "companies", encode::<_, CompanyResponse, _>(format, columns, audience.clone(), pages)))
 }
 
 /// Create a company.

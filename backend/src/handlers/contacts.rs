@@ -93,6 +93,7 @@ pub async fn export_contacts(
     State(segments): State<crate::services::segments::SegmentService>,
     ApiQuery(params): ApiQuery<ListContactsParams>,
     ApiQuery(export): ApiQuery<ExportParams>,
+    audience: crate::services::security::Audience,
     ApiQuery(source): ApiQuery<ContactExportParams>,
 ) -> AppResult<Response> {
     let format = Format::parse(export.format.as_deref())?;
@@ -106,14 +107,18 @@ pub async fn export_contacts(
     let (query, page) = params.parse()?;
     let Some(segment) = source.segment_id.as_deref().map(str::trim).filter(|s| !s.is_empty()) else {
         let pages = contacts.export_list(query, page.sort).await?;
-        return Ok(download(format, "contacts", encode::<_, ContactResponse, _>(format, columns, pages)));
+        return Ok(download(
+            format,
+            "contacts",
+            encode::<_, ContactResponse, _>(format, columns, audience.clone(), pages),
+        ));
     };
     if filtered {
         return Err(AppError::invalid_field("segment_id", "cannot be combined with the list filters"));
     }
     let id = crate::domain::ids::parse_id(segment).ok_or_else(|| AppError::not_found("segment", segment))?;
     let pages = segments.export_members(&id).await?;
-    Ok(download(format, "segment", encode::<_, ContactResponse, _>(format, columns, pages)))
+    Ok(download(format, "segment", encode::<_, ContactResponse, _>(format, columns, audience.clone(), pages)))
 }
 
 /// Create a contact.

@@ -79,12 +79,13 @@ pub async fn export_deals(
     State(deals): State<DealService>,
     ApiQuery(params): ApiQuery<ListDealsParams>,
     ApiQuery(export): ApiQuery<ExportParams>,
+    audience: crate::services::security::Audience,
 ) -> AppResult<Response> {
     let format = Format::parse(export.format.as_deref())?;
     let columns = schema.export_columns(crate::domain::custom::Object::Deal, DEAL_COLUMNS).await?;
     let (query, page) = params.parse()?;
     let pages = deals.export_list(query, page.sort).await?;
-    Ok(download(format, "deals", encode::<_, DealResponse, _>(format, columns, pages)))
+    Ok(download(format, "deals", encode::<_, DealResponse, _>(format, columns, audience.clone(), pages)))
 }
 
 /// Create a deal.

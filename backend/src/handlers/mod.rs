@@ -25,6 +25,7 @@ pub mod objects;
 pub mod query;
 pub mod rsvp;
 pub mod schema;
+pub mod security;
 pub mod segments;
 pub mod tasks;
 pub mod timeline;

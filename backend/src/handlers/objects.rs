@@ -245,13 +245,14 @@ pub async fn export_records(
     Path(object): Path<String>,
     ApiQuery(params): ApiQuery<ListRecordsParams>,
     ApiQuery(export): ApiQuery<ExportParams>,
+    audience: crate::services::security::Audience,
 ) -> AppResult<Response> {
     let object = custom(&schema, &object).await?;
     let format = Format::parse(export.format.as_deref())?;
     let (_, filter) = params.parse()?;
     let columns = schema.export_columns(object, RECORD_COLUMNS).await?;
     let pages = objects.export(object, filter).await?;
-    Ok(download(format, object.name(), encode::<_, ObjectRecordResponse, _>(format, columns, pages)))
+    Ok(download(format, object.name(), encode::<_, ObjectRecordResponse, _>(format, columns, audience.clone(), pages)))
 }
 
 /// Import records of a custom object from CSV (`text/csv`: a header row of `id`, `name`,

@@ -47,7 +47,7 @@ async fn object_and_id(schema: &SchemaService, object: &str, id: &str, noun: &st
 
 /// The response schema of `object`'s records in the API document, its references inlined, as
 /// the base of its JSON Schema.
-fn builtin_schema(object: Object) -> Value {
+pub fn builtin_schema(object: Object) -> Value {
     static DOC: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
     let doc = DOC.get_or_init(|| serde_json::to_value(crate::router::openapi_document()).unwrap_or_default());
     let name = match object {
@@ -68,6 +68,13 @@ fn builtin_schema(object: Object) -> Value {
         }
     }
     schema
+}
+
+/// The names of the built-in fields of `object`'s records as served.
+pub fn builtin_fields(object: Object) -> Vec<String> {
+    let schema = builtin_schema(object);
+    let props = schema.get("properties").and_then(Value::as_object);
+    props.map(|p| p.keys().filter(|k| *k != "custom").cloned().collect()).unwrap_or_default()
 }
 
 /// `value` with every `$ref` to `components` replaced by the schema it names (to a depth of 8).

@@ -21,6 +21,7 @@ pub mod objects;
 pub mod pagination;
 pub mod query;
 pub mod schema;
+pub mod security;
 pub mod segments;
 pub mod tasks;
 pub mod timeline;

@@ -156,7 +156,8 @@ where
 /// silently complete.
 pub fn encode<T, R, S>(
     format: Format,
-    columns: Vec<String>,
+    mut columns: Vec<String>,
+    audience: super::security::Audience,
     pages: S,
 ) -> impl Stream<Item = Result<Bytes, std::io::Error>> + Send
 where
@@ -164,12 +165,16 @@ where
     R: From<T> + Serialize,
     S: Stream<Item = AppResult<Vec<T>>> + Send + 'static,
 {
+    columns.retain(|c| audience.mask.shows(c));
     let header = (format == Format::Csv).then(|| Ok(Bytes::from(csv_header(&columns))));
     let rows = pages.map(move |page| match page {
         Ok(records) => {
             let mut chunk = String::with_capacity(records.len() * 200);
             for record in records {
-                chunk.push_str(&line(format, &columns, &R::from(record)));
+                let value = serde_json::to_value(R::from(record)).unwrap_or(Value::Null);
+                if let Some(value) = audience.show(value) {
+                    chunk.push_str(&line(format, &columns, &value));
+                }
             }
             Ok(Bytes::from(chunk))
         }

@@ -30,6 +30,7 @@ pub mod progress;
 pub mod query;
 pub mod records;
 pub mod schema;
+pub mod security;
 pub mod seed;
 pub mod segments;
 pub mod smtp;

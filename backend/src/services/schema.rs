@@ -755,7 +755,8 @@ fn broken_rules(object: Object, schema: &ObjectSchema, value: &Value, old: Optio
 }
 
 /// A 409 `code` for a unique name already taken by another definition.
-fn name_taken(err: AppError, code: &'static str, detail: &str) -> AppError {
+/// A duplicate-key conflict of a write as the 409 `code` a client understands.
+pub fn name_taken(err: AppError, code: &'static str, detail: &str) -> AppError {
     match err {
         AppError::Conflict { code: "duplicate", .. } => AppError::conflict(code, detail),
         other => other,

@@ -38,6 +38,7 @@ mod replay;
 mod sales_history;
 mod scale_out;
 mod schema;
+mod security;
 mod segments;
 mod storage;
 mod tasks;

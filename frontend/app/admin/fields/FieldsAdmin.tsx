@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useId, useState, type FormEvent } from "react";
-import { AppShell } from "@/components/AppShell";
 import { DataTable } from "@/components/DataTable";
+import { ObjectSettings } from "@/components/ObjectSettings";
 import { ProblemMessage } from "@/components/ProblemMessage";
 import { SwitchAndRemove } from "@/components/SwitchAndRemove";
 import { TextField } from "@/components/TextField";
@@ -10,39 +10,21 @@ import { api, ApiError, call } from "@/lib/api";
 import { fetchFields, FIELD_TYPES, useObjectChoices, textToValue, type FieldDef, type FieldType, type Rule, type SchemaObject } from "@/lib/customFields";
 import { useAction } from "@/lib/useAction";
 import { useLoaded } from "@/lib/useLoaded";
-import { AdminOnly } from "../users/UsersAdmin";
 
 export function FieldsAdminPage() {
   return (
-    <AppShell>
-      <AdminOnly>
-        <FieldsAdmin />
-      </AdminOnly>
-    </AppShell>
-  );
-}
-
-function FieldsAdmin() {
-  const [object, setObject] = useState<SchemaObject>("contact");
-  const pickerId = useId();
-  const choices = useObjectChoices();
-  return (
-    <section aria-labelledby="fields-title">
-      <h1 id="fields-title">Fields and rules</h1>
-      <p className="muted">Fields of your own on each kind of record, and rules that keep the data clean. Every record form shows the fields; every write is checked by the rules.</p>
-      <div className="form-field">
-        <label htmlFor={pickerId}>Records</label>
-        <select id={pickerId} value={object} onChange={(e) => setObject(e.target.value as SchemaObject)}>
-          {choices.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <Fields key={`fields-${object}`} object={object} />
-      <Rules key={`rules-${object}`} object={object} />
-    </section>
+    <ObjectSettings
+      title="Fields and rules"
+      initial="contact"
+      intro="Fields of your own on each kind of record, and rules that keep the data clean. Every record form shows the fields; every write is checked by the rules."
+    >
+      {(object) => (
+        <>
+          <Fields key={`fields-${object}`} object={object} />
+          <Rules key={`rules-${object}`} object={object} />
+        </>
+      )}
+    </ObjectSettings>
   );
 }
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useId, useState, type FormEvent } from "react";
-import { AppShell } from "@/components/AppShell";
+import { ObjectSettings } from "@/components/ObjectSettings";
 import { DataTable } from "@/components/DataTable";
 import { ProblemMessage } from "@/components/ProblemMessage";
 import { SwitchAndRemove } from "@/components/SwitchAndRemove";
@@ -10,40 +10,20 @@ import { api, ApiError, call } from "@/lib/api";
 import { describeAction, useObjectChoices, parseAssignments, TRIGGER_ACTIONS, type SchemaObject, type Trigger, type TriggerAction, type TriggerRun } from "@/lib/customFields";
 import { useAction } from "@/lib/useAction";
 import { useLoaded } from "@/lib/useLoaded";
-import { AdminOnly } from "../users/UsersAdmin";
 
 export function TriggersAdminPage() {
   return (
-    <AppShell>
-      <AdminOnly>
-        <TriggersAdmin />
-      </AdminOnly>
-    </AppShell>
-  );
-}
-
-function TriggersAdmin() {
-  const [object, setObject] = useState<SchemaObject>("deal");
-  const pickerId = useId();
-  const choices = useObjectChoices();
-  return (
-    <section aria-labelledby="triggers-title">
-      <h1 id="triggers-title">Triggers</h1>
-      <p className="muted">
-        Automation when a record is created or changed. <strong>Before</strong> triggers run inside the write: they derive fields or refuse it. <strong>After</strong> triggers run once the write is saved: a task, a timeline note, a related record, a notification or a webhook. Every change a trigger makes is in the history, naming it.
-      </p>
-      <div className="form-field">
-        <label htmlFor={pickerId}>Records</label>
-        <select id={pickerId} value={object} onChange={(e) => setObject(e.target.value as SchemaObject)}>
-          {choices.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <Triggers key={object} object={object} />
-    </section>
+    <ObjectSettings
+      title="Triggers"
+      initial="deal"
+      intro={
+        <>
+          Automation when a record is created or changed. <strong>Before</strong> triggers run inside the write: they derive fields or refuse it. <strong>After</strong> triggers run once the write is saved: a task, a timeline note, a related record, a notification or a webhook. Every change a trigger makes is in the history, naming it.
+        </>
+      }
+    >
+      {(object) => <Triggers key={object} object={object} />}
+    </ObjectSettings>
   );
 }
 

@@ -9,6 +9,7 @@ import { AsOf } from "@/components/AsOf";
 import { useAuth } from "@/components/AuthProvider";
 import { EditableField } from "@/components/EditableField";
 import { HistoryList } from "@/components/HistoryList";
+import { SharingPanel } from "@/components/SharingPanel";
 import { ProblemMessage } from "@/components/ProblemMessage";
 import { recordPlaceholder, RecordConflict, RecordHead } from "@/components/RecordFrame";
 import { RelatedTasks } from "@/components/RelatedSales";
@@ -186,6 +187,7 @@ function CaseView() {
           {!open ? <p className="muted">The case is closed; reopen it to add to it.</p> : null}
         </section>
         <RelatedTasks filter={{ case_id: kase.id }} title="Tasks" canWrite={writable} link={{ case_id: kase.id, company_id: kase.company_id }} />
+        <SharingPanel target={{ object: "case", collection: "cases" }} id={id} />
         <HistoryList load={loadHistory} revision={rec.revision + acted} me={me} />
         <AsOf
           load={async (at) => (await casesApi.get(kase.id, at)).data}

@@ -9,6 +9,7 @@ import { useAuth } from "@/components/AuthProvider";
 import { DataTable, type Column } from "@/components/DataTable";
 import { EditableField } from "@/components/EditableField";
 import { HistoryList } from "@/components/HistoryList";
+import { SharingPanel } from "@/components/SharingPanel";
 import { recordPlaceholder, RecordConflict, RecordHead, useRemove } from "@/components/RecordFrame";
 import { RelatedCases, RelatedDeals, RelatedTasks } from "@/components/RelatedSales";
 import { StatusBadge } from "@/components/StatusBadge";
@@ -134,6 +135,7 @@ function CompanyView() {
         <RelatedDeals filter={{ company_id: company.id }} />
         <RelatedCases filter={{ company_id: company.id }} />
         <RelatedTasks filter={{ company_id: company.id }} title="Tasks" canWrite={writable} link={{ company_id: company.id }} />
+        <SharingPanel target={{ object: "company", collection: "companies" }} id={id} />
         <HistoryList load={loadHistory} revision={rec.revision} me={me} />
         <AsOf
           load={async (at) => (await companiesApi.get(company.id, at)).data}

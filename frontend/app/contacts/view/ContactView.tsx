@@ -10,6 +10,7 @@ import { useAuth } from "@/components/AuthProvider";
 import { CompanyPicker } from "@/components/CompanyPicker";
 import { EditableField } from "@/components/EditableField";
 import { HistoryList } from "@/components/HistoryList";
+import { SharingPanel } from "@/components/SharingPanel";
 import { recordPlaceholder, RecordConflict, RecordHead, useRemove } from "@/components/RecordFrame";
 import { StatusBadge } from "@/components/StatusBadge";
 import { BriefingPanel } from "@/components/BriefingPanel";
@@ -157,6 +158,7 @@ function ContactView() {
         <RelatedDeals filter={{ contact_id: contact.id }} />
         <RelatedCases filter={{ contact_id: contact.id }} />
         <RelatedTasks filter={{ contact_id: contact.id }} title="Tasks" canWrite={writable} link={{ contact_id: contact.id }} />
+        <SharingPanel target={{ object: "contact", collection: "contacts" }} id={id} />
         <HistoryList
           load={loadHistory}
           revision={rec.revision}

@@ -9,6 +9,7 @@ import { AsOf } from "@/components/AsOf";
 import { useAuth } from "@/components/AuthProvider";
 import { EditableField } from "@/components/EditableField";
 import { HistoryList } from "@/components/HistoryList";
+import { SharingPanel } from "@/components/SharingPanel";
 import { recordPlaceholder, RecordConflict, RecordHead, useRemove } from "@/components/RecordFrame";
 import { RelatedTasks } from "@/components/RelatedSales";
 import { STAGES, type Deal, type Stage, type UpdateDeal } from "@/lib/api";
@@ -119,6 +120,7 @@ function DealView() {
           onSave={(custom) => rec.save({ custom } as UpdateDeal)}
         />
         <RelatedTasks filter={{ deal_id: deal.id }} title="Tasks" canWrite={writable} link={{ deal_id: deal.id }} />
+        <SharingPanel target={{ object: "deal", collection: "deals" }} id={id} />
         <HistoryList load={loadHistory} revision={rec.revision} me={me} />
         <AsOf
           load={async (at) => (await dealsApi.get(deal.id, at)).data}

@@ -9,6 +9,7 @@ import { useAuth } from "@/components/AuthProvider";
 import { CustomFields } from "@/components/CustomFields";
 import { EditableField } from "@/components/EditableField";
 import { HistoryList } from "@/components/HistoryList";
+import { SharingPanel } from "@/components/SharingPanel";
 import { recordPlaceholder, RecordConflict, RecordHead, useRemove } from "@/components/RecordFrame";
 import { cellText } from "@/components/SavedViews";
 import { api, call } from "@/lib/api";
@@ -82,6 +83,7 @@ function ObjectRecordView() {
           onCancel={rec.clearFieldError}
           onSave={(custom) => rec.save({ custom } as UpdateObjectRecord)}
         />
+        <SharingPanel target={{ object }} id={id} />
         <HistoryList load={loadHistory} revision={rec.revision} me={me} />
         <AsOf
           load={async (at) => (await recordApi.get(record.id, at)).data}

@@ -1,0 +1,657 @@
+//! Row- and field-level security: `/api/schema/{object}/security` (the sharing model and field
+//! permissions), `.../{id}/share` (a record's shares), and the middleware that applies them to
+//! every request of a member or viewer: records they may not see are 404, records they may only
+//! read are 403 to writes, hidden fields are taken out of what is served (records, lists, history,
+//! the change feed, query rows) and refused in filters, and writes setting a hidden or read-only
+//! field are 403. Exports take their [`Audience`] from the request (services/exports.rs).
+
+use std::collections::{HashMap, HashSet};
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Path, Request, State};
+use axum::http::response::Parts;
+use axum::http::{header, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use serde_json::Value;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::with_etag;
+use crate::domain::auth::{Principal, Role};
+use crate::domain::custom::Object;
+use crate::domain::ids::parse_id;
+use crate::domain::security::{RecordAccess, ShareAccess};
+use crate::error::{AppError, AppResult, FieldError, Problem};
+use crate::extract::{IfMatch, RequestOrigin, ValidJson};
+use crate::models::security::{SecurityResponse, ShareList, ShareRequest, ShareResponse, UpdateSecurityRequest};
+use crate::services::schema::SchemaService;
+use crate::services::security::{Audience, SecurityService};
+use crate::state::AppState;
+
+/// Routes of this module.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(get_security, put_security))
+        .routes(routes!(list_shares))
+        .routes(routes!(share_record))
+        .routes(routes!(unshare_record))
+        .routes(routes!(list_object_shares))
+        .routes(routes!(share_object_record))
+        .routes(routes!(unshare_object_record))
+}
+
+/// The sharing model and field permissions of an object (everyone reads them: clients hide
+/// what a role may not see and lock what it may not change).
+#[utoipa::path(get, path = "/api/schema/{object}/security", tag = "schema",
+    params(("object" = String, Path, description = "contact, company, deal, case, event or a custom object")),
+    responses(
+        (status = 200, description = "The settings", body = SecurityResponse, headers(("ETag" = String, description = "Version"))),
+        (status = 404, description = "No such object", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_security(
+    State(schema): State<SchemaService>,
+    State(security): State<SecurityService>,
+    Path(object): Path<String>,
+) -> AppResult<Response> {
+    let settings = security.get(schema.object(&object).await?).await?;
+    Ok(with_etag(settings.version, SecurityResponse::from(settings)))
+}
+
+/// Set the sharing model and field permissions of an object (admin). `fields` replaces every
+/// permission; each names a field of the object, `member` or `viewer`, and `hidden` or `read_only`.
+#[utoipa::path(put, path = "/api/schema/{object}/security", tag = "schema", request_body = UpdateSecurityRequest,
+    params(("object" = String, Path, description = "contact, company, deal, case, event or a custom object"),
+        ("If-Match" = Option<String>, Header, description = "ETag from a GET; 412 if the settings changed since", nullable = false, pattern = "^(\\*|(W/)?\"?[0-9]{1,18}\"?)$")),
+    responses(
+        (status = 200, description = "Saved", body = SecurityResponse, headers(("ETag" = String, description = "New version"))),
+        (status = 400, description = "Malformed JSON or If-Match", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such object", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Changed by another request at the same moment", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid settings", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn put_security(
+    State(schema): State<SchemaService>,
+    State(security): State<SecurityService>,
+    Path(object): Path<String>,
+    IfMatch(pre): IfMatch,
+    RequestOrigin(origin): RequestOrigin,
+    ValidJson(body): ValidJson<UpdateSecurityRequest>,
+) -> AppResult<Response> {
+    let object = schema.object(&object).await?;
+    let builtin = super::schema::builtin_fields(object);
+    let saved = security.put(object, &builtin, body.into(), pre, &origin).await?;
+    Ok(with_etag(saved.version, SecurityResponse::from(saved)))
+}
+
+/// The object of a built-in collection path segment (`deals`).
+fn collection(raw: &str) -> AppResult<Object> {
+    Object::built_in(raw).filter(|o| raw == o.plural()).ok_or_else(|| AppError::NotFound(format!("collection `{raw}`")))
+}
+
+/// The record a share path names, which the caller may see (404 otherwise).
+async fn shared_record(
+    state: &AppState,
+    object: Object,
+    id: &str,
+    caller: &Principal,
+) -> AppResult<(String, RecordAccess)> {
+    let id = parse_id(id).ok_or_else(|| AppError::not_found(object.name(), id))?;
+    let table = object.table();
+    if crate::repositories::records::get_row(&state.db, table, &id).await?.is_none() {
+        return Err(AppError::not_found(object.name(), &id));
+    }
+    let access = state.security.access(object, &id, caller).await?;
+    if access == RecordAccess::None {
+        return Err(AppError::not_found(object.name(), &id));
+    }
+    Ok((id, access))
+}
+
+async fn list(state: AppState, object: Object, id: String, caller: Principal) -> AppResult<Json<ShareList>> {
+    let (id, _) = shared_record(&state, object, &id, &caller).await?;
+    let items = state.security.shares_of(object, &id).await?.into_iter().map(Into::into).collect();
+    Ok(Json(ShareList { items }))
+}
+
+async fn share(
+    state: AppState,
+    object: Object,
+    id: String,
+    caller: Principal,
+    origin: crate::domain::history::Origin,
+    body: ShareRequest,
+) -> AppResult<Response> {
+    let (id, access) = shared_record(&state, object, &id, &caller).await?;
+    if access != RecordAccess::Write {
+        return Err(AppError::Forbidden);
+    }
+    let granted = match body.access.as_deref().map(str::trim) {
+        None | Some("") => ShareAccess::Read,
+        Some(raw) => {
+            ShareAccess::parse(raw).ok_or_else(|| AppError::invalid_field("access", "must be read or write"))?
+        }
+    };
+    let user = parse_id(&body.user_id).ok_or_else(|| AppError::invalid_field("user_id", "no user with this id"))?;
+    state.users.get(&user).await.map_err(|_| AppError::invalid_field("user_id", "no user with this id"))?;
+    let (saved, created) = state.security.share(object, &id, user, granted, &origin).await?;
+    let status = if created { StatusCode::CREATED } else { StatusCode::OK };
+    Ok((status, Json(ShareResponse::from(saved))).into_response())
+}
+
+async fn unshare(
+    state: AppState,
+    object: Object,
+    id: String,
+    user: String,
+    caller: Principal,
+    origin: crate::domain::history::Origin,
+) -> AppResult<StatusCode> {
+    let (id, access) = shared_record(&state, object, &id, &caller).await?;
+    if access != RecordAccess::Write {
+        return Err(AppError::Forbidden);
+    }
+    state.security.unshare(object, &id, user.trim(), &origin).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Who a record is shared with.
+#[utoipa::path(get, path = "/api/{collection}/{id}/shares", tag = "schema",
+    params(("collection" = String, Path, description = "contacts, companies, deals, cases or events"),
+        ("id" = String, Path, description = "Record id")),
+    responses(
+        (status = 200, description = "Shares", body = ShareList),
+        (status = 404, description = "No such record (or not yours to see)", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn list_shares(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Principal>,
+    Path((collection_name, id)): Path<(String, String)>,
+) -> AppResult<Json<ShareList>> {
+    list(state, collection(&collection_name)?, id, caller).await
+}
+
+/// Share a record with a user (`read` or `write`); sharing again changes the access. The
+/// record's owner, those it is shared with for writing, and admins share it.
+#[utoipa::path(post, path = "/api/{collection}/{id}/share", tag = "schema", request_body = ShareRequest,
+    params(("collection" = String, Path, description = "contacts, companies, deals, cases or events"),
+        ("id" = String, Path, description = "Record id")),
+    responses(
+        (status = 201, description = "Shared", body = ShareResponse),
+        (status = 200, description = "The share's access changed", body = ShareResponse),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such record (or not yours to see)", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "No such user, or a bad access", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn share_record(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Principal>,
+    Path((collection_name, id)): Path<(String, String)>,
+    RequestOrigin(origin): RequestOrigin,
+    ValidJson(body): ValidJson<ShareRequest>,
+) -> AppResult<Response> {
+    share(state, collection(&collection_name)?, id, caller, origin, body).await
+}
+
+/// Stop sharing a record with a user.
+#[utoipa::path(delete, path = "/api/{collection}/{id}/shares/{user_id}", tag = "schema",
+    params(("collection" = String, Path, description = "contacts, companies, deals, cases or events"),
+        ("id" = String, Path, description = "Record id"), ("user_id" = String, Path, description = "User id")),
+    responses(
+        (status = 204, description = "No longer shared"),
+        (status = 404, description = "No such record or share", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn unshare_record(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Principal>,
+    Path((collection_name, id, user)): Path<(String, String, String)>,
+    RequestOrigin(origin): RequestOrigin,
+) -> AppResult<StatusCode> {
+    unshare(state, collection(&collection_name)?, id, user, caller, origin).await
+}
+
+/// Who a custom object's record is shared with.
+#[utoipa::path(get, path = "/api/objects/{object}/{id}/shares", tag = "objects",
+    params(("object" = String, Path, description = "Custom object name"), ("id" = String, Path, description = "Record id")),
+    responses(
+        (status = 200, description = "Shares", body = ShareList),
+        (status = 404, description = "No such object or record", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn list_object_shares(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Principal>,
+    Path((object, id)): Path<(String, String)>,
+) -> AppResult<Json<ShareList>> {
+    let object = state.schema.custom_object(&object).await?.object();
+    list(state, object, id, caller).await
+}
+
+/// Share a custom object's record with a user (`read` or `write`).
+#[utoipa::path(post, path = "/api/objects/{object}/{id}/share", tag = "objects", request_body = ShareRequest,
+    params(("object" = String, Path, description = "Custom object name"), ("id" = String, Path, description = "Record id")),
+    responses(
+        (status = 201, description = "Shared", body = ShareResponse),
+        (status = 200, description = "The share's access changed", body = ShareResponse),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such object or record", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "No such user, or a bad access", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn share_object_record(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Principal>,
+    Path((object, id)): Path<(String, String)>,
+    RequestOrigin(origin): RequestOrigin,
+    ValidJson(body): ValidJson<ShareRequest>,
+) -> AppResult<Response> {
+    let object = state.schema.custom_object(&object).await?.object();
+    share(state, object, id, caller, origin, body).await
+}
+
+/// Stop sharing a custom object's record with a user.
+#[utoipa::path(delete, path = "/api/objects/{object}/{id}/shares/{user_id}", tag = "objects",
+    params(("object" = String, Path, description = "Custom object name"), ("id" = String, Path, description = "Record id"),
+        ("user_id" = String, Path, description = "User id")),
+    responses(
+        (status = 204, description = "No longer shared"),
+        (status = 404, description = "No such object, record or share", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn unshare_object_record(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Principal>,
+    Path((object, id, user)): Path<(String, String, String)>,
+    RequestOrigin(origin): RequestOrigin,
+) -> AppResult<StatusCode> {
+    let object = state.schema.custom_object(&object).await?.object();
+    unshare(state, object, id, user, caller, origin).await
+}
+
+/// What a request reaches, as far as security goes.
+#[derive(Debug)]
+enum Target {
+    /// A list of records (`data[*]`), or a create (the record).
+    Collection(Object),
+    /// A download of records (filtered by the export itself).
+    Export(Object),
+    /// One record, or something under it (`/history` is [`Target::History`]).
+    Record(Object, String),
+    /// A record's change events.
+    History(Object, String),
+    /// Contacts in a list (`data[*]`), a preview (`sample[*]`) or duplicate pairs (`data[*].contacts[*]`).
+    Contacts,
+    /// Totals over records (the pipeline, analytics, an import): for admins when the records
+    /// are private (and deals' when a field of them is hidden).
+    Totals(Vec<Object>),
+    /// The change feed.
+    Feed,
+    /// The query endpoint (its object is in the body).
+    Query,
+    /// Anything else.
+    Other,
+}
+
+async fn target(schema: &SchemaService, path: &str) -> Target {
+    let segments: Vec<&str> = path.trim_start_matches("/api/").split('/').filter(|s| !s.is_empty()).collect();
+    let (object, rest) = match segments.as_slice() {
+        ["objects", name, rest @ ..] if *name != "objects" => match schema.custom_object(name).await {
+            Ok(def) => (def.object(), rest),
+            Err(_) => return Target::Other,
+        },
+        ["changes", ..] => return Target::Feed,
+        ["query"] => return Target::Query,
+        ["segments", _, "contacts"] | ["segments", "preview"] | ["companies", _, "contacts"] => {
+            return Target::Contacts
+        }
+        ["contacts", "duplicates", ..] => return Target::Contacts,
+        ["analytics", ..] => return Target::Totals(vec![Object::Contact, Object::Deal]),
+        [first, rest @ ..] => match collection(first) {
+            Ok(o) => (o, rest),
+            Err(_) => return Target::Other,
+        },
+        [] => return Target::Other,
+    };
+    match rest {
+        [] | ["open"] => Target::Collection(object),
+        ["export"] => Target::Export(object),
+        ["import"] | ["pipeline"] => Target::Totals(vec![object]),
+        [id, "history"] => parse_id(id).map_or(Target::Other, |id| Target::History(object, id)),
+        [id, ..] => parse_id(id).map_or(Target::Other, |id| Target::Record(object, id)),
+    }
+}
+
+fn problem(err: AppError) -> Response {
+    err.into_response()
+}
+
+fn is_write(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// The hidden fields a list's query string names in a filter, a sort or a `custom.<name>` parameter.
+fn hidden_in_query(query: &str, audience: &Audience) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).unwrap_or_default();
+    for (key, value) in pairs {
+        let named: Vec<String> = match key.as_str() {
+            "filter" => serde_json::from_str(&value).map(|f| audience.mask.hidden_in_filter(&f)).unwrap_or_default(),
+            "sort" => vec![value.trim_start_matches('-').to_string()],
+            other => vec![other.to_string()],
+        };
+        for field in named.into_iter().filter(|f| !audience.mask.shows(f)) {
+            errors.push(FieldError::new(key.clone(), format!("`{field}` is hidden from your role")));
+        }
+    }
+    errors
+}
+
+fn hidden_error(errors: Vec<FieldError>) -> AppError {
+    AppError::Validation {
+        code: "field_hidden",
+        detail: "the request names fields hidden from your role".into(),
+        errors,
+    }
+}
+
+/// Middleware: applies row- and field-level security to a member's or viewer's request.
+pub async fn enforce(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let Some(caller) = req.extensions().get::<Principal>().cloned() else { return next.run(req).await };
+    if caller.role == Role::Admin || !state.security.any().await.unwrap_or(true) {
+        return next.run(req).await;
+    }
+    match guarded(&state, &caller, req, next).await {
+        Ok(response) | Err(response) => response,
+    }
+}
+
+async fn guarded(state: &AppState, caller: &Principal, mut req: Request, next: Next) -> Result<Response, Response> {
+    let security = &state.security;
+    let audience = |object: Object| async move { security.audience(object, caller).await.map_err(problem) };
+    let method = req.method().clone();
+    let target = target(&state.schema, req.uri().path()).await;
+    let limit = state.settings.server.body_limit_bytes;
+    match target {
+        Target::Collection(object) => {
+            let seen = audience(object).await?;
+            if let Some(query) = req.uri().query() {
+                let errors = hidden_in_query(query, &seen);
+                if !errors.is_empty() {
+                    return Err(problem(hidden_error(errors)));
+                }
+            }
+            if is_write(&method) {
+                let req = refuse_fields(req, &seen, limit).await?;
+                return rewrite(next.run(req).await, limit, |body| seen.mask.redact_record(body)).await;
+            }
+            let private = seen.rows.is_some();
+            rewrite(next.run(req).await, limit, |body| {
+                retain_records(body.get_mut("data"), &seen);
+                if private {
+                    // A total over rows the caller may not see would tell how many there are.
+                    if let Some(map) = body.as_object_mut() {
+                        map.remove("total");
+                    }
+                }
+            })
+            .await
+        }
+        Target::Export(object) => {
+            let seen = audience(object).await?;
+            if let Some(query) = req.uri().query() {
+                let errors = hidden_in_query(query, &seen);
+                if !errors.is_empty() {
+                    return Err(problem(hidden_error(errors)));
+                }
+            }
+            req.extensions_mut().insert(seen);
+            Ok(next.run(req).await)
+        }
+        Target::Record(object, id) => {
+            let seen = audience(object).await?;
+            check_row(state, caller, object, &id, &method).await?;
+            // A contact's personal-data export and briefing are written from every field.
+            let path = req.uri().path();
+            if !seen.mask.hidden.is_empty() && (path.ends_with("/export") || path.ends_with("/briefing")) {
+                return Err(problem(AppError::Forbidden));
+            }
+            if is_write(&method) {
+                req = refuse_fields(req, &seen, limit).await?;
+            }
+            rewrite(next.run(req).await, limit, |body| {
+                if body.get("id").and_then(Value::as_str) == Some(id.as_str()) {
+                    seen.mask.redact_record(body);
+                }
+            })
+            .await
+        }
+        Target::History(object, id) => {
+            let seen = audience(object).await?;
+            check_row(state, caller, object, &id, &method).await?;
+            rewrite(next.run(req).await, limit, |body| {
+                for event in body.get_mut("data").and_then(Value::as_array_mut).into_iter().flatten() {
+                    if let Some(changes) = event.get_mut("changes") {
+                        seen.mask.redact_changes(changes);
+                    }
+                }
+            })
+            .await
+        }
+        Target::Contacts => {
+            let seen = audience(Object::Contact).await?;
+            rewrite(next.run(req).await, limit, |body| {
+                retain_records(body.get_mut("sample"), &seen);
+                for pair in body.get_mut("data").and_then(Value::as_array_mut).into_iter().flatten() {
+                    retain_records(pair.get_mut("contacts"), &seen);
+                }
+                retain_records(body.get_mut("data"), &seen);
+            })
+            .await
+        }
+        Target::Totals(objects) => {
+            for object in objects {
+                let seen = audience(object).await?;
+                // Deals' totals sum their amounts (and so what a hidden field holds).
+                if seen.rows.is_some() || (object == Object::Deal && !seen.mask.hidden.is_empty()) {
+                    return Err(problem(AppError::Forbidden));
+                }
+            }
+            Ok(next.run(req).await)
+        }
+        Target::Feed => {
+            if req.uri().path().ends_with("/stream") {
+                // The live stream is not filtered per caller: members and viewers page the feed.
+                return Err(problem(AppError::Forbidden));
+            }
+            let page = next.run(req).await;
+            feed(state, caller, page, limit).await
+        }
+        Target::Query => query(state, caller, req, next, limit).await,
+        Target::Other => Ok(next.run(req).await),
+    }
+}
+
+/// 404 when the caller may not see the record, 403 when they may only read it and this writes.
+async fn check_row(
+    state: &AppState,
+    caller: &Principal,
+    object: Object,
+    id: &str,
+    method: &Method,
+) -> Result<(), Response> {
+    match state.security.access(object, id, caller).await.map_err(problem)? {
+        RecordAccess::None => Err(problem(AppError::not_found(object.name(), id))),
+        RecordAccess::Read if is_write(method) => Err(problem(AppError::Forbidden)),
+        _ => Ok(()),
+    }
+}
+
+/// Keeps the records of a list the caller may see, redacted.
+fn retain_records(list: Option<&mut Value>, seen: &Audience) {
+    let Some(items) = list.and_then(Value::as_array_mut) else { return };
+    let kept: Vec<Value> = std::mem::take(items).into_iter().filter_map(|r| seen.show(r)).collect();
+    *items = kept;
+}
+
+/// A write whose JSON body sets a field the caller may not change is 403 naming the fields.
+async fn refuse_fields(req: Request, seen: &Audience, limit: usize) -> Result<Request, Response> {
+    if seen.mask.is_empty() {
+        return Ok(req);
+    }
+    let (parts, body) = req.into_parts();
+    let bytes = axum::body::to_bytes(body, limit).await.map_err(|_| problem(AppError::PayloadTooLarge))?;
+    if let Ok(value) = serde_json::from_slice::<Value>(&bytes) {
+        let refused = seen.mask.refused_in(&value);
+        if !refused.is_empty() {
+            let errors =
+                refused.into_iter().map(|f| FieldError::new(f, "your role may not change this field")).collect();
+            return Err(problem(AppError::FieldsLocked(errors)));
+        }
+    }
+    Ok(Request::from_parts(parts, Body::from(bytes)))
+}
+
+/// A JSON success answer, parsed; anything else (`Err`) as it was.
+async fn parsed(response: Response, limit: usize) -> Result<Result<(Parts, Value), Response>, Response> {
+    let json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("application/json"));
+    if !response.status().is_success() || !json {
+        return Ok(Err(response));
+    }
+    let (parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, limit.max(64 << 20)).await.map_err(|_| problem(internal()))?;
+    Ok(match serde_json::from_slice::<Value>(&bytes) {
+        Ok(value) => Ok((parts, value)),
+        Err(_) => Err(Response::from_parts(parts, Body::from(bytes))),
+    })
+}
+
+/// The answer `parts` with `value` as its body.
+fn reply(mut parts: Parts, value: &Value) -> Response {
+    let bytes = Bytes::from(serde_json::to_vec(value).unwrap_or_default());
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// A JSON success answer, changed by `edit`; anything else as it is.
+async fn rewrite(response: Response, limit: usize, edit: impl FnOnce(&mut Value)) -> Result<Response, Response> {
+    match parsed(response, limit).await? {
+        Ok((parts, mut value)) => {
+            edit(&mut value);
+            Ok(reply(parts, &value))
+        }
+        Err(untouched) => Ok(untouched),
+    }
+}
+
+fn internal() -> AppError {
+    AppError::Internal("an answer could not be read for redaction".into())
+}
+
+/// The change feed for a member or viewer: events of records they may not see are left out
+/// (the cursor still moves past them), hidden fields are redacted.
+async fn feed(state: &AppState, caller: &Principal, page: Response, limit: usize) -> Result<Response, Response> {
+    let (parts, mut value) = match parsed(page, limit).await? {
+        Ok(parsed) => parsed,
+        Err(untouched) => return Ok(untouched),
+    };
+    let entries = value.get_mut("data").and_then(Value::as_array_mut).map(std::mem::take).unwrap_or_default();
+    // Per object: its audience, and the records of the page the caller may see.
+    let mut audiences: HashMap<Object, Audience> = HashMap::new();
+    let mut ids: HashMap<Object, Vec<String>> = HashMap::new();
+    for entry in &entries {
+        if let Some(object) = entry["entity"].as_str().and_then(|e| Object::parse(e).or(table_object(e))) {
+            ids.entry(object).or_default().push(entry["entity_id"].as_str().unwrap_or_default().to_string());
+        }
+    }
+    let mut visible: HashMap<Object, HashSet<String>> = HashMap::new();
+    for (object, ids) in ids {
+        let seen = state.security.audience(object, caller).await.map_err(problem)?;
+        if seen.rows.is_some() {
+            visible.insert(object, state.security.visible(object, &ids, caller).await.map_err(problem)?);
+        }
+        audiences.insert(object, seen);
+    }
+    let kept: Vec<Value> = entries
+        .into_iter()
+        .filter_map(|mut entry| {
+            let entity = entry["entity"].as_str().unwrap_or_default().to_string();
+            let Some(object) = Object::parse(&entity).or(table_object(&entity)) else { return Some(entry) };
+            let id = entry["entity_id"].as_str().unwrap_or_default().to_string();
+            if visible.get(&object).is_some_and(|v| !v.contains(&id)) {
+                return None;
+            }
+            if let (Some(seen), Some(changes)) = (audiences.get(&object), entry.get_mut("changes")) {
+                seen.mask.redact_changes(changes);
+            }
+            Some(entry)
+        })
+        .collect();
+    value["data"] = Value::Array(kept);
+    Ok(reply(parts, &value))
+}
+
+/// The object whose records live in `table` (`support_case`, `obj_contract`).
+fn table_object(table: &str) -> Option<Object> {
+    Object::known().into_iter().find(|o| o.table() == table)
+}
+
+/// The query endpoint for a member or viewer: hidden fields may not be asked for or filtered
+/// on (422), and rows of a private object are those the caller may see.
+async fn query(
+    state: &AppState,
+    caller: &Principal,
+    req: Request,
+    next: Next,
+    limit: usize,
+) -> Result<Response, Response> {
+    let (parts, body) = req.into_parts();
+    let bytes = axum::body::to_bytes(body, limit).await.map_err(|_| problem(AppError::PayloadTooLarge))?;
+    let Ok(input) = serde_json::from_slice::<Value>(&bytes) else {
+        return Ok(next.run(Request::from_parts(parts, Body::from(bytes))).await);
+    };
+    let Some(object) = input["object"].as_str() else {
+        return Ok(next.run(Request::from_parts(parts, Body::from(bytes))).await);
+    };
+    let Ok(object) = state.schema.object(object).await else {
+        return Ok(next.run(Request::from_parts(parts, Body::from(bytes))).await);
+    };
+    let seen = state.security.audience(object, caller).await.map_err(problem)?;
+    let mut errors = Vec::new();
+    for (i, field) in input["fields"].as_array().into_iter().flatten().enumerate() {
+        if field.as_str().is_some_and(|f| !seen.mask.shows(f)) {
+            errors.push(FieldError::new(format!("fields[{i}]"), "this field is hidden from your role"));
+        }
+    }
+    if !seen.mask.hidden_in_filter(&input["filter"]).is_empty() {
+        errors.push(FieldError::new("filter", "the filter names a field hidden from your role"));
+    }
+    if input["sort"].as_str().is_some_and(|s| !seen.mask.shows(s.trim_start_matches('-'))) {
+        errors.push(FieldError::new("sort", "this field is hidden from your role"));
+    }
+    if !errors.is_empty() {
+        return Err(problem(hidden_error(errors)));
+    }
+    let response = next.run(Request::from_parts(parts, Body::from(bytes))).await;
+    if seen.rows.is_none() {
+        return Ok(response);
+    }
+    let (head, mut value) = match parsed(response, limit).await? {
+        Ok(parsed) => parsed,
+        Err(untouched) => return Ok(untouched),
+    };
+    if let Some(rows) = value.get_mut("data").and_then(Value::as_array_mut) {
+        let ids: Vec<String> = rows.iter().filter_map(|r| r["id"].as_str().map(str::to_string)).collect();
+        let visible = state.security.visible(object, &ids, caller).await.map_err(problem)?;
+        rows.retain(|r| r["id"].as_str().is_some_and(|id| visible.contains(id)));
+    }
+    Ok(reply(head, &value))
+}

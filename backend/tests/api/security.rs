@@ -1,0 +1,268 @@
+//! Row- and field-level security: sharing models, shares, hidden and read-only fields, and the
+//! walk of every read operation of the OpenAPI document as a member and as a viewer.
+
+use serde_json::{json, Value};
+
+use crate::helpers::{assert_problem, client_with, error_fields, spawn_app, TestApp};
+
+const MARKER: &str = "MARKER-hidden-7f3a";
+const FOREIGN: &str = "FOREIGN-private-9c2e";
+
+struct Person {
+    client: reqwest::Client,
+    id: String,
+}
+
+async fn person(app: &TestApp, email: &str, role: &str) -> Person {
+    let client = client_with(&app.user_token(email, role).await);
+    let me: Value = client.get(app.url("/api/auth/me")).send().await.unwrap().json().await.unwrap();
+    Person { client, id: me["id"].as_str().expect("user id").to_string() }
+}
+
+async fn send(
+    client: &reqwest::Client,
+    method: reqwest::Method,
+    url: String,
+    body: Option<&Value>,
+) -> reqwest::Response {
+    let req = client.request(method, url);
+    let req = match body {
+        Some(b) => req.json(b),
+        None => req,
+    };
+    req.send().await.expect("request")
+}
+
+/// Deals private, `custom.salary` hidden from members and viewers, `amount` hidden from viewers,
+/// `stage` read-only for members; on contacts `custom.salary` hidden from both.
+async fn secured(app: &TestApp) {
+    for object in ["deal", "contact"] {
+        let res =
+            app.post_json(&format!("/api/schema/{object}/fields"), &json!({"name": "salary", "type": "text"})).await;
+        assert_eq!(res.status(), 201);
+    }
+    let deal = json!({"sharing": "private", "fields": [
+        {"field": "custom.salary", "role": "member", "access": "hidden"},
+        {"field": "custom.salary", "role": "viewer", "access": "hidden"},
+        {"field": "amount", "role": "viewer", "access": "hidden"},
+        {"field": "stage", "role": "member", "access": "read_only"},
+    ]});
+    let res = app.client.put(app.url("/api/schema/deal/security")).json(&deal).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let contact = json!({"fields": [
+        {"field": "custom.salary", "role": "member", "access": "hidden"},
+        {"field": "custom.salary", "role": "viewer", "access": "hidden"},
+    ]});
+    let res = app.client.put(app.url("/api/schema/contact/security")).json(&contact).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+}
+
+#[tokio::test]
+async fn settings_are_checked_and_read_by_everyone() {
+    let app = spawn_app().await;
+    let viewer = person(&app, "v@example.com", "viewer").await;
+    let res = app.client.get(app.url("/api/schema/deal/security")).send().await.unwrap();
+    assert_eq!(res.headers()["etag"], "\"0\"");
+    let defaults: Value = res.json().await.unwrap();
+    assert_eq!((&defaults["sharing"], &defaults["fields"]), (&json!("public_read_write"), &json!([])));
+    let bad = json!({"sharing": "secret", "fields": [
+        {"field": "nope", "role": "member", "access": "hidden"},
+        {"field": "amount", "role": "admin", "access": "hidden"},
+        {"field": "amount", "role": "viewer", "access": "gone"},
+    ]});
+    let res = app.client.put(app.url("/api/schema/deal/security")).json(&bad).send().await.unwrap();
+    let problem = assert_problem(res, 422, "validation_failed").await;
+    assert_eq!(error_fields(&problem), ["sharing", "fields[0].field", "fields[1].role", "fields[2].access"]);
+    let res = send(&viewer.client, reqwest::Method::PUT, app.url("/api/schema/deal/security"), Some(&json!({}))).await;
+    assert_problem(res, 403, "forbidden").await;
+    secured(&app).await;
+    let settings: Value =
+        viewer.client.get(app.url("/api/schema/deal/security")).send().await.unwrap().json().await.unwrap();
+    assert_eq!((&settings["sharing"], &settings["version"]), (&json!("private"), &json!(1)));
+    assert_eq!(settings["fields"].as_array().unwrap().len(), 4);
+    let stale = app.client.put(app.url("/api/schema/deal/security")).header("if-match", "\"7\"").json(&json!({}));
+    assert_problem(stale.send().await.unwrap(), 412, "precondition_failed").await;
+}
+
+#[tokio::test]
+async fn private_records_are_their_owners_and_shares_open_them() {
+    let app = spawn_app().await;
+    secured(&app).await;
+    let ann = person(&app, "ann@example.com", "member").await;
+    let bob = person(&app, "bob@example.com", "member").await;
+    // A member may not set a field hidden from them.
+    let body = json!({"name": "Ann's", "amount": "100", "custom": {"salary": MARKER}});
+    let res = send(&ann.client, reqwest::Method::POST, app.url("/api/deals"), Some(&body)).await;
+    assert_problem(res, 403, "field_read_only").await;
+    let body = json!({"name": "Ann's", "amount": "100"});
+    let res = send(&ann.client, reqwest::Method::POST, app.url("/api/deals"), Some(&body)).await;
+    assert_eq!(res.status(), 201);
+    let anns: Value = res.json().await.unwrap();
+    assert_eq!(anns["owner_id"], json!(ann.id));
+    let res = app
+        .post_json(
+            "/api/deals",
+            &json!({"name": FOREIGN, "amount": "5", "owner_id": bob.id, "custom": {"salary": MARKER}}),
+        )
+        .await;
+    let bobs: Value = res.json().await.unwrap();
+    let bobs_path = format!("/api/deals/{}", bobs["id"].as_str().unwrap());
+    // Ann sees her own deal only; Bob's is 404 to her, also its history.
+    let list: Value = ann.client.get(app.url("/api/deals?count=true")).send().await.unwrap().json().await.unwrap();
+    let names: Vec<&str> = list["data"].as_array().unwrap().iter().filter_map(|d| d["name"].as_str()).collect();
+    assert_eq!(names, ["Ann's"]);
+    assert!(list.get("total").is_none(), "a total over private rows: {list}");
+    for path in [bobs_path.clone(), format!("{bobs_path}/history")] {
+        assert_problem(ann.client.get(app.url(&path)).send().await.unwrap(), 404, "not_found").await;
+    }
+    let patch = json!({"name": "taken"});
+    assert_problem(
+        send(&ann.client, reqwest::Method::PATCH, app.url(&bobs_path), Some(&patch)).await,
+        404,
+        "not_found",
+    )
+    .await;
+    // Bob shares it for reading: Ann reads it, without the hidden field, and may not change it.
+    let share = json!({"user_id": ann.id, "access": "read"});
+    let res = send(&bob.client, reqwest::Method::POST, app.url(&format!("{bobs_path}/share")), Some(&share)).await;
+    assert_eq!(res.status(), 201);
+    let deal: Value = ann.client.get(app.url(&bobs_path)).send().await.unwrap().json().await.unwrap();
+    assert_eq!(deal["name"], FOREIGN);
+    assert!(deal["custom"].get("salary").is_none(), "{deal}");
+    assert_problem(
+        send(&ann.client, reqwest::Method::PATCH, app.url(&bobs_path), Some(&patch)).await,
+        403,
+        "forbidden",
+    )
+    .await;
+    let ids = app.all_ids("/api/deals").await;
+    assert_eq!(ids.len(), 2, "admins see every deal");
+    // For writing: Ann changes the name, not the read-only stage, and may not share it on.
+    let share = json!({"user_id": ann.id, "access": "write"});
+    let res = send(&bob.client, reqwest::Method::POST, app.url(&format!("{bobs_path}/share")), Some(&share)).await;
+    assert_eq!(res.status(), 200);
+    let res = send(&ann.client, reqwest::Method::PATCH, app.url(&bobs_path), Some(&patch)).await;
+    assert_eq!(res.status(), 200);
+    let stage = json!({"stage": "won"});
+    let problem = assert_problem(
+        send(&ann.client, reqwest::Method::PATCH, app.url(&bobs_path), Some(&stage)).await,
+        403,
+        "field_read_only",
+    )
+    .await;
+    assert_eq!(error_fields(&problem), ["stage"]);
+    let shares: Value =
+        ann.client.get(app.url(&format!("{bobs_path}/shares"))).send().await.unwrap().json().await.unwrap();
+    assert_eq!(shares["items"][0]["access"], "write");
+    // Unshared, it is gone for her again.
+    let res =
+        send(&bob.client, reqwest::Method::DELETE, app.url(&format!("{bobs_path}/shares/{}", ann.id)), None).await;
+    assert_eq!(res.status(), 204, "{}", res.text().await.unwrap());
+    assert_problem(ann.client.get(app.url(&bobs_path)).send().await.unwrap(), 404, "not_found").await;
+    let nobody = json!({"user_id": "01932c07-a8f4-7b43-9d2a-0c1e5f6a7b8c"});
+    let res = send(&bob.client, reqwest::Method::POST, app.url(&format!("{bobs_path}/share")), Some(&nobody)).await;
+    assert_eq!(error_fields(&assert_problem(res, 422, "validation_failed").await), ["user_id"]);
+    // Filtering or asking for a hidden field is refused, not answered.
+    let res = ann.client.get(app.url("/api/deals?sort=-custom.salary")).send().await.unwrap();
+    assert_problem(res, 422, "field_hidden").await;
+    let query = json!({"object": "deal", "fields": ["name", "custom.salary"]});
+    let res = send(&ann.client, reqwest::Method::POST, app.url("/api/query"), Some(&query)).await;
+    assert_eq!(error_fields(&assert_problem(res, 422, "field_hidden").await), ["fields[1]"]);
+    let query = json!({"object": "deal", "fields": ["name"]});
+    let rows: Value =
+        send(&ann.client, reqwest::Method::POST, app.url("/api/query"), Some(&query)).await.json().await.unwrap();
+    assert_eq!(rows["data"].as_array().unwrap().len(), 1, "{rows}");
+}
+
+/// Every read operation of the OpenAPI document, as a member and as a viewer, with every
+/// record id of the installation in its path: no hidden value and no foreign private row.
+#[tokio::test]
+async fn the_walk_finds_no_hidden_field_and_no_foreign_private_row() {
+    let app = spawn_app().await;
+    secured(&app).await;
+    let member = person(&app, "m@example.com", "member").await;
+    let viewer = person(&app, "v@example.com", "viewer").await;
+    let other = person(&app, "o@example.com", "member").await;
+    let company = app.create_company(&json!({"name": "Acme"})).await;
+    let contact = app.create_contact(&json!({"email": "c@example.com", "custom": {"salary": MARKER}})).await;
+    let foreign = app
+        .post_json(
+            "/api/deals",
+            &json!({"name": FOREIGN, "amount": "77", "owner_id": other.id, "custom": {"salary": MARKER}}),
+        )
+        .await
+        .json::<Value>()
+        .await
+        .unwrap();
+    let own = app
+        .post_json(
+            "/api/deals",
+            &json!({"name": "Mine", "amount": "1", "owner_id": member.id, "custom": {"salary": MARKER}}),
+        )
+        .await
+        .json::<Value>()
+        .await
+        .unwrap();
+    // A change to each, so history and the feed hold the values.
+    for (path, body) in [
+        (
+            format!("/api/deals/{}", foreign["id"].as_str().unwrap()),
+            json!({"custom": {"salary": format!("{MARKER}-2")}}),
+        ),
+        (
+            format!("/api/contacts/{}", contact["id"].as_str().unwrap()),
+            json!({"custom": {"salary": format!("{MARKER}-2")}}),
+        ),
+    ] {
+        assert_eq!(app.patch_json(&path, &body, None).await.status(), 200);
+    }
+    let path = format!("/api/deals/{}/share", own["id"].as_str().unwrap());
+    assert_eq!(app.post_json(&path, &json!({"user_id": viewer.id})).await.status(), 201);
+    let ids = [&company["id"], &contact["id"], &foreign["id"], &own["id"]].map(|v| v.as_str().unwrap().to_string());
+    let doc = app.get_ok("/api-docs/openapi.json").await;
+    let mut reads = 0;
+    for (path, ops) in doc["paths"].as_object().unwrap() {
+        if !path.starts_with("/api/") || ops.get("get").is_none() || path.ends_with("/stream") {
+            continue;
+        }
+        let collections = ["contacts", "companies", "deals", "cases", "events"];
+        let mut urls = vec![path.clone()];
+        for (param, values) in [
+            ("{collection}", collections.map(String::from).to_vec()),
+            ("{object}", vec!["deal".to_string(), "contact".to_string()]),
+            ("{id}", ids.to_vec()),
+        ] {
+            if path.contains(param) {
+                urls = urls.iter().flat_map(|u| values.iter().map(move |v| u.replace(param, v))).collect();
+            }
+        }
+        for url in urls {
+            let url = url.replace("{user_id}", &member.id).replace("{name}", "deal");
+            for (who, client) in [("member", &member.client), ("viewer", &viewer.client)] {
+                let queries =
+                    if url.ends_with("/export") { ["?format=csv", "?format=ndjson"] } else { ["", "?count=true"] };
+                for query in queries {
+                    let res = client.get(app.url(&format!("{url}{query}"))).send().await.unwrap();
+                    let status = res.status();
+                    let body = res.text().await.unwrap();
+                    assert!(!body.contains(MARKER), "{who} GET {url}{query} ({status}) shows a hidden value: {body}");
+                    assert!(
+                        !body.contains(FOREIGN),
+                        "{who} GET {url}{query} ({status}) shows a foreign private row: {body}"
+                    );
+                    reads += 1;
+                }
+            }
+        }
+    }
+    assert!(reads > 300, "only {reads} reads walked");
+    // The viewer does not see amounts; the member sees their own deal with its amount.
+    let mine: Value = member.client.get(app.url("/api/deals")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(mine["data"][0]["amount"], own["amount"]);
+    let seen: Value = viewer.client.get(app.url("/api/deals")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(seen["data"].as_array().unwrap().len(), 1, "the deal shared with the viewer: {seen}");
+    assert!(seen["data"][0].get("amount").is_none(), "{seen}");
+    // The admin sees everything.
+    let all = app.get_ok(&format!("/api/deals/{}", foreign["id"].as_str().unwrap())).await;
+    assert_eq!(all["custom"]["salary"], format!("{MARKER}-2"));
+}

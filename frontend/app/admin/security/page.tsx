@@ -1,0 +1,5 @@
+import { SecurityAdminPage } from "./SecurityAdmin";
+
+export default function Page() {
+  return <SecurityAdminPage />;
+}
