@@ -66,6 +66,9 @@ impl AnalyticsService for Analytics {
         request: Request<proto::GetContactAnalyticsRequest>,
     ) -> Result<Response<proto::GetContactAnalyticsResponse>, Status> {
         let principal = self.0.caller(&request, Access::Read).await?;
+        // Totals over contacts private to the caller would count rows they may not see.
+        let security = &self.0.state().security;
+        security.check_totals(&[crate::domain::custom::Object::Contact], &principal).await.map_err(status_of)?;
         let range = range(request.get_ref().range.clone())?;
         let state = self.0.state().clone();
         let a = self.0.run(&request, &principal, |_| async move { state.analytics.contacts(&range).await }).await?;
@@ -95,6 +98,9 @@ impl AnalyticsService for Analytics {
         request: Request<proto::GetFunnelAnalyticsRequest>,
     ) -> Result<Response<proto::GetFunnelAnalyticsResponse>, Status> {
         let principal = self.0.caller(&request, Access::Read).await?;
+        // Totals over contacts private to the caller would count rows they may not see.
+        let security = &self.0.state().security;
+        security.check_totals(&[crate::domain::custom::Object::Contact], &principal).await.map_err(status_of)?;
         let range = range(request.get_ref().range.clone())?;
         let state = self.0.state().clone();
         let f = self.0.run(&request, &principal, |_| async move { state.analytics.funnel(&range).await }).await?;

@@ -284,13 +284,21 @@ enum Target {
     Record(Object, String),
     /// A record's change events.
     History(Object, String),
-    /// Contacts in a list (`data[*]`), a preview (`sample[*]`) or duplicate pairs (`data[*].contacts[*]`).
-    Contacts,
+    /// Contacts in a list (`data[*]`), a preview (`sample[*]`) or duplicate pairs
+    /// (`data[*].contacts[*]`); of a record (a company's), which the caller must see.
+    Contacts(Option<(Object, String)>),
     /// Totals over records (the pipeline, analytics, an import): for admins when the records
     /// are private (and deals' when a field of them is hidden).
     Totals(Vec<Object>),
     /// The change feed.
     Feed,
+    /// Timeline entries (`data[*]`), some about other records (`entity`, `entity_id`).
+    Timeline,
+    /// A write of records in bulk (an import): for admins when the records are private or
+    /// fields of them locked.
+    Import(Object),
+    /// A segment's filter (create, change): over contacts' fields.
+    SegmentFilter,
     /// The query endpoint (its object is in the body).
     Query,
     /// Anything else.
@@ -305,11 +313,16 @@ async fn target(schema: &SchemaService, path: &str) -> Target {
             Err(_) => return Target::Other,
         },
         ["changes", ..] => return Target::Feed,
+        ["timeline"] => return Target::Timeline,
+        ["imports", "contacts"] => return Target::Import(Object::Contact),
         ["query"] => return Target::Query,
-        ["segments", _, "contacts"] | ["segments", "preview"] | ["companies", _, "contacts"] => {
-            return Target::Contacts
+        ["segments", _, "contacts"] | ["segments", "preview"] | ["contacts", "duplicates", ..] => {
+            return Target::Contacts(None)
         }
-        ["contacts", "duplicates", ..] => return Target::Contacts,
+        ["segments"] | ["segments", _] => return Target::SegmentFilter,
+        ["companies", id, "contacts"] => {
+            return parse_id(id).map_or(Target::Other, |id| Target::Contacts(Some((Object::Company, id))))
+        }
         ["analytics", ..] => return Target::Totals(vec![Object::Contact, Object::Deal]),
         [first, rest @ ..] => match collection(first) {
             Ok(o) => (o, rest),
@@ -320,8 +333,10 @@ async fn target(schema: &SchemaService, path: &str) -> Target {
     match rest {
         [] | ["open"] => Target::Collection(object),
         ["export"] => Target::Export(object),
-        ["import"] | ["pipeline"] => Target::Totals(vec![object]),
+        ["import"] => Target::Import(object),
+        ["pipeline"] => Target::Totals(vec![object]),
         [id, "history"] => parse_id(id).map_or(Target::Other, |id| Target::History(object, id)),
+        [_, "timeline"] => Target::Timeline,
         [id, ..] => parse_id(id).map_or(Target::Other, |id| Target::Record(object, id)),
     }
 }
@@ -442,7 +457,26 @@ async fn guarded(state: &AppState, caller: &Principal, mut req: Request, next: N
             })
             .await
         }
-        Target::Contacts => {
+        Target::Contacts(_) | Target::SegmentFilter
+            if req.method() == Method::POST || req.method() == Method::PATCH =>
+        {
+            // A filter over a hidden field would tell what it holds, by the contacts it selects.
+            let seen = audience(Object::Contact).await?;
+            let (parts, body) = req.into_parts();
+            let bytes = axum::body::to_bytes(body, limit).await.map_err(|_| problem(AppError::PayloadTooLarge))?;
+            let filter = serde_json::from_slice::<Value>(&bytes).map(|b| b["filter"].clone()).unwrap_or_default();
+            if !seen.mask.hidden_in_filter(&filter).is_empty() {
+                let error = FieldError::new("filter", "the filter names a field hidden from your role");
+                return Err(problem(hidden_error(vec![error])));
+            }
+            let response = next.run(Request::from_parts(parts, Body::from(bytes))).await;
+            rewrite(response, limit, |body| retain_records(body.get_mut("sample"), &seen)).await
+        }
+        Target::SegmentFilter => Ok(next.run(req).await),
+        Target::Contacts(of) => {
+            if let Some((object, id)) = of {
+                check_row(state, caller, object, &id, &method).await?;
+            }
             let seen = audience(Object::Contact).await?;
             rewrite(next.run(req).await, limit, |body| {
                 retain_records(body.get_mut("sample"), &seen);
@@ -454,14 +488,19 @@ async fn guarded(state: &AppState, caller: &Principal, mut req: Request, next: N
             .await
         }
         Target::Totals(objects) => {
-            for object in objects {
-                let seen = audience(object).await?;
-                // Deals' totals sum their amounts (and so what a hidden field holds).
-                if seen.rows.is_some() || (object == Object::Deal && !seen.mask.hidden.is_empty()) {
-                    return Err(problem(AppError::Forbidden));
-                }
+            security.check_totals(&objects, caller).await.map_err(problem)?;
+            Ok(next.run(req).await)
+        }
+        Target::Import(object) => {
+            let seen = audience(object).await?;
+            if seen.rows.is_some() || !seen.mask.is_empty() {
+                return Err(problem(AppError::Forbidden));
             }
             Ok(next.run(req).await)
+        }
+        Target::Timeline => {
+            let page = next.run(req).await;
+            entries(state, caller, page, limit, ("entity", "entity_id")).await
         }
         Target::Feed => {
             if req.uri().path().ends_with("/stream") {
@@ -469,7 +508,7 @@ async fn guarded(state: &AppState, caller: &Principal, mut req: Request, next: N
                 return Err(problem(AppError::Forbidden));
             }
             let page = next.run(req).await;
-            feed(state, caller, page, limit).await
+            entries(state, caller, page, limit, ("entity", "entity_id")).await
         }
         Target::Query => query(state, caller, req, next, limit).await,
         Target::Other => Ok(next.run(req).await),
@@ -556,9 +595,17 @@ fn internal() -> AppError {
     AppError::Internal("an answer could not be read for redaction".into())
 }
 
-/// The change feed for a member or viewer: events of records they may not see are left out
-/// (the cursor still moves past them), hidden fields are redacted.
-async fn feed(state: &AppState, caller: &Principal, page: Response, limit: usize) -> Result<Response, Response> {
+/// A page of entries about records (change events, timeline entries) for a member or viewer:
+/// entries about records they may not see are left out (the cursor still moves past them), the
+/// hidden fields of their `changes` redacted. `keys` name the entry's object and record id.
+async fn entries(
+    state: &AppState,
+    caller: &Principal,
+    page: Response,
+    limit: usize,
+    keys: (&str, &str),
+) -> Result<Response, Response> {
+    let (entity_key, id_key) = keys;
     let (parts, mut value) = match parsed(page, limit).await? {
         Ok(parsed) => parsed,
         Err(untouched) => return Ok(untouched),
@@ -568,8 +615,8 @@ async fn feed(state: &AppState, caller: &Principal, page: Response, limit: usize
     let mut audiences: HashMap<Object, Audience> = HashMap::new();
     let mut ids: HashMap<Object, Vec<String>> = HashMap::new();
     for entry in &entries {
-        if let Some(object) = entry["entity"].as_str().and_then(|e| Object::parse(e).or(table_object(e))) {
-            ids.entry(object).or_default().push(entry["entity_id"].as_str().unwrap_or_default().to_string());
+        if let Some(object) = entry[entity_key].as_str().and_then(|e| Object::parse(e).or(table_object(e))) {
+            ids.entry(object).or_default().push(entry[id_key].as_str().unwrap_or_default().to_string());
         }
     }
     let mut visible: HashMap<Object, HashSet<String>> = HashMap::new();
@@ -583,9 +630,9 @@ async fn feed(state: &AppState, caller: &Principal, page: Response, limit: usize
     let kept: Vec<Value> = entries
         .into_iter()
         .filter_map(|mut entry| {
-            let entity = entry["entity"].as_str().unwrap_or_default().to_string();
+            let entity = entry[entity_key].as_str().unwrap_or_default().to_string();
             let Some(object) = Object::parse(&entity).or(table_object(&entity)) else { return Some(entry) };
-            let id = entry["entity_id"].as_str().unwrap_or_default().to_string();
+            let id = entry[id_key].as_str().unwrap_or_default().to_string();
             if visible.get(&object).is_some_and(|v| !v.contains(&id)) {
                 return None;
             }

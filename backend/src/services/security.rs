@@ -244,6 +244,18 @@ impl SecurityService {
         Ok(record_access(sharing, false, me.as_deref(), owner.as_deref(), share))
     }
 
+    /// Totals over `objects` (analytics, the pipeline) for `caller`: 403 when the records of one
+    /// are private to them, or (deals, whose totals sum amounts) a field of them is hidden.
+    pub async fn check_totals(&self, objects: &[Object], caller: &Principal) -> AppResult<()> {
+        for object in objects {
+            let seen = self.audience(*object, caller).await?;
+            if seen.rows.is_some() || (*object == Object::Deal && !seen.mask.hidden.is_empty()) {
+                return Err(AppError::Forbidden);
+            }
+        }
+        Ok(())
+    }
+
     /// Which of records `ids` of `object` (a private one) the caller may see: their own and
     /// those shared with them (a deleted record: only when shared).
     pub async fn visible(&self, object: Object, ids: &[String], caller: &Principal) -> AppResult<HashSet<String>> {

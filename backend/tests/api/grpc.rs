@@ -414,3 +414,25 @@ async fn emails_pushes_and_webhooks_go_through_the_same_transports_and_rules() {
     let bad = client.send_webhook(signed(&admin, bad)).await.unwrap_err();
     assert_eq!(bad.get_details_bad_request().unwrap().field_violations[0].field, "event");
 }
+
+/// Contacts made private: totals over them are for admins, over gRPC as over HTTP.
+#[tokio::test]
+async fn contact_totals_are_refused_to_members_when_contacts_are_private() {
+    let (app, channel) = app().await;
+    let mut analytics = AnalyticsServiceClient::new(channel);
+    let member = app.user_token("m@example.com", "member").await;
+    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    let ask = || proto::GetContactAnalyticsRequest { range: Some(DayRange { from: today.clone(), to: today.clone() }) };
+    assert!(analytics.get_contact_analytics(signed(&member, ask())).await.is_ok());
+    let res = app.client.put(app.url("/api/schema/contact/security")).json(&json!({"sharing": "private"})).send().await;
+    assert_eq!(res.unwrap().status(), 200);
+    let refused = analytics.get_contact_analytics(signed(&member, ask())).await.unwrap_err();
+    assert_eq!(refused.code(), Code::PermissionDenied, "{refused:?}");
+    let funnel = proto::GetFunnelAnalyticsRequest { range: ask().range };
+    assert_eq!(
+        analytics.get_funnel_analytics(signed(&member, funnel)).await.unwrap_err().code(),
+        Code::PermissionDenied
+    );
+    let (_, key) = app.state.auth.create_key("admin".into(), crm::domain::auth::Role::Admin, "system").await.unwrap();
+    assert!(analytics.get_contact_analytics(signed(&key, ask())).await.is_ok());
+}

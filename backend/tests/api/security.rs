@@ -172,6 +172,23 @@ async fn private_records_are_their_owners_and_shares_open_them() {
     let rows: Value =
         send(&ann.client, reqwest::Method::POST, app.url("/api/query"), Some(&query)).await.json().await.unwrap();
     assert_eq!(rows["data"].as_array().unwrap().len(), 1, "{rows}");
+    let segment = json!({"name": "Rich", "filter": {"field": "custom.salary", "op": "eq", "value": "x"}});
+    let res = send(&ann.client, reqwest::Method::POST, app.url("/api/segments"), Some(&segment)).await;
+    assert_eq!(error_fields(&assert_problem(res, 422, "field_hidden").await), ["filter"]);
+    // Totals over private deals, and imports of contacts with a hidden field, are for admins.
+    for path in ["/api/deals/pipeline", "/api/analytics/pipeline"] {
+        assert_problem(ann.client.get(app.url(path)).send().await.unwrap(), 403, "forbidden").await;
+        assert_eq!(app.get(path).await.status(), 200, "{path} for admins");
+    }
+    let res = ann
+        .client
+        .post(app.url("/api/imports/contacts"))
+        .header("content-type", "text/csv")
+        .body("email,custom.salary\na@example.com,1\n")
+        .send()
+        .await
+        .unwrap();
+    assert_problem(res, 403, "forbidden").await;
 }
 
 /// Every read operation of the OpenAPI document, as a member and as a viewer, with every
@@ -188,7 +205,8 @@ async fn the_walk_finds_no_hidden_field_and_no_foreign_private_row() {
     let foreign = app
         .post_json(
             "/api/deals",
-            &json!({"name": FOREIGN, "amount": "77", "owner_id": other.id, "custom": {"salary": MARKER}}),
+            &json!({"name": FOREIGN, "amount": "77", "owner_id": other.id, "contact_ids": [contact["id"]],
+                    "custom": {"salary": MARKER}}),
         )
         .await
         .json::<Value>()
