@@ -292,8 +292,9 @@ enum Target {
     Totals(Vec<Object>),
     /// The change feed.
     Feed,
-    /// Timeline entries (`data[*]`), some about other records (`entity`, `entity_id`).
-    Timeline,
+    /// Timeline entries (`data[*]`), some about other records (`entity`, `entity_id`); of a
+    /// record (a contact's), which the caller must see.
+    Timeline(Option<(Object, String)>),
     /// A write of records in bulk (an import): for admins when the records are private or
     /// fields of them locked.
     Import(Object),
@@ -313,7 +314,7 @@ async fn target(schema: &SchemaService, path: &str) -> Target {
             Err(_) => return Target::Other,
         },
         ["changes", ..] => return Target::Feed,
-        ["timeline"] => return Target::Timeline,
+        ["timeline"] => return Target::Timeline(None),
         ["imports", "contacts"] => return Target::Import(Object::Contact),
         ["query"] => return Target::Query,
         ["segments", _, "contacts"] | ["segments", "preview"] | ["contacts", "duplicates", ..] => {
@@ -336,7 +337,7 @@ async fn target(schema: &SchemaService, path: &str) -> Target {
         ["import"] => Target::Import(object),
         ["pipeline"] => Target::Totals(vec![object]),
         [id, "history"] => parse_id(id).map_or(Target::Other, |id| Target::History(object, id)),
-        [_, "timeline"] => Target::Timeline,
+        [id, "timeline"] => parse_id(id).map_or(Target::Other, |id| Target::Timeline(Some((object, id)))),
         [id, ..] => parse_id(id).map_or(Target::Other, |id| Target::Record(object, id)),
     }
 }
@@ -498,7 +499,10 @@ async fn guarded(state: &AppState, caller: &Principal, mut req: Request, next: N
             }
             Ok(next.run(req).await)
         }
-        Target::Timeline => {
+        Target::Timeline(of) => {
+            if let Some((object, id)) = of {
+                check_row(state, caller, object, &id, &method).await?;
+            }
             let page = next.run(req).await;
             entries(state, caller, page, limit, ("entity", "entity_id")).await
         }

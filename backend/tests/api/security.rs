@@ -284,3 +284,28 @@ async fn the_walk_finds_no_hidden_field_and_no_foreign_private_row() {
     let all = app.get_ok(&format!("/api/deals/{}", foreign["id"].as_str().unwrap())).await;
     assert_eq!(all["custom"]["salary"], format!("{MARKER}-2"));
 }
+
+/// Contacts have no owner: private, a member sees only the contacts shared with them, with their
+/// timeline; totals over contacts are for admins.
+#[tokio::test]
+async fn private_contacts_are_seen_only_when_shared() {
+    let app = spawn_app().await;
+    let member = person(&app, "m@example.com", "member").await;
+    let contact = app.create_contact(&json!({"email": "p@example.com", "first_name": FOREIGN})).await;
+    let path = format!("/api/contacts/{}", contact["id"].as_str().unwrap());
+    let res = app.client.put(app.url("/api/schema/contact/security")).json(&json!({"sharing": "private"})).send().await;
+    assert_eq!(res.unwrap().status(), 200);
+    for p in [path.clone(), format!("{path}/timeline"), format!("{path}/history")] {
+        assert_problem(member.client.get(app.url(&p)).send().await.unwrap(), 404, "not_found").await;
+    }
+    let list = member.client.get(app.url("/api/contacts")).send().await.unwrap().text().await.unwrap();
+    assert!(!list.contains(FOREIGN), "{list}");
+    let res = member.client.get(app.url("/api/analytics/contacts")).send().await.unwrap();
+    assert_problem(res, 403, "forbidden").await;
+    assert_eq!(app.post_json(&format!("{path}/share"), &json!({"user_id": member.id})).await.status(), 201);
+    for p in [path.clone(), format!("{path}/timeline")] {
+        assert_eq!(member.client.get(app.url(&p)).send().await.unwrap().status(), 200, "{p}");
+    }
+    let list: Value = member.client.get(app.url("/api/contacts")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(list["data"][0]["first_name"], FOREIGN);
+}
