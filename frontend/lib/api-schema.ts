@@ -9089,6 +9089,8 @@ export interface operations {
                 count?: boolean;
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string;
+                /** @description A filter in the segment grammar over the records' fields, built-in and custom, as JSON (`{"field": "custom.tier", "op": "eq", "value": "gold"}`); `custom.<name>=<value>` parameters are equalities. With either, the list is newest first and takes only `limit` (at most 200), `cursor` and `count` beside them. */
+                filter?: string;
                 /** @description Page size, 1 to 500 (default 50). */
                 limit?: number;
                 /** @description Only this owner's cases. */
@@ -10037,6 +10039,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Only this domain (exact, case-insensitive). */
                 domain?: string;
+                /** @description A filter in the segment grammar over the records' fields, built-in and custom, as JSON (`{"field": "custom.tier", "op": "eq", "value": "gold"}`); `custom.<name>=<value>` parameters are equalities. With either, the list is newest first and takes only `limit` (at most 200), `cursor` and `count` beside them. */
+                filter?: string;
                 /** @description Only this industry (exact). */
                 industry?: string;
                 /** @description Page size, 1 to 500 (default 50). */
@@ -10676,6 +10680,8 @@ export interface operations {
                 created_before?: string;
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string;
+                /** @description A filter in the segment grammar over the records' fields, built-in and custom, as JSON (`{"field": "custom.tier", "op": "eq", "value": "gold"}`); `custom.<name>=<value>` parameters are equalities. With either, the list is newest first and takes only `limit` (at most 200), `cursor` and `count` beside them. */
+                filter?: string;
                 /** @description Page size, 1 to 500 (default 50). */
                 limit?: number;
                 /** @description Search names and email (words or word prefixes). */
@@ -12244,6 +12250,8 @@ export interface operations {
                 expected_close_after?: string;
                 /** @description Expected to close before this date (`YYYY-MM-DD`). */
                 expected_close_before?: string;
+                /** @description A filter in the segment grammar over the records' fields, built-in and custom, as JSON (`{"field": "custom.tier", "op": "eq", "value": "gold"}`); `custom.<name>=<value>` parameters are equalities. With either, the list is newest first and takes only `limit` (at most 200), `cursor` and `count` beside them. */
+                filter?: string;
                 /** @description Page size, 1 to 500 (default 50). */
                 limit?: number;
                 /** @description `true`: open deals only; `false`: closed (won or lost) only. */

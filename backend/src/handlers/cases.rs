@@ -35,15 +35,21 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// List cases (keyset-paginated, filterable; newest first by default).
-#[utoipa::path(get, path = "/api/cases", tag = "cases", params(ListCasesParams),
+#[utoipa::path(get, path = "/api/cases", tag = "cases", params(ListCasesParams, ("filter" = Option<String>, Query, nullable = false, description = "A filter in the segment grammar over the records' fields, built-in and custom, as JSON (`{\"field\": \"custom.tier\", \"op\": \"eq\", \"value\": \"gold\"}`); `custom.<name>=<value>` parameters are equalities. With either, the list is newest first and takes only `limit` (at most 200), `cursor` and `count` beside them.")),
     responses(
         (status = 200, description = "A page of cases", body = CaseList),
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_cases(
     State(cases): State<CaseService>,
+    State(fields): State<crate::services::query::QueryService>,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
     ApiQuery(params): ApiQuery<ListCasesParams>,
 ) -> AppResult<Json<CaseList>> {
+    if let Some((filter, page)) = crate::models::pagination::field_filter(raw.as_deref())? {
+        let object = crate::domain::custom::Object::Case;
+        return Ok(Json(fields.list::<crate::domain::cases::SupportCase>(object, Some(filter), &page).await?.into()));
+    }
     let (query, page) = params.parse()?;
     Ok(Json(cases.list(&query, &page).await?.into()))
 }

@@ -35,15 +35,21 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// List companies (keyset-paginated, filterable).
-#[utoipa::path(get, path = "/api/companies", tag = "companies", params(ListCompaniesParams),
+#[utoipa::path(get, path = "/api/companies", tag = "companies", params(ListCompaniesParams, ("filter" = Option<String>, Query, nullable = false, description = "A filter in the segment grammar over the records' fields, built-in and custom, as JSON (`{\"field\": \"custom.tier\", \"op\": \"eq\", \"value\": \"gold\"}`); `custom.<name>=<value>` parameters are equalities. With either, the list is newest first and takes only `limit` (at most 200), `cursor` and `count` beside them.")),
     responses(
         (status = 200, description = "A page of companies", body = CompanyList),
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_companies(
     State(companies): State<CompanyService>,
+    State(fields): State<crate::services::query::QueryService>,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
     ApiQuery(params): ApiQuery<ListCompaniesParams>,
 ) -> AppResult<Json<CompanyList>> {
+    if let Some((filter, page)) = crate::models::pagination::field_filter(raw.as_deref())? {
+        let object = crate::domain::custom::Object::Company;
+        return Ok(Json(fields.list::<crate::domain::companies::Company>(object, Some(filter), &page).await?.into()));
+    }
     let (query, page) = params.parse()?;
     Ok(Json(companies.list(&query, &page).await?.into()))
 }
@@ -67,7 +73,9 @@ pub async fn export_companies(
     ApiQuery(params): ApiQuery<ListCompaniesParams>,
     ApiQuery(export): ApiQuery<ExportParams>,
     audience: crate::services::security::Audience,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
 ) -> AppResult<Response> {
+    crate::models::pagination::no_field_filter(raw.as_deref())?;
     let format = Format::parse(export.format.as_deref())?;
     let columns = schema.export_columns(crate::domain::custom::Object::Company, COMPANY_COLUMNS).await?;
     let (query, page) = params.parse()?;

@@ -44,15 +44,21 @@ pub(crate) fn as_of(params: AsOfParams) -> AppResult<Option<chrono::DateTime<chr
 }
 
 /// List contacts (keyset-paginated, filterable).
-#[utoipa::path(get, path = "/api/contacts", tag = "contacts", params(ListContactsParams),
+#[utoipa::path(get, path = "/api/contacts", tag = "contacts", params(ListContactsParams, ("filter" = Option<String>, Query, nullable = false, description = "A filter in the segment grammar over the records' fields, built-in and custom, as JSON (`{\"field\": \"custom.tier\", \"op\": \"eq\", \"value\": \"gold\"}`); `custom.<name>=<value>` parameters are equalities. With either, the list is newest first and takes only `limit` (at most 200), `cursor` and `count` beside them.")),
     responses(
         (status = 200, description = "A page of contacts", body = ContactList),
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_contacts(
     State(contacts): State<ContactService>,
+    State(fields): State<crate::services::query::QueryService>,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
     ApiQuery(params): ApiQuery<ListContactsParams>,
 ) -> AppResult<Json<ContactList>> {
+    if let Some((filter, page)) = crate::models::pagination::field_filter(raw.as_deref())? {
+        let object = crate::domain::custom::Object::Contact;
+        return Ok(Json(fields.list::<crate::domain::contacts::Contact>(object, Some(filter), &page).await?.into()));
+    }
     let (query, page) = params.parse()?;
     Ok(Json(contacts.list(&query, &page).await?.into()))
 }
@@ -88,14 +94,15 @@ const CONTACT_COLUMNS: &[&str] = &[
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn export_contacts(
-    State(schema): State<crate::services::schema::SchemaService>,
-    State(contacts): State<ContactService>,
-    State(segments): State<crate::services::segments::SegmentService>,
+    State(state): State<crate::state::AppState>,
     ApiQuery(params): ApiQuery<ListContactsParams>,
     ApiQuery(export): ApiQuery<ExportParams>,
     audience: crate::services::security::Audience,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
     ApiQuery(source): ApiQuery<ContactExportParams>,
 ) -> AppResult<Response> {
+    crate::models::pagination::no_field_filter(raw.as_deref())?;
+    let (schema, contacts, segments) = (&state.schema, &state.contacts, &state.segments);
     let format = Format::parse(export.format.as_deref())?;
     let columns = schema.export_columns(crate::domain::custom::Object::Contact, CONTACT_COLUMNS).await?;
     let filtered = params.status.is_some()

@@ -33,15 +33,21 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// List deals (keyset-paginated, filterable).
-#[utoipa::path(get, path = "/api/deals", tag = "deals", params(ListDealsParams),
+#[utoipa::path(get, path = "/api/deals", tag = "deals", params(ListDealsParams, ("filter" = Option<String>, Query, nullable = false, description = "A filter in the segment grammar over the records' fields, built-in and custom, as JSON (`{\"field\": \"custom.tier\", \"op\": \"eq\", \"value\": \"gold\"}`); `custom.<name>=<value>` parameters are equalities. With either, the list is newest first and takes only `limit` (at most 200), `cursor` and `count` beside them.")),
     responses(
         (status = 200, description = "A page of deals", body = DealList),
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_deals(
     State(deals): State<DealService>,
+    State(fields): State<crate::services::query::QueryService>,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
     ApiQuery(params): ApiQuery<ListDealsParams>,
 ) -> AppResult<Json<DealList>> {
+    if let Some((filter, page)) = crate::models::pagination::field_filter(raw.as_deref())? {
+        let object = crate::domain::custom::Object::Deal;
+        return Ok(Json(fields.list::<crate::domain::deals::Deal>(object, Some(filter), &page).await?.into()));
+    }
     let (query, page) = params.parse()?;
     Ok(Json(deals.list(&query, &page).await?.into()))
 }
@@ -80,7 +86,9 @@ pub async fn export_deals(
     ApiQuery(params): ApiQuery<ListDealsParams>,
     ApiQuery(export): ApiQuery<ExportParams>,
     audience: crate::services::security::Audience,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
 ) -> AppResult<Response> {
+    crate::models::pagination::no_field_filter(raw.as_deref())?;
     let format = Format::parse(export.format.as_deref())?;
     let columns = schema.export_columns(crate::domain::custom::Object::Deal, DEAL_COLUMNS).await?;
     let (query, page) = params.parse()?;

@@ -140,3 +140,57 @@ impl NewestFirstParams {
         errors.finish(page)
     }
 }
+
+/// The newest-first order of a list served by a filter over any field (`filter`, `custom.<name>`).
+pub const FILTERED_SORT: Sort = Sort { field: "created_at", desc: true };
+
+/// A list's `filter` (the segment grammar as JSON) and `custom.<name>=<value>` parameters (each an
+/// equality; a value that reads as JSON, such as `5` or `true`, is taken as that), as one filter
+/// with the page wanted; `None` when the query string has neither. Such a list is newest first
+/// and takes `limit`, `cursor` and `count` beside them; the list's other parameters belong into
+/// the filter (422 naming them).
+pub fn field_filter(raw: Option<&str>) -> Result<Option<(serde_json::Value, PageRequest)>, crate::error::AppError> {
+    use serde_json::{json, Value};
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.unwrap_or_default()).unwrap_or_default();
+    if !pairs.iter().any(|(k, _)| k == "filter" || k.starts_with("custom.")) {
+        return Ok(None);
+    }
+    let mut errors = ParamErrors::default();
+    let mut nodes = Vec::new();
+    let (mut limit, mut cursor, mut count) = (None, None, None);
+    for (key, value) in &pairs {
+        match key.as_str() {
+            "limit" => limit = Some(value.as_str()),
+            "cursor" => cursor = Some(value.as_str()),
+            "count" => count = Some(value.as_str()),
+            "filter" if value.trim().is_empty() => {}
+            "filter" => match serde_json::from_str::<Value>(value) {
+                Ok(f) => nodes.push(f),
+                Err(e) => errors.add("filter", format!("is not JSON: {e}")),
+            },
+            k if k.starts_with("custom.") => {
+                let v = serde_json::from_str::<Value>(value).unwrap_or_else(|_| Value::String(value.clone()));
+                nodes.push(json!({"field": k, "op": "eq", "value": v}));
+            }
+            other => errors.add(other, "cannot be combined with filter or custom.<name>: put it into the filter"),
+        }
+    }
+    let page = errors.page(limit, None, cursor, count, &["created_at"], FILTERED_SORT);
+    if page.limit > crate::domain::query::MAX_LIMIT {
+        errors.add("limit", format!("must be at most {}", crate::domain::query::MAX_LIMIT));
+    }
+    errors.finish(())?;
+    let filter = if nodes.len() == 1 { nodes.remove(0) } else { json!({"and": nodes}) };
+    Ok(Some((filter, page)))
+}
+
+/// An export takes the list's own parameters only: `filter` and `custom.<name>` are 422 rather than
+/// silently ignored (which would export every record).
+pub fn no_field_filter(raw: Option<&str>) -> Result<(), crate::error::AppError> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.unwrap_or_default()).unwrap_or_default();
+    let mut errors = ParamErrors::default();
+    for (key, _) in pairs.iter().filter(|(k, _)| k == "filter" || k.starts_with("custom.")) {
+        errors.add(key, "exports take the list's own filters; a filter over any field is POST /api/query's");
+    }
+    errors.finish(())
+}

@@ -479,10 +479,6 @@ impl ObjectService {
         filter: Option<Value>,
         page: &PageRequest,
     ) -> AppResult<Page<ObjectRecord>> {
-        let input = QueryInput { filter, limit: Some(page.limit as i64), ..Default::default() };
-        let query = self.query.parse(object, input).await?;
-        let (rows, next) = self.query.records(&query, page.after.clone()).await?;
-        let total = if page.count { Some(self.query.count(&query).await?) } else { None };
-        Ok(page.page(rows, next, total))
+        self.query.list(object, filter, page).await
     }
 }

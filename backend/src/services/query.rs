@@ -113,6 +113,21 @@ impl QueryService {
         Ok(self.list_query(query, after).await?.page(&self.db).await?)
     }
 
+    /// One page of the whole records of `object` that `filter` selects, newest first (with their
+    /// total when the page asks).
+    pub async fn list<T: serde::de::DeserializeOwned>(
+        &self,
+        object: Object,
+        filter: Option<Value>,
+        page: &crate::domain::pagination::PageRequest,
+    ) -> AppResult<crate::domain::pagination::Page<T>> {
+        let input = QueryInput { filter, limit: Some(page.limit as i64), ..Default::default() };
+        let query = self.parse(object, input).await?;
+        let (rows, next) = self.records(&query, page.after.clone()).await?;
+        let total = if page.count { Some(self.count(&query).await?) } else { None };
+        Ok(page.page(rows, next, total))
+    }
+
     /// The scan of `query` from its first row, to be paged by an export.
     pub async fn scan(&self, query: &Query) -> AppResult<ListQuery> {
         self.list_query(query, None).await

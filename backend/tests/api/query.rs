@@ -119,3 +119,49 @@ async fn an_equality_on_an_indexed_custom_field_scans_its_index() {
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(ids, sorted, "newest first");
 }
+
+/// The built-in lists take `filter` and `custom.<name>=<value>` over any field, with keyset pages.
+#[tokio::test]
+async fn lists_filter_by_custom_fields() {
+    let app = spawn_app().await;
+    for (object, body) in [
+        ("deal", json!({"name": "tier", "type": "text"})),
+        ("deal", json!({"name": "score", "type": "number"})),
+        ("contact", json!({"name": "tier", "type": "text"})),
+        ("company", json!({"name": "tier", "type": "text"})),
+    ] {
+        assert_eq!(app.post_json(&format!("/api/schema/{object}/fields"), &body).await.status(), 201);
+    }
+    for (name, tier, score) in [("A", "gold", 1), ("B", "silver", 2), ("C", "gold", 3)] {
+        let body = json!({"name": name, "amount": "10", "custom": {"tier": tier, "score": score}});
+        assert_eq!(app.post_json("/api/deals", &body).await.status(), 201);
+        let contact = json!({"email": format!("{name}@example.com"), "custom": {"tier": tier}});
+        app.create_contact(&contact).await;
+        app.create_company(&json!({"name": name, "custom": {"tier": tier}})).await;
+    }
+    let names = |list: &Value, key: &str| -> Vec<String> {
+        list["data"].as_array().unwrap().iter().map(|d| d[key].as_str().unwrap_or_default().to_string()).collect()
+    };
+    assert_eq!(names(&app.get_ok("/api/deals?custom.tier=gold").await, "name"), ["C", "A"]);
+    let score = "%7B%22field%22%3A%22custom.score%22%2C%22op%22%3A%22gte%22%2C%22value%22%3A2%7D";
+    assert_eq!(names(&app.get_ok(&format!("/api/deals?filter={score}")).await, "name"), ["C", "B"]);
+    let both = app.get_ok(&format!("/api/deals?filter={score}&custom.tier=gold&count=true&limit=1")).await;
+    assert_eq!((names(&both, "name"), &both["total"]), (vec!["C".to_string()], &json!(1)));
+    let first = app.get_ok("/api/deals?custom.tier=gold&limit=1").await;
+    let cursor = first["next_cursor"].as_str().unwrap();
+    assert_eq!(
+        names(&app.get_ok(&format!("/api/deals?custom.tier=gold&limit=1&cursor={cursor}")).await, "name"),
+        ["A"]
+    );
+    assert_eq!(names(&app.get_ok("/api/contacts?custom.tier=silver").await, "email"), ["b@example.com"]);
+    assert_eq!(names(&app.get_ok("/api/companies?custom.tier=gold").await, "name"), ["C", "A"]);
+    let status = "%7B%22field%22%3A%22status%22%2C%22op%22%3A%22eq%22%2C%22value%22%3A%22open%22%7D";
+    assert_eq!(app.get_ok(&format!("/api/cases?filter={status}")).await["data"], json!([]));
+    assert_eq!(app.get("/api/cases?custom.tier=gold").await.status(), 422, "cases have no field tier");
+    let mixed = app.get("/api/deals?custom.tier=gold&stage=won").await;
+    assert_eq!(error_fields(&assert_problem(mixed, 422, "validation_failed").await), ["stage"]);
+    let unknown = app.get("/api/deals?custom.nope=1").await;
+    assert_eq!(unknown.status(), 422);
+    let export = app.get("/api/deals/export?custom.tier=gold").await;
+    assert_eq!(error_fields(&assert_problem(export, 422, "validation_failed").await), ["custom.tier"]);
+}
