@@ -1,9 +1,9 @@
 //! `/api/changes`: every change event of every entity in commit order, as pages or a live
 //! Server-Sent Events stream.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::convert::Infallible;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::extract::State;
 use axum::http::HeaderMap;
@@ -66,6 +66,7 @@ pub async fn list_changes(
     ))]
 pub async fn stream_changes(
     State(changes): State<ChangeService>,
+    State(security): State<crate::services::security::SecurityService>,
     Extension(principal): Extension<Principal>,
     ApiQuery(params): ApiQuery<ChangeStreamParams>,
     headers: HeaderMap,
@@ -84,13 +85,60 @@ pub async fn stream_changes(
         after,
         buffered: VecDeque::new(),
     };
-    let stream = futures::stream::unfold(feed, |mut feed| async move {
-        let (seq, event) = feed.next().await?;
-        let entry = ChangeFeedEntry::new(seq, event);
-        let sse = Event::default().id(entry.cursor.clone()).event("change").json_data(&entry);
-        Some((Ok(sse.unwrap_or_else(|_| Event::default().comment("unencodable event skipped"))), feed))
+    let shown = Shown { security, principal, audiences: HashMap::new(), since: Instant::now() };
+    let stream = futures::stream::unfold((feed, shown), |(mut feed, mut shown)| async move {
+        loop {
+            let (seq, event) = feed.next().await?;
+            let entry = ChangeFeedEntry::new(seq, event);
+            let cursor = entry.cursor.clone();
+            // Events of records the caller may not see are left out; hidden fields redacted.
+            let Some(value) = shown.of(entry).await else { continue };
+            let sse = Event::default().id(cursor).event("change").json_data(&value);
+            let sse = sse.unwrap_or_else(|_| Event::default().comment("unencodable event skipped"));
+            return Some((Ok(sse), (feed, shown)));
+        }
     });
     Ok(Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
+}
+
+/// What of the stream a member or viewer sees (handlers/security.rs applies the same to pages).
+struct Shown {
+    security: crate::services::security::SecurityService,
+    principal: Principal,
+    audiences: HashMap<crate::domain::custom::Object, crate::services::security::Audience>,
+    since: Instant,
+}
+
+impl Shown {
+    /// The entry as the caller may see it, `None` when it is about a record they may not see
+    /// (or their settings could not be read: nothing is shown then).
+    async fn of(&mut self, entry: ChangeFeedEntry) -> Option<serde_json::Value> {
+        let mut value = serde_json::to_value(&entry).ok()?;
+        if self.principal.role == crate::domain::auth::Role::Admin {
+            return Some(value);
+        }
+        let entity = value["entity"].as_str().unwrap_or_default().to_string();
+        let Some(object) = super::security::object_of_entity(&entity) else { return Some(value) };
+        if self.since.elapsed() >= crate::services::schema::CACHE_FOR {
+            (self.audiences, self.since) = (HashMap::new(), Instant::now());
+        }
+        if !self.audiences.contains_key(&object) {
+            let audience = self.security.audience(object, &self.principal).await.ok()?;
+            self.audiences.insert(object, audience);
+        }
+        let audience = self.audiences.get(&object)?;
+        if audience.rows.is_some() {
+            let id = value["entity_id"].as_str().unwrap_or_default().to_string();
+            let visible = self.security.visible(object, std::slice::from_ref(&id), &self.principal).await.ok()?;
+            if !visible.contains(&id) {
+                return None;
+            }
+        }
+        if let Some(changes) = value.get_mut("changes") {
+            audience.mask.redact_changes(changes);
+        }
+        Some(value)
+    }
 }
 
 /// A stream's position.

@@ -508,8 +508,8 @@ async fn guarded(state: &AppState, caller: &Principal, mut req: Request, next: N
         }
         Target::Feed => {
             if req.uri().path().ends_with("/stream") {
-                // The live stream is not filtered per caller: members and viewers page the feed.
-                return Err(problem(AppError::Forbidden));
+                // Filtered event by event as it is written (handlers/changes.rs).
+                return Ok(next.run(req).await);
             }
             let page = next.run(req).await;
             entries(state, caller, page, limit, ("entity", "entity_id")).await
@@ -619,7 +619,7 @@ async fn entries(
     let mut audiences: HashMap<Object, Audience> = HashMap::new();
     let mut ids: HashMap<Object, Vec<String>> = HashMap::new();
     for entry in &entries {
-        if let Some(object) = entry[entity_key].as_str().and_then(|e| Object::parse(e).or(table_object(e))) {
+        if let Some(object) = entry[entity_key].as_str().and_then(object_of_entity) {
             ids.entry(object).or_default().push(entry[id_key].as_str().unwrap_or_default().to_string());
         }
     }
@@ -635,7 +635,7 @@ async fn entries(
         .into_iter()
         .filter_map(|mut entry| {
             let entity = entry[entity_key].as_str().unwrap_or_default().to_string();
-            let Some(object) = Object::parse(&entity).or(table_object(&entity)) else { return Some(entry) };
+            let Some(object) = object_of_entity(&entity) else { return Some(entry) };
             let id = entry[id_key].as_str().unwrap_or_default().to_string();
             if visible.get(&object).is_some_and(|v| !v.contains(&id)) {
                 return None;
@@ -650,9 +650,10 @@ async fn entries(
     Ok(reply(parts, &value))
 }
 
-/// The object whose records live in `table` (`support_case`, `obj_contract`).
-fn table_object(table: &str) -> Option<Object> {
-    Object::known().into_iter().find(|o| o.table() == table)
+/// The object a change event's or timeline entry's `entity` names: a name (`deal`) or the table
+/// its records live in (`support_case`, `obj_contract`).
+pub fn object_of_entity(entity: &str) -> Option<Object> {
+    Object::parse(entity).or_else(|| Object::known().into_iter().find(|o| o.table() == entity))
 }
 
 /// The query endpoint for a member or viewer: hidden fields may not be asked for or filtered

@@ -209,7 +209,7 @@ async fn events_written_before_the_feed_existed_are_numbered_once_in_id_order() 
 }
 
 /// Reads SSE `change` events from a streaming response until `n` have arrived.
-async fn read_stream(res: &mut reqwest::Response, n: usize) -> Vec<(String, Value)> {
+pub async fn read_stream(res: &mut reqwest::Response, n: usize) -> Vec<(String, Value)> {
     let mut events = Vec::new();
     let mut buffer = String::new();
     let deadline = Instant::now() + Duration::from_secs(30);

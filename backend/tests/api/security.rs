@@ -309,3 +309,23 @@ async fn private_contacts_are_seen_only_when_shared() {
     let list: Value = member.client.get(app.url("/api/contacts")).send().await.unwrap().json().await.unwrap();
     assert_eq!(list["data"][0]["first_name"], FOREIGN);
 }
+
+/// The live stream shows a member the events of their own private records, hidden fields
+/// redacted, and nothing of the others'.
+#[tokio::test]
+async fn the_live_stream_keeps_private_rows_and_hidden_fields_out() {
+    let app = spawn_app().await;
+    secured(&app).await;
+    let member = person(&app, "m@example.com", "member").await;
+    let other = person(&app, "o@example.com", "member").await;
+    let mut live = member.client.get(app.url("/api/changes/stream?entity=deal")).send().await.unwrap();
+    assert_eq!(live.status(), 200);
+    let foreign = json!({"name": FOREIGN, "amount": "5", "owner_id": other.id, "custom": {"salary": MARKER}});
+    assert_eq!(app.post_json("/api/deals", &foreign).await.status(), 201);
+    let own = json!({"name": "Mine", "amount": "5", "owner_id": member.id, "custom": {"salary": MARKER}});
+    let own: Value = app.post_json("/api/deals", &own).await.json().await.unwrap();
+    let events = crate::changes::read_stream(&mut live, 1).await;
+    assert_eq!(events[0].1["entity_id"], own["id"]);
+    assert_eq!(events[0].1["changes"]["name"]["new"], "Mine");
+    assert!(!events[0].1.to_string().contains(MARKER), "{}", events[0].1);
+}
