@@ -40,7 +40,7 @@ export function SharingPanel({ target, id }: { target: ShareTarget; id: string }
     if (security.sharing === "public_read_write") return null;
     const { data } = await call(client.GET(`${base}/shares`, { params: { path } }));
     const users = admin ? (await call(api.GET("/api/users"))).data.data : [];
-    return { shares: (data as { items: Share[] }).items, users: users as UserRecord[] };
+    return { shares: (data as { items: Share[] }).items, users: users as UserRecord[], sharing: security.sharing };
   }, [target.object, target.collection, id, admin]);
   const { data, error, reload } = useLoaded(load);
   const [user, setUser] = useState("");
@@ -89,7 +89,9 @@ export function SharingPanel({ target, id }: { target: ShareTarget; id: string }
           ))}
         </ul>
       ) : (
-        <p className="muted">Shared with nobody; its owner and admins see it.</p>
+        <p className="muted">
+          Shared with nobody{data.sharing === "private" ? "; its owner and admins see it" : "; everyone reads it, its owner and admins change it"}.
+        </p>
       )}
       <form className="form-grid" onSubmit={share} aria-label="Share this record" noValidate>
         <div className="form-field">
