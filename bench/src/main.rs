@@ -437,11 +437,7 @@ async fn custom_fields(
             reply.json()
         };
     let run = ctx.run.replace('-', "_");
-    let measure = async |op: Op, ctx: Arc<Ctx>| {
-        let m = drive_http(&srv.addr, ctx.clone(), op, connections, per_op).await;
-        let l = drive_http(&srv.addr, ctx, op, low, per_op).await;
-        (m, l)
-    };
+    let measure = async |op: Op, ctx: Arc<Ctx>| drive_pair(&srv.addr, ctx, op, connections, low, per_op).await;
     let (plain, plain_low) = measure(Op::Create, ctx.clone()).await;
     let (tier, budget) = (format!("bench_tier_{run}"), format!("bench_budget_{run}"));
     let mut made = Vec::new();
@@ -613,8 +609,7 @@ async fn custom_objects(
     let object_ctx = Arc::new(Ctx { object: Some((name.clone(), company)), ..(**ctx).clone() });
     let mut rows = Vec::new();
     for op in [Op::CreateRecord, Op::RecordsList, Op::RecordsFilter, Op::Create] {
-        let m = drive_http(&srv.addr, object_ctx.clone(), op, connections, per_op).await;
-        let l = drive_http(&srv.addr, object_ctx.clone(), op, low, per_op).await;
+        let (m, l) = drive_pair(&srv.addr, object_ctx.clone(), op, connections, low, per_op).await;
         if let Some(f) = m.first_failure.as_ref().or(l.first_failure.as_ref()) {
             bail!("{}: {f}", op.name());
         }
@@ -1041,6 +1036,19 @@ async fn prepare(addr: &str, contacts: usize, connections: usize, stamp: u128) -
 const MY_TASKS: usize = 120;
 
 /// Runs `op` over `connections` keep-alive connections for `duration`.
+/// `op` at `connections` (for its rate), then at `low` (for its latency).
+async fn drive_pair(
+    addr: &str,
+    ctx: Arc<Ctx>,
+    op: Op,
+    connections: usize,
+    low: usize,
+    per_op: Duration,
+) -> (Measured, Measured) {
+    let m = drive_http(addr, ctx.clone(), op, connections, per_op).await;
+    (m, drive_http(addr, ctx, op, low, per_op).await)
+}
+
 async fn drive_http(addr: &str, ctx: Arc<Ctx>, op: Op, connections: usize, duration: Duration) -> Measured {
     static PASS: AtomicU64 = AtomicU64::new(0);
     let pass = PASS.fetch_add(1, Ordering::Relaxed) as u32;

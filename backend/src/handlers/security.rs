@@ -367,6 +367,23 @@ fn hidden_in_query(query: &str, audience: &Audience) -> Vec<FieldError> {
     errors
 }
 
+/// A list or export whose query string names a hidden field is 422 `field_hidden`.
+fn refuse_hidden_params(req: &Request, seen: &Audience) -> Result<(), AppError> {
+    let errors = req.uri().query().map(|q| hidden_in_query(q, seen)).unwrap_or_default();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(hidden_error(errors))
+    }
+}
+
+/// The body of a request, read whole (up to `limit`), and its head.
+async fn read_body(req: Request, limit: usize) -> Result<(axum::http::request::Parts, Bytes), Response> {
+    let (parts, body) = req.into_parts();
+    let bytes = axum::body::to_bytes(body, limit).await.map_err(|_| problem(AppError::PayloadTooLarge))?;
+    Ok((parts, bytes))
+}
+
 fn hidden_error(errors: Vec<FieldError>) -> AppError {
     AppError::Validation {
         code: "field_hidden",
@@ -395,12 +412,7 @@ async fn guarded(state: &AppState, caller: &Principal, mut req: Request, next: N
     match target {
         Target::Collection(object) => {
             let seen = audience(object).await?;
-            if let Some(query) = req.uri().query() {
-                let errors = hidden_in_query(query, &seen);
-                if !errors.is_empty() {
-                    return Err(problem(hidden_error(errors)));
-                }
-            }
+            refuse_hidden_params(&req, &seen).map_err(problem)?;
             if is_write(&method) {
                 let req = refuse_fields(req, &seen, limit).await?;
                 return rewrite(next.run(req).await, limit, |body| seen.mask.redact_record(body)).await;
@@ -419,12 +431,7 @@ async fn guarded(state: &AppState, caller: &Principal, mut req: Request, next: N
         }
         Target::Export(object) => {
             let seen = audience(object).await?;
-            if let Some(query) = req.uri().query() {
-                let errors = hidden_in_query(query, &seen);
-                if !errors.is_empty() {
-                    return Err(problem(hidden_error(errors)));
-                }
-            }
+            refuse_hidden_params(&req, &seen).map_err(problem)?;
             req.extensions_mut().insert(seen);
             Ok(next.run(req).await)
         }
@@ -463,8 +470,7 @@ async fn guarded(state: &AppState, caller: &Principal, mut req: Request, next: N
         {
             // A filter over a hidden field would tell what it holds, by the contacts it selects.
             let seen = audience(Object::Contact).await?;
-            let (parts, body) = req.into_parts();
-            let bytes = axum::body::to_bytes(body, limit).await.map_err(|_| problem(AppError::PayloadTooLarge))?;
+            let (parts, bytes) = read_body(req, limit).await?;
             let filter = serde_json::from_slice::<Value>(&bytes).map(|b| b["filter"].clone()).unwrap_or_default();
             if !seen.mask.hidden_in_filter(&filter).is_empty() {
                 let error = FieldError::new("filter", "the filter names a field hidden from your role");
@@ -546,8 +552,7 @@ async fn refuse_fields(req: Request, seen: &Audience, limit: usize) -> Result<Re
     if seen.mask.is_empty() {
         return Ok(req);
     }
-    let (parts, body) = req.into_parts();
-    let bytes = axum::body::to_bytes(body, limit).await.map_err(|_| problem(AppError::PayloadTooLarge))?;
+    let (parts, bytes) = read_body(req, limit).await?;
     if let Ok(value) = serde_json::from_slice::<Value>(&bytes) {
         let refused = seen.mask.refused_in(&value);
         if !refused.is_empty() {
@@ -665,8 +670,7 @@ async fn query(
     next: Next,
     limit: usize,
 ) -> Result<Response, Response> {
-    let (parts, body) = req.into_parts();
-    let bytes = axum::body::to_bytes(body, limit).await.map_err(|_| problem(AppError::PayloadTooLarge))?;
+    let (parts, bytes) = read_body(req, limit).await?;
     let Ok(input) = serde_json::from_slice::<Value>(&bytes) else {
         return Ok(next.run(Request::from_parts(parts, Body::from(bytes))).await);
     };

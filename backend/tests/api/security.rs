@@ -329,3 +329,32 @@ async fn the_live_stream_keeps_private_rows_and_hidden_fields_out() {
     assert_eq!(events[0].1["changes"]["name"]["new"], "Mine");
     assert!(!events[0].1.to_string().contains(MARKER), "{}", events[0].1);
 }
+
+/// Public read: every member reads every deal; only its owner (and write shares, and admins)
+/// changes it.
+#[tokio::test]
+async fn public_read_records_are_read_by_all_and_changed_by_their_owner() {
+    let app = spawn_app().await;
+    let res =
+        app.client.put(app.url("/api/schema/deal/security")).json(&json!({"sharing": "public_read"})).send().await;
+    assert_eq!(res.unwrap().status(), 200);
+    let ann = person(&app, "ann@example.com", "member").await;
+    let bob = person(&app, "bob@example.com", "member").await;
+    let deal = json!({"name": "Bob's", "amount": "5", "owner_id": bob.id});
+    let deal: Value = app.post_json("/api/deals", &deal).await.json().await.unwrap();
+    let path = format!("/api/deals/{}", deal["id"].as_str().unwrap());
+    let list: Value = ann.client.get(app.url("/api/deals?count=true")).send().await.unwrap().json().await.unwrap();
+    assert_eq!((list["data"].as_array().unwrap().len(), &list["total"]), (1, &json!(1)));
+    assert_eq!(ann.client.get(app.url(&path)).send().await.unwrap().status(), 200);
+    let patch = json!({"name": "Ann's now"});
+    assert_problem(send(&ann.client, reqwest::Method::PATCH, app.url(&path), Some(&patch)).await, 403, "forbidden")
+        .await;
+    assert_eq!(send(&bob.client, reqwest::Method::PATCH, app.url(&path), Some(&patch)).await.status(), 200);
+    let share = json!({"user_id": ann.id, "access": "write"});
+    assert_eq!(
+        send(&bob.client, reqwest::Method::POST, app.url(&format!("{path}/share")), Some(&share)).await.status(),
+        201
+    );
+    let again = json!({"name": "Ann's at last"});
+    assert_eq!(send(&ann.client, reqwest::Method::PATCH, app.url(&path), Some(&again)).await.status(), 200);
+}
