@@ -280,16 +280,7 @@ impl ListRecordsParams {
         if page.limit > crate::domain::query::MAX_LIMIT {
             errors.add("limit", format!("must be at most {}", crate::domain::query::MAX_LIMIT));
         }
-        let filter = match self.filter.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
-            None => None,
-            Some(raw) => match serde_json::from_str::<Value>(raw) {
-                Ok(v) => Some(v),
-                Err(e) => {
-                    errors.add("filter", format!("is not JSON: {e}"));
-                    None
-                }
-            },
-        };
+        let filter = errors.filter(self.filter.as_deref());
         errors.finish(())?;
         Ok((page, filter))
     }

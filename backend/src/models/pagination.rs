@@ -16,6 +16,12 @@ impl ParamErrors {
         self.0.push(FieldError::new(field, message));
     }
 
+    /// Parses an optional `filter` parameter: the segment grammar as JSON (blank: none).
+    pub fn filter(&mut self, raw: Option<&str>) -> Option<serde_json::Value> {
+        let raw = raw.map(str::trim).filter(|f| !f.is_empty())?;
+        serde_json::from_str(raw).map_err(|e| self.add("filter", format!("is not JSON: {e}"))).ok()
+    }
+
     /// Parses an optional RFC 3339 timestamp.
     pub fn timestamp(&mut self, field: &str, raw: Option<&str>) -> Option<DateTime<Utc>> {
         let raw = raw.map(str::trim).filter(|s| !s.is_empty())?;
@@ -163,11 +169,7 @@ pub fn field_filter(raw: Option<&str>) -> Result<Option<(serde_json::Value, Page
             "limit" => limit = Some(value.as_str()),
             "cursor" => cursor = Some(value.as_str()),
             "count" => count = Some(value.as_str()),
-            "filter" if value.trim().is_empty() => {}
-            "filter" => match serde_json::from_str::<Value>(value) {
-                Ok(f) => nodes.push(f),
-                Err(e) => errors.add("filter", format!("is not JSON: {e}")),
-            },
+            "filter" => nodes.extend(errors.filter(Some(value))),
             k if k.starts_with("custom.") => {
                 let v = serde_json::from_str::<Value>(value).unwrap_or_else(|_| Value::String(value.clone()));
                 nodes.push(json!({"field": k, "op": "eq", "value": v}));
