@@ -39,6 +39,9 @@ pub struct Company {
     /// Values of the custom fields (domain/custom.rs).
     #[serde(default, skip_serializing_if = "CustomValues::is_empty")]
     pub custom: CustomValues,
+    /// The user who owns the company (under a `private` sharing model, members see their own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner_id: Option<String>,
     /// 1 on create, +1 per change.
     pub version: i64,
     /// When it was created.
@@ -62,6 +65,8 @@ pub struct CompanyPatchInput {
     pub website: Option<Option<String>>,
     /// Custom values to set (`null` removes one).
     pub custom: Option<Map<String, Value>>,
+    /// Owner's user id (`null`: no owner).
+    pub owner_id: Option<Option<String>>,
 }
 
 /// Validated new company.
@@ -79,6 +84,8 @@ pub struct NewCompany {
     pub website: Option<String>,
     /// Custom field values (checked against their definitions by the service).
     pub custom: CustomValues,
+    /// Owner's user id (existence is checked by the write).
+    pub owner_id: Option<String>,
 }
 
 /// Validated partial update: `None` leaves a field alone, `Some(None)` clears it.
@@ -96,6 +103,8 @@ pub struct CompanyPatch {
     pub website: Option<Option<String>>,
     /// Custom values to set (`null` removes one).
     pub custom: Option<Map<String, Value>>,
+    /// Owner's user id (`null`: no owner).
+    pub owner_id: Option<Option<String>>,
 }
 
 const NAME_MAX: usize = 200;
@@ -132,6 +141,7 @@ impl NewCompany {
             size: size(&mut issues, input.size.flatten()),
             website,
             custom: super::custom::initial(input.custom),
+            owner_id: super::deals::parse_ref(&mut issues, "owner_id", input.owner_id.flatten()),
         };
         issues.finish(new)
     }
@@ -158,6 +168,7 @@ impl CompanyPatch {
             size: input.size.map(|s| size(&mut issues, s)),
             website,
             custom: input.custom,
+            owner_id: input.owner_id.map(|o| super::deals::parse_ref(&mut issues, "owner_id", o)),
         };
         issues.finish(patch)
     }
@@ -174,6 +185,7 @@ impl Company {
             size: new.size,
             website: new.website,
             custom: new.custom,
+            owner_id: new.owner_id,
             version: 1,
             created_at: now.to_string(),
             updated_at: now.to_string(),
@@ -200,6 +212,9 @@ impl Company {
         }
         if let Some(custom) = &patch.custom {
             next.custom = super::custom::merge(&self.custom, custom);
+        }
+        if let Some(v) = patch.owner_id {
+            next.owner_id = v;
         }
         next.version = self.version + 1;
         next.updated_at = now.to_string();

@@ -45,6 +45,9 @@ pub struct Contact {
     /// Values of the custom fields (domain/custom.rs).
     #[serde(default, skip_serializing_if = "CustomValues::is_empty")]
     pub custom: CustomValues,
+    /// The user who owns the contact (under a `private` sharing model, members see their own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner_id: Option<String>,
     /// 1 on create, +1 per change.
     pub version: i64,
     /// When it was created (RFC 3339).
@@ -82,6 +85,8 @@ pub struct NewContact {
     pub do_not_contact: bool,
     /// Custom field values (checked against their definitions by the service).
     pub custom: CustomValues,
+    /// Owner's user id (existence is checked by the write).
+    pub owner_id: Option<String>,
 }
 
 /// Raw, untrusted fields of a new contact.
@@ -109,6 +114,8 @@ pub struct ContactInput {
     pub do_not_contact: Option<bool>,
     /// Custom field values.
     pub custom: Option<Map<String, Value>>,
+    /// Owner's user id as typed.
+    pub owner_id: Option<String>,
 }
 
 /// A partial update: `None` leaves a field alone, `Some(None)` clears it.
@@ -136,6 +143,8 @@ pub struct ContactPatch {
     pub do_not_contact: Option<bool>,
     /// Custom values to set (`null` removes one); others are kept.
     pub custom: Option<Map<String, Value>>,
+    /// Owner's user id.
+    pub owner_id: Option<Option<String>>,
 }
 
 /// Raw, untrusted fields of a partial update (`Some(None)` = explicit null).
@@ -163,6 +172,8 @@ pub struct ContactPatchInput {
     pub do_not_contact: Option<Option<bool>>,
     /// Custom values to set (`null` removes one).
     pub custom: Option<Map<String, Value>>,
+    /// Owner's user id (`null`: no owner).
+    pub owner_id: Option<Option<String>>,
 }
 
 const NAME_MAX: usize = 100;
@@ -179,6 +190,10 @@ fn company_ref(issues: &mut Issues, raw: Option<String>) -> Option<String> {
             None
         }
     }
+}
+
+fn owner_ref(issues: &mut Issues, raw: Option<String>) -> Option<String> {
+    super::deals::parse_ref(issues, "owner_id", raw)
 }
 
 fn status_of(issues: &mut Issues, raw: &str) -> ContactStatus {
@@ -217,6 +232,7 @@ impl NewContact {
             tags: parse_tags(&mut issues, input.tags.unwrap_or_default()),
             do_not_contact: input.do_not_contact.unwrap_or(false),
             custom: super::custom::initial(input.custom),
+            owner_id: owner_ref(&mut issues, input.owner_id),
         };
         issues.finish(new)
     }
@@ -264,6 +280,7 @@ impl ContactPatch {
             tags: input.tags.map(|t| parse_tags(&mut issues, t.unwrap_or_default())),
             do_not_contact: input.do_not_contact.map(|v| v.unwrap_or(false)),
             custom: input.custom,
+            owner_id: input.owner_id.map(|v| owner_ref(&mut issues, v)),
         };
         issues.finish(patch)
     }
@@ -285,6 +302,7 @@ impl Contact {
             tags: new.tags,
             do_not_contact: new.do_not_contact,
             custom: new.custom,
+            owner_id: new.owner_id,
             version: 1,
             created_at: now.to_string(),
             updated_at: now.to_string(),
@@ -310,6 +328,7 @@ impl Contact {
         set(&mut next.title, patch.title);
         set(&mut next.company_id, patch.company_id);
         set(&mut next.source, patch.source);
+        set(&mut next.owner_id, patch.owner_id);
         if let Some(email) = patch.email {
             next.email = email;
         }

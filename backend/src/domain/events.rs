@@ -44,6 +44,9 @@ pub struct Event {
     /// Values of the custom fields (domain/custom.rs).
     #[serde(default, skip_serializing_if = "CustomValues::is_empty")]
     pub custom: CustomValues,
+    /// The user who owns the event (under a `private` sharing model, members see their own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner_id: Option<String>,
     /// 1 on create, +1 per change.
     pub version: i64,
     /// Creation time.
@@ -73,6 +76,8 @@ pub struct EventInput {
     pub capacity: Option<Option<i64>>,
     /// Custom values to set (`null` removes one).
     pub custom: Option<Map<String, Value>>,
+    /// Owner's user id (`null`: no owner).
+    pub owner_id: Option<Option<String>>,
 }
 
 /// A validated change.
@@ -96,6 +101,8 @@ pub struct EventPatch {
     pub capacity: Option<Option<i64>>,
     /// Custom values to set (`null` removes one).
     pub custom: Option<Map<String, Value>>,
+    /// Owner's user id (`null`: no owner).
+    pub owner_id: Option<Option<String>>,
 }
 
 fn time(issues: &mut Issues, field: &str, raw: Option<Option<String>>) -> Option<String> {
@@ -164,6 +171,7 @@ impl EventPatch {
             online_url,
             capacity,
             custom: input.custom,
+            owner_id: input.owner_id.map(|o| super::deals::parse_ref(&mut issues, "owner_id", o)),
         };
         issues.finish(patch)
     }
@@ -199,6 +207,7 @@ impl Event {
             online_url: None,
             capacity: None,
             custom: Default::default(),
+            owner_id: None,
             version: 0,
             created_at: now.to_string(),
             updated_at: now.to_string(),
@@ -235,6 +244,9 @@ impl Event {
         }
         if let Some(v) = patch.capacity {
             next.capacity = v;
+        }
+        if let Some(v) = patch.owner_id {
+            next.owner_id = v;
         }
         let mut issues = Issues::default();
         if next.ends_at <= next.starts_at {

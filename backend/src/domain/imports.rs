@@ -301,6 +301,7 @@ pub fn upsert(
         tags: (tags != current.tags).then_some(tags),
         do_not_contact: None,
         custom: (!row.custom.is_empty()).then(|| row.custom.clone().into_iter().collect()),
+        owner_id: None,
     };
     let next = current.apply(patch, now)?;
     let same = super::history::data_fields(&next) == super::history::data_fields(current);

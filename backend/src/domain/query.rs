@@ -15,12 +15,13 @@ pub const DEFAULT_LIMIT: usize = 50;
 /// Most fields one query returns.
 pub const MAX_FIELDS: usize = 50;
 
-const COMPANY: [(&str, FieldType); 7] = [
+const COMPANY: [(&str, FieldType); 8] = [
     ("name", FieldType::Text),
     ("domain", FieldType::Text),
     ("industry", FieldType::Text),
     ("size", FieldType::Number),
     ("website", FieldType::Text),
+    ("owner_id", FieldType::Id),
     ("created_at", FieldType::Time),
     ("updated_at", FieldType::Time),
 ];
@@ -52,7 +53,7 @@ const CASE: [(&str, FieldType); 10] = [
     ("updated_at", FieldType::Time),
 ];
 
-const EVENT: [(&str, FieldType); 9] = [
+const EVENT: [(&str, FieldType); 10] = [
     ("name", FieldType::Text),
     ("description", FieldType::Text),
     ("location", FieldType::Text),
@@ -60,6 +61,7 @@ const EVENT: [(&str, FieldType); 9] = [
     ("starts_at", FieldType::Time),
     ("ends_at", FieldType::Time),
     ("capacity", FieldType::Number),
+    ("owner_id", FieldType::Id),
     ("created_at", FieldType::Time),
     ("updated_at", FieldType::Time),
 ];

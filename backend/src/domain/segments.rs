@@ -116,7 +116,7 @@ impl Field {
     }
 }
 
-const CONTACT_FIELDS: [(&str, FieldType); 12] = [
+const CONTACT_FIELDS: [(&str, FieldType); 13] = [
     ("status", FieldType::Status),
     ("tags", FieldType::Tags),
     ("email", FieldType::Text),
@@ -126,6 +126,7 @@ const CONTACT_FIELDS: [(&str, FieldType); 12] = [
     ("phone", FieldType::Text),
     ("source", FieldType::Text),
     ("company_id", FieldType::Id),
+    ("owner_id", FieldType::Id),
     ("created_at", FieldType::Time),
     ("updated_at", FieldType::Time),
     ("score", FieldType::Number),

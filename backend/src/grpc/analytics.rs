@@ -7,6 +7,7 @@ use super::proto::analytics_service_server::AnalyticsService;
 use super::proto::{self};
 use super::{status_of, Gate};
 use crate::domain::auth::Access;
+use crate::domain::custom::Object;
 use crate::domain::timeline::NewEntry;
 use crate::error::AppError;
 use crate::models::analytics::RangeParams;
@@ -30,6 +31,7 @@ impl AnalyticsService for Analytics {
         request: Request<proto::GetCampaignAnalyticsRequest>,
     ) -> Result<Response<proto::GetCampaignAnalyticsResponse>, Status> {
         let principal = self.0.caller(&request, Access::Read).await?;
+        self.0.totals(&principal, &[Object::Contact, Object::Deal]).await?;
         let id = crate::domain::ids::parse_id(&request.get_ref().campaign_id)
             .ok_or_else(|| status_of(AppError::invalid_field("campaign_id", "must be a UUID")))?;
         let state = self.0.state().clone();
@@ -66,9 +68,7 @@ impl AnalyticsService for Analytics {
         request: Request<proto::GetContactAnalyticsRequest>,
     ) -> Result<Response<proto::GetContactAnalyticsResponse>, Status> {
         let principal = self.0.caller(&request, Access::Read).await?;
-        // Totals over contacts private to the caller would count rows they may not see.
-        let security = &self.0.state().security;
-        security.check_totals(&[crate::domain::custom::Object::Contact], &principal).await.map_err(status_of)?;
+        self.0.totals(&principal, &[Object::Contact]).await?;
         let range = range(request.get_ref().range.clone())?;
         let state = self.0.state().clone();
         let a = self.0.run(&request, &principal, |_| async move { state.analytics.contacts(&range).await }).await?;
@@ -98,9 +98,7 @@ impl AnalyticsService for Analytics {
         request: Request<proto::GetFunnelAnalyticsRequest>,
     ) -> Result<Response<proto::GetFunnelAnalyticsResponse>, Status> {
         let principal = self.0.caller(&request, Access::Read).await?;
-        // Totals over contacts private to the caller would count rows they may not see.
-        let security = &self.0.state().security;
-        security.check_totals(&[crate::domain::custom::Object::Contact], &principal).await.map_err(status_of)?;
+        self.0.totals(&principal, &[Object::Contact]).await?;
         let range = range(request.get_ref().range.clone())?;
         let state = self.0.state().clone();
         let f = self.0.run(&request, &principal, |_| async move { state.analytics.funnel(&range).await }).await?;

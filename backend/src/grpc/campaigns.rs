@@ -12,6 +12,7 @@ use super::proto::{self, WatchCampaignProgressResponse};
 use super::{status_of, Gate};
 use crate::domain::auth::Access;
 use crate::domain::campaigns::{Campaign, CampaignStatus};
+use crate::domain::custom::Object;
 use crate::error::AppError;
 use crate::models::deliveries::ProgressResponse;
 
@@ -137,6 +138,7 @@ impl CampaignService for Campaigns {
         request: Request<proto::GetCampaignStatusRequest>,
     ) -> Result<Response<proto::GetCampaignStatusResponse>, Status> {
         let principal = self.0.caller(&request, Access::Read).await?;
+        self.0.totals(&principal, &[Object::Contact]).await?;
         let id = id_of(&request.get_ref().campaign_id)?;
         let state = self.0.state().clone();
         let (c, p) = self
@@ -159,7 +161,8 @@ impl CampaignService for Campaigns {
         &self,
         request: Request<proto::WatchCampaignProgressRequest>,
     ) -> Result<Response<Self::WatchCampaignProgressStream>, Status> {
-        self.0.caller(&request, Access::Read).await?;
+        let principal = self.0.caller(&request, Access::Read).await?;
+        self.0.totals(&principal, &[Object::Contact]).await?;
         let id = id_of(&request.get_ref().campaign_id)?;
         let every = Duration::from_millis(match request.get_ref().interval_ms {
             0 => 500,

@@ -107,6 +107,12 @@ impl Gate {
         Ok(principal)
     }
 
+    /// PERMISSION_DENIED when `objects` hold records private to the caller (or, for deals, hidden
+    /// amounts): totals over them would count rows they may not see.
+    pub async fn totals(&self, principal: &Principal, objects: &[crate::domain::custom::Object]) -> Result<(), Status> {
+        self.state.security.check_totals(objects, principal).await.map_err(status_of)
+    }
+
     /// Runs `call` as `principal` under the request's trace id (W3C `traceparent` or
     /// `x-request-id` metadata, else a fresh one), which the change events it writes carry.
     pub async fn run<T, R, F>(

@@ -11,7 +11,7 @@ use super::contacts::as_of;
 use super::{created, download, with_etag};
 use crate::domain::companies::{CompanyPatch, NewCompany};
 use crate::error::{AppResult, Problem};
-use crate::extract::{ApiQuery, IfMatch, PathId, RequestOrigin, ValidJson};
+use crate::extract::{ApiQuery, CallerUser, IfMatch, PathId, RequestOrigin, ValidJson};
 use crate::models::companies::{
     CompanyList, CompanyResponse, CreateCompanyRequest, ListCompaniesParams, UpdateCompanyRequest,
 };
@@ -56,7 +56,7 @@ pub async fn list_companies(
 
 /// Column order of a company CSV export.
 const COMPANY_COLUMNS: &[&str] =
-    &["id", "name", "domain", "industry", "size", "website", "version", "created_at", "updated_at"];
+    &["id", "name", "domain", "industry", "size", "website", "owner_id", "version", "created_at", "updated_at"];
 
 /// Export the companies a list selects, as CSV or NDJSON, streamed.
 #[utoipa::path(get, path = "/api/companies/export", tag = "companies", params(ListCompaniesParams, ExportParams),
@@ -97,9 +97,11 @@ pub async fn export_companies(
 pub async fn create_company(
     State(companies): State<CompanyService>,
     RequestOrigin(origin): RequestOrigin,
+    CallerUser(caller): CallerUser,
     ValidJson(body): ValidJson<CreateCompanyRequest>,
 ) -> AppResult<Response> {
-    let new = NewCompany::try_from(body)?;
+    let mut new = NewCompany::try_from(body)?;
+    new.owner_id = new.owner_id.or(caller);
     let company = companies.create(new, &origin).await?;
     Ok(created(format!("/api/companies/{}", company.id), company.version, CompanyResponse::from(company)))
 }

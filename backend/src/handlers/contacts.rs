@@ -11,7 +11,7 @@ use super::{created, download, with_etag};
 use crate::domain::contacts::{ContactPatch, NewContact};
 use crate::domain::ids::parse_ts;
 use crate::error::{AppError, AppResult, Problem};
-use crate::extract::{ApiQuery, IfMatch, PathId, RequestOrigin, ValidJson};
+use crate::extract::{ApiQuery, CallerUser, IfMatch, PathId, RequestOrigin, ValidJson};
 use crate::models::contacts::{
     ContactExportResponse, ContactList, ContactResponse, CreateContactRequest, ListContactsParams, UpdateContactRequest,
 };
@@ -76,6 +76,7 @@ const CONTACT_COLUMNS: &[&str] = &[
     "source",
     "tags",
     "score",
+    "owner_id",
     "version",
     "created_at",
     "updated_at",
@@ -143,9 +144,11 @@ pub async fn export_contacts(
 pub async fn create_contact(
     State(contacts): State<ContactService>,
     RequestOrigin(origin): RequestOrigin,
+    CallerUser(caller): CallerUser,
     ValidJson(body): ValidJson<CreateContactRequest>,
 ) -> AppResult<Response> {
-    let new = NewContact::try_from(body)?;
+    let mut new = NewContact::try_from(body)?;
+    new.owner_id = new.owner_id.or(caller);
     let contact = contacts.create(new, &origin).await?;
     Ok(created(format!("/api/contacts/{}", contact.id), contact.version, ContactResponse::from(contact)))
 }

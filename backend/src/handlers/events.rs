@@ -11,7 +11,7 @@ use super::contacts::as_of;
 use super::{created, with_etag};
 use crate::domain::events::EventPatch;
 use crate::error::{AppResult, Problem};
-use crate::extract::{ApiQuery, IfMatch, PathId, RequestOrigin, ValidJson};
+use crate::extract::{ApiQuery, CallerUser, IfMatch, PathId, RequestOrigin, ValidJson};
 use crate::models::events::{
     CheckInRequest, CreateEventRequest, EventList, EventResponse, InvitationList, InvitationResponse,
     InviteJobResponse, InviteRequest, InviteResponse, Invitees, ListEventsParams, ListInvitationsParams, RsvpRequest,
@@ -64,9 +64,13 @@ pub async fn list_events(
 pub async fn create_event(
     State(events): State<EventService>,
     RequestOrigin(origin): RequestOrigin,
+    CallerUser(caller): CallerUser,
     ValidJson(body): ValidJson<CreateEventRequest>,
 ) -> AppResult<Response> {
-    let patch = EventPatch::try_from(body)?;
+    let mut patch = EventPatch::try_from(body)?;
+    if patch.owner_id.as_ref().is_none_or(Option::is_none) {
+        patch.owner_id = Some(caller);
+    }
     let event = events.create(patch, &origin).await?;
     let id = event.id.clone();
     let version = event.version;

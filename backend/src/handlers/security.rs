@@ -300,6 +300,9 @@ enum Target {
     Import(Object),
     /// A segment's filter (create, change): over contacts' fields.
     SegmentFilter,
+    /// Rows about contacts (`contact_id`), of a record if any: a campaign's messages, an
+    /// event's invitations.
+    ContactRows(Option<(Object, String)>),
     /// The query endpoint (its object is in the body).
     Query,
     /// Anything else.
@@ -321,6 +324,11 @@ async fn target(schema: &SchemaService, path: &str) -> Target {
             return Target::Contacts(None)
         }
         ["segments"] | ["segments", _] => return Target::SegmentFilter,
+        ["campaigns", _, "messages"] => return Target::ContactRows(None),
+        ["campaigns", _, "audience" | "progress"] => return Target::Totals(vec![Object::Contact]),
+        ["events", id, "invitations"] => {
+            return parse_id(id).map_or(Target::Other, |id| Target::ContactRows(Some((Object::Event, id))))
+        }
         ["companies", id, "contacts"] => {
             return parse_id(id).map_or(Target::Other, |id| Target::Contacts(Some((Object::Company, id))))
         }
@@ -477,7 +485,11 @@ async fn guarded(state: &AppState, caller: &Principal, mut req: Request, next: N
                 return Err(problem(hidden_error(vec![error])));
             }
             let response = next.run(Request::from_parts(parts, Body::from(bytes))).await;
-            rewrite(response, limit, |body| retain_records(body.get_mut("sample"), &seen)).await
+            rewrite(response, limit, |body| {
+                retain_records(body.get_mut("sample"), &seen);
+                withhold_counts(body, &seen);
+            })
+            .await
         }
         Target::SegmentFilter => Ok(next.run(req).await),
         Target::Contacts(of) => {
@@ -491,8 +503,17 @@ async fn guarded(state: &AppState, caller: &Principal, mut req: Request, next: N
                     retain_records(pair.get_mut("contacts"), &seen);
                 }
                 retain_records(body.get_mut("data"), &seen);
+                withhold_counts(body, &seen);
             })
             .await
+        }
+        Target::ContactRows(of) => {
+            if let Some((object, id)) = of {
+                check_row(state, caller, object, &id, &method).await?;
+            }
+            let page = next.run(req).await;
+            let about = |row: &Value| Some((Object::Contact, row["contact_id"].as_str()?.to_string()));
+            entries(state, caller, page, limit, about).await
         }
         Target::Totals(objects) => {
             security.check_totals(&objects, caller).await.map_err(problem)?;
@@ -510,7 +531,7 @@ async fn guarded(state: &AppState, caller: &Principal, mut req: Request, next: N
                 check_row(state, caller, object, &id, &method).await?;
             }
             let page = next.run(req).await;
-            entries(state, caller, page, limit, ("entity", "entity_id")).await
+            entries(state, caller, page, limit, about_entity).await
         }
         Target::Feed => {
             if req.uri().path().ends_with("/stream") {
@@ -518,14 +539,15 @@ async fn guarded(state: &AppState, caller: &Principal, mut req: Request, next: N
                 return Ok(next.run(req).await);
             }
             let page = next.run(req).await;
-            entries(state, caller, page, limit, ("entity", "entity_id")).await
+            entries(state, caller, page, limit, about_entity).await
         }
         Target::Query => query(state, caller, req, next, limit).await,
         Target::Other => Ok(next.run(req).await),
     }
 }
 
-/// 404 when the caller may not see the record, 403 when they may only read it and this writes.
+/// 404 when the caller may not see the record, 403 when they may only read it and this writes
+/// (404 when it does not exist: there is nothing to refuse).
 async fn check_row(
     state: &AppState,
     caller: &Principal,
@@ -533,10 +555,31 @@ async fn check_row(
     id: &str,
     method: &Method,
 ) -> Result<(), Response> {
+    let not_found = || problem(AppError::not_found(object.name(), id));
     match state.security.access(object, id, caller).await.map_err(problem)? {
-        RecordAccess::None => Err(problem(AppError::not_found(object.name(), id))),
-        RecordAccess::Read if is_write(method) => Err(problem(AppError::Forbidden)),
+        RecordAccess::None => Err(not_found()),
+        RecordAccess::Read if is_write(method) => {
+            let row = crate::repositories::records::get_row(&state.db, object.table(), id).await;
+            match row.map_err(|e| problem(e.into()))? {
+                Some(_) => Err(problem(AppError::Forbidden)),
+                None => Err(not_found()),
+            }
+        }
         _ => Ok(()),
+    }
+}
+
+/// A count over contacts the caller may not all see would tell how many there are: a list's
+/// `total` is left out, a preview's `count` is null.
+fn withhold_counts(body: &mut Value, seen: &Audience) {
+    if seen.rows.is_none() {
+        return;
+    }
+    if let Some(map) = body.as_object_mut() {
+        map.remove("total");
+        if map.contains_key("count") {
+            map.insert("count".into(), Value::Null);
+        }
     }
 }
 
@@ -604,17 +647,24 @@ fn internal() -> AppError {
     AppError::Internal("an answer could not be read for redaction".into())
 }
 
-/// A page of entries about records (change events, timeline entries) for a member or viewer:
-/// entries about records they may not see are left out (the cursor still moves past them), the
-/// hidden fields of their `changes` redacted. `keys` name the entry's object and record id.
+/// The record a change event or timeline entry is about.
+fn about_entity(entry: &Value) -> Option<(Object, String)> {
+    let object = object_of_entity(entry["entity"].as_str()?)?;
+    Some((object, entry["entity_id"].as_str().unwrap_or_default().to_string()))
+}
+
+/// A page of entries about records (change events, timeline entries, a campaign's messages, an
+/// event's invitations) for a member or viewer: entries about records they may not see are left
+/// out (the cursor still moves past them), the hidden fields of their `changes` redacted, and
+/// a `guest` (a contact's name and email) left out when a contact's name or email is hidden.
+/// `about` names the entry's object and record id.
 async fn entries(
     state: &AppState,
     caller: &Principal,
     page: Response,
     limit: usize,
-    keys: (&str, &str),
+    about: impl Fn(&Value) -> Option<(Object, String)>,
 ) -> Result<Response, Response> {
-    let (entity_key, id_key) = keys;
     let (parts, mut value) = match parsed(page, limit).await? {
         Ok(parsed) => parsed,
         Err(untouched) => return Ok(untouched),
@@ -623,10 +673,8 @@ async fn entries(
     // Per object: its audience, and the records of the page the caller may see.
     let mut audiences: HashMap<Object, Audience> = HashMap::new();
     let mut ids: HashMap<Object, Vec<String>> = HashMap::new();
-    for entry in &entries {
-        if let Some(object) = entry[entity_key].as_str().and_then(object_of_entity) {
-            ids.entry(object).or_default().push(entry[id_key].as_str().unwrap_or_default().to_string());
-        }
+    for (object, id) in entries.iter().filter_map(&about) {
+        ids.entry(object).or_default().push(id);
     }
     let mut visible: HashMap<Object, HashSet<String>> = HashMap::new();
     for (object, ids) in ids {
@@ -639,18 +687,27 @@ async fn entries(
     let kept: Vec<Value> = entries
         .into_iter()
         .filter_map(|mut entry| {
-            let entity = entry[entity_key].as_str().unwrap_or_default().to_string();
-            let Some(object) = object_of_entity(&entity) else { return Some(entry) };
-            let id = entry[id_key].as_str().unwrap_or_default().to_string();
+            let Some((object, id)) = about(&entry) else { return Some(entry) };
             if visible.get(&object).is_some_and(|v| !v.contains(&id)) {
                 return None;
             }
-            if let (Some(seen), Some(changes)) = (audiences.get(&object), entry.get_mut("changes")) {
+            let Some(seen) = audiences.get(&object) else { return Some(entry) };
+            if let Some(changes) = entry.get_mut("changes") {
                 seen.mask.redact_changes(changes);
+            }
+            if ["first_name", "last_name", "email"].iter().any(|f| !seen.mask.shows(f)) {
+                if let Some(map) = entry.as_object_mut() {
+                    map.remove("guest");
+                }
             }
             Some(entry)
         })
         .collect();
+    if visible.contains_key(&Object::Contact) {
+        if let Some(map) = value.as_object_mut() {
+            map.remove("total");
+        }
+    }
     value["data"] = Value::Array(kept);
     Ok(reply(parts, &value))
 }

@@ -85,6 +85,9 @@ pub struct CreateCompanyRequest {
     /// Custom field values by name (`GET /api/schema/company/fields`), checked by type.
     #[schema(value_type = Option<std::collections::BTreeMap<String, serde_json::Value>>)]
     pub custom: Option<serde_json::Map<String, serde_json::Value>>,
+    /// The owning user's id; default: the caller (none for an API key).
+    #[schema(format = Uuid)]
+    pub owner_id: Option<String>,
 }
 
 /// A partial update: omitted fields are unchanged, `null` clears a field (not `name`).
@@ -115,6 +118,10 @@ pub struct UpdateCompanyRequest {
     /// Custom values to set by name; `null` removes one, names left out are kept.
     #[schema(value_type = Option<std::collections::BTreeMap<String, serde_json::Value>>)]
     pub custom: Option<serde_json::Map<String, serde_json::Value>>,
+    /// The owning user's id; `null`: no owner.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>, format = Uuid)]
+    pub owner_id: Option<Option<String>>,
 }
 
 /// A company.
@@ -135,6 +142,8 @@ pub struct CompanyResponse {
     /// Custom field values by name.
     #[schema(value_type = std::collections::BTreeMap<String, serde_json::Value>)]
     pub custom: crate::domain::custom::CustomValues,
+    /// The owning user's id (under a `private` sharing model members see the companies they own).
+    pub owner_id: Option<String>,
     /// 1 on create, +1 per change; also sent as `ETag`.
     pub version: i64,
     /// Creation time.
@@ -153,6 +162,7 @@ impl From<Company> for CompanyResponse {
             size: c.size.map(Into::into),
             website: c.website,
             custom: c.custom,
+            owner_id: c.owner_id,
             version: c.version,
             created_at: c.created_at,
             updated_at: c.updated_at,
@@ -172,6 +182,7 @@ impl TryFrom<CreateCompanyRequest> for NewCompany {
             size: Some(r.size.map(Into::into)),
             website: Some(r.website),
             custom: r.custom,
+            owner_id: Some(r.owner_id),
         })
     }
 }
@@ -186,6 +197,7 @@ impl TryFrom<UpdateCompanyRequest> for CompanyPatch {
             size: r.size.map(|s| s.map(Into::into)),
             website: r.website,
             custom: r.custom,
+            owner_id: r.owner_id,
         })
     }
 }

@@ -53,6 +53,9 @@ pub struct CreateContactRequest {
     /// Custom field values by name (`GET /api/schema/contact/fields`), checked by type.
     #[schema(value_type = Option<std::collections::BTreeMap<String, serde_json::Value>>, example = json!({"industry_code": "K70"}))]
     pub custom: Option<serde_json::Map<String, serde_json::Value>>,
+    /// The owning user's id; default: the caller (none for an API key).
+    #[schema(format = Uuid)]
+    pub owner_id: Option<String>,
 }
 
 /// A partial update: omitted fields are unchanged, `null` clears a field.
@@ -103,6 +106,10 @@ pub struct UpdateContactRequest {
     /// Custom values to set by name; `null` removes one, names left out are kept.
     #[schema(value_type = Option<std::collections::BTreeMap<String, serde_json::Value>>)]
     pub custom: Option<serde_json::Map<String, serde_json::Value>>,
+    /// The owning user's id; `null`: no owner.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>, format = Uuid)]
+    pub owner_id: Option<Option<String>>,
 }
 
 /// Funnel status: `lead -> mql -> sql -> opportunity -> customer`, and `churned`.
@@ -157,6 +164,8 @@ pub struct ContactResponse {
     /// Custom field values by name.
     #[schema(value_type = std::collections::BTreeMap<String, serde_json::Value>)]
     pub custom: crate::domain::custom::CustomValues,
+    /// The owning user's id (under a `private` sharing model members see the contacts they own).
+    pub owner_id: Option<String>,
     /// 1 on create, +1 per change; also sent as `ETag`.
     pub version: i64,
     /// Creation time (RFC 3339 UTC).
@@ -183,6 +192,7 @@ impl From<Contact> for ContactResponse {
             tags: c.tags,
             do_not_contact: c.do_not_contact,
             custom: c.custom,
+            owner_id: c.owner_id,
             version: c.version,
             created_at: c.created_at,
             updated_at: c.updated_at,
@@ -208,6 +218,7 @@ impl TryFrom<CreateContactRequest> for NewContact {
             tags: r.tags,
             do_not_contact: r.do_not_contact,
             custom: r.custom,
+            owner_id: r.owner_id,
         })
     }
 }
@@ -227,6 +238,7 @@ impl TryFrom<UpdateContactRequest> for ContactPatch {
             tags: r.tags,
             do_not_contact: r.do_not_contact,
             custom: r.custom,
+            owner_id: r.owner_id,
         })
     }
 }

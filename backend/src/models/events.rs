@@ -49,6 +49,9 @@ pub struct CreateEventRequest {
     /// Custom field values by name (`GET /api/schema/event/fields`), checked by type.
     #[schema(value_type = Option<std::collections::BTreeMap<String, serde_json::Value>>)]
     pub custom: Option<serde_json::Map<String, serde_json::Value>>,
+    /// The owning user's id; default: the caller (none for an API key).
+    #[schema(format = Uuid)]
+    pub owner_id: Option<String>,
 }
 
 /// A partial update: omitted fields are unchanged, `null` clears (`capacity: null` lifts the
@@ -92,6 +95,10 @@ pub struct UpdateEventRequest {
     /// Custom values to set by name; `null` removes one, names left out are kept.
     #[schema(value_type = Option<std::collections::BTreeMap<String, serde_json::Value>>)]
     pub custom: Option<serde_json::Map<String, serde_json::Value>>,
+    /// The owning user's id; `null`: no owner.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>, format = Uuid)]
+    pub owner_id: Option<Option<String>>,
 }
 
 impl TryFrom<CreateEventRequest> for EventPatch {
@@ -107,6 +114,7 @@ impl TryFrom<CreateEventRequest> for EventPatch {
             online_url: Some(r.online_url),
             capacity: Some(r.capacity),
             custom: r.custom,
+            owner_id: Some(r.owner_id),
         })
     }
 }
@@ -124,6 +132,7 @@ impl TryFrom<UpdateEventRequest> for EventPatch {
             online_url: r.online_url,
             capacity: r.capacity,
             custom: r.custom,
+            owner_id: r.owner_id,
         })
     }
 }
@@ -184,6 +193,8 @@ pub struct EventResponse {
     /// Custom field values by name.
     #[schema(value_type = std::collections::BTreeMap<String, serde_json::Value>)]
     pub custom: crate::domain::custom::CustomValues,
+    /// The owning user's id (under a `private` sharing model members see the events they own).
+    pub owner_id: Option<String>,
     /// 1 on create, +1 per change; also sent as `ETag`.
     pub version: i64,
     /// Creation time.
@@ -207,6 +218,7 @@ impl EventResponse {
             capacity: e.capacity,
             counts: counts.into(),
             custom: e.custom,
+            owner_id: e.owner_id,
             version: e.version,
             created_at: e.created_at,
             updated_at: e.updated_at,

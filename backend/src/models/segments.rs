@@ -124,15 +124,16 @@ list_response!(SegmentList, SegmentResponse, "A page of segments, newest first."
 /// How many contacts a filter selects now, and the newest of them.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PreviewResponse {
-    /// Matching contacts.
-    pub count: u64,
+    /// Matching contacts; null for a member or viewer when contacts are private (a count over
+    /// contacts they may not see would tell how many there are).
+    pub count: Option<u64>,
     /// The first 10, newest first.
     pub sample: Vec<ContactResponse>,
 }
 
 impl From<Preview> for PreviewResponse {
     fn from(p: Preview) -> Self {
-        Self { count: p.count, sample: p.sample.into_iter().map(Into::into).collect() }
+        Self { count: Some(p.count), sample: p.sample.into_iter().map(Into::into).collect() }
     }
 }
 

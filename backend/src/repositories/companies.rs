@@ -64,6 +64,11 @@ impl Stored for Company {
         self.name.clone()
     }
 
+    /// An owner must be a user.
+    fn guards(&self) -> Vec<Guard> {
+        self.owner_id.iter().map(|u| Guard::Exists { table: "user", id: u.clone(), field: "owner_id" }).collect()
+    }
+
     /// No contact, open deal or open case may be left pointing at a deleted company.
     fn delete_guards(id: &str) -> Vec<Guard> {
         vec![

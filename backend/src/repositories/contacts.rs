@@ -75,10 +75,13 @@ pub fn versioned(
     timeline: &TimelineEntry,
 ) -> VersionedWrite {
     let mut write = VersionedWrite::new(TABLE, id, contact.map(row), expected, event);
-    write.guards = contact
-        .and_then(|c| c.company_id.clone())
+    let company = contact.and_then(|c| c.company_id.clone());
+    // An owner is checked when it is set, so a contact of a removed user can still change.
+    let owner = contact.and_then(|c| c.owner_id.clone()).filter(|o| old.and_then(|c| c.owner_id.as_ref()) != Some(o));
+    write.guards = company
         .map(|id| Guard::Exists { table: "company", id, field: "company_id" })
         .into_iter()
+        .chain(owner.map(|id| Guard::Exists { table: "user", id, field: "owner_id" }))
         .collect();
     write.timeline = vec![timeline.clone()];
     write.counts = crate::domain::analytics::contact_change(old, contact, &event.at);

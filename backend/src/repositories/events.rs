@@ -59,6 +59,11 @@ impl Stored for Event {
         self.name.clone()
     }
 
+    /// An owner must be a user.
+    fn guards(&self) -> Vec<Guard> {
+        self.owner_id.iter().map(|u| Guard::Exists { table: "user", id: u.clone(), field: "owner_id" }).collect()
+    }
+
     fn delete_guards(id: &str) -> Vec<Guard> {
         vec![Guard::NoneWhere {
             table: INVITATION_TABLE,

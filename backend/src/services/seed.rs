@@ -109,6 +109,7 @@ fn fake_company(rng: &mut StdRng, n: usize, run: &str) -> Company {
         size: Some(CompanySize::Count(rng.random_range(2..5_000))),
         website: Some(format!("https://{slug}{n}-{run}.example.com")),
         custom: Default::default(),
+        owner_id: None,
     };
     Company::create(new_id(created), new, &ts)
 }
@@ -140,6 +141,7 @@ fn fake_contact(rng: &mut StdRng, n: usize, run: &str, companies: &[String]) -> 
         tags: tags_unique,
         do_not_contact: false,
         custom: Default::default(),
+        owner_id: None,
     };
     Contact::create(new_id(created), new, &format_ts(created))
 }

@@ -43,6 +43,7 @@ pub(crate) async fn contacts(app: &TestApp, tag: &str, n: usize, dnc: bool) -> V
             tags: vec![tag.to_string()],
             do_not_contact: dnc,
             custom: Default::default(),
+            owner_id: None,
         };
         made.push((app.state.contacts.create(new, &origin).await.expect("contact").id, email));
     }
@@ -86,7 +87,7 @@ async fn progress(app: &TestApp, id: &str) -> Value {
 }
 
 /// Waits until the campaign's progress satisfies `done` (60 s at most).
-async fn wait_for(app: &TestApp, id: &str, done: impl Fn(&Value) -> bool) -> Value {
+pub(crate) async fn wait_for(app: &TestApp, id: &str, done: impl Fn(&Value) -> bool) -> Value {
     for _ in 0..600 {
         let p = progress(app, id).await;
         if done(&p) {

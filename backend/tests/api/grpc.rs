@@ -419,7 +419,8 @@ async fn emails_pushes_and_webhooks_go_through_the_same_transports_and_rules() {
 #[tokio::test]
 async fn contact_totals_are_refused_to_members_when_contacts_are_private() {
     let (app, channel) = app().await;
-    let mut analytics = AnalyticsServiceClient::new(channel);
+    let mut analytics = AnalyticsServiceClient::new(channel.clone());
+    let mut campaigns = CampaignServiceClient::new(channel);
     let member = app.user_token("m@example.com", "member").await;
     let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
     let ask = || proto::GetContactAnalyticsRequest { range: Some(DayRange { from: today.clone(), to: today.clone() }) };
@@ -433,6 +434,18 @@ async fn contact_totals_are_refused_to_members_when_contacts_are_private() {
         analytics.get_funnel_analytics(signed(&member, funnel)).await.unwrap_err().code(),
         Code::PermissionDenied
     );
+    // A campaign's progress and analytics count its contacts too (checked before the campaign is looked up).
+    let id = "01932c07-a8f4-7b43-9d2a-0c1e5f6a7b8c".to_string();
+    let status =
+        campaigns.get_campaign_status(signed(&member, proto::GetCampaignStatusRequest { campaign_id: id.clone() }));
+    assert_eq!(status.await.unwrap_err().code(), Code::PermissionDenied);
+    let per_campaign = proto::GetCampaignAnalyticsRequest { campaign_id: id.clone() };
+    assert_eq!(
+        analytics.get_campaign_analytics(signed(&member, per_campaign)).await.unwrap_err().code(),
+        Code::PermissionDenied
+    );
     let (_, key) = app.state.auth.create_key("admin".into(), crm::domain::auth::Role::Admin, "system").await.unwrap();
     assert!(analytics.get_contact_analytics(signed(&key, ask())).await.is_ok());
+    let status = campaigns.get_campaign_status(signed(&key, proto::GetCampaignStatusRequest { campaign_id: id }));
+    assert_eq!(status.await.unwrap_err().code(), Code::NotFound, "admins get on to the look-up");
 }

@@ -61,6 +61,7 @@ async fn apply_ops(s: &AppState, ops: Vec<Op>) {
                     tags: vec![],
                     do_not_contact: false,
                     custom: Default::default(),
+                    owner_id: None,
                 };
                 if let Ok(c) = s.contacts.create(new, &origin).await {
                     contacts.push(c.id);
@@ -74,6 +75,7 @@ async fn apply_ops(s: &AppState, ops: Vec<Op>) {
                     size: None,
                     website: None,
                     custom: Default::default(),
+                    owner_id: None,
                 };
                 companies.push(s.companies.create(new, &origin).await.unwrap().id);
             }

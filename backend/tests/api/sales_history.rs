@@ -76,6 +76,7 @@ async fn apply_ops(s: &AppState, ops: Vec<Op>) -> Snapshots {
                 size: None,
                 website: None,
                 custom: Default::default(),
+                owner_id: None,
             },
             &origin,
         )
@@ -96,6 +97,7 @@ async fn apply_ops(s: &AppState, ops: Vec<Op>) -> Snapshots {
             tags: vec![],
             do_not_contact: false,
             custom: Default::default(),
+            owner_id: None,
         };
         contacts.push(s.contacts.create(new, &origin).await.unwrap().id);
     }

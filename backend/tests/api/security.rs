@@ -13,6 +13,13 @@ struct Person {
     id: String,
 }
 
+impl Person {
+    /// The JSON answer to a GET of `path` by this person.
+    async fn read(&self, app: &TestApp, path: &str) -> Value {
+        self.client.get(app.url(path)).send().await.expect("request").json().await.expect("json")
+    }
+}
+
 async fn person(app: &TestApp, email: &str, role: &str) -> Person {
     let client = client_with(&app.user_token(email, role).await);
     let me: Value = client.get(app.url("/api/auth/me")).send().await.unwrap().json().await.unwrap();
@@ -357,4 +364,102 @@ async fn public_read_records_are_read_by_all_and_changed_by_their_owner() {
     );
     let again = json!({"name": "Ann's at last"});
     assert_eq!(send(&ann.client, reqwest::Method::PATCH, app.url(&path), Some(&again)).await.status(), 200);
+    let missing = app.url("/api/deals/01932c07-a8f4-7b43-9d2a-0c1e5f6a7b8c");
+    assert_problem(send(&ann.client, reqwest::Method::PATCH, missing, Some(&again)).await, 404, "not_found").await;
+}
+
+/// Contacts, companies and events belong to whoever creates them, and pass to another owner;
+/// private, they are their owners' (and admins').
+#[tokio::test]
+async fn contacts_companies_and_events_have_owners_who_alone_see_them_when_private() {
+    let app = spawn_app().await;
+    let ann = person(&app, "ann@example.com", "member").await;
+    let bob = person(&app, "bob@example.com", "member").await;
+    let records = [
+        ("contact", "/api/contacts", json!({"email": "p@example.com"})),
+        ("company", "/api/companies", json!({"name": "Acme"})),
+        (
+            "event",
+            "/api/events",
+            json!({"name": "Launch", "starts_at": "2027-01-01T10:00:00Z", "ends_at": "2027-01-01T12:00:00Z"}),
+        ),
+    ];
+    for (object, collection, body) in records {
+        let res =
+            app.client.put(app.url(&format!("/api/schema/{object}/security"))).json(&json!({"sharing": "private"}));
+        assert_eq!(res.send().await.unwrap().status(), 200);
+        let res = send(&ann.client, reqwest::Method::POST, app.url(collection), Some(&body)).await;
+        assert_eq!(res.status(), 201, "{collection}");
+        let record: Value = res.json().await.unwrap();
+        assert_eq!(record["owner_id"], ann.id.as_str(), "{collection}");
+        let path = app.url(&format!("{collection}/{}", record["id"].as_str().unwrap()));
+        assert_eq!(ann.client.get(&path).send().await.unwrap().status(), 200);
+        assert_problem(bob.client.get(&path).send().await.unwrap(), 404, "not_found").await;
+        let list = bob.read(&app, collection).await;
+        assert_eq!(list["data"], json!([]), "{collection}");
+        assert_eq!(app.client.get(&path).send().await.unwrap().status(), 200, "admins see every record");
+        let handover = json!({"owner_id": bob.id});
+        assert_eq!(send(&ann.client, reqwest::Method::PATCH, path.clone(), Some(&handover)).await.status(), 200);
+        assert_problem(ann.client.get(&path).send().await.unwrap(), 404, "not_found").await;
+        assert_eq!(bob.client.get(&path).send().await.unwrap().status(), 200, "{collection}");
+        let nobody = json!({"owner_id": "01932c07-a8f4-7b43-9d2a-0c1e5f6a7b8c"});
+        let res = send(&bob.client, reqwest::Method::PATCH, path.clone(), Some(&nobody)).await;
+        let problem = assert_problem(res, 422, "validation_failed").await;
+        assert_eq!(error_fields(&problem), ["owner_id"], "{collection}");
+    }
+    let history = app.get_ok("/api/contacts?limit=1").await;
+    let id = history["data"][0]["id"].as_str().unwrap().to_string();
+    let events = app.get_ok(&format!("/api/contacts/{id}/history")).await;
+    assert_eq!(events["data"][1]["changes"]["owner_id"]["new"], bob.id.as_str(), "the hand-over is history");
+}
+
+/// With contacts private, a member's segment pages, previews, campaign messages and event
+/// guest lists hold only the contacts they may see, and no count over the others.
+#[tokio::test]
+async fn private_contacts_stay_out_of_segments_messages_guest_lists_and_counts() {
+    let app = spawn_app().await;
+    let ann = person(&app, "ann@example.com", "member").await;
+    let res = app.client.put(app.url("/api/schema/contact/security")).json(&json!({"sharing": "private"}));
+    assert_eq!(res.send().await.unwrap().status(), 200);
+    crate::deliveries::contacts(&app, "foreign", 3, false).await;
+    let own = json!({"email": "own@example.com", "first_name": "Own"});
+    let own: Value =
+        send(&ann.client, reqwest::Method::POST, app.url("/api/contacts"), Some(&own)).await.json().await.unwrap();
+    let filter = json!({"field": "email", "op": "contains", "value": "@"});
+    let segment: Value =
+        app.post_json("/api/segments", &json!({"name": "All", "filter": filter})).await.json().await.unwrap();
+    let members = format!("/api/segments/{}/contacts?count=true", segment["id"].as_str().unwrap());
+    assert_eq!(app.get_ok(&members).await["total"], 4, "admins count every member");
+    let page = ann.read(&app, &members).await;
+    assert_eq!((page["data"].as_array().unwrap().len(), page.get("total")), (1, None), "{page}");
+    assert_eq!(page["data"][0]["id"], own["id"]);
+    let res =
+        send(&ann.client, reqwest::Method::POST, app.url("/api/segments/preview"), Some(&json!({"filter": filter})))
+            .await;
+    let preview: Value = res.json().await.unwrap();
+    assert_eq!((&preview["count"], preview["sample"].as_array().unwrap().len()), (&Value::Null, 1), "{preview}");
+
+    let event = json!({"name": "Launch", "starts_at": "2027-01-01T10:00:00Z", "ends_at": "2027-01-01T12:00:00Z"});
+    let event: Value = app.post_json("/api/events", &event).await.json().await.unwrap();
+    let guests = format!("/api/events/{}/invitations", event["id"].as_str().unwrap());
+    let all = app.get_ok("/api/contacts").await;
+    let ids: Vec<&Value> = all["data"].as_array().unwrap().iter().map(|c| &c["id"]).collect();
+    let invite = guests.replace("/invitations", "/invite");
+    assert_eq!(app.post_json(&invite, &json!({"contact_ids": ids})).await.status(), 200);
+    assert_eq!(app.get_ok(&guests).await["data"].as_array().unwrap().len(), 4);
+    let listed = ann.read(&app, &guests).await;
+    let seen: Vec<&Value> = listed["data"].as_array().unwrap().iter().map(|i| &i["contact_id"]).collect();
+    assert_eq!(seen, [&own["id"]], "{listed}");
+
+    let campaign = crate::deliveries::ready_campaign(&app, "foreign").await;
+    let res = app.client.post(app.url(&format!("/api/campaigns/{campaign}/execute"))).send().await.unwrap();
+    assert_eq!(res.status(), 202);
+    let done = crate::deliveries::wait_for(&app, &campaign, |p| p["status"] == "completed").await;
+    assert_eq!(done["sent"], 3);
+    let messages = ann.read(&app, &format!("/api/campaigns/{campaign}/messages")).await;
+    assert_eq!(messages["data"], json!([]), "{messages}");
+    for path in ["progress", "audience"] {
+        let res = ann.client.get(app.url(&format!("/api/campaigns/{campaign}/{path}"))).send().await.unwrap();
+        assert_problem(res, 403, "forbidden").await;
+    }
 }

@@ -3193,6 +3193,8 @@ export interface components {
             industry?: string | null;
             /** @description Name. */
             name: string;
+            /** @description The owning user's id (under a `private` sharing model members see the companies they own). */
+            owner_id?: string | null;
             size?: null | components["schemas"]["CompanySizeDto"];
             /** @description Last change. */
             updated_at: string;
@@ -3326,6 +3328,8 @@ export interface components {
             id: string;
             /** @description Family name. */
             last_name?: string | null;
+            /** @description The owning user's id (under a `private` sharing model members see the contacts they own). */
+            owner_id?: string | null;
             /** @description Phone. */
             phone?: string | null;
             /**
@@ -3471,6 +3475,11 @@ export interface components {
             industry?: string | null;
             /** @description Name. */
             name: string;
+            /**
+             * Format: uuid
+             * @description The owning user's id; default: the caller (none for an API key).
+             */
+            owner_id?: string | null;
             size?: null | components["schemas"]["CompanySizeDto"];
             /** @description Website URL. */
             website?: string | null;
@@ -3547,6 +3556,11 @@ export interface components {
             first_name?: string | null;
             /** @description Family name. */
             last_name?: string | null;
+            /**
+             * Format: uuid
+             * @description The owning user's id; default: the caller (none for an API key).
+             */
+            owner_id?: string | null;
             /** @description Phone number. */
             phone?: string | null;
             /** @description Where the contact came from (`web`, `referral`, `event`, ...). */
@@ -3642,6 +3656,11 @@ export interface components {
             name: string;
             /** @description Where to join online (http or https). */
             online_url?: string | null;
+            /**
+             * Format: uuid
+             * @description The owning user's id; default: the caller (none for an API key).
+             */
+            owner_id?: string | null;
             /**
              * Format: date-time
              * @description Start (RFC 3339).
@@ -4303,6 +4322,8 @@ export interface components {
             name: string;
             /** @description Where to join online. */
             online_url?: string | null;
+            /** @description The owning user's id (under a `private` sharing model members see the events they own). */
+            owner_id?: string | null;
             /** @description Start (UTC). */
             starts_at: string;
             /** @description IANA time zone it is held in. */
@@ -5326,9 +5347,10 @@ export interface components {
         PreviewResponse: {
             /**
              * Format: int64
-             * @description Matching contacts.
+             * @description Matching contacts; null for a member or viewer when contacts are private (a count over
+             *     contacts they may not see would tell how many there are).
              */
-            count: number;
+            count?: number | null;
             /** @description The first 10, newest first. */
             sample: components["schemas"]["ContactResponse"][];
         };
@@ -6260,6 +6282,11 @@ export interface components {
             industry?: string | null;
             /** @description Name (cannot be cleared). */
             name?: string;
+            /**
+             * Format: uuid
+             * @description The owning user's id; `null`: no owner.
+             */
+            owner_id?: string | null;
             size?: null | components["schemas"]["CompanySizeDto"];
             /** @description Website. */
             website?: string | null;
@@ -6289,6 +6316,11 @@ export interface components {
             first_name?: string | null;
             /** @description Family name. */
             last_name?: string | null;
+            /**
+             * Format: uuid
+             * @description The owning user's id; `null`: no owner.
+             */
+            owner_id?: string | null;
             /** @description Phone number. */
             phone?: string | null;
             /** @description Origin. */
@@ -6374,6 +6406,11 @@ export interface components {
             name?: string;
             /** @description Online link. */
             online_url?: string | null;
+            /**
+             * Format: uuid
+             * @description The owning user's id; `null`: no owner.
+             */
+            owner_id?: string | null;
             /**
              * Format: date-time
              * @description Start.

@@ -231,7 +231,8 @@ function Audience({ segmentId }: { segmentId: string | null }) {
       call(api.GET("/api/segments/{id}", { params: { path: { id: segmentId } } })),
       call(api.GET("/api/segments/{id}/contacts", { params: { path: { id: segmentId }, query: { limit: 1, count: true } } })),
     ]);
-    return { name: segment.data.name, count: members.data.total ?? 0 };
+    // No total when contacts are private to the caller's role: it would count contacts they may not see.
+    return { name: segment.data.name, count: members.data.total ?? null };
   }, [segmentId]);
   const audience = useLoaded(load);
   if (!segmentId) return <>No segment chosen</>;
@@ -240,9 +241,11 @@ function Audience({ segmentId }: { segmentId: string | null }) {
   return (
     <>
       <Link href={segmentHref(segmentId)}>{audience.data.name}</Link>{" "}
-      <span data-testid="audience-count">
-        ({audience.data.count} {audience.data.count === 1 ? "contact" : "contacts"} now)
-      </span>
+      {audience.data.count === null ? null : (
+        <span data-testid="audience-count">
+          ({audience.data.count} {audience.data.count === 1 ? "contact" : "contacts"} now)
+        </span>
+      )}
     </>
   );
 }

@@ -24,25 +24,43 @@ export function NewSegmentPage() {
 export function useLiveCount(filter: unknown) {
   const text = useDebounced(JSON.stringify(filter), 400);
   const [count, setCount] = useState<number | null>(null);
+  const [withheld, setWithheld] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   useEffect(() => {
     let live = true;
     call(api.POST("/api/segments/preview", { body: { filter: JSON.parse(text) } }))
       .then(({ data }) => {
         if (!live) return;
-        setCount(data.count);
+        setCount(data.count ?? null);
+        setWithheld(data.count == null);
         setError(null);
       })
       .catch((e) => {
         if (!live) return;
         setCount(null);
+        setWithheld(false);
         setError(e as ApiError);
       });
     return () => {
       live = false;
     };
   }, [text]);
-  return { count, error };
+  return { count, withheld, error };
+}
+
+/** What a live count says: how many contacts match, why there is no count yet, or that the
+ * count is withheld (contacts private to the role: it would count contacts they may not see). */
+export function LiveCount({ live }: { live: ReturnType<typeof useLiveCount> }) {
+  let text: string;
+  if (live.count !== null) text = `${live.count} ${live.count === 1 ? "contact matches" : "contacts match"}`;
+  else if (live.error) text = "The filter is not complete yet.";
+  else if (live.withheld) text = "Contacts are private: only admins see how many match.";
+  else text = "Counting…";
+  return (
+    <p className="live-count" role="status" aria-live="polite" data-testid="live-count">
+      {text}
+    </p>
+  );
 }
 
 function NewSegment() {
@@ -86,9 +104,7 @@ function NewSegment() {
         </div>
       </div>
       <SegmentBuilder root={root} onChange={setRoot} />
-      <p className="live-count" role="status" aria-live="polite" data-testid="live-count">
-        {live.count === null ? (live.error ? "The filter is not complete yet." : "Counting…") : `${live.count} ${live.count === 1 ? "contact matches" : "contacts match"}`}
-      </p>
+      <LiveCount live={live} />
       {live.error && live.error.fieldErrors.length > 0 ? (
         <ul className="field-error" aria-label="What the filter still needs">
           {live.error.fieldErrors.map((f) => (

@@ -18,7 +18,7 @@ import { contactHref } from "@/lib/routes";
 import { canWrite } from "@/lib/session";
 import { usePagedList } from "@/lib/usePagedList";
 import { useVersionedRecord } from "@/lib/useVersionedRecord";
-import { useLiveCount } from "../new/NewSegment";
+import { LiveCount, useLiveCount } from "../new/NewSegment";
 
 export function SegmentViewPage() {
   return (
@@ -146,9 +146,7 @@ function FilterEditor({
   return (
     <div>
       <SegmentBuilder root={root} onChange={setRoot} />
-      <p className="live-count" role="status" aria-live="polite" data-testid="live-count">
-        {live.count === null ? (live.error ? "The filter is not complete yet." : "Counting…") : `${live.count} ${live.count === 1 ? "contact matches" : "contacts match"}`}
-      </p>
+      <LiveCount live={live} />
       {error ? (
         <p className="field-error" role="alert">
           {error}
