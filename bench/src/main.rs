@@ -217,6 +217,9 @@ async fn run(cli: &Cli, crm_bin: &std::path::Path, dir: &std::path::Path, stamp:
     if wants(OBJECTS) {
         delivery_report.push_str(&custom_objects(&srv, &ctx, cli.connections, cli.latency_connections, per_op).await?);
     }
+    if wants(SECURITY) {
+        delivery_report.push_str(&security(&srv, &ctx, cli.connections, cli.latency_connections, per_op).await?);
+    }
     if wants(DELIVERY) {
         delivery_report.push_str(&delivery(&srv, &ctx, cli.contacts, cli.recipients, "log").await?);
     }
@@ -421,21 +424,9 @@ async fn custom_fields(
 ) -> anyhow::Result<String> {
     eprintln!("== {CUSTOM}");
     let mut conn = Conn::new(&srv.addr);
-    let mut call =
-        async |method: &'static str, path: String, body: serde_json::Value| -> anyhow::Result<serde_json::Value> {
-            let req = match method {
-                "GET" | "DELETE" => Request { method, ..Request::get(path.clone()) },
-                _ => Request::json(method, path.clone(), &body),
-            };
-            let reply = conn.send(&req.bearer(&ctx.key)).await?;
-            if !(200..300).contains(&reply.status) {
-                bail!("{method} {path}: {} {}", reply.status, reply.text());
-            }
-            if reply.status == 204 {
-                return Ok(serde_json::Value::Null);
-            }
-            reply.json()
-        };
+    let mut call = async |method: &'static str, path: String, body: serde_json::Value| {
+        admin_call(&mut conn, &ctx.key, method, path, body).await
+    };
     let run = ctx.run.replace('-', "_");
     let measure = async |op: Op, ctx: Arc<Ctx>| drive_pair(&srv.addr, ctx, op, connections, low, per_op).await;
     let (plain, plain_low) = measure(Op::Create, ctx.clone()).await;
@@ -577,6 +568,91 @@ async fn custom_fields(
         fmt_num(query_low.quantile_ms(0.5)),
         fmt_num(query_low.quantile_ms(0.99)),
     ))
+}
+
+/// A request of the admin key that must succeed: its JSON answer (null for 204).
+async fn admin_call(
+    conn: &mut Conn,
+    key: &str,
+    method: &'static str,
+    path: String,
+    body: serde_json::Value,
+) -> anyhow::Result<serde_json::Value> {
+    let req = match method {
+        "GET" | "DELETE" => Request { method, ..Request::get(path.clone()) },
+        _ => Request::json(method, path.clone(), &body),
+    };
+    let reply = conn.send(&req.bearer(key)).await?;
+    if !(200..300).contains(&reply.status) {
+        bail!("{method} {path}: {} {}", reply.status, reply.text());
+    }
+    if reply.status == 204 {
+        return Ok(serde_json::Value::Null);
+    }
+    reply.json()
+}
+
+/// The name of the row and field security step in `--only`.
+const SECURITY: &str = "row and field security";
+
+/// What row- and field-level security costs a member's reads: a contact by id and a first list
+/// page as the admin (no checks), then as a member with a field hidden from members (every
+/// answer is redacted), then with contacts private and the sample shared with the member (every
+/// record is checked, every list page filtered). The settings are restored afterwards.
+async fn security(
+    srv: &Server,
+    ctx: &Arc<Ctx>,
+    connections: usize,
+    low: usize,
+    per_op: Duration,
+) -> anyhow::Result<String> {
+    eprintln!("== {SECURITY}");
+    let mut conn = Conn::new(&srv.addr);
+    let email = format!("bench-member-{}@example.com", ctx.run);
+    let password = "bench member password";
+    let member = serde_json::json!({"email": email, "password": password, "role": "member"});
+    let member_id = admin_call(&mut conn, &ctx.key, "POST", "/api/users".into(), member).await?["id"]
+        .as_str()
+        .context("no user id")?
+        .to_string();
+    let login = serde_json::json!({"email": email, "password": password});
+    let token = conn.send(&Request::json("POST", "/api/auth/login", &login)).await?.json()?["token"]
+        .as_str()
+        .context("no member token")?
+        .to_string();
+    let as_member = Arc::new(Ctx { member: Some(token), ..(**ctx).clone() });
+    let settings = async |conn: &mut Conn, body: serde_json::Value| {
+        admin_call(conn, &ctx.key, "PUT", "/api/schema/contact/security".into(), body).await
+    };
+    let mut rows = Vec::new();
+    let mut measure = async |label: &str, ctx: Arc<Ctx>| -> anyhow::Result<()> {
+        for op in [Op::Get, Op::ListFirst] {
+            let (m, l) = drive_pair(&srv.addr, ctx.clone(), op, connections, low, per_op).await;
+            if let Some(f) = m.first_failure.as_ref().or(l.first_failure.as_ref()) {
+                bail!("{} {label}: {f}", op.name());
+            }
+            let (rate, p50, p99) = (fmt_num(m.rate()), fmt_num(l.quantile_ms(0.5)), fmt_num(l.quantile_ms(0.99)));
+            eprintln!("   {} {label}: {rate} req/s @{connections}, p50 {p50} ms, p99 {p99} ms @{low}", op.name());
+            rows.push(format!("{} {label} {rate} req/s @{connections}, p99 {p99} ms @{low}", op.name()));
+        }
+        Ok(())
+    };
+    measure("as the admin", ctx.clone()).await?;
+    let hidden = serde_json::json!({"sharing": "public_read_write",
+        "fields": [{"field": "phone", "role": "member", "access": "hidden"}]});
+    settings(&mut conn, hidden).await?;
+    measure("as a member, phone hidden", as_member.clone()).await?;
+    for s in &ctx.sample {
+        let share = serde_json::json!({"user_id": member_id, "access": "read"});
+        admin_call(&mut conn, &ctx.key, "POST", format!("/api/contacts/{}/share", s.id), share).await?;
+    }
+    let private = serde_json::json!({"sharing": "private",
+        "fields": [{"field": "phone", "role": "member", "access": "hidden"}]});
+    settings(&mut conn, private).await?;
+    let outcome = measure(&format!("as a member, private, {} shared", ctx.sample.len()), as_member).await;
+    settings(&mut conn, serde_json::json!({"sharing": "public_read_write", "fields": []})).await?;
+    outcome?;
+    Ok(format!("\n- row and field security: {}\n", rows.join("; ")))
 }
 
 /// The name of the custom objects step in `--only`.
@@ -1029,6 +1105,7 @@ async fn prepare(addr: &str, contacts: usize, connections: usize, stamp: u128) -
         custom: None,
         region: None,
         object: None,
+        member: None,
     })
 }
 

@@ -68,6 +68,8 @@ pub struct Ctx {
     pub region: Option<String>,
     /// The custom object the objects step writes and lists, with a company its records name.
     pub object: Option<(String, String)>,
+    /// A member's sign-in token, used instead of the admin key when set (the security step).
+    pub member: Option<String>,
 }
 
 /// The segment the bench saves and reads: leads tagged vip, created within the last two years.
@@ -508,7 +510,7 @@ impl Op {
                 Request::get(format!("/api/objects/{object}?limit=50&filter={filter}"))
             }
         };
-        req.bearer(&ctx.key)
+        req.bearer(ctx.member.as_deref().unwrap_or(&ctx.key))
     }
 
     /// Learns from a successful response (the new version after a PATCH).
