@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from "react";
+import { useCallback, useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import type { components } from "@/lib/api-schema";
 import { api, ApiError, call } from "@/lib/api";
@@ -8,6 +8,7 @@ import { fetchFields, type SchemaObject } from "@/lib/customFields";
 import { recordHref } from "@/lib/routes";
 import { useAction } from "@/lib/useAction";
 import { useLoaded } from "@/lib/useLoaded";
+import { useAuth } from "./AuthProvider";
 import { DataTable, RowLink } from "./DataTable";
 import { ProblemMessage } from "./ProblemMessage";
 import { TextField } from "./TextField";
@@ -170,20 +171,47 @@ function SaveViewForm({ object, filter, onCancel, onSaved }: { object: SchemaObj
   );
 }
 
+/** The fields hidden from `role` by an object's field permissions. */
+export function hiddenFrom(fields: { field: string; role: string; access: string }[], role: string | undefined): string[] {
+  return fields.filter((f) => f.role === role && f.access === "hidden").map((f) => f.field);
+}
+
+/**
+ * The columns of a view the signed-in user's role may see: a view shared by someone else may show
+ * a field hidden from this role (asking for it would be refused). `null` while loading.
+ */
+function useShownColumns(object: SchemaObject, columns: string[]): string[] | null {
+  const { session } = useAuth();
+  const role = session?.user.role;
+  const [hidden, setHidden] = useState<string[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    call(api.GET("/api/schema/{object}/security", { params: { path: { object } } }))
+      .then(({ data }) => live && setHidden(hiddenFrom(data.fields, role)))
+      .catch(() => live && setHidden([]));
+    return () => {
+      live = false;
+    };
+  }, [object, role]);
+  return useMemo(() => (hidden === null ? null : columns.filter((c) => !hidden.includes(c))), [hidden, columns]);
+}
+
 /** The records a saved view shows, in its columns, keyset-paged through `POST /api/query`. */
 export function ViewTable({ view }: { view: SavedView }) {
   const router = useRouter();
   const object = view.object as SchemaObject;
+  const columns = useShownColumns(object, view.columns);
   const [rows, setRows] = useState<Row[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<ApiError | null>(null);
   const fetchPage = useCallback(
     async (after: string | null) => {
+      if (!columns) return;
       setLoading(true);
       setError(null);
       try {
-        const body = { object, fields: view.columns, limit: 50, ...(view.filter ? { filter: view.filter as Record<string, never> } : {}), ...(after ? { cursor: after } : {}) };
+        const body = { object, fields: columns, limit: 50, ...(view.filter ? { filter: view.filter as Record<string, never> } : {}), ...(after ? { cursor: after } : {}) };
         const { data } = await call(api.POST("/api/query", { body }));
         setRows((r) => (after ? [...r, ...(data.data as Row[])] : (data.data as Row[])));
         setCursor(data.next_cursor ?? null);
@@ -193,7 +221,7 @@ export function ViewTable({ view }: { view: SavedView }) {
         setLoading(false);
       }
     },
-    [object, view.columns, view.filter],
+    [object, columns, view.filter],
   );
   useEffect(() => {
     void fetchPage(null);
@@ -202,7 +230,7 @@ export function ViewTable({ view }: { view: SavedView }) {
   return (
     <DataTable
       caption={`${view.name}: saved view`}
-      columns={view.columns.map((c, i) => ({
+      columns={(columns ?? []).map((c, i) => ({
         header: c,
         cell: (row: Row) => (i === 0 ? <RowLink href={href(String(row.id))}>{cellText(row[c]) || "(none)"}</RowLink> : cellText(row[c])),
       }))}

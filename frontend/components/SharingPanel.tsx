@@ -30,7 +30,7 @@ function paths(target: ShareTarget, id: string): { base: string; path: Record<st
  * Who a record is shared with, for objects whose records are not public to read and write: the
  * owner (or an admin) shares it with a user for reading or writing, and ends a share.
  */
-export function SharingPanel({ target, id }: { target: ShareTarget; id: string }) {
+export function SharingPanel({ target, id, owner }: { target: ShareTarget; id: string; owner?: string | null }) {
   const { session } = useAuth();
   const admin = isAdmin(session?.user.role);
   const client = api as unknown as SharePaths;
@@ -77,6 +77,9 @@ export function SharingPanel({ target, id }: { target: ShareTarget; id: string }
   return (
     <section className="panel" aria-labelledby={titleId}>
       <h2 id={titleId}>Sharing</h2>
+      {owner === undefined ? null : (
+        <p data-testid="record-owner">Owner: {owner ? (owner === session?.user.id ? "you" : name(owner)) : "nobody"}</p>
+      )}
       {data.shares.length ? (
         <ul className="plain-list">
           {data.shares.map((s) => (

@@ -54,6 +54,7 @@ test("an admin makes an object's records private and hides a field from viewers"
   await page.goto(`/objects/view?object=${name}&id=${record.id}`);
   const sharing = page.getByRole("region", { name: "Sharing" });
   await expect(sharing).toContainText("Shared with nobody");
+  await expect(sharing.getByTestId("record-owner")).toHaveText("Owner: you");
   await sharing.getByLabel("User").selectOption({ label: email });
   await sharing.getByLabel("Access").selectOption("write");
   await sharing.getByRole("button", { name: "Share" }).click();

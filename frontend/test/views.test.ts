@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { andOf, cellText } from "@/components/SavedViews";
+import { andOf, cellText, hiddenFrom } from "@/components/SavedViews";
 
 describe("saved views", () => {
   it("turns a table's set filters into one segment-grammar filter", () => {
@@ -18,5 +18,16 @@ describe("saved views", () => {
     expect(cellText(["a", 2, null])).toBe("a, 2, ");
     expect(cellText({ k: 1 })).toBe('{"k":1}');
     expect(cellText(false)).toBe("false");
+  });
+
+  it("finds the fields hidden from a role, not those read-only or another role's", () => {
+    const fields = [
+      { field: "custom.margin", role: "member", access: "hidden" },
+      { field: "stage", role: "member", access: "read_only" },
+      { field: "amount", role: "viewer", access: "hidden" },
+    ];
+    expect(hiddenFrom(fields, "member")).toEqual(["custom.margin"]);
+    expect(hiddenFrom(fields, "viewer")).toEqual(["amount"]);
+    expect(hiddenFrom(fields, "admin")).toEqual([]);
   });
 });

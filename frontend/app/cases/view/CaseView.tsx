@@ -187,7 +187,7 @@ function CaseView() {
           {!open ? <p className="muted">The case is closed; reopen it to add to it.</p> : null}
         </section>
         <RelatedTasks filter={{ case_id: kase.id }} title="Tasks" canWrite={writable} link={{ case_id: kase.id, company_id: kase.company_id }} />
-        <SharingPanel target={{ object: "case", collection: "cases" }} id={id} />
+        <SharingPanel target={{ object: "case", collection: "cases" }} id={id} owner={kase.owner_id ?? null} />
         <HistoryList load={loadHistory} revision={rec.revision + acted} me={me} />
         <AsOf
           load={async (at) => (await casesApi.get(kase.id, at)).data}

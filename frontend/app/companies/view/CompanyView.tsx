@@ -135,7 +135,7 @@ function CompanyView() {
         <RelatedDeals filter={{ company_id: company.id }} />
         <RelatedCases filter={{ company_id: company.id }} />
         <RelatedTasks filter={{ company_id: company.id }} title="Tasks" canWrite={writable} link={{ company_id: company.id }} />
-        <SharingPanel target={{ object: "company", collection: "companies" }} id={id} />
+        <SharingPanel target={{ object: "company", collection: "companies" }} id={id} owner={company.owner_id ?? null} />
         <HistoryList load={loadHistory} revision={rec.revision} me={me} />
         <AsOf
           load={async (at) => (await companiesApi.get(company.id, at)).data}

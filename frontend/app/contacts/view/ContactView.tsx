@@ -158,7 +158,7 @@ function ContactView() {
         <RelatedDeals filter={{ contact_id: contact.id }} />
         <RelatedCases filter={{ contact_id: contact.id }} />
         <RelatedTasks filter={{ contact_id: contact.id }} title="Tasks" canWrite={writable} link={{ contact_id: contact.id }} />
-        <SharingPanel target={{ object: "contact", collection: "contacts" }} id={id} />
+        <SharingPanel target={{ object: "contact", collection: "contacts" }} id={id} owner={contact.owner_id ?? null} />
         <HistoryList
           load={loadHistory}
           revision={rec.revision}

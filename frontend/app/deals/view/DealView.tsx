@@ -120,7 +120,7 @@ function DealView() {
           onSave={(custom) => rec.save({ custom } as UpdateDeal)}
         />
         <RelatedTasks filter={{ deal_id: deal.id }} title="Tasks" canWrite={writable} link={{ deal_id: deal.id }} />
-        <SharingPanel target={{ object: "deal", collection: "deals" }} id={id} />
+        <SharingPanel target={{ object: "deal", collection: "deals" }} id={id} owner={deal.owner_id ?? null} />
         <HistoryList load={loadHistory} revision={rec.revision} me={me} />
         <AsOf
           load={async (at) => (await dealsApi.get(deal.id, at)).data}

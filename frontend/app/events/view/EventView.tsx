@@ -8,6 +8,7 @@ import { CustomFields } from "@/components/CustomFields";
 import { useAuth } from "@/components/AuthProvider";
 import { EditableField } from "@/components/EditableField";
 import { HistoryList } from "@/components/HistoryList";
+import { SharingPanel } from "@/components/SharingPanel";
 import { ProblemMessage } from "@/components/ProblemMessage";
 import { SegmentSelect } from "@/components/SegmentSelect";
 import { recordPlaceholder, RecordConflict, RecordHead } from "@/components/RecordFrame";
@@ -143,6 +144,7 @@ function EventView() {
         <Seats event={event} />
         {writable ? <Invite eventId={event.id} onInvited={() => void changed()} /> : null}
         <Guests eventId={event.id} revision={changes} canAnswer={writable} onAnswered={() => void changed()} />
+        <SharingPanel target={{ object: "event", collection: "events" }} id={event.id} owner={event.owner_id ?? null} />
         <HistoryList load={loadHistory} revision={rec.revision} me={me} />
       </div>
       <RecordConflict rec={rec} me={me} />

@@ -83,7 +83,7 @@ function ObjectRecordView() {
           onCancel={rec.clearFieldError}
           onSave={(custom) => rec.save({ custom } as UpdateObjectRecord)}
         />
-        <SharingPanel target={{ object }} id={id} />
+        <SharingPanel target={{ object }} id={id} owner={record.owner_id ?? null} />
         <HistoryList load={loadHistory} revision={rec.revision} me={me} />
         <AsOf
           load={async (at) => (await recordApi.get(record.id, at)).data}
