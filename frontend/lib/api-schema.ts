@@ -1158,7 +1158,8 @@ export interface paths {
         };
         /**
          * List events: by start (default), `upcoming=true` for those not over yet, a start range, a
-         *     name search. Each comes with its guest counts.
+         *     name search, or any field (built-in or custom) through `filter`. Each comes with its guest
+         *     counts.
          */
         get: operations["list_events"];
         put?: never;
@@ -9126,7 +9127,12 @@ export interface operations {
                 count?: boolean;
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string;
-                /** @description A filter in the segment grammar over the records' fields, built-in and custom, as JSON (`{"field": "custom.tier", "op": "eq", "value": "gold"}`); `custom.<name>=<value>` parameters are equalities. With either, the list is newest first and takes only `limit` (at most 200), `cursor` and `count` beside them. */
+                /**
+                 * @description A filter in the segment grammar over the records' fields, built-in and custom, as JSON
+                 *     (`{"field": "custom.tier", "op": "eq", "value": "gold"}`); `custom.<name>=<value>`
+                 *     parameters are equalities. With either, the list is newest first and takes only `limit`
+                 *     (at most 200), `cursor` and `count` beside them.
+                 */
                 filter?: string;
                 /** @description Page size, 1 to 500 (default 50). */
                 limit?: number;
@@ -10076,7 +10082,12 @@ export interface operations {
                 cursor?: string;
                 /** @description Only this domain (exact, case-insensitive). */
                 domain?: string;
-                /** @description A filter in the segment grammar over the records' fields, built-in and custom, as JSON (`{"field": "custom.tier", "op": "eq", "value": "gold"}`); `custom.<name>=<value>` parameters are equalities. With either, the list is newest first and takes only `limit` (at most 200), `cursor` and `count` beside them. */
+                /**
+                 * @description A filter in the segment grammar over the records' fields, built-in and custom, as JSON
+                 *     (`{"field": "custom.tier", "op": "eq", "value": "gold"}`); `custom.<name>=<value>`
+                 *     parameters are equalities. With either, the list is newest first and takes only `limit`
+                 *     (at most 200), `cursor` and `count` beside them.
+                 */
                 filter?: string;
                 /** @description Only this industry (exact). */
                 industry?: string;
@@ -10717,7 +10728,12 @@ export interface operations {
                 created_before?: string;
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string;
-                /** @description A filter in the segment grammar over the records' fields, built-in and custom, as JSON (`{"field": "custom.tier", "op": "eq", "value": "gold"}`); `custom.<name>=<value>` parameters are equalities. With either, the list is newest first and takes only `limit` (at most 200), `cursor` and `count` beside them. */
+                /**
+                 * @description A filter in the segment grammar over the records' fields, built-in and custom, as JSON
+                 *     (`{"field": "custom.tier", "op": "eq", "value": "gold"}`); `custom.<name>=<value>`
+                 *     parameters are equalities. With either, the list is newest first and takes only `limit`
+                 *     (at most 200), `cursor` and `count` beside them.
+                 */
                 filter?: string;
                 /** @description Page size, 1 to 500 (default 50). */
                 limit?: number;
@@ -12287,7 +12303,12 @@ export interface operations {
                 expected_close_after?: string;
                 /** @description Expected to close before this date (`YYYY-MM-DD`). */
                 expected_close_before?: string;
-                /** @description A filter in the segment grammar over the records' fields, built-in and custom, as JSON (`{"field": "custom.tier", "op": "eq", "value": "gold"}`); `custom.<name>=<value>` parameters are equalities. With either, the list is newest first and takes only `limit` (at most 200), `cursor` and `count` beside them. */
+                /**
+                 * @description A filter in the segment grammar over the records' fields, built-in and custom, as JSON
+                 *     (`{"field": "custom.tier", "op": "eq", "value": "gold"}`); `custom.<name>=<value>`
+                 *     parameters are equalities. With either, the list is newest first and takes only `limit`
+                 *     (at most 200), `cursor` and `count` beside them.
+                 */
                 filter?: string;
                 /** @description Page size, 1 to 500 (default 50). */
                 limit?: number;
@@ -12898,6 +12919,13 @@ export interface operations {
                 count?: boolean;
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string;
+                /**
+                 * @description A filter in the segment grammar over the records' fields, built-in and custom, as JSON
+                 *     (`{"field": "custom.tier", "op": "eq", "value": "gold"}`); `custom.<name>=<value>`
+                 *     parameters are equalities. With either, the list is newest first and takes only `limit`
+                 *     (at most 200), `cursor` and `count` beside them.
+                 */
+                filter?: string;
                 /** @description Starting at or after this moment (RFC 3339). */
                 from?: string;
                 /** @description Page size, 1 to 500 (default 50). */

@@ -33,7 +33,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// List deals (keyset-paginated, filterable).
-#[utoipa::path(get, path = "/api/deals", tag = "deals", params(ListDealsParams, ("filter" = Option<String>, Query, nullable = false, description = "A filter in the segment grammar over the records' fields, built-in and custom, as JSON (`{\"field\": \"custom.tier\", \"op\": \"eq\", \"value\": \"gold\"}`); `custom.<name>=<value>` parameters are equalities. With either, the list is newest first and takes only `limit` (at most 200), `cursor` and `count` beside them.")),
+#[utoipa::path(get, path = "/api/deals", tag = "deals", params(ListDealsParams, crate::models::pagination::FieldFilterParams),
     responses(
         (status = 200, description = "A page of deals", body = DealList),
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),

@@ -36,16 +36,24 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 /// List events: by start (default), `upcoming=true` for those not over yet, a start range, a
-/// name search. Each comes with its guest counts.
-#[utoipa::path(get, path = "/api/events", tag = "events", params(ListEventsParams),
+/// name search, or any field (built-in or custom) through `filter`. Each comes with its guest
+/// counts.
+#[utoipa::path(get, path = "/api/events", tag = "events", params(ListEventsParams, crate::models::pagination::FieldFilterParams),
     responses(
         (status = 200, description = "A page of events", body = EventList),
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_events(
     State(events): State<EventService>,
+    State(fields): State<crate::services::query::QueryService>,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
     ApiQuery(params): ApiQuery<ListEventsParams>,
 ) -> AppResult<Json<EventList>> {
+    if let Some((filter, page)) = crate::models::pagination::field_filter(raw.as_deref())? {
+        let object = crate::domain::custom::Object::Event;
+        let found = fields.list::<crate::domain::events::Event>(object, Some(filter), &page).await?;
+        return Ok(Json(events.with_seats(found).await?.into()));
+    }
     let (query, page) = params.parse()?;
     Ok(Json(events.list(&query, &page).await?.into()))
 }

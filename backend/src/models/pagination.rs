@@ -150,6 +150,18 @@ impl NewestFirstParams {
 /// The newest-first order of a list served by a filter over any field (`filter`, `custom.<name>`).
 pub const FILTERED_SORT: Sort = Sort { field: "created_at", desc: true };
 
+/// The `filter` parameter of the lists that take one (read by [`field_filter`], documented here).
+#[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct FieldFilterParams {
+    /// A filter in the segment grammar over the records' fields, built-in and custom, as JSON
+    /// (`{"field": "custom.tier", "op": "eq", "value": "gold"}`); `custom.<name>=<value>`
+    /// parameters are equalities. With either, the list is newest first and takes only `limit`
+    /// (at most 200), `cursor` and `count` beside them.
+    #[param(nullable = false)]
+    pub filter: Option<String>,
+}
+
 /// A list's `filter` (the segment grammar as JSON) and `custom.<name>=<value>` parameters (each an
 /// equality; a value that reads as JSON, such as `5` or `true`, is taken as that), as one filter
 /// with the page wanted; `None` when the query string has neither. Such a list is newest first

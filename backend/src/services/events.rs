@@ -236,17 +236,23 @@ impl EventService {
     pub async fn list(&self, query: &EventQuery, page: &PageRequest) -> AppResult<Page<(Event, Seats)>> {
         self.migrations.require(Feature::Lists)?;
         let (rows, next) = self.events.list(query, page.sort, page.after.clone(), page.limit).await?;
-        let ids: Vec<String> = rows.iter().map(|e| e.id.clone()).collect();
+        let total = if page.count { Some(self.events.count(query).await?) } else { None };
+        self.with_seats(page.page(rows, next, total)).await
+    }
+
+    /// A page of events with their seat counts (one query for the page).
+    pub async fn with_seats(&self, page: Page<Event>) -> AppResult<Page<(Event, Seats)>> {
+        let ids: Vec<String> = page.data.iter().map(|e| e.id.clone()).collect();
         let mut seats = self.events.seats_of(&ids).await?;
-        let rows = rows
+        let data = page
+            .data
             .into_iter()
             .map(|e| {
                 let s = seats.remove(&e.id).unwrap_or_default();
                 (e, s)
             })
             .collect();
-        let total = if page.count { Some(self.events.count(query).await?) } else { None };
-        Ok(page.page(rows, next, total))
+        Ok(Page { data, next_cursor: page.next_cursor, total: page.total })
     }
 
     /// One page of an event's invitations (the waitlist in its order), each with its guest.

@@ -129,6 +129,7 @@ async fn lists_filter_by_custom_fields() {
         ("deal", json!({"name": "score", "type": "number"})),
         ("contact", json!({"name": "tier", "type": "text"})),
         ("company", json!({"name": "tier", "type": "text"})),
+        ("event", json!({"name": "tier", "type": "text"})),
     ] {
         assert_eq!(app.post_json(&format!("/api/schema/{object}/fields"), &body).await.status(), 201);
     }
@@ -138,6 +139,9 @@ async fn lists_filter_by_custom_fields() {
         let contact = json!({"email": format!("{name}@example.com"), "custom": {"tier": tier}});
         app.create_contact(&contact).await;
         app.create_company(&json!({"name": name, "custom": {"tier": tier}})).await;
+        let event = json!({"name": name, "starts_at": "2027-01-01T10:00:00Z", "ends_at": "2027-01-01T11:00:00Z",
+            "capacity": 10, "custom": {"tier": tier}});
+        assert_eq!(app.post_json("/api/events", &event).await.status(), 201);
     }
     let names = |list: &Value, key: &str| -> Vec<String> {
         list["data"].as_array().unwrap().iter().map(|d| d[key].as_str().unwrap_or_default().to_string()).collect()
@@ -155,6 +159,9 @@ async fn lists_filter_by_custom_fields() {
     );
     assert_eq!(names(&app.get_ok("/api/contacts?custom.tier=silver").await, "email"), ["b@example.com"]);
     assert_eq!(names(&app.get_ok("/api/companies?custom.tier=gold").await, "name"), ["C", "A"]);
+    let events = app.get_ok("/api/events?custom.tier=gold&count=true").await;
+    assert_eq!((names(&events, "name"), &events["total"]), (vec!["C".to_string(), "A".to_string()], &json!(2)));
+    assert_eq!(events["data"][0]["counts"]["invited"], 0, "events come with their seat counts");
     let status = "%7B%22field%22%3A%22status%22%2C%22op%22%3A%22eq%22%2C%22value%22%3A%22open%22%7D";
     assert_eq!(app.get_ok(&format!("/api/cases?filter={status}")).await["data"], json!([]));
     assert_eq!(app.get("/api/cases?custom.tier=gold").await.status(), 422, "cases have no field tier");
