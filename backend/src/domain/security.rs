@@ -253,10 +253,16 @@ impl FieldMask {
 
     /// The hidden fields a filter in the segment grammar names (`{"field": "custom.salary", ...}` at any depth).
     pub fn hidden_in_filter(&self, filter: &Value) -> Vec<String> {
-        let mut named = Vec::new();
-        collect_fields(filter, &mut named);
+        let named = filter_fields(filter);
         self.hidden.iter().filter(|h| named.iter().any(|n| n == *h)).cloned().collect()
     }
+}
+
+/// The fields a filter in the segment grammar names, at any depth.
+pub fn filter_fields(filter: &Value) -> Vec<String> {
+    let mut named = Vec::new();
+    collect_fields(filter, &mut named);
+    named
 }
 
 fn collect_fields(node: &Value, into: &mut Vec<String>) {

@@ -22,7 +22,7 @@ use super::with_etag;
 use crate::domain::auth::{Principal, Role};
 use crate::domain::custom::Object;
 use crate::domain::ids::parse_id;
-use crate::domain::security::{RecordAccess, ShareAccess};
+use crate::domain::security::{filter_fields, RecordAccess, ShareAccess};
 use crate::error::{AppError, AppResult, FieldError, Problem};
 use crate::extract::{IfMatch, RequestOrigin, ValidJson};
 use crate::models::security::{SecurityResponse, ShareList, ShareRequest, ShareResponse, UpdateSecurityRequest};
@@ -375,14 +375,51 @@ fn hidden_in_query(query: &str, audience: &Audience) -> Vec<FieldError> {
     errors
 }
 
-/// A list or export whose query string names a hidden field is 422 `field_hidden`.
-fn refuse_hidden_params(req: &Request, seen: &Audience) -> Result<(), AppError> {
-    let errors = req.uri().query().map(|q| hidden_in_query(q, seen)).unwrap_or_default();
+/// A list or export whose query string names a hidden field (or one of a company the caller may
+/// not reach, in its filter) is 422 `field_hidden`.
+async fn refuse_hidden_params(
+    state: &AppState,
+    caller: &Principal,
+    query: Option<String>,
+    seen: &Audience,
+) -> Result<(), Response> {
+    let query = query.unwrap_or_default();
+    let mut errors = hidden_in_query(&query, seen);
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(&query).unwrap_or_default();
+    let filters = pairs.iter().filter(|(k, _)| k == "filter").filter_map(|(_, v)| serde_json::from_str(v).ok());
+    let named: Vec<(String, String)> =
+        filters.flat_map(|f: Value| filter_fields(&f)).map(|f| ("filter".to_string(), f)).collect();
+    errors.extend(refused_traversals(state, caller, named).await?);
     if errors.is_empty() {
         Ok(())
     } else {
-        Err(hidden_error(errors))
+        Err(problem(hidden_error(errors)))
     }
+}
+
+/// Of `named` (an error key and a field each), the `company.<field>` traversals the caller may
+/// not make: to a company field hidden from their role, or to any when companies are private to
+/// them (the values would come from companies they may not see).
+async fn refused_traversals(
+    state: &AppState,
+    caller: &Principal,
+    named: Vec<(String, String)>,
+) -> Result<Vec<FieldError>, Response> {
+    let mut errors = Vec::new();
+    let mut companies: Option<Audience> = None;
+    for (key, field) in named {
+        let Some(inner) = field.strip_prefix("company.") else { continue };
+        let seen = match &companies {
+            Some(seen) => seen,
+            None => companies.insert(state.security.audience(Object::Company, caller).await.map_err(problem)?),
+        };
+        if seen.rows.is_some() {
+            errors.push(FieldError::new(key, format!("`{field}` reaches companies, which are private to your role")));
+        } else if !seen.mask.shows(inner) {
+            errors.push(FieldError::new(key, format!("`{field}` is hidden from your role")));
+        }
+    }
+    Ok(errors)
 }
 
 /// The body of a request, read whole (up to `limit`), and its head.
@@ -420,7 +457,7 @@ async fn guarded(state: &AppState, caller: &Principal, mut req: Request, next: N
     match target {
         Target::Collection(object) => {
             let seen = audience(object).await?;
-            refuse_hidden_params(&req, &seen).map_err(problem)?;
+            refuse_hidden_params(state, caller, req.uri().query().map(String::from), &seen).await?;
             if is_write(&method) {
                 let req = refuse_fields(req, &seen, limit).await?;
                 return rewrite(next.run(req).await, limit, |body| seen.mask.redact_record(body)).await;
@@ -439,7 +476,7 @@ async fn guarded(state: &AppState, caller: &Principal, mut req: Request, next: N
         }
         Target::Export(object) => {
             let seen = audience(object).await?;
-            refuse_hidden_params(&req, &seen).map_err(problem)?;
+            refuse_hidden_params(state, caller, req.uri().query().map(String::from), &seen).await?;
             req.extensions_mut().insert(seen);
             Ok(next.run(req).await)
         }
@@ -480,9 +517,13 @@ async fn guarded(state: &AppState, caller: &Principal, mut req: Request, next: N
             let seen = audience(Object::Contact).await?;
             let (parts, bytes) = read_body(req, limit).await?;
             let filter = serde_json::from_slice::<Value>(&bytes).map(|b| b["filter"].clone()).unwrap_or_default();
+            let named = filter_fields(&filter).into_iter().map(|f| ("filter".to_string(), f)).collect();
+            let mut errors = refused_traversals(state, caller, named).await?;
             if !seen.mask.hidden_in_filter(&filter).is_empty() {
-                let error = FieldError::new("filter", "the filter names a field hidden from your role");
-                return Err(problem(hidden_error(vec![error])));
+                errors.push(FieldError::new("filter", "the filter names a field hidden from your role"));
+            }
+            if !errors.is_empty() {
+                return Err(problem(hidden_error(errors)));
             }
             let response = next.run(Request::from_parts(parts, Body::from(bytes))).await;
             rewrite(response, limit, |body| {
@@ -739,10 +780,17 @@ async fn query(
     };
     let seen = state.security.audience(object, caller).await.map_err(problem)?;
     let mut errors = Vec::new();
+    let mut named: Vec<(String, String)> = Vec::new();
     for (i, field) in input["fields"].as_array().into_iter().flatten().enumerate() {
-        if field.as_str().is_some_and(|f| !seen.mask.shows(f)) {
+        let Some(field) = field.as_str().map(str::trim) else { continue };
+        if !seen.mask.shows(field) {
             errors.push(FieldError::new(format!("fields[{i}]"), "this field is hidden from your role"));
         }
+        named.push((format!("fields[{i}]"), field.to_string()));
+    }
+    named.extend(filter_fields(&input["filter"]).into_iter().map(|f| ("filter".to_string(), f)));
+    if object != Object::Company {
+        errors.extend(refused_traversals(state, caller, named).await?);
     }
     if !seen.mask.hidden_in_filter(&input["filter"]).is_empty() {
         errors.push(FieldError::new("filter", "the filter names a field hidden from your role"));

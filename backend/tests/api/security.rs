@@ -463,3 +463,64 @@ async fn private_contacts_stay_out_of_segments_messages_guest_lists_and_counts()
         assert_problem(res, 403, "forbidden").await;
     }
 }
+
+/// `company.<field>` reaches companies: a member may not use it for a company field hidden from
+/// members, nor at all once companies are private to them.
+#[tokio::test]
+async fn traversals_to_companies_keep_their_security() {
+    let app = spawn_app().await;
+    let ann = person(&app, "ann@example.com", "member").await;
+    let field = json!({"name": "secret", "type": "text"});
+    assert_eq!(app.post_json("/api/schema/company/fields", &field).await.status(), 201);
+    let company = app.create_company(&json!({"name": "Acme", "custom": {"secret": MARKER}})).await;
+    let deal = json!({"name": "Audit", "amount": "5", "company_id": company["id"]});
+    assert_eq!(app.post_json("/api/deals", &deal).await.status(), 201);
+    let query = |fields: Value| json!({"object": "deal", "fields": fields});
+    let res = send(
+        &ann.client,
+        reqwest::Method::POST,
+        app.url("/api/query"),
+        Some(&query(json!(["name", "company.custom.secret"]))),
+    )
+    .await;
+    assert_eq!(res.status(), 200, "nothing is hidden yet");
+    assert!(res.text().await.unwrap().contains(MARKER));
+    let hidden = json!({"fields": [{"field": "custom.secret", "role": "member", "access": "hidden"}]});
+    assert_eq!(
+        app.client.put(app.url("/api/schema/company/security")).json(&hidden).send().await.unwrap().status(),
+        200
+    );
+    let res = send(
+        &ann.client,
+        reqwest::Method::POST,
+        app.url("/api/query"),
+        Some(&query(json!(["name", "company.custom.secret"]))),
+    )
+    .await;
+    assert_eq!(error_fields(&assert_problem(res, 422, "field_hidden").await), ["fields[1]"]);
+    let filter = json!({"field": "company.custom.secret", "op": "eq", "value": MARKER});
+    let res =
+        send(&ann.client, reqwest::Method::POST, app.url("/api/segments/preview"), Some(&json!({"filter": filter})))
+            .await;
+    assert_problem(res, 422, "field_hidden").await;
+    let encoded: String = serde_urlencoded::to_string([("filter", filter.to_string())]).unwrap();
+    assert_problem(
+        ann.client.get(app.url(&format!("/api/deals?{encoded}"))).send().await.unwrap(),
+        422,
+        "field_hidden",
+    )
+    .await;
+    let private = json!({"sharing": "private"});
+    assert_eq!(
+        app.client.put(app.url("/api/schema/company/security")).json(&private).send().await.unwrap().status(),
+        200
+    );
+    let res =
+        send(&ann.client, reqwest::Method::POST, app.url("/api/query"), Some(&query(json!(["name", "company.name"]))))
+            .await;
+    assert_eq!(error_fields(&assert_problem(res, 422, "field_hidden").await), ["fields[1]"]);
+    let res =
+        send(&app.client, reqwest::Method::POST, app.url("/api/query"), Some(&query(json!(["name", "company.name"]))))
+            .await;
+    assert_eq!(res.status(), 200, "admins reach every company");
+}
