@@ -475,14 +475,11 @@ async fn traversals_to_companies_keep_their_security() {
     let company = app.create_company(&json!({"name": "Acme", "custom": {"secret": MARKER}})).await;
     let deal = json!({"name": "Audit", "amount": "5", "company_id": company["id"]});
     assert_eq!(app.post_json("/api/deals", &deal).await.status(), 201);
-    let query = |fields: Value| json!({"object": "deal", "fields": fields});
-    let res = send(
-        &ann.client,
-        reqwest::Method::POST,
-        app.url("/api/query"),
-        Some(&query(json!(["name", "company.custom.secret"]))),
-    )
-    .await;
+    let query = async |who: &reqwest::Client, fields: Value| {
+        let body = json!({"object": "deal", "fields": fields});
+        send(who, reqwest::Method::POST, app.url("/api/query"), Some(&body)).await
+    };
+    let res = query(&ann.client, json!(["name", "company.custom.secret"])).await;
     assert_eq!(res.status(), 200, "nothing is hidden yet");
     assert!(res.text().await.unwrap().contains(MARKER));
     let hidden = json!({"fields": [{"field": "custom.secret", "role": "member", "access": "hidden"}]});
@@ -490,13 +487,7 @@ async fn traversals_to_companies_keep_their_security() {
         app.client.put(app.url("/api/schema/company/security")).json(&hidden).send().await.unwrap().status(),
         200
     );
-    let res = send(
-        &ann.client,
-        reqwest::Method::POST,
-        app.url("/api/query"),
-        Some(&query(json!(["name", "company.custom.secret"]))),
-    )
-    .await;
+    let res = query(&ann.client, json!(["name", "company.custom.secret"])).await;
     assert_eq!(error_fields(&assert_problem(res, 422, "field_hidden").await), ["fields[1]"]);
     let filter = json!({"field": "company.custom.secret", "op": "eq", "value": MARKER});
     let res =
@@ -515,12 +506,8 @@ async fn traversals_to_companies_keep_their_security() {
         app.client.put(app.url("/api/schema/company/security")).json(&private).send().await.unwrap().status(),
         200
     );
-    let res =
-        send(&ann.client, reqwest::Method::POST, app.url("/api/query"), Some(&query(json!(["name", "company.name"]))))
-            .await;
+    let res = query(&ann.client, json!(["name", "company.name"])).await;
     assert_eq!(error_fields(&assert_problem(res, 422, "field_hidden").await), ["fields[1]"]);
-    let res =
-        send(&app.client, reqwest::Method::POST, app.url("/api/query"), Some(&query(json!(["name", "company.name"]))))
-            .await;
+    let res = query(&app.client, json!(["name", "company.name"])).await;
     assert_eq!(res.status(), 200, "admins reach every company");
 }
