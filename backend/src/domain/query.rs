@@ -97,6 +97,19 @@ pub enum Selected {
     Own(String),
     /// A field of the record's company (`company.name`, `company.custom.<name>`).
     Company(String),
+    /// A field of the record a reference field points to (`partner.name` through the custom
+    /// reference `partner_id`): the relation's name, the field holding the id
+    /// (`custom.partner_id`), the object pointed to, and its field.
+    Related {
+        /// The relation's name (the reference field's name without `_id`).
+        relation: String,
+        /// Where the row holds the id (`custom.<name>`).
+        via: String,
+        /// The object the reference points to.
+        object: Object,
+        /// Its field.
+        field: String,
+    },
 }
 
 impl Selected {
@@ -105,6 +118,7 @@ impl Selected {
         match self {
             Selected::Own(f) => f.clone(),
             Selected::Company(f) => format!("company.{f}"),
+            Selected::Related { relation, field, .. } => format!("{relation}.{field}"),
         }
     }
 }
@@ -143,6 +157,27 @@ fn selectable(object: Object, custom: &[(String, FieldType)], field: &str) -> bo
     }
 }
 
+/// A reference field of an object, which `fields` may traverse (`partner.name`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relation {
+    /// The name a path uses: the reference field's name without a trailing `_id`.
+    pub name: String,
+    /// Where a record holds the id (`custom.<name>`).
+    pub via: String,
+    /// The object it points to.
+    pub object: Object,
+    /// That object's custom fields.
+    pub custom: Vec<(String, FieldType)>,
+}
+
+impl Relation {
+    /// The relation of custom reference field `field` to `object`.
+    pub fn of(field: &str, object: Object, custom: Vec<(String, FieldType)>) -> Self {
+        let name = field.strip_suffix("_id").filter(|n| !n.is_empty()).unwrap_or(field).to_string();
+        Relation { name, via: format!("custom.{field}"), object, custom }
+    }
+}
+
 /// Checks `input` for `object`, whose custom fields are `custom` and whose company's are
 /// `company_custom`; issues name `filter...`, `fields[i]`, `sort` or `limit`.
 pub fn parse(
@@ -150,6 +185,17 @@ pub fn parse(
     input: QueryInput,
     custom: &[(String, FieldType)],
     company_custom: &[(String, FieldType)],
+) -> Result<Query, DomainError> {
+    parse_with(object, input, custom, company_custom, &[])
+}
+
+/// [`parse`], with the reference fields `fields` may traverse (`<relation>.<field>`).
+pub fn parse_with(
+    object: Object,
+    input: QueryInput,
+    custom: &[(String, FieldType)],
+    company_custom: &[(String, FieldType)],
+    relations: &[Relation],
 ) -> Result<Query, DomainError> {
     let mut issues = Issues::default();
     let filter = match input.filter.filter(|f| !f.is_null()) {
@@ -172,10 +218,20 @@ pub fn parse(
     let mut fields = Vec::new();
     for (i, f) in raw.iter().enumerate() {
         let f = f.trim();
-        let selected = match f.strip_prefix("company.") {
-            Some(inner) if has_company(object) => {
+        let related = f.split_once('.').and_then(|(name, inner)| {
+            let relation = relations.iter().find(|r| r.name == name)?;
+            Some((relation, inner))
+        });
+        let selected = match (f.strip_prefix("company."), related) {
+            (Some(inner), _) if has_company(object) => {
                 selectable(Object::Company, company_custom, inner).then(|| Selected::Company(inner.to_string()))
             }
+            (_, Some((r, inner))) => selectable(r.object, &r.custom, inner).then(|| Selected::Related {
+                relation: r.name.clone(),
+                via: r.via.clone(),
+                object: r.object,
+                field: inner.to_string(),
+            }),
             _ => selectable(object, custom, f).then(|| Selected::Own(f.to_string())),
         };
         match selected {
@@ -184,9 +240,10 @@ pub fn parse(
             None => issues.add(
                 format!("fields[{i}]"),
                 format!(
-                    "is not a field of {}: a built-in field, custom.<name>{}",
+                    "is not a field of {}: a built-in field, custom.<name>{}{}",
                     object.plural(),
-                    if has_company(object) { ", or company.<field>" } else { "" }
+                    if has_company(object) { ", company.<field>" } else { "" },
+                    if relations.is_empty() { "" } else { ", or <reference>.<field> through a reference field" }
                 ),
             ),
         }

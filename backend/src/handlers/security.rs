@@ -389,7 +389,7 @@ async fn refuse_hidden_params(
     let filters = pairs.iter().filter(|(k, _)| k == "filter").filter_map(|(_, v)| serde_json::from_str(v).ok());
     let named: Vec<(String, String)> =
         filters.flat_map(|f: Value| filter_fields(&f)).map(|f| ("filter".to_string(), f)).collect();
-    errors.extend(refused_traversals(state, caller, named).await?);
+    errors.extend(refused_traversals(state, caller, named, &[]).await?);
     if errors.is_empty() {
         Ok(())
     } else {
@@ -397,24 +397,34 @@ async fn refuse_hidden_params(
     }
 }
 
-/// Of `named` (an error key and a field each), the `company.<field>` traversals the caller may
-/// not make: to a company field hidden from their role, or to any when companies are private to
-/// them (the values would come from companies they may not see).
+/// Of `named` (an error key and a field each), the traversals (`company.<field>`, or
+/// `<relation>.<field>` through one of `relations`) the caller may not make: to a field hidden
+/// from their role, or to any when the records reached are private to them (the values would
+/// come from records they may not see).
 async fn refused_traversals(
     state: &AppState,
     caller: &Principal,
     named: Vec<(String, String)>,
+    relations: &[(String, Object)],
 ) -> Result<Vec<FieldError>, Response> {
     let mut errors = Vec::new();
-    let mut companies: Option<Audience> = None;
+    let mut audiences: HashMap<Object, Audience> = HashMap::new();
     for (key, field) in named {
-        let Some(inner) = field.strip_prefix("company.") else { continue };
-        let seen = match &companies {
-            Some(seen) => seen,
-            None => companies.insert(state.security.audience(Object::Company, caller).await.map_err(problem)?),
+        let Some((prefix, inner)) = field.split_once('.') else { continue };
+        let target = match relations.iter().find(|(name, _)| name == prefix) {
+            Some((_, object)) => *object,
+            None if prefix == "company" => Object::Company,
+            None => continue,
+        };
+        let seen = match audiences.entry(target) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(state.security.audience(target, caller).await.map_err(problem)?)
+            }
         };
         if seen.rows.is_some() {
-            errors.push(FieldError::new(key, format!("`{field}` reaches companies, which are private to your role")));
+            let message = format!("`{field}` reaches {}, which are private to your role", target.plural());
+            errors.push(FieldError::new(key, message));
         } else if !seen.mask.shows(inner) {
             errors.push(FieldError::new(key, format!("`{field}` is hidden from your role")));
         }
@@ -518,7 +528,7 @@ async fn guarded(state: &AppState, caller: &Principal, mut req: Request, next: N
             let (parts, bytes) = read_body(req, limit).await?;
             let filter = serde_json::from_slice::<Value>(&bytes).map(|b| b["filter"].clone()).unwrap_or_default();
             let named = filter_fields(&filter).into_iter().map(|f| ("filter".to_string(), f)).collect();
-            let mut errors = refused_traversals(state, caller, named).await?;
+            let mut errors = refused_traversals(state, caller, named, &[]).await?;
             if !seen.mask.hidden_in_filter(&filter).is_empty() {
                 errors.push(FieldError::new("filter", "the filter names a field hidden from your role"));
             }
@@ -789,8 +799,12 @@ async fn query(
         named.push((format!("fields[{i}]"), field.to_string()));
     }
     named.extend(filter_fields(&input["filter"]).into_iter().map(|f| ("filter".to_string(), f)));
-    if object != Object::Company {
-        errors.extend(refused_traversals(state, caller, named).await?);
+    let relations: Vec<(String, Object)> = match state.query.relations(object).await {
+        Ok(found) => found.into_iter().map(|r| (r.name, r.object)).collect(),
+        Err(e) => return Err(problem(e)),
+    };
+    if object != Object::Company || !relations.is_empty() {
+        errors.extend(refused_traversals(state, caller, named, &relations).await?);
     }
     if !seen.mask.hidden_in_filter(&input["filter"]).is_empty() {
         errors.push(FieldError::new("filter", "the filter names a field hidden from your role"));

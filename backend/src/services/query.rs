@@ -11,7 +11,7 @@ use serde_json::{json, Map, Value};
 use super::schema::SchemaService;
 use crate::db::{Db, Feature, Migrations};
 use crate::domain::custom::Object;
-use crate::domain::query::{has_company, parse, Query, QueryInput, Selected};
+use crate::domain::query::{has_company, parse_with, Query, QueryInput, Relation, Selected};
 use crate::domain::segments::{custom_field_type, Field, FieldType, Filter, Op, Operand};
 use crate::error::AppResult;
 use crate::repositories::records::{self, ListQuery};
@@ -63,11 +63,25 @@ impl QueryService {
         Ok((types, indexed))
     }
 
+    /// The reference fields of `object` a query's `fields` may traverse (`partner.name`).
+    pub async fn relations(&self, object: Object) -> AppResult<Vec<Relation>> {
+        let schema = self.schema.schema(object).await?;
+        let mut relations = Vec::new();
+        for field in &schema.fields {
+            if let Some(target) = field.reference {
+                relations.push(Relation::of(&field.name, target, self.custom_types(target).await?.0));
+            }
+        }
+        Ok(relations)
+    }
+
     /// Checks `input` against `object`'s fields (422 naming the node or field).
     pub async fn parse(&self, object: Object, input: QueryInput) -> AppResult<Query> {
         let (custom, _) = self.custom_types(object).await?;
         let company_custom = if has_company(object) { self.custom_types(Object::Company).await?.0 } else { Vec::new() };
-        Ok(parse(object, input, &custom, &company_custom)?)
+        let traverses = input.fields.iter().flatten().any(|f| f.contains('.') && !f.starts_with("custom."));
+        let relations = if traverses { self.relations(object).await? } else { Vec::new() };
+        Ok(parse_with(object, input, &custom, &company_custom, &relations)?)
     }
 
     /// The scan of `query` from `after` (a sort key): its plan for tests, its page for clients.
@@ -161,7 +175,8 @@ impl QueryService {
         Ok(QueryPage { rows, next: page.next })
     }
 
-    /// Keeps `id` and the chosen fields of each row, reading the rows' companies in one query.
+    /// Keeps `id` and the chosen fields of each row, reading the rows' companies in one query,
+    /// and the records of each traversed reference field in one more.
     async fn project(&self, query: &Query, rows: Vec<Map<String, Value>>) -> AppResult<Vec<Map<String, Value>>> {
         let wants_company = query.fields.iter().any(|f| matches!(f, Selected::Company(_)));
         let mut companies: Map<String, Value> = Map::new();
@@ -185,6 +200,23 @@ impl QueryService {
             }
             .unwrap_or(Value::Null)
         };
+        // Per reference field traversed: the records it points to, by id.
+        let mut related: std::collections::HashMap<&str, Map<String, Value>> = Default::default();
+        for field in &query.fields {
+            let Selected::Related { via, object, .. } = field else { continue };
+            if related.contains_key(via.as_str()) {
+                continue;
+            }
+            let mut ids: Vec<String> = rows.iter().filter_map(|r| pick(r, via).as_str().map(String::from)).collect();
+            ids.sort();
+            ids.dedup();
+            let found: Vec<Value> = records::rows_by_id(&self.db, object.table(), &ids).await?;
+            let by_id = found
+                .into_iter()
+                .filter_map(|r| Some((r.get("id")?.as_str()?.to_string(), r)))
+                .collect::<Map<String, Value>>();
+            related.insert(via.as_str(), by_id);
+        }
         Ok(rows
             .into_iter()
             .map(|row| {
@@ -195,6 +227,11 @@ impl QueryService {
                     let value = match field {
                         Selected::Own(f) => pick(&row, f),
                         Selected::Company(f) => company.and_then(Value::as_object).map_or(Value::Null, |c| pick(c, f)),
+                        Selected::Related { via, field, .. } => {
+                            let id = pick(&row, via);
+                            let record = id.as_str().and_then(|id| related.get(via.as_str())?.get(id));
+                            record.and_then(Value::as_object).map_or(Value::Null, |r| pick(r, field))
+                        }
                     };
                     out.insert(field.path(), value);
                 }

@@ -202,6 +202,13 @@ async fn records_keep_every_convention_of_built_in_records() {
         .post_ok("/api/query", &json!({"object": "contract", "fields": ["name", "custom.value"], "filter": {"field": "custom.value", "op": "gte", "value": 1000}}))
         .await;
     assert_eq!(rows["data"], json!([{"id": record["id"], "name": "Acme support 2027", "custom.value": 12000}]));
+    // Reference fields are traversed by their name without `_id`: one read per field and page.
+    let body = json!({"object": "contract", "fields": ["name", "company.name", "deal.name"], "filter": {"field": "custom.value", "op": "gte", "value": 1000}});
+    let rows: Value = app.post_ok("/api/query", &body).await;
+    assert_eq!(rows["data"][0]["company.name"], "Acme");
+    assert_eq!(rows["data"][0]["deal.name"], Value::Null, "no deal is named");
+    let res = app.post_json("/api/query", &json!({"object": "contract", "fields": ["company.nope"]})).await;
+    assert_eq!(error_fields(&assert_problem(res, 422, "validation_failed").await), ["fields[0]"]);
 
     // Export: every record, the object's fields as columns.
     let csv = app.get("/api/objects/contract/export?format=csv").await.text().await.unwrap();

@@ -510,4 +510,12 @@ async fn traversals_to_companies_keep_their_security() {
     assert_eq!(error_fields(&assert_problem(res, 422, "field_hidden").await), ["fields[1]"]);
     let res = query(&app.client, json!(["name", "company.name"])).await;
     assert_eq!(res.status(), 200, "admins reach every company");
+    // So do the reference fields of custom objects.
+    let vault =
+        json!({"name": "vault", "label": "Vault", "relationships": [{"name": "partner_id", "object": "company"}]});
+    assert_eq!(app.post_json("/api/schema/objects", &vault).await.status(), 201);
+    let body = json!({"object": "vault", "fields": ["name", "partner.name"]});
+    let res = send(&ann.client, reqwest::Method::POST, app.url("/api/query"), Some(&body)).await;
+    assert_eq!(error_fields(&assert_problem(res, 422, "field_hidden").await), ["fields[1]"]);
+    assert_eq!(app.post_json("/api/query", &body).await.status(), 200);
 }
