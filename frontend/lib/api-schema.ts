@@ -5486,7 +5486,8 @@ export interface components {
             cursor?: string | null;
             /**
              * @description Fields to return beside `id`: built-in, `custom.<name>`, `company.<field>` (also
-             *     `company.custom.<name>`). Omitted: the whole record.
+             *     `company.custom.<name>`), and `<reference>.<field>` through a custom reference field,
+             *     named without its `_id` (`partner.name` through `partner_id`). Omitted: the whole record.
              */
             fields?: string[] | null;
             /**

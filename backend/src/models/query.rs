@@ -21,7 +21,8 @@ pub struct QueryRequest {
     #[schema(value_type = Option<Object>)]
     pub filter: Option<Value>,
     /// Fields to return beside `id`: built-in, `custom.<name>`, `company.<field>` (also
-    /// `company.custom.<name>`). Omitted: the whole record.
+    /// `company.custom.<name>`), and `<reference>.<field>` through a custom reference field,
+    /// named without its `_id` (`partner.name` through `partner_id`). Omitted: the whole record.
     pub fields: Option<Vec<String>>,
     /// `-created_at` (newest first), the only order offered.
     pub sort: Option<String>,
