@@ -491,7 +491,7 @@ async fn guarded(state: &AppState, caller: &Principal, mut req: Request, next: N
             Ok(next.run(req).await)
         }
         Target::Record(object, id) => {
-            let seen = audience(object).await?;
+            let seen = security.field_audience(object, caller).await.map_err(problem)?;
             check_row(state, caller, object, &id, &method).await?;
             // A contact's personal-data export and briefing are written from every field.
             let path = req.uri().path();
@@ -509,7 +509,7 @@ async fn guarded(state: &AppState, caller: &Principal, mut req: Request, next: N
             .await
         }
         Target::History(object, id) => {
-            let seen = audience(object).await?;
+            let seen = security.field_audience(object, caller).await.map_err(problem)?;
             check_row(state, caller, object, &id, &method).await?;
             rewrite(next.run(req).await, limit, |body| {
                 for event in body.get_mut("data").and_then(Value::as_array_mut).into_iter().flatten() {
