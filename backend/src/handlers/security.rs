@@ -620,17 +620,18 @@ async fn check_row(
     }
 }
 
-/// A count over contacts the caller may not all see would tell how many there are: a list's
-/// `total` is left out, a preview's `count` is null.
+/// A count over contacts the caller may not all see would tell how many there are: a list
+/// page's `total` is left out, a preview's `count` is null (other answers keep theirs).
 fn withhold_counts(body: &mut Value, seen: &Audience) {
     if seen.rows.is_none() {
         return;
     }
-    if let Some(map) = body.as_object_mut() {
+    let Some(map) = body.as_object_mut() else { return };
+    if map.contains_key("data") {
         map.remove("total");
-        if map.contains_key("count") {
-            map.insert("count".into(), Value::Null);
-        }
+    }
+    if map.contains_key("sample") && map.contains_key("count") {
+        map.insert("count".into(), Value::Null);
     }
 }
 

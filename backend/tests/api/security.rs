@@ -438,6 +438,8 @@ async fn private_contacts_stay_out_of_segments_messages_guest_lists_and_counts()
             .await;
     let preview: Value = res.json().await.unwrap();
     assert_eq!((&preview["count"], preview["sample"].as_array().unwrap().len()), (&Value::Null, 1), "{preview}");
+    let scan = ann.read(&app, "/api/contacts/duplicates/scan").await;
+    assert!(scan["total"].is_i64(), "a count of change events is not withheld: {scan}");
 
     let event = json!({"name": "Launch", "starts_at": "2027-01-01T10:00:00Z", "ends_at": "2027-01-01T12:00:00Z"});
     let event: Value = app.post_json("/api/events", &event).await.json().await.unwrap();
