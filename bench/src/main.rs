@@ -630,13 +630,7 @@ async fn security(
     let mut rows = Vec::new();
     let mut measure = async |label: &str, ctx: Arc<Ctx>| -> anyhow::Result<()> {
         for op in [Op::Get, Op::ListFirst] {
-            let (m, l) = drive_pair(&srv.addr, ctx.clone(), op, connections, low, per_op).await;
-            if let Some(f) = m.first_failure.as_ref().or(l.first_failure.as_ref()) {
-                bail!("{} {label}: {f}", op.name());
-            }
-            let (rate, p50, p99) = (fmt_num(m.rate()), fmt_num(l.quantile_ms(0.5)), fmt_num(l.quantile_ms(0.99)));
-            eprintln!("   {} {label}: {rate} req/s @{connections}, p50 {p50} ms, p99 {p99} ms @{low}", op.name());
-            rows.push(format!("{} {label} {rate} req/s @{connections}, p99 {p99} ms @{low}", op.name()));
+            rows.push(measured(srv, ctx.clone(), op, label, (connections, low, per_op)).await?);
         }
         Ok(())
     };
@@ -692,25 +686,28 @@ async fn custom_objects(
     let object_ctx = Arc::new(Ctx { object: Some((name.clone(), company)), ..(**ctx).clone() });
     let mut rows = Vec::new();
     for op in [Op::CreateRecord, Op::RecordsList, Op::RecordsFilter, Op::Create] {
-        let (m, l) = drive_pair(&srv.addr, object_ctx.clone(), op, connections, low, per_op).await;
-        if let Some(f) = m.first_failure.as_ref().or(l.first_failure.as_ref()) {
-            bail!("{}: {f}", op.name());
-        }
-        eprintln!(
-            "   {}: {} req/s @{connections}, p50 {} ms, p99 {} ms @{low}",
-            op.name(),
-            fmt_num(m.rate()),
-            fmt_num(l.quantile_ms(0.5)),
-            fmt_num(l.quantile_ms(0.99))
-        );
-        rows.push(format!(
-            "{} {} req/s @{connections}, p99 {} ms @{low}",
-            op.name(),
-            fmt_num(m.rate()),
-            fmt_num(l.quantile_ms(0.99))
-        ));
+        rows.push(measured(srv, object_ctx.clone(), op, "", (connections, low, per_op)).await?);
     }
     Ok(format!("\n- custom objects: {}\n", rows.join("; ")))
+}
+
+/// Drives `op` (its rate at `connections`, its latencies at `low`, `per_op` each) and describes
+/// it for a step's report line (`label` follows the operation's name); a failed request fails.
+async fn measured(
+    srv: &Server,
+    ctx: Arc<Ctx>,
+    op: Op,
+    label: &str,
+    (connections, low, per_op): (usize, usize, Duration),
+) -> anyhow::Result<String> {
+    let (m, l) = drive_pair(&srv.addr, ctx, op, connections, low, per_op).await;
+    let name = format!("{}{}{label}", op.name(), if label.is_empty() { "" } else { " " });
+    if let Some(f) = m.first_failure.as_ref().or(l.first_failure.as_ref()) {
+        bail!("{name}: {f}");
+    }
+    let (rate, p50, p99) = (fmt_num(m.rate()), fmt_num(l.quantile_ms(0.5)), fmt_num(l.quantile_ms(0.99)));
+    eprintln!("   {name}: {rate} req/s @{connections}, p50 {p50} ms, p99 {p99} ms @{low}");
+    Ok(format!("{name} {rate} req/s @{connections}, p99 {p99} ms @{low}"))
 }
 
 /// The name of the campaign delivery step in `--only`.

@@ -425,8 +425,7 @@ async fn contact_totals_are_refused_to_members_when_contacts_are_private() {
     let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
     let ask = || proto::GetContactAnalyticsRequest { range: Some(DayRange { from: today.clone(), to: today.clone() }) };
     assert!(analytics.get_contact_analytics(signed(&member, ask())).await.is_ok());
-    let res = app.client.put(app.url("/api/schema/contact/security")).json(&json!({"sharing": "private"})).send().await;
-    assert_eq!(res.unwrap().status(), 200);
+    crate::security::secure(&app, "contact", &json!({"sharing": "private"})).await;
     let refused = analytics.get_contact_analytics(signed(&member, ask())).await.unwrap_err();
     assert_eq!(refused.code(), Code::PermissionDenied, "{refused:?}");
     let funnel = proto::GetFunnelAnalyticsRequest { range: ask().range };

@@ -40,6 +40,12 @@ async fn send(
     req.send().await.expect("request")
 }
 
+/// Sets `object`'s sharing model and field permissions as the admin (200).
+pub(crate) async fn secure(app: &TestApp, object: &str, settings: &Value) {
+    let res = app.client.put(app.url(&format!("/api/schema/{object}/security"))).json(settings).send().await;
+    assert_eq!(res.expect("request").status(), 200, "{object} security");
+}
+
 /// Deals private, `custom.salary` hidden from members and viewers, `amount` hidden from viewers,
 /// `stage` read-only for members; on contacts `custom.salary` hidden from both.
 async fn secured(app: &TestApp) {
@@ -54,14 +60,12 @@ async fn secured(app: &TestApp) {
         {"field": "amount", "role": "viewer", "access": "hidden"},
         {"field": "stage", "role": "member", "access": "read_only"},
     ]});
-    let res = app.client.put(app.url("/api/schema/deal/security")).json(&deal).send().await.unwrap();
-    assert_eq!(res.status(), 200);
+    secure(app, "deal", &deal).await;
     let contact = json!({"fields": [
         {"field": "custom.salary", "role": "member", "access": "hidden"},
         {"field": "custom.salary", "role": "viewer", "access": "hidden"},
     ]});
-    let res = app.client.put(app.url("/api/schema/contact/security")).json(&contact).send().await.unwrap();
-    assert_eq!(res.status(), 200);
+    secure(app, "contact", &contact).await;
 }
 
 #[tokio::test]
@@ -300,8 +304,7 @@ async fn private_contacts_are_seen_only_when_shared() {
     let member = person(&app, "m@example.com", "member").await;
     let contact = app.create_contact(&json!({"email": "p@example.com", "first_name": FOREIGN})).await;
     let path = format!("/api/contacts/{}", contact["id"].as_str().unwrap());
-    let res = app.client.put(app.url("/api/schema/contact/security")).json(&json!({"sharing": "private"})).send().await;
-    assert_eq!(res.unwrap().status(), 200);
+    secure(&app, "contact", &json!({"sharing": "private"})).await;
     for p in [path.clone(), format!("{path}/timeline"), format!("{path}/history")] {
         assert_problem(member.client.get(app.url(&p)).send().await.unwrap(), 404, "not_found").await;
     }
@@ -342,9 +345,7 @@ async fn the_live_stream_keeps_private_rows_and_hidden_fields_out() {
 #[tokio::test]
 async fn public_read_records_are_read_by_all_and_changed_by_their_owner() {
     let app = spawn_app().await;
-    let res =
-        app.client.put(app.url("/api/schema/deal/security")).json(&json!({"sharing": "public_read"})).send().await;
-    assert_eq!(res.unwrap().status(), 200);
+    secure(&app, "deal", &json!({"sharing": "public_read"})).await;
     let ann = person(&app, "ann@example.com", "member").await;
     let bob = person(&app, "bob@example.com", "member").await;
     let deal = json!({"name": "Bob's", "amount": "5", "owner_id": bob.id});
@@ -385,9 +386,7 @@ async fn contacts_companies_and_events_have_owners_who_alone_see_them_when_priva
         ),
     ];
     for (object, collection, body) in records {
-        let res =
-            app.client.put(app.url(&format!("/api/schema/{object}/security"))).json(&json!({"sharing": "private"}));
-        assert_eq!(res.send().await.unwrap().status(), 200);
+        secure(&app, object, &json!({"sharing": "private"})).await;
         let res = send(&ann.client, reqwest::Method::POST, app.url(collection), Some(&body)).await;
         assert_eq!(res.status(), 201, "{collection}");
         let record: Value = res.json().await.unwrap();
@@ -419,8 +418,7 @@ async fn contacts_companies_and_events_have_owners_who_alone_see_them_when_priva
 async fn private_contacts_stay_out_of_segments_messages_guest_lists_and_counts() {
     let app = spawn_app().await;
     let ann = person(&app, "ann@example.com", "member").await;
-    let res = app.client.put(app.url("/api/schema/contact/security")).json(&json!({"sharing": "private"}));
-    assert_eq!(res.send().await.unwrap().status(), 200);
+    secure(&app, "contact", &json!({"sharing": "private"})).await;
     crate::deliveries::contacts(&app, "foreign", 3, false).await;
     let own = json!({"email": "own@example.com", "first_name": "Own"});
     let own: Value =
@@ -485,10 +483,7 @@ async fn traversals_to_companies_keep_their_security() {
     assert_eq!(res.status(), 200, "nothing is hidden yet");
     assert!(res.text().await.unwrap().contains(MARKER));
     let hidden = json!({"fields": [{"field": "custom.secret", "role": "member", "access": "hidden"}]});
-    assert_eq!(
-        app.client.put(app.url("/api/schema/company/security")).json(&hidden).send().await.unwrap().status(),
-        200
-    );
+    secure(&app, "company", &hidden).await;
     let res = query(&ann.client, json!(["name", "company.custom.secret"])).await;
     assert_eq!(error_fields(&assert_problem(res, 422, "field_hidden").await), ["fields[1]"]);
     let filter = json!({"field": "company.custom.secret", "op": "eq", "value": MARKER});
@@ -503,11 +498,7 @@ async fn traversals_to_companies_keep_their_security() {
         "field_hidden",
     )
     .await;
-    let private = json!({"sharing": "private"});
-    assert_eq!(
-        app.client.put(app.url("/api/schema/company/security")).json(&private).send().await.unwrap().status(),
-        200
-    );
+    secure(&app, "company", &json!({"sharing": "private"})).await;
     let res = query(&ann.client, json!(["name", "company.name"])).await;
     assert_eq!(error_fields(&assert_problem(res, 422, "field_hidden").await), ["fields[1]"]);
     let res = query(&app.client, json!(["name", "company.name"])).await;
