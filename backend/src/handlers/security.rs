@@ -472,15 +472,9 @@ async fn guarded(state: &AppState, caller: &Principal, mut req: Request, next: N
                 let req = refuse_fields(req, &seen, limit).await?;
                 return rewrite(next.run(req).await, limit, |body| seen.mask.redact_record(body)).await;
             }
-            let private = seen.rows.is_some();
             rewrite(next.run(req).await, limit, |body| {
                 retain_records(body.get_mut("data"), &seen);
-                if private {
-                    // A total over rows the caller may not see would tell how many there are.
-                    if let Some(map) = body.as_object_mut() {
-                        map.remove("total");
-                    }
-                }
+                withhold_counts(body, &seen);
             })
             .await
         }
@@ -620,8 +614,8 @@ async fn check_row(
     }
 }
 
-/// A count over contacts the caller may not all see would tell how many there are: a list
-/// page's `total` is left out, a preview's `count` is null (other answers keep theirs).
+/// A count over private records the caller may not all see would tell how many there are: a
+/// list page's `total` is left out, a preview's `count` is null (other answers keep theirs).
 fn withhold_counts(body: &mut Value, seen: &Audience) {
     if seen.rows.is_none() {
         return;
