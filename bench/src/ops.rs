@@ -715,7 +715,7 @@ impl Op {
                     serde_json::from_value(Self::query_body(ctx, w)).map_err(|e| e.to_string())?;
                 let query =
                     state.query.parse(crm::domain::custom::Object::Contact, (&body).into()).await.map_err(err)?;
-                state.query.run(&query, None).await.map_err(err)?;
+                state.query.run(&query, None, None).await.map_err(err)?;
             }
             Op::CreateRecord | Op::RecordsList | Op::RecordsFilter => {
                 let (name, filter) = Self::records_query(ctx, w);
@@ -731,6 +731,7 @@ impl Op {
                         sort: crm::models::objects::RECORD_SORT,
                         after: None,
                         count: false,
+                        visible: None,
                     };
                     state.objects.list(object, filter.map_err(|e| e.to_string())?, &page).await.map_err(err)?;
                 }

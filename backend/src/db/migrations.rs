@@ -5,7 +5,7 @@ use std::sync::{Arc, RwLock};
 use super::Database;
 
 /// Schema files, applied in order at every start; every statement is idempotent.
-const SCHEMA: [(&str, &str); 24] = [
+const SCHEMA: [(&str, &str); 25] = [
     ("001_core", include_str!("../../schema/001_core.surql")),
     ("002_auth", include_str!("../../schema/002_auth.surql")),
     ("003_ordered_lists", include_str!("../../schema/003_ordered_lists.surql")),
@@ -30,6 +30,7 @@ const SCHEMA: [(&str, &str); 24] = [
     ("022_objects", include_str!("../../schema/022_objects.surql")),
     ("023_security", include_str!("../../schema/023_security.surql")),
     ("024_owners", include_str!("../../schema/024_owners.surql")),
+    ("025_owner_lists", include_str!("../../schema/025_owner_lists.surql")),
 ];
 
 /// A data migration: SurrealQL, or a step computed in Rust.

@@ -134,6 +134,9 @@ pub struct PageRequest {
     pub after: Option<String>,
     /// Whether to count all matches.
     pub count: bool,
+    /// For a private object read by a member or viewer: the rows they may see (the page and its
+    /// total hold only those). `None`: every row.
+    pub visible: Option<super::security::Visible>,
 }
 
 impl PageRequest {

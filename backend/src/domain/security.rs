@@ -22,6 +22,17 @@ use super::fields::{DomainError, Issues};
 /// Most field permissions of one object.
 pub const MAX_FIELD_RULES: usize = 500;
 
+/// The rows of a private object one member or viewer may see: those they own and those shared
+/// with them. Lists scan the owner's index and read the shared records by id, then merge the two
+/// in the list's order (repositories/records.rs `ListQuery::fetch_seen`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Visible {
+    /// The caller's user id; an API key's caller owns nothing.
+    pub owner: Option<String>,
+    /// Ids of the records shared with them, sorted.
+    pub shared: Vec<String>,
+}
+
 /// Who reads and changes an object's records.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -43,15 +43,18 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub async fn list_cases(
     State(cases): State<CaseService>,
     State(fields): State<crate::services::query::QueryService>,
+    audience: crate::services::security::Audience,
     axum::extract::RawQuery(raw): axum::extract::RawQuery,
     ApiQuery(params): ApiQuery<ListCasesParams>,
 ) -> AppResult<Json<CaseList>> {
     if let Some((filter, page)) = crate::models::pagination::field_filter(raw.as_deref())? {
         let object = crate::domain::custom::Object::Case;
-        return Ok(Json(fields.list::<crate::domain::cases::SupportCase>(object, Some(filter), &page).await?.into()));
+        return Ok(Json(
+            fields.list::<crate::domain::cases::SupportCase>(object, Some(filter), &audience.page(page)).await?.into(),
+        ));
     }
     let (query, page) = params.parse()?;
-    Ok(Json(cases.list(&query, &page).await?.into()))
+    Ok(Json(cases.list(&query, &audience.page(page)).await?.into()))
 }
 
 /// Open a case.
@@ -84,10 +87,11 @@ pub async fn open_case(
     ))]
 pub async fn open_queue(
     State(cases): State<CaseService>,
+    audience: crate::services::security::Audience,
     ApiQuery(params): ApiQuery<OpenCasesParams>,
 ) -> AppResult<Json<CaseList>> {
     let (query, page) = params.parse()?;
-    Ok(Json(cases.list(&query, &page).await?.into()))
+    Ok(Json(cases.list(&query, &audience.page(page)).await?.into()))
 }
 
 /// Get a case, now or as it was at `as_of`.

@@ -43,15 +43,18 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub async fn list_companies(
     State(companies): State<CompanyService>,
     State(fields): State<crate::services::query::QueryService>,
+    audience: crate::services::security::Audience,
     axum::extract::RawQuery(raw): axum::extract::RawQuery,
     ApiQuery(params): ApiQuery<ListCompaniesParams>,
 ) -> AppResult<Json<CompanyList>> {
     if let Some((filter, page)) = crate::models::pagination::field_filter(raw.as_deref())? {
         let object = crate::domain::custom::Object::Company;
-        return Ok(Json(fields.list::<crate::domain::companies::Company>(object, Some(filter), &page).await?.into()));
+        return Ok(Json(
+            fields.list::<crate::domain::companies::Company>(object, Some(filter), &audience.page(page)).await?.into(),
+        ));
     }
     let (query, page) = params.parse()?;
-    Ok(Json(companies.list(&query, &page).await?.into()))
+    Ok(Json(companies.list(&query, &audience.page(page)).await?.into()))
 }
 
 /// Column order of a company CSV export.
@@ -79,7 +82,7 @@ pub async fn export_companies(
     let format = Format::parse(export.format.as_deref())?;
     let columns = schema.export_columns(crate::domain::custom::Object::Company, COMPANY_COLUMNS).await?;
     let (query, page) = params.parse()?;
-    let pages = companies.export_list(query, page.sort).await?;
+    let pages = companies.export_list(query, page.sort, audience.visible()).await?;
     Ok(download(format, "companies", encode::<_, CompanyResponse, _>(format, columns, audience.clone(), pages)))
 }
 

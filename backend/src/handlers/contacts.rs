@@ -52,15 +52,18 @@ pub(crate) fn as_of(params: AsOfParams) -> AppResult<Option<chrono::DateTime<chr
 pub async fn list_contacts(
     State(contacts): State<ContactService>,
     State(fields): State<crate::services::query::QueryService>,
+    audience: crate::services::security::Audience,
     axum::extract::RawQuery(raw): axum::extract::RawQuery,
     ApiQuery(params): ApiQuery<ListContactsParams>,
 ) -> AppResult<Json<ContactList>> {
     if let Some((filter, page)) = crate::models::pagination::field_filter(raw.as_deref())? {
         let object = crate::domain::custom::Object::Contact;
-        return Ok(Json(fields.list::<crate::domain::contacts::Contact>(object, Some(filter), &page).await?.into()));
+        return Ok(Json(
+            fields.list::<crate::domain::contacts::Contact>(object, Some(filter), &audience.page(page)).await?.into(),
+        ));
     }
     let (query, page) = params.parse()?;
-    Ok(Json(contacts.list(&query, &page).await?.into()))
+    Ok(Json(contacts.list(&query, &audience.page(page)).await?.into()))
 }
 
 /// Column order of a contact CSV export.
@@ -114,7 +117,7 @@ pub async fn export_contacts(
         || params.created_before.is_some();
     let (query, page) = params.parse()?;
     let Some(segment) = source.segment_id.as_deref().map(str::trim).filter(|s| !s.is_empty()) else {
-        let pages = contacts.export_list(query, page.sort).await?;
+        let pages = contacts.export_list(query, page.sort, audience.visible()).await?;
         return Ok(download(
             format,
             "contacts",

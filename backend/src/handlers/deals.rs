@@ -41,15 +41,18 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub async fn list_deals(
     State(deals): State<DealService>,
     State(fields): State<crate::services::query::QueryService>,
+    audience: crate::services::security::Audience,
     axum::extract::RawQuery(raw): axum::extract::RawQuery,
     ApiQuery(params): ApiQuery<ListDealsParams>,
 ) -> AppResult<Json<DealList>> {
     if let Some((filter, page)) = crate::models::pagination::field_filter(raw.as_deref())? {
         let object = crate::domain::custom::Object::Deal;
-        return Ok(Json(fields.list::<crate::domain::deals::Deal>(object, Some(filter), &page).await?.into()));
+        return Ok(Json(
+            fields.list::<crate::domain::deals::Deal>(object, Some(filter), &audience.page(page)).await?.into(),
+        ));
     }
     let (query, page) = params.parse()?;
-    Ok(Json(deals.list(&query, &page).await?.into()))
+    Ok(Json(deals.list(&query, &audience.page(page)).await?.into()))
 }
 
 /// Column order of a deal CSV export.
@@ -92,7 +95,7 @@ pub async fn export_deals(
     let format = Format::parse(export.format.as_deref())?;
     let columns = schema.export_columns(crate::domain::custom::Object::Deal, DEAL_COLUMNS).await?;
     let (query, page) = params.parse()?;
-    let pages = deals.export_list(query, page.sort).await?;
+    let pages = deals.export_list(query, page.sort, audience.visible()).await?;
     Ok(download(format, "deals", encode::<_, DealResponse, _>(format, columns, audience.clone(), pages)))
 }
 

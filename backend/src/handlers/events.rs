@@ -46,16 +46,17 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub async fn list_events(
     State(events): State<EventService>,
     State(fields): State<crate::services::query::QueryService>,
+    audience: crate::services::security::Audience,
     axum::extract::RawQuery(raw): axum::extract::RawQuery,
     ApiQuery(params): ApiQuery<ListEventsParams>,
 ) -> AppResult<Json<EventList>> {
     if let Some((filter, page)) = crate::models::pagination::field_filter(raw.as_deref())? {
         let object = crate::domain::custom::Object::Event;
-        let found = fields.list::<crate::domain::events::Event>(object, Some(filter), &page).await?;
+        let found = fields.list::<crate::domain::events::Event>(object, Some(filter), &audience.page(page)).await?;
         return Ok(Json(events.with_seats(found).await?.into()));
     }
     let (query, page) = params.parse()?;
-    Ok(Json(events.list(&query, &page).await?.into()))
+    Ok(Json(events.list(&query, &audience.page(page)).await?.into()))
 }
 
 /// Create an event.

@@ -191,11 +191,12 @@ pub async fn list_records(
     State(objects): State<ObjectService>,
     State(schema): State<SchemaService>,
     Path(object): Path<String>,
+    audience: crate::services::security::Audience,
     ApiQuery(params): ApiQuery<ListRecordsParams>,
 ) -> AppResult<Json<ObjectRecordList>> {
     let object = custom(&schema, &object).await?;
     let (page, filter) = params.parse()?;
-    Ok(Json(objects.list(object, filter, &page).await?.into()))
+    Ok(Json(objects.list(object, filter, &audience.page(page)).await?.into()))
 }
 
 /// Create a record of a custom object; its values are checked by the object's fields, rules

@@ -11,6 +11,7 @@ use crate::extract::ValidJson;
 use crate::models::query::{QueryRequest, QueryResponse};
 use crate::services::query::QueryService;
 use crate::services::schema::SchemaService;
+use crate::services::security::Audience;
 use crate::state::AppState;
 
 /// Routes of this module.
@@ -36,6 +37,7 @@ const NEWEST: Sort = Sort { field: "created_at", desc: true };
 pub async fn run_query(
     State(queries): State<QueryService>,
     State(schema): State<SchemaService>,
+    audience: Audience,
     ValidJson(body): ValidJson<QueryRequest>,
 ) -> AppResult<Json<QueryResponse>> {
     let Some(object) = body.object.as_deref().map(str::trim).filter(|o| !o.is_empty()) else {
@@ -47,7 +49,7 @@ pub async fn run_query(
         Some(raw) => Some(Cursor::decode(raw, &NEWEST).map_err(|m| AppError::invalid_field("cursor", m))?.k),
         None => None,
     };
-    let page = queries.run(&query, after).await?;
+    let page = queries.run(&query, after, audience.visible().as_ref()).await?;
     let next_cursor = page.next.map(|k| Cursor { s: NEWEST.as_param(), k }.encode());
     Ok(Json(QueryResponse { data: page.rows, next_cursor }))
 }

@@ -472,11 +472,10 @@ async fn guarded(state: &AppState, caller: &Principal, mut req: Request, next: N
                 let req = refuse_fields(req, &seen, limit).await?;
                 return rewrite(next.run(req).await, limit, |body| seen.mask.redact_record(body)).await;
             }
-            rewrite(next.run(req).await, limit, |body| {
-                retain_records(body.get_mut("data"), &seen);
-                withhold_counts(body, &seen);
-            })
-            .await
+            // The list reads only the rows the caller may see (its `total` counts those); the
+            // page is checked again on its way out.
+            req.extensions_mut().insert(seen.clone());
+            rewrite(next.run(req).await, limit, |body| retain_records(body.get_mut("data"), &seen)).await
         }
         Target::Export(object) => {
             let seen = audience(object).await?;
@@ -810,6 +809,9 @@ async fn query(
     if !errors.is_empty() {
         return Err(problem(hidden_error(errors)));
     }
+    let mut parts = parts;
+    // The query reads only the rows the caller may see; its page is checked again below.
+    parts.extensions.insert(seen.clone());
     let response = next.run(Request::from_parts(parts, Body::from(bytes))).await;
     if seen.rows.is_none() {
         return Ok(response);

@@ -66,7 +66,7 @@ impl ParamErrors {
                 false
             }
         };
-        PageRequest { limit, sort, after, count }
+        PageRequest { limit, sort, after, count, visible: None }
     }
 
     /// Parses an optional value of a fixed set (`parse` names it), recording `message` when it is

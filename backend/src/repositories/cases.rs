@@ -8,6 +8,7 @@ use crate::db::Db;
 use crate::domain::cases::{CaseStatus, Interaction, Priority, SupportCase};
 use crate::domain::history::ChangeEvent;
 use crate::domain::pagination::Sort;
+use crate::domain::security::Visible;
 use crate::domain::timeline::TimelineEntry;
 
 /// Table of cases.
@@ -182,8 +183,9 @@ impl CaseRepository {
         sort: Sort,
         after: Option<String>,
         limit: usize,
+        visible: Option<&Visible>,
     ) -> RepoResult<(Vec<SupportCase>, Option<String>)> {
-        self.list_query(query, sort, after, limit).page(&self.db).await
+        self.list_query(query, sort, after, limit).page_seen(&self.db, visible).await
     }
 
     /// The plan of a page of this list.
@@ -192,8 +194,8 @@ impl CaseRepository {
     }
 
     /// How many cases match.
-    pub async fn count(&self, query: &CaseQuery) -> RepoResult<u64> {
-        self.list_query(query, Sort { field: "created_at", desc: false }, None, 1).count(&self.db).await
+    pub async fn count(&self, query: &CaseQuery, visible: Option<&Visible>) -> RepoResult<u64> {
+        self.list_query(query, Sort { field: "created_at", desc: false }, None, 1).count_seen(&self.db, visible).await
     }
 
     /// Cases raised by this contact, at most `limit`.

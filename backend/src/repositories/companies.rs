@@ -8,6 +8,7 @@ use crate::db::Db;
 use crate::domain::companies::Company;
 use crate::domain::history::ChangeEvent;
 use crate::domain::pagination::Sort;
+use crate::domain::security::Visible;
 
 /// Table name.
 pub const TABLE: &str = "company";
@@ -176,13 +177,14 @@ impl CompanyRepository {
         sort: Sort,
         after: Option<String>,
         limit: usize,
+        visible: Option<&Visible>,
     ) -> RepoResult<(Vec<Company>, Option<String>)> {
-        self.list_query(query, sort, after, limit).page(&self.db).await
+        self.list_query(query, sort, after, limit).page_seen(&self.db, visible).await
     }
 
     /// How many companies match.
-    pub async fn count(&self, query: &CompanyQuery) -> RepoResult<u64> {
-        self.list_query(query, Sort { field: "created_at", desc: false }, None, 1).count(&self.db).await
+    pub async fn count(&self, query: &CompanyQuery, visible: Option<&Visible>) -> RepoResult<u64> {
+        self.list_query(query, Sort { field: "created_at", desc: false }, None, 1).count_seen(&self.db, visible).await
     }
 
     /// Inserts already-built companies with their events (seed, replay).

@@ -9,6 +9,7 @@ use crate::db::Db;
 use crate::domain::contacts::{Contact, ContactStatus};
 use crate::domain::history::ChangeEvent;
 use crate::domain::pagination::Sort;
+use crate::domain::security::Visible;
 use crate::domain::timeline::TimelineEntry;
 
 /// Table name.
@@ -255,8 +256,9 @@ impl ContactRepository {
         sort: Sort,
         after: Option<String>,
         limit: usize,
+        visible: Option<&Visible>,
     ) -> RepoResult<(Vec<Contact>, Option<String>)> {
-        self.list_query(query, sort, after, limit).page(&self.db).await
+        self.list_query(query, sort, after, limit).page_seen(&self.db, visible).await
     }
 
     /// The query plan of a page of this list (tests assert it scans an index and stops).
@@ -294,8 +296,8 @@ impl ContactRepository {
     }
 
     /// How many contacts match.
-    pub async fn count(&self, query: &ContactQuery) -> RepoResult<u64> {
-        self.list_query(query, Sort { field: "created_at", desc: false }, None, 1).count(&self.db).await
+    pub async fn count(&self, query: &ContactQuery, visible: Option<&Visible>) -> RepoResult<u64> {
+        self.list_query(query, Sort { field: "created_at", desc: false }, None, 1).count_seen(&self.db, visible).await
     }
 
     /// The contacts with these emails (one query over the unique email index).

@@ -10,6 +10,7 @@ use super::{encode_row, RepoResult};
 use crate::db::Db;
 use crate::domain::deals::{Deal, Stage};
 use crate::domain::pagination::Sort;
+use crate::domain::security::Visible;
 
 /// Table name.
 pub const TABLE: &str = "deal";
@@ -309,8 +310,9 @@ impl DealRepository {
         sort: Sort,
         after: Option<String>,
         limit: usize,
+        visible: Option<&Visible>,
     ) -> RepoResult<(Vec<Deal>, Option<String>)> {
-        self.list_query(query, sort, after, limit).page(&self.db).await
+        self.list_query(query, sort, after, limit).page_seen(&self.db, visible).await
     }
 
     /// The plan of a page of this list (tests assert it scans an index).
@@ -319,8 +321,8 @@ impl DealRepository {
     }
 
     /// How many deals match.
-    pub async fn count(&self, query: &DealQuery) -> RepoResult<u64> {
-        self.list_query(query, Sort { field: "created_at", desc: false }, None, 1).count(&self.db).await
+    pub async fn count(&self, query: &DealQuery, visible: Option<&Visible>) -> RepoResult<u64> {
+        self.list_query(query, Sort { field: "created_at", desc: false }, None, 1).count_seen(&self.db, visible).await
     }
 
     /// Recomputes the pipeline's running totals from the deals themselves (after a replay or

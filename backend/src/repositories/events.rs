@@ -9,6 +9,7 @@ use super::{decode_rows, encode_row, RepoError, RepoResult};
 use crate::db::Db;
 use crate::domain::events::{Event, EventMail, Invitation, InvitationStatus, InviteJob, Seats};
 use crate::domain::pagination::Sort;
+use crate::domain::security::Visible;
 
 /// Table of events.
 pub const TABLE: &str = "event";
@@ -247,13 +248,14 @@ impl EventRepository {
         sort: Sort,
         after: Option<String>,
         limit: usize,
+        visible: Option<&Visible>,
     ) -> RepoResult<(Vec<Event>, Option<String>)> {
-        self.list_query(query, sort, after, limit).page(&self.db).await
+        self.list_query(query, sort, after, limit).page_seen(&self.db, visible).await
     }
 
     /// How many events match.
-    pub async fn count(&self, query: &EventQuery) -> RepoResult<u64> {
-        self.list_query(query, Sort { field: "starts_at", desc: false }, None, 1).count(&self.db).await
+    pub async fn count(&self, query: &EventQuery, visible: Option<&Visible>) -> RepoResult<u64> {
+        self.list_query(query, Sort { field: "starts_at", desc: false }, None, 1).count_seen(&self.db, visible).await
     }
 
     /// The plan of a page (tests assert the index that drives it).

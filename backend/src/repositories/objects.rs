@@ -67,14 +67,15 @@ impl ObjectRepository {
         super::decode_rows(rows.into_iter().map(super::strip_id).collect())
     }
 
-    /// Defines the table of `object`'s records and its list indexes (newest first, and by key
-    /// for exports), if they are not there yet.
+    /// Defines the table of `object`'s records and its list indexes (newest first, by key for
+    /// exports, and an owner's newest first for private lists), if they are not there yet.
     pub async fn define_table(&self, object: Object) -> RepoResult<()> {
         let table = object.table();
         let sql = format!(
             "DEFINE TABLE IF NOT EXISTS {table} SCHEMALESS;\n\
              DEFINE INDEX IF NOT EXISTS {table}_part_rkey ON {table} FIELDS part, rkey;\n\
-             DEFINE INDEX IF NOT EXISTS {table}_part_key ON {table} FIELDS part, key;"
+             DEFINE INDEX IF NOT EXISTS {table}_part_key ON {table} FIELDS part, key;\n\
+             DEFINE INDEX IF NOT EXISTS {table}_owner_rkey ON {table} FIELDS owner_id, rkey;"
         );
         self.db.query(sql).await?.check()?;
         Ok(())

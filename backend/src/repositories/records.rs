@@ -6,6 +6,7 @@ use serde_json::{json, Map, Value};
 use super::{check_tx, encode_row, RepoError, RepoResult};
 use crate::db::{Database, Db};
 use crate::domain::history::ChangeEvent;
+use crate::domain::security::Visible;
 use crate::domain::timeline::TimelineEntry;
 
 /// A rule checked inside the write transaction (fixed query fragments, bound values).
@@ -585,6 +586,12 @@ pub fn facet_conditions(
     }
 }
 
+/// The rows `sql` answers with `vars` bound.
+async fn rows_of(db: &Db, sql: String, vars: Map<String, Value>) -> RepoResult<Vec<Value>> {
+    let mut response = db.query(sql).bind(Value::Object(vars)).await?.check()?;
+    Ok(response.take(0)?)
+}
+
 /// A keyset-paginated query over one table: fixed condition fragments plus bound values.
 #[derive(Debug, Clone)]
 pub struct ListQuery {
@@ -709,10 +716,114 @@ impl ListQuery {
 
     /// Fetches one page (asks for one row more than wanted to know whether more follow).
     pub async fn fetch(&self, db: &Db) -> RepoResult<RowPage> {
-        let (column, _) = self.order();
         let (sql, vars) = self.page_sql();
-        let mut response = db.query(sql).bind(Value::Object(vars)).await?.check()?;
-        let mut rows: Vec<Value> = response.take(0)?;
+        Ok(self.paged(rows_of(db, sql, vars).await?))
+    }
+
+    /// One page of the rows `visible` holds, when it is given (else [`ListQuery::fetch`]): the
+    /// owner's rows by the `(owner_id, rkey)` index and the shared ones read by id, each as a
+    /// page of this list, merged in the list's order. The cost follows the page and the
+    /// caller's shares, not the table.
+    pub async fn fetch_seen(&self, db: &Db, visible: Option<&Visible>) -> RepoResult<RowPage> {
+        let Some(visible) = visible else { return self.fetch(db).await };
+        let mut rows = Vec::new();
+        if let Some(owned) = self.owned_by(visible) {
+            let (sql, vars) = owned.page_sql();
+            rows.extend(rows_of(db, sql, vars).await?);
+        }
+        if let Some((source, vars)) = self.shared_source(visible, true, false) {
+            let (column, desc) = self.order();
+            let dir = if desc { "DESC" } else { "ASC" };
+            let sql = format!(
+                "SELECT {} {source} ORDER BY {column} {dir} LIMIT $limit",
+                projection(self.table, Some(column))
+            );
+            rows.extend(rows_of(db, sql, vars).await?);
+        }
+        let (column, desc) = self.order();
+        let sort_key = |row: &Value| row.get(column).and_then(Value::as_str).unwrap_or_default().to_string();
+        rows.sort_by_cached_key(|row| sort_key(row));
+        if desc {
+            rows.reverse();
+        }
+        // The sort column is unique: a row both owned and shared is read twice, side by side.
+        rows.dedup_by(|a, b| a.get("key") == b.get("key"));
+        Ok(self.paged(rows))
+    }
+
+    /// Fetches one page and decodes its rows, restricted to `visible` when it is given.
+    pub async fn page_seen<T: serde::de::DeserializeOwned>(
+        &self,
+        db: &Db,
+        visible: Option<&Visible>,
+    ) -> RepoResult<(Vec<T>, Option<String>)> {
+        let page = self.fetch_seen(db, visible).await?;
+        let rows = page.rows.into_iter().map(super::decode_row).collect::<RepoResult<Vec<T>>>()?;
+        Ok((rows, page.next))
+    }
+
+    /// Counts the rows `visible` holds (or every row, without it) matching the conditions.
+    pub async fn count_seen(&self, db: &Db, visible: Option<&Visible>) -> RepoResult<u64> {
+        let Some(visible) = visible else { return self.count(db).await };
+        let mut n = 0;
+        if let Some(owned) = self.owned_by(visible) {
+            n += owned.count(db).await?;
+        }
+        if let Some((source, vars)) = self.shared_source(visible, false, true) {
+            let rows = rows_of(db, format!("SELECT count() AS n {source} GROUP ALL"), vars).await?;
+            n += rows.first().and_then(|r| r.get("n")).and_then(Value::as_u64).unwrap_or(0);
+        }
+        Ok(n)
+    }
+
+    /// The database's plan for the page of the caller's own rows (tests check it scans the
+    /// owner's index).
+    pub async fn explain_owned(&self, db: &Db, owner: &str) -> RepoResult<Value> {
+        let visible = Visible { owner: Some(owner.to_string()), shared: Vec::new() };
+        let owned = self.owned_by(&visible).unwrap_or_else(|| self.clone());
+        owned.explain(db).await
+    }
+
+    /// This list restricted to the rows `visible`'s owner owns (none without an owner).
+    fn owned_by(&self, visible: &Visible) -> Option<ListQuery> {
+        let owner = visible.owner.as_ref()?;
+        let mut owned = self.clone();
+        owned.conditions.push("owner_id = $visible_owner");
+        owned.vars.insert("visible_owner".into(), json!(owner));
+        owned.filtered = true;
+        Some(owned)
+    }
+
+    /// `FROM <the shared records> WHERE <this list's conditions>` and its values; without the
+    /// owner's own rows when `not_owned` (a count adds the two parts).
+    fn shared_source(
+        &self,
+        visible: &Visible,
+        with_cursor: bool,
+        not_owned: bool,
+    ) -> Option<(String, Map<String, Value>)> {
+        if visible.shared.is_empty() {
+            return None;
+        }
+        let mut vars = self.vars.clone();
+        vars.insert("limit".into(), json!(self.limit + 1));
+        if let Some(after) = &self.after {
+            vars.insert("cursor".into(), json!(after));
+        }
+        vars.insert("visible_ids".into(), json!(visible.shared));
+        vars.insert("visible_table".into(), json!(self.table));
+        let mut clause = self.where_clause(with_cursor);
+        clause.push_str(if clause.is_empty() { " WHERE key != NONE" } else { " AND key != NONE" });
+        if let (Some(owner), true) = (&visible.owner, not_owned) {
+            clause.push_str(" AND owner_id != $visible_owner");
+            vars.insert("visible_owner".into(), json!(owner));
+        }
+        Some((format!("FROM array::map($visible_ids, |$i| type::record($visible_table, $i)){clause}"), vars))
+    }
+
+    /// Trims rows read one past the page to the page, keeping the sort key to continue from.
+    fn paged(&self, mut rows: Vec<Value>) -> RowPage {
+        let (column, _) = self.order();
         let more = rows.len() > self.limit;
         rows.truncate(self.limit);
         let next = if more {
@@ -720,7 +831,7 @@ impl ListQuery {
         } else {
             None
         };
-        Ok(RowPage { rows, next })
+        RowPage { rows, next }
     }
 
     /// Fetches one page and decodes its rows (their `key` becomes `id`).

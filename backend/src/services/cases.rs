@@ -122,8 +122,9 @@ impl CaseService {
     /// One page of cases.
     pub async fn list(&self, query: &CaseQuery, page: &PageRequest) -> AppResult<Page<SupportCase>> {
         self.migrations.require(Feature::Lists)?;
-        let (rows, next) = self.cases.list(query, page.sort, page.after.clone(), page.limit).await?;
-        let total = if page.count { Some(self.cases.count(query).await?) } else { None };
+        let (rows, next) =
+            self.cases.list(query, page.sort, page.after.clone(), page.limit, page.visible.as_ref()).await?;
+        let total = if page.count { Some(self.cases.count(query, page.visible.as_ref()).await?) } else { None };
         Ok(page.page(rows, next, total))
     }
 }

@@ -63,22 +63,26 @@ impl CompanyService {
     /// One page of companies matching `query`.
     pub async fn list(&self, query: &CompanyQuery, page: &PageRequest) -> AppResult<Page<Company>> {
         self.migrations.require(Feature::Lists)?;
-        let (rows, next) = self.companies.list(query, page.sort, page.after.clone(), page.limit).await?;
-        let total = if page.count { Some(self.companies.count(query).await?) } else { None };
+        let (rows, next) =
+            self.companies.list(query, page.sort, page.after.clone(), page.limit, page.visible.as_ref()).await?;
+        let total = if page.count { Some(self.companies.count(query, page.visible.as_ref()).await?) } else { None };
         Ok(page.page(rows, next, total))
     }
 
     /// Every company `query` selects, in `sort` order, read from one snapshot of the database a
-    /// page at a time (an export). Parameters and migrations are checked first.
+    /// page at a time (an export); of the rows `visible` holds, when given. Parameters and
+    /// migrations are checked first.
     pub async fn export_list(
         &self,
         query: CompanyQuery,
         sort: crate::domain::pagination::Sort,
+        visible: Option<crate::domain::security::Visible>,
     ) -> AppResult<impl futures::Stream<Item = AppResult<Vec<Company>>> + Send> {
-        self.list(&query, &PageRequest { limit: 1, sort, after: None, count: false }).await?;
-        let page = move |repo: CompanyRepository, query: CompanyQuery, after| async move {
-            repo.list(&query, sort, after, crate::services::exports::EXPORT_PAGE).await
+        self.list(&query, &PageRequest { limit: 1, sort, after: None, count: false, visible: None }).await?;
+        let page = move |repo: CompanyRepository, (query, visible): (CompanyQuery, Option<_>), after| async move {
+            repo.list(&query, sort, after, crate::services::exports::EXPORT_PAGE, visible.as_ref()).await
         };
-        crate::services::exports::snapshot_pages(self.companies.db(), CompanyRepository::new, query, page).await
+        crate::services::exports::snapshot_pages(self.companies.db(), CompanyRepository::new, (query, visible), page)
+            .await
     }
 }

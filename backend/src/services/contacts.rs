@@ -350,22 +350,26 @@ impl ContactService {
         if page.sort.field == "score" {
             self.migrations.require(Feature::ScoreSort)?;
         }
-        let (rows, next) = self.contacts.list(query, page.sort, page.after.clone(), page.limit).await?;
-        let total = if page.count { Some(self.contacts.count(query).await?) } else { None };
+        let (rows, next) =
+            self.contacts.list(query, page.sort, page.after.clone(), page.limit, page.visible.as_ref()).await?;
+        let total = if page.count { Some(self.contacts.count(query, page.visible.as_ref()).await?) } else { None };
         Ok(page.page(rows, next, total))
     }
 
     /// Every contact `query` selects, in `sort` order, read from one snapshot of the database a
-    /// page at a time (an export). Parameters and migrations are checked first.
+    /// page at a time (an export); of the rows `visible` holds, when given. Parameters and
+    /// migrations are checked first.
     pub async fn export_list(
         &self,
         query: ContactQuery,
         sort: crate::domain::pagination::Sort,
+        visible: Option<crate::domain::security::Visible>,
     ) -> AppResult<impl futures::Stream<Item = AppResult<Vec<Contact>>> + Send> {
-        self.list(&query, &PageRequest { limit: 1, sort, after: None, count: false }).await?;
-        let page = move |repo: ContactRepository, query: ContactQuery, after| async move {
-            repo.list(&query, sort, after, crate::services::exports::EXPORT_PAGE).await
+        self.list(&query, &PageRequest { limit: 1, sort, after: None, count: false, visible: None }).await?;
+        let page = move |repo: ContactRepository, (query, visible): (ContactQuery, Option<_>), after| async move {
+            repo.list(&query, sort, after, crate::services::exports::EXPORT_PAGE, visible.as_ref()).await
         };
-        crate::services::exports::snapshot_pages(self.contacts.db(), ContactRepository::new, query, page).await
+        crate::services::exports::snapshot_pages(self.contacts.db(), ContactRepository::new, (query, visible), page)
+            .await
     }
 }

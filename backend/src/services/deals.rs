@@ -93,23 +93,26 @@ impl DealService {
     /// One page of deals.
     pub async fn list(&self, query: &DealQuery, page: &PageRequest) -> AppResult<Page<Deal>> {
         self.migrations.require(Feature::Lists)?;
-        let (rows, next) = self.deals.list(query, page.sort, page.after.clone(), page.limit).await?;
-        let total = if page.count { Some(self.deals.count(query).await?) } else { None };
+        let (rows, next) =
+            self.deals.list(query, page.sort, page.after.clone(), page.limit, page.visible.as_ref()).await?;
+        let total = if page.count { Some(self.deals.count(query, page.visible.as_ref()).await?) } else { None };
         Ok(page.page(rows, next, total))
     }
 
     /// Every deal `query` selects, in `sort` order, read from one snapshot of the database a
-    /// page at a time (an export). Parameters and migrations are checked first.
+    /// page at a time (an export); of the rows `visible` holds, when given. Parameters and
+    /// migrations are checked first.
     pub async fn export_list(
         &self,
         query: DealQuery,
         sort: crate::domain::pagination::Sort,
+        visible: Option<crate::domain::security::Visible>,
     ) -> AppResult<impl futures::Stream<Item = AppResult<Vec<Deal>>> + Send> {
-        self.list(&query, &PageRequest { limit: 1, sort, after: None, count: false }).await?;
-        let page = move |repo: DealRepository, query: DealQuery, after| async move {
-            repo.list(&query, sort, after, crate::services::exports::EXPORT_PAGE).await
+        self.list(&query, &PageRequest { limit: 1, sort, after: None, count: false, visible: None }).await?;
+        let page = move |repo: DealRepository, (query, visible): (DealQuery, Option<_>), after| async move {
+            repo.list(&query, sort, after, crate::services::exports::EXPORT_PAGE, visible.as_ref()).await
         };
-        crate::services::exports::snapshot_pages(self.deals.db(), DealRepository::new, query, page).await
+        crate::services::exports::snapshot_pages(self.deals.db(), DealRepository::new, (query, visible), page).await
     }
 
     /// The pipeline summary (filters: owner, expected close range).

@@ -235,8 +235,9 @@ impl EventService {
     /// One page of events, each with its seat counts.
     pub async fn list(&self, query: &EventQuery, page: &PageRequest) -> AppResult<Page<(Event, Seats)>> {
         self.migrations.require(Feature::Lists)?;
-        let (rows, next) = self.events.list(query, page.sort, page.after.clone(), page.limit).await?;
-        let total = if page.count { Some(self.events.count(query).await?) } else { None };
+        let (rows, next) =
+            self.events.list(query, page.sort, page.after.clone(), page.limit, page.visible.as_ref()).await?;
+        let total = if page.count { Some(self.events.count(query, page.visible.as_ref()).await?) } else { None };
         self.with_seats(page.page(rows, next, total)).await
     }
 

@@ -12,6 +12,7 @@ use super::schema::SchemaService;
 use crate::db::{Db, Feature, Migrations};
 use crate::domain::custom::Object;
 use crate::domain::query::{has_company, parse_with, Query, QueryInput, Relation, Selected};
+use crate::domain::security::Visible;
 use crate::domain::segments::{custom_field_type, Field, FieldType, Filter, Op, Operand};
 use crate::error::AppResult;
 use crate::repositories::records::{self, ListQuery};
@@ -123,8 +124,9 @@ impl QueryService {
         &self,
         query: &Query,
         after: Option<String>,
+        visible: Option<&Visible>,
     ) -> AppResult<(Vec<T>, Option<String>)> {
-        Ok(self.list_query(query, after).await?.page(&self.db).await?)
+        Ok(self.list_query(query, after).await?.page_seen(&self.db, visible).await?)
     }
 
     /// One page of the whole records of `object` that `filter` selects, newest first (with their
@@ -137,8 +139,9 @@ impl QueryService {
     ) -> AppResult<crate::domain::pagination::Page<T>> {
         let input = QueryInput { filter, limit: Some(page.limit as i64), ..Default::default() };
         let query = self.parse(object, input).await?;
-        let (rows, next) = self.records(&query, page.after.clone()).await?;
-        let total = if page.count { Some(self.count(&query).await?) } else { None };
+        let visible = page.visible.as_ref();
+        let (rows, next) = self.records(&query, page.after.clone(), visible).await?;
+        let total = if page.count { Some(self.count(&query, visible).await?) } else { None };
         Ok(page.page(rows, next, total))
     }
 
@@ -147,14 +150,14 @@ impl QueryService {
         self.list_query(query, None).await
     }
 
-    /// How many records match `query`.
-    pub async fn count(&self, query: &Query) -> AppResult<u64> {
-        Ok(self.list_query(query, None).await?.count(&self.db).await?)
+    /// How many records match `query` (of those `visible` holds, when given).
+    pub async fn count(&self, query: &Query, visible: Option<&Visible>) -> AppResult<u64> {
+        Ok(self.list_query(query, None).await?.count_seen(&self.db, visible).await?)
     }
 
-    /// One page of `query` after the sort key `after`.
-    pub async fn run(&self, query: &Query, after: Option<String>) -> AppResult<QueryPage> {
-        let page = self.list_query(query, after).await?.fetch(&self.db).await?;
+    /// One page of `query` after the sort key `after` (of the rows `visible` holds, when given).
+    pub async fn run(&self, query: &Query, after: Option<String>, visible: Option<&Visible>) -> AppResult<QueryPage> {
+        let page = self.list_query(query, after).await?.fetch_seen(&self.db, visible).await?;
         let mut rows: Vec<Map<String, Value>> = page
             .rows
             .into_iter()

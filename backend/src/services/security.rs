@@ -13,8 +13,9 @@ use super::Precondition;
 use crate::domain::auth::{Principal, PrincipalKind, Role};
 use crate::domain::custom::Object;
 use crate::domain::history::Origin;
+use crate::domain::pagination::PageRequest;
 use crate::domain::security::{
-    record_access, FieldMask, ObjectSecurity, RecordAccess, SecurityInput, Share, ShareAccess, Sharing,
+    record_access, FieldMask, ObjectSecurity, RecordAccess, SecurityInput, Share, ShareAccess, Sharing, Visible,
 };
 use crate::error::{AppError, AppResult};
 use crate::repositories::records::Stored;
@@ -67,6 +68,20 @@ impl Audience {
         let owner = record.get("owner_id").and_then(Value::as_str);
         let id = record.get("id").and_then(Value::as_str).unwrap_or_default();
         (me.is_some() && owner == me.as_deref()) || shared.contains(id)
+    }
+
+    /// The rows a list may hold for this caller (`None`: every row).
+    pub fn visible(&self) -> Option<Visible> {
+        let (owner, shared) = self.rows.as_ref()?;
+        let mut shared: Vec<String> = shared.iter().cloned().collect();
+        shared.sort();
+        Some(Visible { owner: owner.clone(), shared })
+    }
+
+    /// `page` restricted to the rows this caller may see.
+    pub fn page(&self, mut page: PageRequest) -> PageRequest {
+        page.visible = self.visible();
+        page
     }
 
     /// The record as the caller may see it: `None` when it is not theirs to see, else redacted.

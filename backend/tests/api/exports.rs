@@ -145,12 +145,13 @@ async fn an_export_reads_one_snapshot() {
     let id = ada["id"].as_str().unwrap();
     app.patch_json(&format!("/api/contacts/{id}"), &json!({"title": "CTO"}), None).await;
     let sort = crm::domain::pagination::Sort { field: "created_at", desc: true };
-    let (rows, _) = before.list(&Default::default(), sort, None, 10).await.unwrap();
+    let (rows, _) = before.list(&Default::default(), sort, None, 10, None).await.unwrap();
     assert_eq!(
         rows.iter().map(|c| (c.email.as_str(), c.title.clone())).collect::<Vec<_>>(),
         [("ada@example.com", None)]
     );
-    let (now, _) = ContactRepository::new(app.db.clone()).list(&Default::default(), sort, None, 10).await.unwrap();
+    let (now, _) =
+        ContactRepository::new(app.db.clone()).list(&Default::default(), sort, None, 10, None).await.unwrap();
     assert_eq!(now.len(), 2);
     // Dropping the handle ends its transaction; writes go on.
     drop((before, snapshot));
