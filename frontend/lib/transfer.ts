@@ -56,7 +56,7 @@ export function importContentType(name: string): string {
 }
 
 /** The fields a column can be imported into (the API's names). */
-export const IMPORT_FIELDS = ["email", "first_name", "last_name", "phone", "title", "status", "source", "tags", "company_id", "company"];
+export const IMPORT_FIELDS = ["email", "first_name", "last_name", "phone", "title", "status", "source", "tags", "company_id", "company", "owner_id"];
 
 /** One CSV line split into fields (quotes honoured; a field with a line break ends the preview). */
 export function splitCsvLine(line: string, delimiter: string): string[] {

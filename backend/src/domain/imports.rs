@@ -62,10 +62,12 @@ pub enum Target {
     CompanyId,
     /// `company`: an existing company's domain or name.
     Company,
+    /// `owner_id`: a user's id.
+    OwnerId,
 }
 
 impl Target {
-    const ALL: [Target; 10] = [
+    const ALL: [Target; 11] = [
         Target::Email,
         Target::FirstName,
         Target::LastName,
@@ -76,6 +78,7 @@ impl Target {
         Target::Tags,
         Target::CompanyId,
         Target::Company,
+        Target::OwnerId,
     ];
 
     /// The field's name.
@@ -91,6 +94,7 @@ impl Target {
             Target::Tags => "tags",
             Target::CompanyId => "company_id",
             Target::Company => "company",
+            Target::OwnerId => "owner_id",
         }
     }
 
@@ -113,6 +117,7 @@ impl Target {
             "source" | "leadsource" | "origin" => Target::Source,
             "tags" | "tag" | "labels" => Target::Tags,
             "companyid" => Target::CompanyId,
+            "ownerid" => Target::OwnerId,
             "company" | "companyname" | "organization" | "organisation" | "account" | "accountname" | "employer" => {
                 Target::Company
             }
@@ -242,6 +247,7 @@ pub fn row_input(columns: &Columns, cells: &[String]) -> ContactInput {
             Target::Status => input.status = text.map(|s| s.to_lowercase()),
             Target::Source => input.source = text,
             Target::CompanyId => input.company_id = text,
+            Target::OwnerId => input.owner_id = text,
             Target::Company => {}
             Target::Tags => {
                 let tags = value.split(';').map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
@@ -301,7 +307,7 @@ pub fn upsert(
         tags: (tags != current.tags).then_some(tags),
         do_not_contact: None,
         custom: (!row.custom.is_empty()).then(|| row.custom.clone().into_iter().collect()),
-        owner_id: None,
+        owner_id: row.owner_id.clone().map(Some),
     };
     let next = current.apply(patch, now)?;
     let same = super::history::data_fields(&next) == super::history::data_fields(current);

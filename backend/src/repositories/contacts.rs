@@ -320,6 +320,11 @@ impl ContactRepository {
         records::existing(&self.db, "company", ids).await
     }
 
+    /// Which of these ids name a user (an import's owners).
+    pub async fn existing_users(&self, ids: &[String]) -> RepoResult<Vec<String>> {
+        records::existing(&self.db, "user", ids).await
+    }
+
     /// Inserts already-built contacts with their events and timeline entries (seed, replay).
     pub async fn insert_bulk(
         &self,

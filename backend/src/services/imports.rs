@@ -505,6 +505,9 @@ impl ImportService {
         let company_ids: Vec<String> =
             valid.iter().filter_map(|(_, n, _)| n.company_id.clone()).collect::<HashSet<_>>().into_iter().collect();
         let companies: HashSet<String> = self.contacts.existing_companies(&company_ids).await?.into_iter().collect();
+        let owner_ids: Vec<String> =
+            valid.iter().filter_map(|(_, n, _)| n.owner_id.clone()).collect::<HashSet<_>>().into_iter().collect();
+        let owners: HashSet<String> = self.contacts.existing_users(&owner_ids).await?.into_iter().collect();
         let at = now();
         let ts = format_ts(at);
         // Per email: the version it had when read (None: new in this batch), and its state now.
@@ -512,6 +515,10 @@ impl ImportService {
         for (line, new, has_status) in valid {
             if let Some(company) = new.company_id.as_ref().filter(|c| !companies.contains(*c)) {
                 fail(&mut batch, line, "company_id".into(), format!("no company has the id {company}"));
+                continue;
+            }
+            if let Some(owner) = new.owner_id.as_ref().filter(|o| !owners.contains(*o)) {
+                fail(&mut batch, line, "owner_id".into(), format!("no user has the id {owner}"));
                 continue;
             }
             let current = known.get(&new.email).cloned();

@@ -125,6 +125,28 @@ async fn ndjson_and_mapped_columns_import_too() {
     );
 }
 
+/// An `owner_id` column gives each contact its owner (a user); an unknown user fails its row,
+/// and an upsert hands the contact over.
+#[tokio::test]
+async fn an_owner_column_sets_each_contacts_owner() {
+    let app = spawn_app().await;
+    let token = app.user_token("sam@example.com", "member").await;
+    let me: Value =
+        crate::helpers::client_with(&token).get(app.url("/api/auth/me")).send().await.unwrap().json().await.unwrap();
+    let sam = me["id"].as_str().unwrap().to_string();
+    let unknown = "01932c07-a8f4-7b43-9d2a-0c1e5f6a7b8c";
+    let file = format!("email,owner_id\nada@example.com,{sam}\nbob@example.com,{unknown}\ncy@example.com,\n");
+    let job = import(&app, "", "text/csv", &file).await;
+    assert_eq!((&job["imported"], &job["error_count"]), (&json!(2), &json!(1)), "{job}");
+    assert_eq!((&job["errors"][0]["row"], &job["errors"][0]["field"]), (&json!(3), &json!("owner_id")), "{job}");
+    assert_eq!(contact_by_email(&app, "ada@example.com").await["owner_id"], sam.as_str());
+    assert_eq!(contact_by_email(&app, "cy@example.com").await["owner_id"], Value::Null);
+    assert_eq!(contact_by_email(&app, "bob@example.com").await, Value::Null, "nothing written for a failed row");
+    let job = import(&app, "", "text/csv", &format!("email,owner_id\ncy@example.com,{sam}\n")).await;
+    assert_eq!(job["updated"], 1, "{job}");
+    assert_eq!(contact_by_email(&app, "cy@example.com").await["owner_id"], sam.as_str());
+}
+
 #[tokio::test]
 async fn bad_uploads_are_refused_before_any_job() {
     let app = spawn_app().await;
