@@ -731,15 +731,7 @@ impl ListQuery {
             let (sql, vars) = owned.page_sql();
             rows.extend(rows_of(db, sql, vars).await?);
         }
-        if let Some((source, vars)) = self.shared_source(visible, true, false) {
-            let (column, desc) = self.order();
-            let dir = if desc { "DESC" } else { "ASC" };
-            let sql = format!(
-                "SELECT {} {source} ORDER BY {column} {dir} LIMIT $limit",
-                projection(self.table, Some(column))
-            );
-            rows.extend(rows_of(db, sql, vars).await?);
-        }
+        rows.extend(self.shared_page(db, visible).await?);
         let (column, desc) = self.order();
         let sort_key = |row: &Value| row.get(column).and_then(Value::as_str).unwrap_or_default().to_string();
         rows.sort_by_cached_key(|row| sort_key(row));
@@ -749,6 +741,50 @@ impl ListQuery {
         // The sort column is unique: a row both owned and shared is read twice, side by side.
         rows.dedup_by(|a, b| a.get("key") == b.get("key"));
         Ok(self.paged(rows))
+    }
+
+    /// The first rows of this list (one past the page) among those shared with the caller. In
+    /// creation order the shares' ids are the sort keys: they are read in that order, a chunk at
+    /// a time, until the page is full. In another order every shared record is read.
+    async fn shared_page(&self, db: &Db, visible: &Visible) -> RepoResult<Vec<Value>> {
+        let (column, desc) = self.order();
+        let dir = if desc { "DESC" } else { "ASC" };
+        let select = |source: &str| {
+            format!("SELECT {} {source} ORDER BY {column} {dir} LIMIT $limit", projection(self.table, Some(column)))
+        };
+        if self.sort_column != "key" {
+            let Some((source, vars)) = self.shared_source(visible, true, false) else { return Ok(Vec::new()) };
+            return rows_of(db, select(&source), vars).await;
+        }
+        // The ids in scan order, as the scanned column holds them, past the cursor.
+        let mut keyed: Vec<(String, &String)> = visible
+            .shared
+            .iter()
+            .map(|id| (if column == "key" { id.clone() } else { descending(id) }, id))
+            .filter(|(k, _)| match &self.after {
+                Some(after) if desc => k < after,
+                Some(after) => k > after,
+                None => true,
+            })
+            .collect();
+        keyed.sort();
+        if desc {
+            keyed.reverse();
+        }
+        let mut found = Vec::new();
+        let mut chunk = self.limit + 1;
+        let mut rest = keyed.as_slice();
+        while !rest.is_empty() && found.len() <= self.limit {
+            let (head, tail) = rest.split_at(chunk.min(rest.len()));
+            rest = tail;
+            let ids =
+                Visible { owner: visible.owner.clone(), shared: head.iter().map(|(_, id)| (*id).clone()).collect() };
+            if let Some((source, vars)) = self.shared_source(&ids, false, false) {
+                found.extend(rows_of(db, select(&source), vars).await?);
+            }
+            chunk = (chunk * 2).min(1000);
+        }
+        Ok(found)
     }
 
     /// Fetches one page and decodes its rows, restricted to `visible` when it is given.

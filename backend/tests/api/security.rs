@@ -537,15 +537,16 @@ async fn private_lists_page_through_the_rows_the_caller_may_see() {
         assert_eq!(res.status(), 201);
         foreign.push(res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string());
     }
-    // Two of the admin's (a customer and a lead), the lead also hers by a later hand-over.
-    for id in [&foreign[11], &foreign[30]] {
+    // Some of the admin's (leads and customers), one lead also hers by a later hand-over.
+    let shared: Vec<String> = [11, 30, 40, 41, 42, 43, 44, 45, 47].iter().map(|i| foreign[*i].clone()).collect();
+    for id in &shared {
         let share = json!({"user_id": ann.id, "access": "read"});
         assert_eq!(app.post_json(&format!("/api/contacts/{id}/share"), &share).await.status(), 201);
     }
     let handover = json!({"owner_id": ann.id});
     let res = app.client.patch(app.url(&format!("/api/contacts/{}", foreign[30]))).json(&handover).send().await;
     assert_eq!(res.unwrap().status(), 200);
-    expected.extend([foreign[11].clone(), foreign[30].clone()]);
+    expected.extend(shared.iter().cloned());
     let newest_first = |ids: &[String]| {
         let mut ids = ids.to_vec();
         ids.sort();
@@ -555,7 +556,8 @@ async fn private_lists_page_through_the_rows_the_caller_may_see() {
     let expected = newest_first(&expected);
     // Pages of two, through the list's parameters, then through `filter`.
     let filter = r#"{"field":"status","op":"eq","value":"lead"}"#;
-    let leads: Vec<String> = expected.iter().filter(|id| *id != &foreign[11]).cloned().collect();
+    let customers: Vec<&String> = [11, 41, 43, 45, 47].iter().map(|i| &foreign[*i]).collect();
+    let leads: Vec<String> = expected.iter().filter(|id| !customers.contains(id)).cloned().collect();
     for (query, want) in [
         ("limit=2&count=true".to_string(), &expected),
         ("limit=2&count=true&status=lead".to_string(), &leads),
@@ -578,6 +580,12 @@ async fn private_lists_page_through_the_rows_the_caller_may_see() {
         }
         assert_eq!(&seen, want, "{query}");
     }
+    // In another order too (every shared record read, then sorted with the owner's).
+    let page = ann.read(&app, "/api/contacts?sort=email&limit=50").await;
+    let emails: Vec<&str> = page["data"].as_array().unwrap().iter().map(|r| r["email"].as_str().unwrap()).collect();
+    let mut sorted = emails.clone();
+    sorted.sort();
+    assert_eq!((emails.len(), &emails), (expected.len(), &sorted), "{page}");
     let body = json!({"object": "contact", "fields": ["email"], "limit": 50});
     let res = send(&ann.client, reqwest::Method::POST, app.url("/api/query"), Some(&body)).await;
     let rows: Value = res.json().await.unwrap();
