@@ -252,7 +252,7 @@ pub async fn export_records(
     let format = Format::parse(export.format.as_deref())?;
     let (_, filter) = params.parse()?;
     let columns = schema.export_columns(object, RECORD_COLUMNS).await?;
-    let pages = objects.export(object, filter).await?;
+    let pages = objects.export(object, filter, audience.visible()).await?;
     Ok(download(format, object.name(), encode::<_, ObjectRecordResponse, _>(format, columns, audience.clone(), pages)))
 }
 

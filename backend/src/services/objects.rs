@@ -381,22 +381,23 @@ impl ObjectService {
         self.store(object).delete(id, pre, origin).await
     }
 
-    /// Every record of `object` matching `filter`, newest first, streamed a page at a time from
-    /// one snapshot of the database.
+    /// Every record of `object` matching `filter` (of those `visible` holds, when given), newest
+    /// first, streamed a page at a time from one snapshot of the database.
     pub async fn export(
         &self,
         object: Object,
         filter: Option<Value>,
+        visible: Option<crate::domain::security::Visible>,
     ) -> AppResult<impl futures::Stream<Item = AppResult<Vec<ObjectRecord>>> + Send> {
         let input = QueryInput { filter, ..Default::default() };
         let query = self.query.parse(object, input).await?;
         let scan = self.query.scan(&query).await?;
-        let page = |db: Db, mut scan: crate::repositories::records::ListQuery, after| async move {
+        let page = |db: Db, (mut scan, visible): (crate::repositories::records::ListQuery, Option<_>), after| async move {
             scan.after = after;
             scan.limit = super::exports::EXPORT_PAGE;
-            scan.page(&db).await
+            scan.page_seen(&db, visible.as_ref()).await
         };
-        super::exports::snapshot_pages(&self.db, |db| db, scan, page).await
+        super::exports::snapshot_pages(&self.db, |db| db, (scan, visible), page).await
     }
 
     /// Imports records from a CSV or NDJSON body (at most the request body limit): a row whose

@@ -580,6 +580,13 @@ async fn private_lists_page_through_the_rows_the_caller_may_see() {
         }
         assert_eq!(&seen, want, "{query}");
     }
+    // Her export holds the same rows.
+    let export = ann.client.get(app.url("/api/contacts/export?format=ndjson")).send().await.unwrap();
+    let text = export.text().await.unwrap();
+    let mut exported: Vec<String> =
+        text.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].as_str().unwrap().to_string()).collect();
+    exported.sort();
+    assert_eq!(exported, newest_first(&expected).into_iter().rev().collect::<Vec<_>>(), "her export");
     // In another order too (every shared record read, then sorted with the owner's).
     let page = ann.read(&app, "/api/contacts?sort=email&limit=50").await;
     let emails: Vec<&str> = page["data"].as_array().unwrap().iter().map(|r| r["email"].as_str().unwrap()).collect();
@@ -606,6 +613,8 @@ async fn private_lists_page_through_the_rows_the_caller_may_see() {
     let page = ann.read(&app, "/api/objects/contract?limit=50&count=true").await;
     assert_eq!((page["data"].as_array().unwrap().len(), &page["total"]), (1, &json!(1)), "{page}");
     assert_eq!(page["data"][0]["name"], "hers");
+    let export = ann.client.get(app.url("/api/objects/contract/export?format=ndjson")).send().await.unwrap();
+    assert_eq!(export.text().await.unwrap().lines().count(), 1, "her export of the object");
     // The owner's rows scan their index from the owner and stop after the page.
     for table in ["contact", "company", "deal", "support_case", "event"] {
         let list = crm::repositories::records::ListQuery::newest_first(table, None, 50);
