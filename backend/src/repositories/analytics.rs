@@ -28,7 +28,13 @@ const APPLY: &str =
 /// The counts as bound values, all on one random shard: two writes then collide only when they
 /// draw the same one.
 pub fn bound(counts: &[Count]) -> Value {
-    let shard = rand::random::<u64>() % SHARDS;
+    bound_on(counts, rand::random::<u64>() % SHARDS)
+}
+
+/// The counts as bound values, all on `shard` (of [`SHARDS`]): for writers that know they do not
+/// run beside each other on the same shard (the bulk path's batches in flight).
+pub fn bound_on(counts: &[Count], shard: u64) -> Value {
+    let shard = shard % SHARDS;
     Value::Array(
         counts
             .iter()

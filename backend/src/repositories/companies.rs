@@ -193,6 +193,7 @@ impl CompanyRepository {
             (TABLE, companies.iter().map(row).collect()),
             ("change_event", events.iter().map(encode_row).collect()),
         ];
-        records::insert_rows(&self.db, batches).await
+        // Company writers of the bulk path (seed, replay) run one at a time.
+        records::insert_rows(&self.db, batches, 0).await
     }
 }

@@ -331,10 +331,12 @@ pub async fn get_row(db: &Db, table: &'static str, id: &str) -> RepoResult<Optio
     Ok(row.filter(|v| !v.is_null()))
 }
 
-/// Inserts prepared rows of several tables in ONE transaction (the bulk path: seed, replay,
-/// imports): one `INSERT ... RETURN NONE` per table, no per-row round trip; each row's `key`
-/// becomes its record id.
-pub async fn insert_rows(db: &Db, batches: Vec<(&'static str, Vec<Value>)>) -> RepoResult<()> {
+/// Inserts prepared rows of several tables in ONE transaction (the bulk path: seed, replay):
+/// one `INSERT ... RETURN NONE` per table, no per-row round trip; each row's `key` becomes its
+/// record id. The analytics counts go to counter shard `shard`: the bulk path's writers are few
+/// and name their own (a seed's batch in flight, its slot), so that a day they filled has a few
+/// rows per counter, not one per shard, and folding them is cheap (every folded row is a delete).
+pub async fn insert_rows(db: &Db, batches: Vec<(&'static str, Vec<Value>)>, shard: u64) -> RepoResult<()> {
     let mut sql = String::from("BEGIN;\n");
     let mut vars = Map::new();
     let mut tally = crate::domain::analytics::Tally::default();
@@ -371,7 +373,7 @@ pub async fn insert_rows(db: &Db, batches: Vec<(&'static str, Vec<Value>)>) -> R
         // First, while the transaction's write set is small: each counter is a read as well as
         // a write, and reads inside a transaction holding thousands of new rows are slow.
         sql = sql.replacen("BEGIN;\n", &format!("BEGIN;\n{}\n", super::analytics::apply_counts_sql()), 1);
-        vars.insert("counts".into(), super::analytics::bound(&counts));
+        vars.insert("counts".into(), super::analytics::bound_on(&counts, shard));
     }
     sql.push_str("COMMIT;");
     run_retried(db, &sql, Value::Object(vars)).await

@@ -177,6 +177,26 @@ async fn seed_writes_records_with_their_history() {
     assert!(dangling.is_empty());
 }
 
+/// The bulk path counts on the shard its writer names (a seed's batch slot), so that a seeded
+/// day holds a few counter rows to fold, not one per shard.
+#[tokio::test]
+async fn bulk_writes_count_on_the_shard_they_name() {
+    use crm::domain::contacts::{Contact, ContactInput};
+    use crm::domain::ids::{format_ts, new_id, now};
+    let (s, _dir) = state().await;
+    let repo = ContactRepository::new(s.db.clone());
+    for (i, shard) in [(0, 5u64), (1, 5), (2, 6)] {
+        let input = ContactInput { email: Some(format!("b{i}@example.com")), ..Default::default() };
+        let contact = Contact::create(new_id(now()), NewContact::parse(input).unwrap(), &format_ts(now()));
+        repo.insert_bulk(&[contact], &[], &[], shard).await.unwrap();
+    }
+    let mut shards: Vec<u64> =
+        table(&s, "SELECT VALUE record::id(id)[3] FROM stat").await.iter().filter_map(Value::as_u64).collect();
+    shards.sort();
+    shards.dedup();
+    assert_eq!(shards, [5, 6]);
+}
+
 #[tokio::test]
 async fn a_change_log_file_replays_into_another_instance() {
     use crm::services::history::{export_log, import_log};
