@@ -228,8 +228,10 @@ const FOLD_CHUNK: usize = 100;
 /// need their shards (concurrent writes), a settled day's only cost reads. Each group is summed,
 /// deleted and written back as shard 0 in one transaction, so a late write to an old day (a
 /// back-dated note, a deleted contact) either lands before the fold and is summed, or after it
-/// and adds to the folded row. Returns the groups folded.
-pub async fn fold(db: &Database, before: &str) -> RepoResult<usize> {
+/// and adds to the folded row. Returns the groups folded. `paced`: after each chunk of groups,
+/// pause as long as it took, so that a server's fold (a delete per folded row) leaves at least
+/// half of its time to requests.
+pub async fn fold(db: &Database, before: &str, paced: bool) -> RepoResult<usize> {
     let mut res = db
         .query("SELECT metric, day, key, count() AS rows FROM stat WHERE day < $before GROUP BY metric, day, key")
         .bind(("before", before.to_string()))
@@ -254,7 +256,11 @@ pub async fn fold(db: &Database, before: &str) -> RepoResult<usize> {
         };\n\
         COMMIT;";
     for chunk in groups.chunks(FOLD_CHUNK) {
+        let started = std::time::Instant::now();
         super::records::run_retried(db, sql, json!({ "groups": chunk })).await?;
+        if paced {
+            tokio::time::sleep(started.elapsed()).await;
+        }
     }
     Ok(groups.len())
 }

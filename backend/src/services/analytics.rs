@@ -71,7 +71,7 @@ impl AnalyticsService {
             let db = db.clone();
             async move {
                 let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
-                match crate::repositories::analytics::fold(&db, &today).await {
+                match crate::repositories::analytics::fold(&db, &today, true).await {
                     Ok(n) => tracing::info!(groups = n, "analytics counters folded"),
                     Err(e) => tracing::warn!(error = %e, "folding analytics counters failed"),
                 }

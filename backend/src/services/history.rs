@@ -208,7 +208,7 @@ pub async fn replay_pages(
         }
     }
     crate::repositories::deals::DealRepository::new(db.clone()).rebuild_totals().await?;
-    crate::repositories::analytics::fold(db, "9999-12-31").await?;
+    crate::repositories::analytics::fold(db, "9999-12-31", false).await?;
     Ok(report)
 }
 

@@ -201,7 +201,7 @@ pub async fn seed(
     }
     progress.finish();
     // Each slot counted on a shard of its own: fold them, as the hourly job would.
-    crate::repositories::analytics::fold(contacts_repo.db(), "9999-12-31").await?;
+    crate::repositories::analytics::fold(contacts_repo.db(), "9999-12-31", false).await?;
     Ok(SeedReport { companies, contacts: written, seconds: started.elapsed().as_secs_f64() })
 }
 
@@ -321,7 +321,7 @@ pub async fn seed_sales(db: &crate::db::Db, deals: usize, cases: usize, tasks: u
     }
     progress.finish();
     crate::repositories::deals::DealRepository::new(db.clone()).rebuild_totals().await?;
-    crate::repositories::analytics::fold(db, "9999-12-31").await?;
+    crate::repositories::analytics::fold(db, "9999-12-31", false).await?;
     written.seconds = started.elapsed().as_secs_f64();
     Ok(written)
 }
