@@ -194,6 +194,6 @@ impl CompanyRepository {
             ("change_event", events.iter().map(encode_row).collect()),
         ];
         // Company writers of the bulk path (seed, replay) run one at a time.
-        records::insert_rows(&self.db, batches, 0).await
+        records::insert_rows(&self.db, batches, records::Counting::Shard(0)).await
     }
 }

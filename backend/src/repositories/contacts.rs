@@ -331,14 +331,14 @@ impl ContactRepository {
         contacts: &[Contact],
         events: &[ChangeEvent],
         timeline: &[TimelineEntry],
-        shard: u64,
+        counting: records::Counting<'_>,
     ) -> RepoResult<()> {
         let batches = vec![
             (TABLE, contacts.iter().map(row).collect()),
             ("change_event", events.iter().map(encode_row).collect()),
             ("timeline_entry", timeline.iter().map(super::timeline::row).collect()),
         ];
-        records::insert_rows(&self.db, batches, shard).await
+        records::insert_rows(&self.db, batches, counting).await
     }
 }
 

@@ -331,12 +331,31 @@ pub async fn get_row(db: &Db, table: &'static str, id: &str) -> RepoResult<Optio
     Ok(row.filter(|v| !v.is_null()))
 }
 
+/// Where the bulk path's analytics counts go.
+pub enum Counting<'a> {
+    /// Into the same transaction, on this counter shard: the bulk path's writers are few and
+    /// name their own, so that a day they filled has a few rows per counter, not one per shard,
+    /// and folding them is cheap (every folded row is a delete).
+    Shard(u64),
+    /// Into a running tally the caller writes once at the end ([`write_counts`]): a seed's
+    /// batches, which would otherwise leave every day's counters on several rows to fold.
+    Tally(&'a std::sync::Mutex<crate::domain::analytics::Tally>),
+}
+
+/// Adds `counts` to the counters (shard 0), in transactions of a few thousand: the end of a
+/// bulk write that tallied its counts ([`Counting::Tally`]).
+pub async fn write_counts(db: &Db, counts: Vec<crate::domain::analytics::Count>) -> RepoResult<()> {
+    let sql = format!("BEGIN;\n{}\nCOMMIT;", super::analytics::apply_counts_sql());
+    for chunk in counts.chunks(5_000) {
+        run_retried(db, &sql, json!({ "counts": super::analytics::bound_on(chunk, 0) })).await?;
+    }
+    Ok(())
+}
+
 /// Inserts prepared rows of several tables in ONE transaction (the bulk path: seed, replay):
 /// one `INSERT ... RETURN NONE` per table, no per-row round trip; each row's `key` becomes its
-/// record id. The analytics counts go to counter shard `shard`: the bulk path's writers are few
-/// and name their own (a seed's batch in flight, its slot), so that a day they filled has a few
-/// rows per counter, not one per shard, and folding them is cheap (every folded row is a delete).
-pub async fn insert_rows(db: &Db, batches: Vec<(&'static str, Vec<Value>)>, shard: u64) -> RepoResult<()> {
+/// record id. The analytics counts go where `counting` says.
+pub async fn insert_rows(db: &Db, batches: Vec<(&'static str, Vec<Value>)>, counting: Counting<'_>) -> RepoResult<()> {
     let mut sql = String::from("BEGIN;\n");
     let mut vars = Map::new();
     let mut tally = crate::domain::analytics::Tally::default();
@@ -368,6 +387,14 @@ pub async fn insert_rows(db: &Db, batches: Vec<(&'static str, Vec<Value>)>, shar
     if vars.is_empty() {
         return Ok(());
     }
+    let shard = match counting {
+        Counting::Shard(shard) => shard,
+        Counting::Tally(total) => {
+            total.lock().unwrap_or_else(|e| e.into_inner()).add(tally.into_counts());
+            tally = crate::domain::analytics::Tally::default();
+            0
+        }
+    };
     let counts = tally.into_counts();
     if !counts.is_empty() {
         // First, while the transaction's write set is small: each counter is a read as well as

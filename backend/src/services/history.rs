@@ -1,5 +1,6 @@
 //! Reading a record's history, and replaying the whole log into another database.
 
+use crate::repositories::records::Counting;
 use std::collections::HashMap;
 
 use serde::de::DeserializeOwned;
@@ -173,7 +174,7 @@ pub async fn replay_pages(
         }
         let (contact_events, other_events): (Vec<_>, Vec<_>) =
             events.into_iter().partition(|e| e.entity == crate::repositories::contacts::TABLE);
-        contacts.insert_bulk(&[], &contact_events, &timeline, 0).await?;
+        contacts.insert_bulk(&[], &contact_events, &timeline, Counting::Shard(0)).await?;
         companies.insert_bulk(&[], &other_events).await?;
     }
     let mut batch_contacts: Vec<Contact> = Vec::new();
@@ -199,12 +200,12 @@ pub async fn replay_pages(
         companies.insert_bulk(chunk, &[]).await?;
     }
     for chunk in batch_contacts.chunks(PAGE) {
-        contacts.insert_bulk(chunk, &[], &[], 0).await?;
+        contacts.insert_bulk(chunk, &[], &[], Counting::Shard(0)).await?;
     }
     let db = contacts.db();
     for (table, rows) in rows {
         for chunk in rows.chunks(PAGE) {
-            crate::repositories::records::insert_rows(db, vec![(table, chunk.to_vec())], 0).await?;
+            crate::repositories::records::insert_rows(db, vec![(table, chunk.to_vec())], Counting::Shard(0)).await?;
         }
     }
     crate::repositories::deals::DealRepository::new(db.clone()).rebuild_totals().await?;

@@ -81,9 +81,6 @@ pub const DEFAULT_BATCH: usize = 500;
 /// Transactions in flight at once (the engine groups their commits into one fsync).
 const IN_FLIGHT: usize = 4;
 
-/// Analytics counter shards the seed's contact batches count on (see `seed`).
-const COUNTER_SHARDS: usize = 2 * IN_FLIGHT;
-
 /// What a seed run wrote.
 #[derive(Debug, Clone, Copy)]
 pub struct SeedReport {
@@ -186,21 +183,32 @@ pub async fn seed(
     });
     let mut written = 0usize;
     let mut progress = Progress::new("seeding contacts", contacts);
-    // The batches in flight are nearly consecutive: counting batch n on shard n mod
-    // COUNTER_SHARDS, two of them share a counter row only when one lags that many batches behind
-    // (a collision is retried), and a day holds at most COUNTER_SHARDS rows per counter to fold.
-    let mut writes = stream::iter(batches.enumerate())
-        .map(|(n, (batch, events, timeline))| async move {
-            let shard = (n % COUNTER_SHARDS) as u64;
-            contacts_repo.insert_bulk(&batch, &events, &timeline, shard).await.map(|_| batch.len())
+    // The batches' analytics counts are summed here and written once at the end: counted by
+    // each batch, every day's counters would be spread over several rows, and folding them (a
+    // delete per row) took longer than writing the contacts.
+    let tally = std::sync::Mutex::new(crate::domain::analytics::Tally::default());
+    let tally = &tally;
+    let mut writes = stream::iter(batches)
+        .map(|(batch, events, timeline)| async move {
+            let counting = crate::repositories::records::Counting::Tally(tally);
+            contacts_repo.insert_bulk(&batch, &events, &timeline, counting).await.map(|_| batch.len())
         })
         .buffer_unordered(IN_FLIGHT);
-    while let Some(n) = writes.try_next().await? {
-        written += n;
-        progress.add(n);
+    let outcome = async {
+        while let Some(n) = writes.try_next().await? {
+            written += n;
+            progress.add(n);
+        }
+        AppResult::Ok(())
     }
+    .await;
     progress.finish();
-    // Each slot counted on a shard of its own: fold them, as the hourly job would.
+    // Also when a batch failed: the contacts written are counted.
+    let counts = std::mem::take(&mut *tally.lock().unwrap_or_else(|e| e.into_inner())).into_counts();
+    crate::repositories::records::write_counts(contacts_repo.db(), counts).await?;
+    outcome?;
+    // Counters written before the seed may be spread over shards: fold them, as the hourly job
+    // would.
     crate::repositories::analytics::fold(contacts_repo.db(), "9999-12-31", false).await?;
     Ok(SeedReport { companies, contacts: written, seconds: started.elapsed().as_secs_f64() })
 }
@@ -347,6 +355,6 @@ async fn insert_records<T: crate::repositories::records::Stored>(
         ("change_event", events.iter().map(crate::repositories::encode_row).collect()),
         ("timeline_entry", timeline.iter().map(crate::repositories::timeline::row).collect()),
     ];
-    crate::repositories::records::insert_rows(db, rows, 0).await?;
+    crate::repositories::records::insert_rows(db, rows, crate::repositories::records::Counting::Shard(0)).await?;
     Ok(records.len())
 }

@@ -58,7 +58,7 @@ async fn contact_exports_hold_every_contact_the_list_selects() {
     let repo = crm::repositories::contacts::ContactRepository::new(app.db.clone());
     // Small transactions: the in-memory engine's cost per row grows with a transaction's size.
     for (contacts, events) in contacts.chunks(50).zip(events.chunks(50)) {
-        repo.insert_bulk(contacts, events, &[], 0).await.unwrap();
+        repo.insert_bulk(contacts, events, &[], crm::repositories::records::Counting::Shard(0)).await.unwrap();
     }
     // More rows than one export page: the stream goes on past the first 1,000.
     let rows = csv(&app, "/api/contacts/export").await;

@@ -169,6 +169,9 @@ async fn seed_writes_records_with_their_history() {
     assert_eq!(count("SELECT count() AS n FROM company GROUP ALL").await, 20);
     assert_eq!(count("SELECT count() AS n FROM change_event GROUP ALL").await, 620);
     assert_eq!(count("SELECT count() AS n FROM timeline_entry GROUP ALL").await, 600);
+    // Its counts were summed and written once: every contact counted once by status.
+    let by_status = "SELECT math::sum(n) AS n FROM stat WHERE metric = 'contact.status' GROUP ALL";
+    assert_eq!(count(by_status).await, 600);
     // The companies read once, not once per contact.
     let sql = "LET $companies = SELECT VALUE key FROM company; \
                SELECT key FROM contact WHERE company_id != NONE AND company_id NOTINSIDE $companies";
@@ -183,12 +186,13 @@ async fn seed_writes_records_with_their_history() {
 async fn bulk_writes_count_on_the_shard_they_name() {
     use crm::domain::contacts::{Contact, ContactInput};
     use crm::domain::ids::{format_ts, new_id, now};
+    use crm::repositories::records::Counting;
     let (s, _dir) = state().await;
     let repo = ContactRepository::new(s.db.clone());
     for (i, shard) in [(0, 5u64), (1, 5), (2, 6)] {
         let input = ContactInput { email: Some(format!("b{i}@example.com")), ..Default::default() };
         let contact = Contact::create(new_id(now()), NewContact::parse(input).unwrap(), &format_ts(now()));
-        repo.insert_bulk(&[contact], &[], &[], shard).await.unwrap();
+        repo.insert_bulk(&[contact], &[], &[], Counting::Shard(shard)).await.unwrap();
     }
     let mut shards: Vec<u64> =
         table(&s, "SELECT VALUE record::id(id)[3] FROM stat").await.iter().filter_map(Value::as_u64).collect();
