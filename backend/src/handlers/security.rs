@@ -613,8 +613,10 @@ async fn check_row(
     }
 }
 
-/// A count over private records the caller may not all see would tell how many there are: a
-/// list page's `total` is left out, a preview's `count` is null (other answers keep theirs).
+/// A count over private contacts the caller may not all see would tell how many there are: a
+/// page of contacts filtered on its way out (a segment's, a company's, duplicate pairs) leaves
+/// out its `total`, a preview's `count` is null. The collections' own lists count only what the
+/// caller may see, and keep theirs.
 fn withhold_counts(body: &mut Value, seen: &Audience) {
     if seen.rows.is_none() {
         return;
