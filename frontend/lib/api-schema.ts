@@ -14040,7 +14040,7 @@ export interface operations {
                 /**
                  * @description JSON object: column header -> field (`email`, `first_name`, `last_name`, `phone`,
                  *     `title`, `status`, `source`, `tags` (split on `;`), `company_id`, `company`: an existing
-                 *     company's domain or name) or `ignore`. Columns
+                 *     company's domain or name, `owner_id`: a user's id) or `ignore`. Columns
                  *     not named are matched by their usual spellings (`E-mail`, `Given name`, `Surname`...).
                  */
                 mapping?: string;

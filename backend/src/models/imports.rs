@@ -25,7 +25,7 @@ pub struct ImportParams {
     pub dry_run: Option<String>,
     /// JSON object: column header -> field (`email`, `first_name`, `last_name`, `phone`,
     /// `title`, `status`, `source`, `tags` (split on `;`), `company_id`, `company`: an existing
-    /// company's domain or name) or `ignore`. Columns
+    /// company's domain or name, `owner_id`: a user's id) or `ignore`. Columns
     /// not named are matched by their usual spellings (`E-mail`, `Given name`, `Surname`...).
     #[param(nullable = false)]
     pub mapping: Option<String>,

@@ -46,6 +46,16 @@ pub fn bound_on(counts: &[Count], shard: u64) -> Value {
     )
 }
 
+/// Adds `counts` to the counters (shard 0), in transactions of a few thousand: the end of a
+/// bulk write that tallied its counts (`records::Counting::Tally`).
+pub async fn write_counts(db: &Database, counts: Vec<Count>) -> RepoResult<()> {
+    let sql = format!("BEGIN;\n{}\nCOMMIT;", apply_counts_sql());
+    for chunk in counts.chunks(5_000) {
+        super::records::run_retried(db, &sql, json!({ "counts": bound_on(chunk, 0) })).await?;
+    }
+    Ok(())
+}
+
 /// The statement of a versioned write that applies `counts` (none when there are none).
 pub fn statement(counts: &[Count]) -> Option<Statement> {
     (!counts.is_empty()).then(|| {

@@ -337,19 +337,9 @@ pub enum Counting<'a> {
     /// name their own, so that a day they filled has a few rows per counter, not one per shard,
     /// and folding them is cheap (every folded row is a delete).
     Shard(u64),
-    /// Into a running tally the caller writes once at the end ([`write_counts`]): a seed's
+    /// Into a running tally the caller writes once at the end (`analytics::write_counts`): a seed's
     /// batches, which would otherwise leave every day's counters on several rows to fold.
     Tally(&'a std::sync::Mutex<crate::domain::analytics::Tally>),
-}
-
-/// Adds `counts` to the counters (shard 0), in transactions of a few thousand: the end of a
-/// bulk write that tallied its counts ([`Counting::Tally`]).
-pub async fn write_counts(db: &Db, counts: Vec<crate::domain::analytics::Count>) -> RepoResult<()> {
-    let sql = format!("BEGIN;\n{}\nCOMMIT;", super::analytics::apply_counts_sql());
-    for chunk in counts.chunks(5_000) {
-        run_retried(db, &sql, json!({ "counts": super::analytics::bound_on(chunk, 0) })).await?;
-    }
-    Ok(())
 }
 
 /// Inserts prepared rows of several tables in ONE transaction (the bulk path: seed, replay):
@@ -390,8 +380,7 @@ pub async fn insert_rows(db: &Db, batches: Vec<(&'static str, Vec<Value>)>, coun
     let shard = match counting {
         Counting::Shard(shard) => shard,
         Counting::Tally(total) => {
-            total.lock().unwrap_or_else(|e| e.into_inner()).add(tally.into_counts());
-            tally = crate::domain::analytics::Tally::default();
+            total.lock().unwrap_or_else(|e| e.into_inner()).add(std::mem::take(&mut tally).into_counts());
             0
         }
     };

@@ -205,7 +205,7 @@ pub async fn seed(
     progress.finish();
     // Also when a batch failed: the contacts written are counted.
     let counts = std::mem::take(&mut *tally.lock().unwrap_or_else(|e| e.into_inner())).into_counts();
-    crate::repositories::records::write_counts(contacts_repo.db(), counts).await?;
+    crate::repositories::analytics::write_counts(contacts_repo.db(), counts).await?;
     outcome?;
     // Counters written before the seed may be spread over shards: fold them, as the hourly job
     // would.
