@@ -109,21 +109,19 @@ impl Application {
             }
         });
         let db = self.state.db.clone();
-        let decay = self
-            .state
-            .engagement
+        let decay = (*self.state.engagement)
             .clone()
             .spawn_decay(db.clone(), Duration::from_secs(self.state.settings.engagement.decay_interval_secs.max(1)));
         let fold = crate::services::analytics::AnalyticsService::spawn_fold(db.clone(), Duration::from_secs(3600));
-        let imports = self.state.imports.clone().spawn_worker();
-        let sequencer = self.state.changes.clone().spawn_sequencer();
-        let duplicate_scan = self.state.duplicates.clone().spawn_scan();
-        let event_invites = self.state.events.clone().spawn_invites();
-        let event_mail = self.state.event_mail.clone().spawn(db.clone());
-        let mut delivery = self.state.deliveries.clone().spawn(db.clone());
-        delivery.extend(self.state.webhooks.clone().spawn(db.clone()));
-        delivery.push(self.state.notifications.clone().spawn(db.clone()));
-        delivery.push(self.state.triggers.clone().spawn());
+        let imports = (*self.state.imports).clone().spawn_worker();
+        let sequencer = (*self.state.changes).clone().spawn_sequencer();
+        let duplicate_scan = (*self.state.duplicates).clone().spawn_scan();
+        let event_invites = (*self.state.events).clone().spawn_invites();
+        let event_mail = (*self.state.event_mail).clone().spawn(db.clone());
+        let mut delivery = (*self.state.deliveries).clone().spawn(db.clone());
+        delivery.extend((*self.state.webhooks).clone().spawn(db.clone()));
+        delivery.push((*self.state.notifications).clone().spawn(db.clone()));
+        delivery.push((*self.state.triggers).clone().spawn());
         let upkeep = monitoring::spawn_upkeep();
         let metrics_port = self.state.settings.metrics.port;
         let metrics_listener = if metrics_port == 0 {

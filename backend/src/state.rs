@@ -24,85 +24,117 @@ use crate::services::records::Store;
 use crate::services::timeline::TimelineService;
 use crate::services::users::UserService;
 
-/// Everything handlers can ask for; each takes only what it uses.
-#[derive(Clone, FromRef)]
-pub struct AppState {
+/// Everything handlers can ask for; each takes only what it uses (`State<Arc<ContactService>>`).
+///
+/// Services are held behind `Arc`: they hold one another by value (a contact service holds its
+/// store, the schema service, the engagement service...), so extracting one by cloning it, or
+/// cloning the whole state for a middleware, copied and dropped hundreds of fields per request:
+/// a profile at 1,000,000 contacts put ~30% of a `GET /api/contacts/{id}` there
+/// (bench/RESULTS.md). Now each extraction, and each clone of the state, is a reference count.
+#[derive(Clone)]
+pub struct AppState(Arc<Services>);
+
+impl std::ops::Deref for AppState {
+    type Target = Services;
+
+    fn deref(&self) -> &Services {
+        &self.0
+    }
+}
+
+/// Declares [`Services`] and lets a handler extract any one of its fields (`FromRef`).
+macro_rules! services {
+    ($($(#[$doc:meta])* $field:ident: $ty:ty,)*) => {
+        /// The parts of [`AppState`].
+        pub struct Services {
+            $($(#[$doc])* pub $field: $ty,)*
+        }
+
+        $(impl FromRef<AppState> for $ty {
+            fn from_ref(state: &AppState) -> Self {
+                state.0.$field.clone()
+            }
+        })*
+    };
+}
+
+services! {
     /// Settings.
-    pub settings: Arc<Settings>,
+    settings: Arc<Settings>,
     /// Database handle (health checks).
-    pub db: Db,
+    db: Db,
     /// Backups.
-    pub backup: crate::services::backup::BackupService,
+    backup: Arc<crate::services::backup::BackupService>,
     /// Progress of the data migrations (run in the background).
-    pub migrations: crate::db::Migrations,
+    migrations: crate::db::Migrations,
     /// Contacts.
-    pub contacts: ContactService,
+    contacts: Arc<ContactService>,
     /// Companies.
-    pub companies: CompanyService,
+    companies: Arc<CompanyService>,
     /// Deals.
-    pub deals: crate::services::deals::DealService,
+    deals: Arc<crate::services::deals::DealService>,
     /// Cases.
-    pub cases: crate::services::cases::CaseService,
+    cases: Arc<crate::services::cases::CaseService>,
     /// Tasks.
-    pub tasks: crate::services::tasks::TaskService,
+    tasks: Arc<crate::services::tasks::TaskService>,
     /// Custom fields and validation rules.
-    pub schema: crate::services::schema::SchemaService,
+    schema: Arc<crate::services::schema::SchemaService>,
     /// The runner of after triggers.
-    pub triggers: crate::services::triggers::TriggerRunner,
+    triggers: Arc<crate::services::triggers::TriggerRunner>,
     /// The query endpoint.
-    pub query: crate::services::query::QueryService,
+    query: Arc<crate::services::query::QueryService>,
     /// Saved views.
-    pub views: crate::services::views::ViewService,
+    views: Arc<crate::services::views::ViewService>,
     /// Row- and field-level security.
-    pub security: crate::services::security::SecurityService,
+    security: Arc<crate::services::security::SecurityService>,
     /// Custom objects and their records.
-    pub objects: crate::services::objects::ObjectService,
+    objects: Arc<crate::services::objects::ObjectService>,
     /// Segments.
-    pub segments: crate::services::segments::SegmentService,
+    segments: Arc<crate::services::segments::SegmentService>,
     /// Analytics.
-    pub analytics: crate::services::analytics::AnalyticsService,
+    analytics: Arc<crate::services::analytics::AnalyticsService>,
     /// Engagement scores.
-    pub engagement: crate::services::engagement::EngagementService,
+    engagement: Arc<crate::services::engagement::EngagementService>,
     /// Contact imports.
-    pub imports: crate::services::imports::ImportService,
+    imports: Arc<crate::services::imports::ImportService>,
     /// Change history.
-    pub history: HistoryService,
+    history: Arc<HistoryService>,
     /// The change feed.
-    pub changes: crate::services::changes::ChangeService,
+    changes: Arc<crate::services::changes::ChangeService>,
     /// Duplicate contacts.
-    pub duplicates: crate::services::duplicates::DuplicateService,
+    duplicates: Arc<crate::services::duplicates::DuplicateService>,
     /// Contact merges.
-    pub merges: crate::services::merges::MergeService,
+    merges: Arc<crate::services::merges::MergeService>,
     /// LLM tools and briefings.
-    pub llm: crate::services::llm::LlmService,
+    llm: Arc<crate::services::llm::LlmService>,
     /// Consent ledgers.
-    pub consents: crate::services::consents::ConsentService,
+    consents: Arc<crate::services::consents::ConsentService>,
     /// Events, invitations, RSVPs and check-in.
-    pub events: crate::services::events::EventService,
+    events: Arc<crate::services::events::EventService>,
     /// Guests' emails.
-    pub event_mail: crate::services::event_mail::EventMailer,
+    event_mail: Arc<crate::services::event_mail::EventMailer>,
     /// Landing pages and their forms.
-    pub landing_pages: crate::services::landing_pages::LandingPageService,
+    landing_pages: Arc<crate::services::landing_pages::LandingPageService>,
     /// Campaigns and their assets.
-    pub campaigns: crate::services::campaigns::CampaignService,
+    campaigns: Arc<crate::services::campaigns::CampaignService>,
     /// Outgoing webhooks.
-    pub webhooks: crate::services::webhooks::WebhookService,
+    webhooks: Arc<crate::services::webhooks::WebhookService>,
     /// Notifications to users.
-    pub notifications: crate::services::notifications::NotificationService,
+    notifications: Arc<crate::services::notifications::NotificationService>,
     /// Campaign delivery: the outbox, tracking, unsubscribes, bounces.
-    pub deliveries: crate::services::deliveries::DeliveryService,
+    deliveries: Arc<crate::services::deliveries::DeliveryService>,
     /// Timeline.
-    pub timeline: TimelineService,
+    timeline: Arc<TimelineService>,
     /// Idempotency keys.
-    pub idempotency: IdempotencyService,
+    idempotency: Arc<IdempotencyService>,
     /// Sign-in and credentials.
-    pub auth: AuthService,
+    auth: Arc<AuthService>,
     /// Users.
-    pub users: UserService,
+    users: Arc<UserService>,
     /// Requests per credential.
-    pub request_limiter: RateLimiter,
+    request_limiter: RateLimiter,
     /// The built dashboard, when its directory holds one.
-    pub dashboard: Option<Arc<Dashboard>>,
+    dashboard: Option<Arc<Dashboard>>,
 }
 
 impl AppState {
@@ -287,53 +319,60 @@ impl AppState {
             },
             crate::repositories::schema::SchemaRepository::new(db.clone()),
         );
-        Ok(Self {
-            triggers,
-            auth,
-            events,
-            event_mail,
-            landing_pages,
-            users: UserService::new(users_repo),
+        Ok(AppState(Arc::new(Services {
+            triggers: Arc::new(triggers),
+            auth: Arc::new(auth),
+            events: Arc::new(events),
+            event_mail: Arc::new(event_mail),
+            landing_pages: Arc::new(landing_pages),
+            users: Arc::new(UserService::new(users_repo)),
             request_limiter,
             dashboard,
             settings: Arc::new(settings),
-            contacts: contact_service,
-            deals,
-            cases,
-            tasks,
-            llm,
-            campaigns,
-            consents,
-            deliveries,
-            webhooks,
-            notifications,
-            engagement: engagement.clone(),
-            analytics: crate::services::analytics::AnalyticsService::new(
+            contacts: Arc::new(contact_service),
+            deals: Arc::new(deals),
+            cases: Arc::new(cases),
+            tasks: Arc::new(tasks),
+            llm: Arc::new(llm),
+            campaigns: Arc::new(campaigns),
+            consents: Arc::new(consents),
+            deliveries: Arc::new(deliveries),
+            webhooks: Arc::new(webhooks),
+            notifications: Arc::new(notifications),
+            engagement: Arc::new(engagement.clone()),
+            analytics: Arc::new(crate::services::analytics::AnalyticsService::new(
                 crate::repositories::analytics::AnalyticsRepository::new(db.clone()),
                 migrations.clone(),
-            ),
-            segments,
-            companies,
-            imports,
-            query: query.clone(),
-            objects,
-            views: crate::services::views::ViewService::new(Store::new(db.clone(), history_repo.clone()), query),
-            security: crate::services::security::SecurityService::new(
+            )),
+            segments: Arc::new(segments),
+            companies: Arc::new(companies),
+            imports: Arc::new(imports),
+            query: Arc::new(query.clone()),
+            objects: Arc::new(objects),
+            views: Arc::new(crate::services::views::ViewService::new(
+                Store::new(db.clone(), history_repo.clone()),
+                query,
+            )),
+            security: Arc::new(crate::services::security::SecurityService::new(
                 Store::new(db.clone(), history_repo.clone()),
                 Store::new(db.clone(), history_repo.clone()),
                 schema.clone(),
-            ),
-            schema,
-            history: HistoryService::new(history_repo),
-            changes: changes.clone(),
-            duplicates: crate::services::duplicates::DuplicateService::new(db.clone(), changes, migrations.clone()),
-            merges: crate::services::merges::MergeService::new(db.clone(), links.clone()),
-            timeline,
-            idempotency: IdempotencyService::new(IdempotencyRepository::new(db.clone())),
-            backup: crate::services::backup::BackupService::new(db.clone()),
+            )),
+            schema: Arc::new(schema),
+            history: Arc::new(HistoryService::new(history_repo)),
+            changes: Arc::new(changes.clone()),
+            duplicates: Arc::new(crate::services::duplicates::DuplicateService::new(
+                db.clone(),
+                changes,
+                migrations.clone(),
+            )),
+            merges: Arc::new(crate::services::merges::MergeService::new(db.clone(), links.clone())),
+            timeline: Arc::new(timeline),
+            idempotency: Arc::new(IdempotencyService::new(IdempotencyRepository::new(db.clone()))),
+            backup: Arc::new(crate::services::backup::BackupService::new(db.clone())),
             db,
             migrations,
-        })
+        })))
     }
 }
 

@@ -41,6 +41,7 @@ enum Step {
     Facets,
     Analytics,
     ScoreKeys,
+    ObjectOwnerIndexes,
 }
 
 /// What a data migration serves: requests for that feature answer 503 `migrating` until it is done.
@@ -58,10 +59,12 @@ pub enum Feature {
     ScoreSort,
     /// Duplicate contacts (their match keys among the facets).
     Duplicates,
+    /// A member's list of a private custom object (the owner index of its table).
+    ObjectOwners,
 }
 
 /// Data migrations, each run once per database (recorded in `schema_migration`), after the schema.
-const MIGRATIONS: [(&str, Feature, Step); 8] = [
+const MIGRATIONS: [(&str, Feature, Step); 9] = [
     (
         "0001_backfill_part",
         Feature::Lists,
@@ -77,6 +80,8 @@ const MIGRATIONS: [(&str, Feature, Step); 8] = [
     ("0007_score_keys", Feature::ScoreSort, Step::ScoreKeys),
     // The duplicate match keys (domain/duplicates.rs `keys`) join the facets.
     ("0008_duplicate_match_keys", Feature::Duplicates, Step::Facets),
+    // Custom objects defined before private lists scanned an owner's index get theirs.
+    ("0009_object_owner_indexes", Feature::ObjectOwners, Step::ObjectOwnerIndexes),
 ];
 
 /// Applies every schema file (fast: definitions only; any index added to a table that may be
@@ -225,6 +230,7 @@ impl Migrations {
                     }
                     .await
                 }
+                Step::ObjectOwnerIndexes => object_owner_indexes(db).await,
                 Step::Facets => {
                     async {
                         backfill_contact_fields(db, self, &["facets"]).await?;
@@ -288,6 +294,25 @@ async fn backfill_contact_fields(db: &Database, progress: &Migrations, fields: &
         fields.iter().filter_map(|f| derived.get(*f).map(|v| (f.to_string(), v.clone()))).collect()
     })
     .await
+}
+
+/// Gives the table of every custom object its `(owner_id, rkey)` index
+/// (`repositories::objects::define_table` adds it to the objects defined after), built in the
+/// background; done when every one is built.
+async fn object_owner_indexes(db: &Database) -> anyhow::Result<()> {
+    use crate::domain::custom::{is_object_name, Object};
+    let mut res =
+        db.query(format!("SELECT VALUE name FROM {}", crate::repositories::objects::DEFINITIONS)).await?.check()?;
+    let names: Vec<String> = res.take(0)?;
+    for name in names.iter().filter(|n| is_object_name(n)) {
+        let table = Object::custom(name).table();
+        let index = format!("{table}_owner_rkey");
+        db.query(format!("DEFINE INDEX IF NOT EXISTS {index} ON {table} FIELDS owner_id, rkey CONCURRENTLY"))
+            .await?
+            .check()?;
+        wait_for_index(db, &index, table).await?;
+    }
+    Ok(())
 }
 
 /// Waits until an index defined `CONCURRENTLY` has been built.

@@ -4,6 +4,7 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::http::{header, HeaderValue};
 use axum::response::Response;
+use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -26,7 +27,7 @@ pub fn router() -> OpenApiRouter<AppState> {
             headers(("Content-Disposition" = String, description = "attachment; filename=crm-backup-<time>.surql"))),
         (status = 500, description = "The export could not start", body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn get_backup(State(backup): State<BackupService>) -> AppResult<Response> {
+pub async fn get_backup(State(backup): State<Arc<BackupService>>) -> AppResult<Response> {
     let chunks = backup.export().await?;
     let name = format!("attachment; filename=\"crm-backup-{}.surql\"", chrono::Utc::now().format("%Y%m%dT%H%M%SZ"));
     let mut response = Response::new(Body::from_stream(chunks));

@@ -3,6 +3,7 @@
 
 use axum::extract::State;
 use axum::Json;
+use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -30,7 +31,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 503, description = "The counters are being built", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn contact_analytics(
-    State(analytics): State<AnalyticsService>,
+    State(analytics): State<Arc<AnalyticsService>>,
     ApiQuery(params): ApiQuery<RangeParams>,
 ) -> AppResult<Json<ContactAnalytics>> {
     Ok(Json(analytics.contacts(&params.parse()?).await?))
@@ -45,7 +46,7 @@ pub async fn contact_analytics(
         (status = 503, description = "The counters are being built", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn funnel_analytics(
-    State(analytics): State<AnalyticsService>,
+    State(analytics): State<Arc<AnalyticsService>>,
     ApiQuery(params): ApiQuery<RangeParams>,
 ) -> AppResult<Json<FunnelAnalytics>> {
     Ok(Json(analytics.funnel(&params.parse()?).await?))
@@ -60,7 +61,7 @@ pub async fn funnel_analytics(
         (status = 503, description = "The counters are being built", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn pipeline_analytics(
-    State(analytics): State<AnalyticsService>,
+    State(analytics): State<Arc<AnalyticsService>>,
     ApiQuery(params): ApiQuery<RangeParams>,
 ) -> AppResult<Json<PipelineAnalytics>> {
     Ok(Json(analytics.pipeline(&params.parse()?).await?))
@@ -74,7 +75,7 @@ pub async fn pipeline_analytics(
         (status = 503, description = "The counters are being built", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn activity_analytics(
-    State(analytics): State<AnalyticsService>,
+    State(analytics): State<Arc<AnalyticsService>>,
     ApiQuery(params): ApiQuery<RangeParams>,
 ) -> AppResult<Json<ActivityAnalytics>> {
     Ok(Json(analytics.activity(&params.parse()?).await?))

@@ -4,6 +4,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -26,7 +27,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 401, description = "No or bad credentials", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn list_api_keys(State(auth): State<AuthService>) -> AppResult<Json<ApiKeyList>> {
+pub async fn list_api_keys(State(auth): State<Arc<AuthService>>) -> AppResult<Json<ApiKeyList>> {
     let data = auth.list_keys().await?.into_iter().map(ApiKeyResponse::from).collect();
     Ok(Json(ApiKeyList { data, next_cursor: None }))
 }
@@ -43,7 +44,7 @@ pub async fn list_api_keys(State(auth): State<AuthService>) -> AppResult<Json<Ap
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_api_key(
-    State(auth): State<AuthService>,
+    State(auth): State<Arc<AuthService>>,
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<CreateApiKeyRequest>,
 ) -> AppResult<Response> {
@@ -71,7 +72,7 @@ pub async fn create_api_key(
         (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such live key", body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn delete_api_key(State(auth): State<AuthService>, PathId(id): PathId) -> AppResult<StatusCode> {
+pub async fn delete_api_key(State(auth): State<Arc<AuthService>>, PathId(id): PathId) -> AppResult<StatusCode> {
     auth.revoke_key(&id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

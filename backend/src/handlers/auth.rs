@@ -1,6 +1,7 @@
 //! `/api/auth/*` (sign in, sign out, who am I) and the middleware guarding every `/api` route.
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, Method, StatusCode};
@@ -38,7 +39,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 429, description = "Too many attempts", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn login(
-    State(auth): State<AuthService>,
+    State(auth): State<Arc<AuthService>>,
     connect: Option<Extension<ConnectInfo<SocketAddr>>>,
     ValidJson(body): ValidJson<LoginRequest>,
 ) -> AppResult<Json<LoginResponse>> {
@@ -61,7 +62,7 @@ pub async fn login(
         (status = 429, description = "Rate limited", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn logout(
-    State(auth): State<AuthService>,
+    State(auth): State<Arc<AuthService>>,
     Extension(principal): Extension<Principal>,
 ) -> AppResult<StatusCode> {
     auth.logout(&principal).await?;

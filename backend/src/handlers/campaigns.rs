@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
+use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -57,7 +58,7 @@ fn ids(campaign_id: String, asset_id: String) -> AppResult<(String, String)> {
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_campaigns(
-    State(campaigns): State<CampaignService>,
+    State(campaigns): State<Arc<CampaignService>>,
     ApiQuery(params): ApiQuery<ListCampaignsParams>,
 ) -> AppResult<Json<CampaignList>> {
     let (status, page) = params.parse()?;
@@ -76,7 +77,7 @@ pub async fn list_campaigns(
         (status = 422, description = "Invalid fields or unknown ids", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_campaign(
-    State(campaigns): State<CampaignService>,
+    State(campaigns): State<Arc<CampaignService>>,
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<CreateCampaignRequest>,
 ) -> AppResult<Response> {
@@ -94,7 +95,7 @@ pub async fn create_campaign(
         (status = 422, description = "Invalid as_of", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_campaign(
-    State(campaigns): State<CampaignService>,
+    State(campaigns): State<Arc<CampaignService>>,
     PathId(id): PathId,
     ApiQuery(params): ApiQuery<AsOfParams>,
 ) -> AppResult<Response> {
@@ -123,7 +124,7 @@ pub async fn get_campaign(
         (status = 422, description = "Invalid fields or unknown ids", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_campaign(
-    State(campaigns): State<CampaignService>,
+    State(campaigns): State<Arc<CampaignService>>,
     PathId(id): PathId,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -146,7 +147,7 @@ pub async fn update_campaign(
         (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn delete_campaign(
-    State(campaigns): State<CampaignService>,
+    State(campaigns): State<Arc<CampaignService>>,
     PathId(id): PathId,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -164,7 +165,7 @@ pub async fn delete_campaign(
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_campaign_history(
-    State(history): State<HistoryService>,
+    State(history): State<Arc<HistoryService>>,
     PathId(id): PathId,
     ApiQuery(params): ApiQuery<HistoryParams>,
 ) -> AppResult<Json<HistoryList>> {
@@ -192,7 +193,7 @@ pub async fn list_campaign_history(
         (status = 502, description = "The model could not be reached", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn generate_assets(
-    State(campaigns): State<CampaignService>,
+    State(campaigns): State<Arc<CampaignService>>,
     PathId(id): PathId,
     RequestOrigin(origin): RequestOrigin,
     ApiQuery(params): ApiQuery<StreamParams>,
@@ -227,7 +228,10 @@ pub async fn generate_assets(
         (status = 200, description = "Its assets", body = AssetList),
         (status = 404, description = "No such campaign", body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn list_assets(State(campaigns): State<CampaignService>, PathId(id): PathId) -> AppResult<Json<AssetList>> {
+pub async fn list_assets(
+    State(campaigns): State<Arc<CampaignService>>,
+    PathId(id): PathId,
+) -> AppResult<Json<AssetList>> {
     Ok(Json(AssetList::new(campaigns.assets(&id).await?)))
 }
 
@@ -239,7 +243,7 @@ pub async fn list_assets(State(campaigns): State<CampaignService>, PathId(id): P
         (status = 404, description = "No such campaign or asset", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_asset(
-    State(campaigns): State<CampaignService>,
+    State(campaigns): State<Arc<CampaignService>>,
     Path((campaign_id, asset_id)): Path<(String, String)>,
 ) -> AppResult<Response> {
     let (campaign_id, asset_id) = ids(campaign_id, asset_id)?;
@@ -264,7 +268,7 @@ pub async fn get_asset(
         (status = 422, description = "Invalid content", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_asset(
-    State(campaigns): State<CampaignService>,
+    State(campaigns): State<Arc<CampaignService>>,
     Path((campaign_id, asset_id)): Path<(String, String)>,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -288,7 +292,7 @@ pub async fn update_asset(
         (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn approve_asset(
-    State(campaigns): State<CampaignService>,
+    State(campaigns): State<Arc<CampaignService>>,
     Path((campaign_id, asset_id)): Path<(String, String)>,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -307,8 +311,8 @@ pub async fn approve_asset(
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_asset_history(
-    State(campaigns): State<CampaignService>,
-    State(history): State<HistoryService>,
+    State(campaigns): State<Arc<CampaignService>>,
+    State(history): State<Arc<HistoryService>>,
     Path((campaign_id, asset_id)): Path<(String, String)>,
     ApiQuery(params): ApiQuery<HistoryParams>,
 ) -> AppResult<Json<HistoryList>> {

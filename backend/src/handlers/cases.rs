@@ -5,6 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -41,8 +42,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_cases(
-    State(cases): State<CaseService>,
-    State(fields): State<crate::services::query::QueryService>,
+    State(cases): State<Arc<CaseService>>,
+    State(fields): State<Arc<crate::services::query::QueryService>>,
     audience: crate::services::security::Audience,
     axum::extract::RawQuery(raw): axum::extract::RawQuery,
     ApiQuery(params): ApiQuery<ListCasesParams>,
@@ -69,7 +70,7 @@ pub async fn list_cases(
         (status = 422, description = "Invalid fields or unknown ids", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn open_case(
-    State(cases): State<CaseService>,
+    State(cases): State<Arc<CaseService>>,
     RequestOrigin(origin): RequestOrigin,
     CallerUser(caller): CallerUser,
     ValidJson(body): ValidJson<CreateCaseRequest>,
@@ -86,7 +87,7 @@ pub async fn open_case(
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn open_queue(
-    State(cases): State<CaseService>,
+    State(cases): State<Arc<CaseService>>,
     audience: crate::services::security::Audience,
     ApiQuery(params): ApiQuery<OpenCasesParams>,
 ) -> AppResult<Json<CaseList>> {
@@ -103,7 +104,7 @@ pub async fn open_queue(
         (status = 422, description = "Invalid as_of", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_case(
-    State(cases): State<CaseService>,
+    State(cases): State<Arc<CaseService>>,
     PathId(id): PathId,
     ApiQuery(params): ApiQuery<AsOfParams>,
 ) -> AppResult<Response> {
@@ -128,7 +129,7 @@ pub async fn get_case(
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_case(
-    State(cases): State<CaseService>,
+    State(cases): State<Arc<CaseService>>,
     PathId(id): PathId,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -153,7 +154,7 @@ pub async fn update_case(
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn close_case(
-    State(cases): State<CaseService>,
+    State(cases): State<Arc<CaseService>>,
     PathId(id): PathId,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -176,7 +177,7 @@ pub async fn close_case(
         (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn reopen_case(
-    State(cases): State<CaseService>,
+    State(cases): State<Arc<CaseService>>,
     PathId(id): PathId,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -194,7 +195,7 @@ pub async fn reopen_case(
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_interactions(
-    State(cases): State<CaseService>,
+    State(cases): State<Arc<CaseService>>,
     PathId(id): PathId,
     ApiQuery(params): ApiQuery<InteractionParams>,
 ) -> AppResult<Json<InteractionList>> {
@@ -216,7 +217,7 @@ pub async fn list_interactions(
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn add_interaction(
-    State(cases): State<CaseService>,
+    State(cases): State<Arc<CaseService>>,
     PathId(id): PathId,
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<CreateInteractionRequest>,
@@ -234,7 +235,7 @@ pub async fn add_interaction(
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_case_history(
-    State(history): State<HistoryService>,
+    State(history): State<Arc<HistoryService>>,
     PathId(id): PathId,
     ApiQuery(params): ApiQuery<HistoryParams>,
 ) -> AppResult<Json<HistoryList>> {

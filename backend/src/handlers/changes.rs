@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::convert::Infallible;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::extract::State;
@@ -45,7 +46,7 @@ pub fn stream_router() -> OpenApiRouter<AppState> {
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_changes(
-    State(changes): State<ChangeService>,
+    State(changes): State<Arc<ChangeService>>,
     Extension(principal): Extension<Principal>,
     ApiQuery(params): ApiQuery<ChangeFeedParams>,
 ) -> AppResult<Json<ChangeFeedPage>> {
@@ -65,8 +66,8 @@ pub async fn list_changes(
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn stream_changes(
-    State(changes): State<ChangeService>,
-    State(security): State<crate::services::security::SecurityService>,
+    State(changes): State<Arc<ChangeService>>,
+    State(security): State<Arc<crate::services::security::SecurityService>>,
     Extension(principal): Extension<Principal>,
     ApiQuery(params): ApiQuery<ChangeStreamParams>,
     headers: HeaderMap,
@@ -103,7 +104,7 @@ pub async fn stream_changes(
 
 /// What of the stream a member or viewer sees (handlers/security.rs applies the same to pages).
 struct Shown {
-    security: crate::services::security::SecurityService,
+    security: Arc<crate::services::security::SecurityService>,
     principal: Principal,
     audiences: HashMap<crate::domain::custom::Object, crate::services::security::Audience>,
     since: Instant,
@@ -143,7 +144,7 @@ impl Shown {
 
 /// A stream's position.
 struct Feed {
-    changes: ChangeService,
+    changes: Arc<ChangeService>,
     numbered: tokio::sync::watch::Receiver<i64>,
     entity: Option<String>,
     role: crate::domain::auth::Role,

@@ -4,6 +4,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -41,8 +42,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_companies(
-    State(companies): State<CompanyService>,
-    State(fields): State<crate::services::query::QueryService>,
+    State(companies): State<Arc<CompanyService>>,
+    State(fields): State<Arc<crate::services::query::QueryService>>,
     audience: crate::services::security::Audience,
     axum::extract::RawQuery(raw): axum::extract::RawQuery,
     ApiQuery(params): ApiQuery<ListCompaniesParams>,
@@ -71,8 +72,8 @@ const COMPANY_COLUMNS: &[&str] =
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn export_companies(
-    State(schema): State<crate::services::schema::SchemaService>,
-    State(companies): State<CompanyService>,
+    State(schema): State<Arc<crate::services::schema::SchemaService>>,
+    State(companies): State<Arc<CompanyService>>,
     ApiQuery(params): ApiQuery<ListCompaniesParams>,
     ApiQuery(export): ApiQuery<ExportParams>,
     audience: crate::services::security::Audience,
@@ -98,7 +99,7 @@ pub async fn export_companies(
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_company(
-    State(companies): State<CompanyService>,
+    State(companies): State<Arc<CompanyService>>,
     RequestOrigin(origin): RequestOrigin,
     CallerUser(caller): CallerUser,
     ValidJson(body): ValidJson<CreateCompanyRequest>,
@@ -118,7 +119,7 @@ pub async fn create_company(
         (status = 422, description = "Invalid as_of", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_company(
-    State(companies): State<CompanyService>,
+    State(companies): State<Arc<CompanyService>>,
     PathId(id): PathId,
     ApiQuery(params): ApiQuery<AsOfParams>,
 ) -> AppResult<Response> {
@@ -143,7 +144,7 @@ pub async fn get_company(
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_company(
-    State(companies): State<CompanyService>,
+    State(companies): State<Arc<CompanyService>>,
     PathId(id): PathId,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -167,7 +168,7 @@ pub async fn update_company(
         (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn delete_company(
-    State(companies): State<CompanyService>,
+    State(companies): State<Arc<CompanyService>>,
     PathId(id): PathId,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -185,8 +186,8 @@ pub async fn delete_company(
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_company_contacts(
-    State(companies): State<CompanyService>,
-    State(contacts): State<ContactService>,
+    State(companies): State<Arc<CompanyService>>,
+    State(contacts): State<Arc<ContactService>>,
     PathId(id): PathId,
     ApiQuery(params): ApiQuery<ListContactsParams>,
 ) -> AppResult<Json<ContactList>> {
@@ -205,7 +206,7 @@ pub async fn list_company_contacts(
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_company_history(
-    State(history): State<HistoryService>,
+    State(history): State<Arc<HistoryService>>,
     PathId(id): PathId,
     ApiQuery(params): ApiQuery<HistoryParams>,
 ) -> AppResult<Json<HistoryList>> {

@@ -4,6 +4,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -29,7 +30,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_consents(
-    State(consents): State<ConsentService>,
+    State(consents): State<Arc<ConsentService>>,
     PathId(id): PathId,
     ApiQuery(params): ApiQuery<ConsentPageParams>,
 ) -> AppResult<Json<ConsentLedger>> {
@@ -52,7 +53,7 @@ pub async fn list_consents(
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn record_consent(
-    State(consents): State<ConsentService>,
+    State(consents): State<Arc<ConsentService>>,
     PathId(id): PathId,
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<CreateConsentRequest>,

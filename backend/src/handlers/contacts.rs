@@ -4,6 +4,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -50,8 +51,8 @@ pub(crate) fn as_of(params: AsOfParams) -> AppResult<Option<chrono::DateTime<chr
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_contacts(
-    State(contacts): State<ContactService>,
-    State(fields): State<crate::services::query::QueryService>,
+    State(contacts): State<Arc<ContactService>>,
+    State(fields): State<Arc<crate::services::query::QueryService>>,
     audience: crate::services::security::Audience,
     axum::extract::RawQuery(raw): axum::extract::RawQuery,
     ApiQuery(params): ApiQuery<ListContactsParams>,
@@ -145,7 +146,7 @@ pub async fn export_contacts(
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_contact(
-    State(contacts): State<ContactService>,
+    State(contacts): State<Arc<ContactService>>,
     RequestOrigin(origin): RequestOrigin,
     CallerUser(caller): CallerUser,
     ValidJson(body): ValidJson<CreateContactRequest>,
@@ -165,7 +166,7 @@ pub async fn create_contact(
         (status = 422, description = "Invalid as_of", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_contact(
-    State(contacts): State<ContactService>,
+    State(contacts): State<Arc<ContactService>>,
     PathId(id): PathId,
     ApiQuery(params): ApiQuery<AsOfParams>,
 ) -> AppResult<Response> {
@@ -191,7 +192,7 @@ pub async fn get_contact(
         (status = 422, description = "Invalid fields or forbidden status change (invalid_transition)", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_contact(
-    State(contacts): State<ContactService>,
+    State(contacts): State<Arc<ContactService>>,
     PathId(id): PathId,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -213,7 +214,7 @@ pub async fn update_contact(
         (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn delete_contact(
-    State(contacts): State<ContactService>,
+    State(contacts): State<Arc<ContactService>>,
     PathId(id): PathId,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -231,7 +232,7 @@ pub async fn delete_contact(
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_contact_history(
-    State(history): State<HistoryService>,
+    State(history): State<Arc<HistoryService>>,
     PathId(id): PathId,
     ApiQuery(params): ApiQuery<HistoryParams>,
 ) -> AppResult<Json<HistoryList>> {
@@ -249,7 +250,7 @@ pub async fn list_contact_history(
         (status = 404, description = "No such contact", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn export_contact(
-    State(contacts): State<ContactService>,
+    State(contacts): State<Arc<ContactService>>,
     PathId(id): PathId,
 ) -> AppResult<Json<ContactExportResponse>> {
     Ok(Json(contacts.export(&id).await?.into()))
@@ -267,7 +268,7 @@ pub async fn export_contact(
         (status = 409, description = "Changed during erasure; retry", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn erase_contact(
-    State(contacts): State<ContactService>,
+    State(contacts): State<Arc<ContactService>>,
     PathId(id): PathId,
     RequestOrigin(origin): RequestOrigin,
 ) -> AppResult<Response> {

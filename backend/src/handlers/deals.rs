@@ -4,6 +4,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -39,8 +40,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_deals(
-    State(deals): State<DealService>,
-    State(fields): State<crate::services::query::QueryService>,
+    State(deals): State<Arc<DealService>>,
+    State(fields): State<Arc<crate::services::query::QueryService>>,
     audience: crate::services::security::Audience,
     axum::extract::RawQuery(raw): axum::extract::RawQuery,
     ApiQuery(params): ApiQuery<ListDealsParams>,
@@ -84,8 +85,8 @@ const DEAL_COLUMNS: &[&str] = &[
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn export_deals(
-    State(schema): State<crate::services::schema::SchemaService>,
-    State(deals): State<DealService>,
+    State(schema): State<Arc<crate::services::schema::SchemaService>>,
+    State(deals): State<Arc<DealService>>,
     ApiQuery(params): ApiQuery<ListDealsParams>,
     ApiQuery(export): ApiQuery<ExportParams>,
     audience: crate::services::security::Audience,
@@ -111,7 +112,7 @@ pub async fn export_deals(
         (status = 422, description = "Invalid fields or unknown ids", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_deal(
-    State(deals): State<DealService>,
+    State(deals): State<Arc<DealService>>,
     RequestOrigin(origin): RequestOrigin,
     CallerUser(caller): CallerUser,
     ValidJson(body): ValidJson<CreateDealRequest>,
@@ -129,7 +130,7 @@ pub async fn create_deal(
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn pipeline(
-    State(deals): State<DealService>,
+    State(deals): State<Arc<DealService>>,
     ApiQuery(params): ApiQuery<PipelineParams>,
 ) -> AppResult<Json<PipelineResponse>> {
     let query = params.parse()?;
@@ -145,7 +146,7 @@ pub async fn pipeline(
         (status = 422, description = "Invalid as_of", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_deal(
-    State(deals): State<DealService>,
+    State(deals): State<Arc<DealService>>,
     PathId(id): PathId,
     ApiQuery(params): ApiQuery<AsOfParams>,
 ) -> AppResult<Response> {
@@ -170,7 +171,7 @@ pub async fn get_deal(
         (status = 422, description = "Invalid fields or a rule of the stages", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_deal(
-    State(deals): State<DealService>,
+    State(deals): State<Arc<DealService>>,
     PathId(id): PathId,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -192,7 +193,7 @@ pub async fn update_deal(
         (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn delete_deal(
-    State(deals): State<DealService>,
+    State(deals): State<Arc<DealService>>,
     PathId(id): PathId,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -210,7 +211,7 @@ pub async fn delete_deal(
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_deal_history(
-    State(history): State<HistoryService>,
+    State(history): State<Arc<HistoryService>>,
     PathId(id): PathId,
     ApiQuery(params): ApiQuery<HistoryParams>,
 ) -> AppResult<Json<HistoryList>> {

@@ -8,6 +8,7 @@ use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::Json;
+use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -53,7 +54,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 409, description = "No approved asset for a channel (`assets_not_approved`), no segment (`campaign_has_no_audience`), a webhook channel and no subscription to `campaign.message` (`campaign_has_no_webhook`), or finished (`campaign_finished`)", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn execute_campaign(
-    State(deliveries): State<DeliveryService>,
+    State(deliveries): State<Arc<DeliveryService>>,
     PathId(id): PathId,
     RequestOrigin(origin): RequestOrigin,
 ) -> AppResult<Response> {
@@ -79,7 +80,7 @@ async fn move_to(
         (status = 409, description = "The campaign is not running", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn pause_campaign(
-    State(deliveries): State<DeliveryService>,
+    State(deliveries): State<Arc<DeliveryService>>,
     PathId(id): PathId,
     RequestOrigin(origin): RequestOrigin,
 ) -> AppResult<Json<CampaignResponse>> {
@@ -95,7 +96,7 @@ pub async fn pause_campaign(
         (status = 409, description = "The campaign is not paused (`campaign_not_paused`)", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn resume_campaign(
-    State(deliveries): State<DeliveryService>,
+    State(deliveries): State<Arc<DeliveryService>>,
     PathId(id): PathId,
     RequestOrigin(origin): RequestOrigin,
 ) -> AppResult<Json<CampaignResponse>> {
@@ -111,7 +112,7 @@ pub async fn resume_campaign(
         (status = 409, description = "The campaign is finished", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn cancel_campaign(
-    State(deliveries): State<DeliveryService>,
+    State(deliveries): State<Arc<DeliveryService>>,
     PathId(id): PathId,
     RequestOrigin(origin): RequestOrigin,
 ) -> AppResult<Json<CampaignResponse>> {
@@ -126,7 +127,7 @@ pub async fn cancel_campaign(
         (status = 404, description = "No such campaign", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn campaign_progress(
-    State(deliveries): State<DeliveryService>,
+    State(deliveries): State<Arc<DeliveryService>>,
     PathId(id): PathId,
 ) -> AppResult<Json<ProgressResponse>> {
     Ok(Json(deliveries.progress(&id).await?.into()))
@@ -140,7 +141,7 @@ pub async fn campaign_progress(
         (status = 404, description = "No such campaign or segment", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn campaign_audience(
-    State(deliveries): State<DeliveryService>,
+    State(deliveries): State<Arc<DeliveryService>>,
     PathId(id): PathId,
 ) -> AppResult<Json<AudienceResponse>> {
     Ok(Json(deliveries.audience(&id).await?.into()))
@@ -155,7 +156,7 @@ pub async fn campaign_audience(
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn campaign_messages(
-    State(deliveries): State<DeliveryService>,
+    State(deliveries): State<Arc<DeliveryService>>,
     PathId(id): PathId,
     ApiQuery(params): ApiQuery<MessageParams>,
 ) -> AppResult<Json<MessageList>> {
@@ -180,8 +181,8 @@ pub async fn campaign_messages(
         (status = 404, description = "No such campaign", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn campaign_analytics(
-    State(deliveries): State<DeliveryService>,
-    State(pages): State<crate::services::landing_pages::LandingPageService>,
+    State(deliveries): State<Arc<DeliveryService>>,
+    State(pages): State<Arc<crate::services::landing_pages::LandingPageService>>,
     PathId(id): PathId,
 ) -> AppResult<Json<CampaignAnalytics>> {
     let progress = deliveries.progress(&id).await?;
@@ -199,7 +200,7 @@ const PIXEL: &[u8] = &[
 #[utoipa::path(get, path = "/t/o/{token}", tag = "tracking", security(()),
     params(("token" = String, Path, description = "Signed token of the message")),
     responses((status = 200, description = "A 1x1 GIF", content_type = "image/gif")))]
-pub async fn open_pixel(State(deliveries): State<DeliveryService>, Path(token): Path<String>) -> Response {
+pub async fn open_pixel(State(deliveries): State<Arc<DeliveryService>>, Path(token): Path<String>) -> Response {
     if let Err(e) = deliveries.open(&token).await {
         if !matches!(e, AppError::NotFound(_)) {
             tracing::warn!(error = %e, "recording an open failed");
@@ -217,7 +218,7 @@ pub async fn open_pixel(State(deliveries): State<DeliveryService>, Path(token): 
         (status = 404, description = "Not a link of ours", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn tracked_click(
-    State(deliveries): State<DeliveryService>,
+    State(deliveries): State<Arc<DeliveryService>>,
     Path(token): Path<String>,
 ) -> AppResult<Response> {
     let url = deliveries.click(&token).await?;
@@ -243,7 +244,7 @@ fn page(title: &str, body: &str) -> Html<String> {
         (status = 404, description = "Not a link of ours", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn unsubscribe_page(
-    State(deliveries): State<DeliveryService>,
+    State(deliveries): State<Arc<DeliveryService>>,
     Path(token): Path<String>,
 ) -> AppResult<Html<String>> {
     deliveries.check_unsubscribe(&token).await?;
@@ -266,7 +267,7 @@ pub async fn unsubscribe_page(
         (status = 404, description = "Not a link of ours", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn unsubscribe(
-    State(deliveries): State<DeliveryService>,
+    State(deliveries): State<Arc<DeliveryService>>,
     Path(token): Path<String>,
     ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
 ) -> AppResult<Html<String>> {
@@ -287,7 +288,7 @@ pub async fn unsubscribe(
         (status = 404, description = "Bounce reports are off (`email.bounce_secret` is not set)", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn report_bounce(
-    State(deliveries): State<DeliveryService>,
+    State(deliveries): State<Arc<DeliveryService>>,
     State(settings): State<std::sync::Arc<Settings>>,
     headers: HeaderMap,
     body: Bytes,

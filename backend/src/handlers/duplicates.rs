@@ -4,6 +4,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
+use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -35,7 +36,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_duplicates(
-    State(duplicates): State<DuplicateService>,
+    State(duplicates): State<Arc<DuplicateService>>,
     ApiQuery(params): ApiQuery<DuplicateParams>,
 ) -> AppResult<Json<DuplicateList>> {
     let (reason, cursor, limit) = params.parse()?;
@@ -46,14 +47,14 @@ pub async fn list_duplicates(
 /// Where the duplicate scan stands.
 #[utoipa::path(get, path = "/api/contacts/duplicates/scan", tag = "contacts",
     responses((status = 200, description = "Progress", body = ScanResponse)))]
-pub async fn scan_progress(State(duplicates): State<DuplicateService>) -> AppResult<Json<ScanResponse>> {
+pub async fn scan_progress(State(duplicates): State<Arc<DuplicateService>>) -> AppResult<Json<ScanResponse>> {
     Ok(Json(duplicates.progress().await?.into()))
 }
 
 /// Scan every contact again from the start (in the background; follow the progress with GET).
 #[utoipa::path(post, path = "/api/contacts/duplicates/scan", tag = "contacts",
     responses((status = 202, description = "Scanning from the start", body = ScanResponse)))]
-pub async fn rescan(State(duplicates): State<DuplicateService>) -> AppResult<(StatusCode, Json<ScanResponse>)> {
+pub async fn rescan(State(duplicates): State<Arc<DuplicateService>>) -> AppResult<(StatusCode, Json<ScanResponse>)> {
     Ok((StatusCode::ACCEPTED, Json(duplicates.rescan().await?.into())))
 }
 
@@ -74,7 +75,7 @@ pub async fn rescan(State(duplicates): State<DuplicateService>) -> AppResult<(St
         (status = 422, description = "Invalid fields, or no other contact with that id", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn merge_contact(
-    State(merges): State<MergeService>,
+    State(merges): State<Arc<MergeService>>,
     RequestOrigin(origin): RequestOrigin,
     PathId(id): PathId,
     ValidJson(body): ValidJson<MergeRequest>,
@@ -99,7 +100,7 @@ pub async fn merge_contact(
         (status = 422, description = "Not a merge into this contact", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn unmerge_contact(
-    State(merges): State<MergeService>,
+    State(merges): State<Arc<MergeService>>,
     RequestOrigin(origin): RequestOrigin,
     PathId(id): PathId,
     ValidJson(body): ValidJson<UnmergeRequest>,

@@ -3,6 +3,7 @@
 use axum::extract::State;
 use axum::Json;
 use serde::Serialize;
+use std::sync::Arc;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -71,7 +72,7 @@ impl From<Score> for ScoreResponse {
         (status = 404, description = "No such contact", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn contact_score(
-    State(engagement): State<EngagementService>,
+    State(engagement): State<Arc<EngagementService>>,
     PathId(id): PathId,
 ) -> AppResult<Json<ScoreResponse>> {
     Ok(Json(engagement.score(&id).await?.into()))

@@ -4,6 +4,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -44,8 +45,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_events(
-    State(events): State<EventService>,
-    State(fields): State<crate::services::query::QueryService>,
+    State(events): State<Arc<EventService>>,
+    State(fields): State<Arc<crate::services::query::QueryService>>,
     audience: crate::services::security::Audience,
     axum::extract::RawQuery(raw): axum::extract::RawQuery,
     ApiQuery(params): ApiQuery<ListEventsParams>,
@@ -71,7 +72,7 @@ pub async fn list_events(
         (status = 422, description = "Invalid fields (an end before the start, an unknown time zone)", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_event(
-    State(events): State<EventService>,
+    State(events): State<Arc<EventService>>,
     RequestOrigin(origin): RequestOrigin,
     CallerUser(caller): CallerUser,
     ValidJson(body): ValidJson<CreateEventRequest>,
@@ -95,7 +96,7 @@ pub async fn create_event(
         (status = 422, description = "Invalid as_of", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_event(
-    State(events): State<EventService>,
+    State(events): State<Arc<EventService>>,
     PathId(id): PathId,
     ApiQuery(params): ApiQuery<AsOfParams>,
 ) -> AppResult<Response> {
@@ -122,7 +123,7 @@ pub async fn get_event(
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_event(
-    State(events): State<EventService>,
+    State(events): State<Arc<EventService>>,
     PathId(id): PathId,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -146,7 +147,7 @@ pub async fn update_event(
         (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn delete_event(
-    State(events): State<EventService>,
+    State(events): State<Arc<EventService>>,
     PathId(id): PathId,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -170,7 +171,7 @@ pub async fn delete_event(
         (status = 422, description = "No contacts, too many, or unknown ids (`contact_ids[i]`)", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn invite_guests(
-    State(events): State<EventService>,
+    State(events): State<Arc<EventService>>,
     PathId(id): PathId,
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<InviteRequest>,
@@ -196,7 +197,7 @@ pub async fn invite_guests(
         (status = 404, description = "No such job for this event", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_invite_job(
-    State(events): State<EventService>,
+    State(events): State<Arc<EventService>>,
     axum::extract::Path((id, job_id)): axum::extract::Path<(String, String)>,
 ) -> AppResult<Json<InviteJobResponse>> {
     Ok(Json(events.job(&id, &job_id).await?.into()))
@@ -211,7 +212,7 @@ pub async fn get_invite_job(
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_invitations(
-    State(events): State<EventService>,
+    State(events): State<Arc<EventService>>,
     PathId(id): PathId,
     ApiQuery(params): ApiQuery<ListInvitationsParams>,
 ) -> AppResult<Json<InvitationList>> {
@@ -238,7 +239,7 @@ pub async fn list_invitations(
         (status = 422, description = "Invalid fields or unknown contact", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn rsvp(
-    State(events): State<EventService>,
+    State(events): State<Arc<EventService>>,
     PathId(id): PathId,
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<RsvpRequest>,
@@ -265,7 +266,7 @@ pub async fn rsvp(
         (status = 422, description = "Invalid fields or unknown contact", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn check_in(
-    State(events): State<EventService>,
+    State(events): State<Arc<EventService>>,
     PathId(id): PathId,
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<CheckInRequest>,
@@ -292,7 +293,7 @@ fn rsvp_path(events: &EventService, invitation_id: &str) -> String {
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_event_history(
-    State(history): State<HistoryService>,
+    State(history): State<Arc<HistoryService>>,
     PathId(id): PathId,
     ApiQuery(params): ApiQuery<HistoryParams>,
 ) -> AppResult<Json<HistoryList>> {

@@ -4,6 +4,7 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -42,7 +43,7 @@ pub fn upload_router() -> OpenApiRouter<AppState> {
         (status = 422, description = "Invalid parameter, header or mapping", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn import_contacts(
-    State(imports): State<ImportService>,
+    State(imports): State<Arc<ImportService>>,
     RequestOrigin(origin): RequestOrigin,
     ApiQuery(params): ApiQuery<ImportParams>,
     headers: HeaderMap,
@@ -71,7 +72,7 @@ pub async fn import_contacts(
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_imports(
-    State(imports): State<ImportService>,
+    State(imports): State<Arc<ImportService>>,
     ApiQuery(params): ApiQuery<ImportPageParams>,
 ) -> AppResult<Json<ImportList>> {
     let page = params.parse()?;
@@ -85,7 +86,10 @@ pub async fn list_imports(
         (status = 200, description = "The job", body = ImportResponse),
         (status = 404, description = "Not found", body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn get_import(State(imports): State<ImportService>, PathId(id): PathId) -> AppResult<Json<ImportResponse>> {
+pub async fn get_import(
+    State(imports): State<Arc<ImportService>>,
+    PathId(id): PathId,
+) -> AppResult<Json<ImportResponse>> {
     Ok(Json(imports.get(&id).await?.into()))
 }
 
@@ -98,7 +102,7 @@ pub async fn get_import(State(imports): State<ImportService>, PathId(id): PathId
         (status = 409, description = "The import had already ended", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn cancel_import(
-    State(imports): State<ImportService>,
+    State(imports): State<Arc<ImportService>>,
     PathId(id): PathId,
 ) -> AppResult<Json<ImportResponse>> {
     Ok(Json(imports.cancel(&id).await?.into()))

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, Path, RawQuery, State};
@@ -53,7 +54,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_landing_pages(
-    State(pages): State<LandingPageService>,
+    State(pages): State<Arc<LandingPageService>>,
     ApiQuery(params): ApiQuery<ListLandingPagesParams>,
 ) -> AppResult<Json<LandingPageList>> {
     let (status, page) = params.parse()?;
@@ -72,7 +73,7 @@ pub async fn list_landing_pages(
         (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_landing_page(
-    State(pages): State<LandingPageService>,
+    State(pages): State<Arc<LandingPageService>>,
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<CreateLandingPageRequest>,
 ) -> AppResult<Response> {
@@ -94,7 +95,7 @@ pub async fn create_landing_page(
         (status = 502, description = "The language model is unavailable", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn generate_landing_page(
-    State(pages): State<LandingPageService>,
+    State(pages): State<Arc<LandingPageService>>,
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<GenerateLandingPageRequest>,
 ) -> AppResult<Response> {
@@ -112,7 +113,7 @@ pub async fn generate_landing_page(
         (status = 422, description = "Invalid as_of", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_landing_page(
-    State(pages): State<LandingPageService>,
+    State(pages): State<Arc<LandingPageService>>,
     PathId(id): PathId,
     ApiQuery(params): ApiQuery<AsOfParams>,
 ) -> AppResult<Response> {
@@ -138,7 +139,7 @@ pub async fn get_landing_page(
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_landing_page(
-    State(pages): State<LandingPageService>,
+    State(pages): State<Arc<LandingPageService>>,
     PathId(id): PathId,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -159,7 +160,7 @@ pub async fn update_landing_page(
         (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn delete_landing_page(
-    State(pages): State<LandingPageService>,
+    State(pages): State<Arc<LandingPageService>>,
     PathId(id): PathId,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -176,7 +177,7 @@ pub async fn delete_landing_page(
         (status = 404, description = "No such page", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn publish_landing_page(
-    State(pages): State<LandingPageService>,
+    State(pages): State<Arc<LandingPageService>>,
     PathId(id): PathId,
     RequestOrigin(origin): RequestOrigin,
 ) -> AppResult<Response> {
@@ -192,7 +193,7 @@ pub async fn publish_landing_page(
         (status = 404, description = "No such page", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn unpublish_landing_page(
-    State(pages): State<LandingPageService>,
+    State(pages): State<Arc<LandingPageService>>,
     PathId(id): PathId,
     RequestOrigin(origin): RequestOrigin,
 ) -> AppResult<Response> {
@@ -209,7 +210,7 @@ pub async fn unpublish_landing_page(
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn landing_page_history(
-    State(history): State<HistoryService>,
+    State(history): State<Arc<HistoryService>>,
     PathId(id): PathId,
     ApiQuery(params): ApiQuery<HistoryParams>,
 ) -> AppResult<Json<HistoryList>> {
@@ -233,7 +234,7 @@ pub struct LandingPagePreview {
         (status = 404, description = "No such page", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn preview_landing_page(
-    State(pages): State<LandingPageService>,
+    State(pages): State<Arc<LandingPageService>>,
     PathId(id): PathId,
 ) -> AppResult<Json<LandingPagePreview>> {
     let page = pages.get(&id).await?;
@@ -262,7 +263,7 @@ pub struct DaysParams {
         (status = 422, description = "Invalid day", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn landing_page_analytics(
-    State(pages): State<LandingPageService>,
+    State(pages): State<Arc<LandingPageService>>,
     PathId(id): PathId,
     ApiQuery(params): ApiQuery<DaysParams>,
 ) -> AppResult<Json<LandingPageAnalytics>> {
@@ -424,7 +425,7 @@ fn not_found() -> Response {
         (status = 404, description = "No such published page", content_type = "text/html"),
     ))]
 pub async fn public_page(
-    State(pages): State<LandingPageService>,
+    State(pages): State<Arc<LandingPageService>>,
     Path(key): Path<String>,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
@@ -456,7 +457,7 @@ pub async fn public_page(
         (status = 429, description = "Too many forms from this address", content_type = "text/html"),
     ))]
 pub async fn submit_form(
-    State(pages): State<LandingPageService>,
+    State(pages): State<Arc<LandingPageService>>,
     Path(id): Path<String>,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
@@ -512,7 +513,7 @@ pub async fn submit_form(
         (status = 404, description = "The link is not valid", content_type = "text/html"),
     ))]
 pub async fn confirm_consent(
-    State(pages): State<LandingPageService>,
+    State(pages): State<Arc<LandingPageService>>,
     Path(token): Path<String>,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
 ) -> AppResult<Response> {

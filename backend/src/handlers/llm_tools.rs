@@ -3,6 +3,7 @@
 
 use std::convert::Infallible;
 use std::future::Future;
+use std::sync::Arc;
 
 use axum::extract::{Path, State};
 use axum::response::sse::{Event, Sse};
@@ -51,7 +52,7 @@ impl Validate for ToolBody {
 /// The tools, with the JSON Schemas of their input and output, and the writer in use.
 #[utoipa::path(get, path = "/api/llm-tools", tag = "llm-tools",
     responses((status = 200, description = "Every tool", body = ToolList)))]
-pub async fn list_tools(State(llm): State<LlmService>) -> Json<ToolList> {
+pub async fn list_tools(State(llm): State<Arc<LlmService>>) -> Json<ToolList> {
     Json(ToolList::new(llm.provider()))
 }
 
@@ -72,7 +73,7 @@ pub async fn list_tools(State(llm): State<LlmService>) -> Json<ToolList> {
         (status = 502, description = "The model could not be reached (`llm_unavailable`)", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn run_tool(
-    State(llm): State<LlmService>,
+    State(llm): State<Arc<LlmService>>,
     Path(name): Path<String>,
     RequestOrigin(origin): RequestOrigin,
     ApiQuery(params): ApiQuery<StreamParams>,
@@ -135,7 +136,7 @@ where
         (status = 502, description = "The model could not be reached (`llm_unavailable`)", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn contact_briefing(
-    State(llm): State<LlmService>,
+    State(llm): State<Arc<LlmService>>,
     PathId(id): PathId,
     RequestOrigin(origin): RequestOrigin,
     ApiQuery(params): ApiQuery<BriefingParams>,
@@ -152,7 +153,7 @@ pub async fn contact_briefing(
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_runs(
-    State(llm): State<LlmService>,
+    State(llm): State<Arc<LlmService>>,
     ApiQuery(params): ApiQuery<NewestFirstParams>,
 ) -> AppResult<Json<LlmRunList>> {
     let page = params.parse()?;

@@ -5,6 +5,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::{Extension, Json};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -123,7 +124,7 @@ impl validator::Validate for PreferencesBody {
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_notifications(
-    State(notifications): State<NotificationService>,
+    State(notifications): State<Arc<NotificationService>>,
     Extension(principal): Extension<Principal>,
     ApiQuery(params): ApiQuery<NotificationParams>,
 ) -> AppResult<Json<NotificationList>> {
@@ -159,7 +160,7 @@ pub async fn list_notifications(
         (status = 200, description = "The count", body = UnreadCount),
     ))]
 pub async fn unread_count(
-    State(notifications): State<NotificationService>,
+    State(notifications): State<Arc<NotificationService>>,
     Extension(principal): Extension<Principal>,
 ) -> AppResult<Json<UnreadCount>> {
     Ok(Json(UnreadCount { unread: notifications.unread(user(&principal)?).await? }))
@@ -173,7 +174,7 @@ pub async fn unread_count(
         (status = 404, description = "No such notification of this user", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn mark_read(
-    State(notifications): State<NotificationService>,
+    State(notifications): State<Arc<NotificationService>>,
     Extension(principal): Extension<Principal>,
     Path(id): Path<String>,
 ) -> AppResult<StatusCode> {
@@ -188,7 +189,7 @@ pub async fn mark_read(
         (status = 204, description = "All read"),
     ))]
 pub async fn mark_all_read(
-    State(notifications): State<NotificationService>,
+    State(notifications): State<Arc<NotificationService>>,
     Extension(principal): Extension<Principal>,
 ) -> AppResult<StatusCode> {
     notifications.mark_all_read(user(&principal)?).await?;
@@ -201,7 +202,7 @@ pub async fn mark_all_read(
         (status = 200, description = "Channels per kind", body = PreferencesBody),
     ))]
 pub async fn get_preferences(
-    State(notifications): State<NotificationService>,
+    State(notifications): State<Arc<NotificationService>>,
     Extension(principal): Extension<Principal>,
 ) -> AppResult<Json<PreferencesBody>> {
     let available = notifications.available().into_iter().map(String::from).collect();
@@ -218,7 +219,7 @@ pub async fn get_preferences(
         (status = 422, description = "Unknown kinds or channels", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn set_preferences(
-    State(notifications): State<NotificationService>,
+    State(notifications): State<Arc<NotificationService>>,
     Extension(principal): Extension<Principal>,
     ValidJson(body): ValidJson<PreferencesBody>,
 ) -> AppResult<Json<PreferencesBody>> {
@@ -272,7 +273,7 @@ pub struct DeviceList {
         (status = 200, description = "The devices", body = DeviceList),
     ))]
 pub async fn list_devices(
-    State(notifications): State<NotificationService>,
+    State(notifications): State<Arc<NotificationService>>,
     Extension(principal): Extension<Principal>,
 ) -> AppResult<Json<DeviceList>> {
     let devices = notifications.devices(user(&principal)?).await?;
@@ -290,7 +291,7 @@ pub async fn list_devices(
         (status = 422, description = "Invalid token or platform", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn register_device(
-    State(notifications): State<NotificationService>,
+    State(notifications): State<Arc<NotificationService>>,
     Extension(principal): Extension<Principal>,
     ValidJson(body): ValidJson<RegisterDeviceRequest>,
 ) -> AppResult<Json<DeviceResponse>> {
@@ -307,7 +308,7 @@ pub async fn register_device(
         (status = 404, description = "No such device of this user", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn remove_device(
-    State(notifications): State<NotificationService>,
+    State(notifications): State<Arc<NotificationService>>,
     Extension(principal): Extension<Principal>,
     Path(id): Path<String>,
 ) -> AppResult<StatusCode> {

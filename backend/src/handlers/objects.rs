@@ -6,6 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -72,8 +73,8 @@ async fn object_and_id(schema: &SchemaService, object: &str, id: &str) -> AppRes
 #[utoipa::path(get, path = "/api/schema/objects", tag = "objects",
     responses((status = 200, description = "Objects", body = ObjectList)))]
 pub async fn list_objects(
-    State(objects): State<ObjectService>,
-    State(schema): State<SchemaService>,
+    State(objects): State<Arc<ObjectService>>,
+    State(schema): State<Arc<SchemaService>>,
 ) -> AppResult<Json<ObjectList>> {
     let defs = objects.list_objects().await?;
     let all: Vec<Object> = defs.iter().map(|d| d.object()).collect();
@@ -102,8 +103,8 @@ pub async fn list_objects(
         (status = 422, description = "Invalid name, field or relationship", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_object(
-    State(objects): State<ObjectService>,
-    State(schema): State<SchemaService>,
+    State(objects): State<Arc<ObjectService>>,
+    State(schema): State<Arc<SchemaService>>,
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<CreateObjectRequest>,
 ) -> AppResult<Response> {
@@ -121,8 +122,8 @@ pub async fn create_object(
         (status = 404, description = "No such object", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_object(
-    State(objects): State<ObjectService>,
-    State(schema): State<SchemaService>,
+    State(objects): State<Arc<ObjectService>>,
+    State(schema): State<Arc<SchemaService>>,
     Path(name): Path<String>,
 ) -> AppResult<Response> {
     let def = objects.get_object(&name).await?;
@@ -144,8 +145,8 @@ pub async fn get_object(
         (status = 422, description = "Invalid change", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_object(
-    State(objects): State<ObjectService>,
-    State(schema): State<SchemaService>,
+    State(objects): State<Arc<ObjectService>>,
+    State(schema): State<Arc<SchemaService>>,
     Path(name): Path<String>,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -169,7 +170,7 @@ pub async fn update_object(
         (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn delete_object(
-    State(objects): State<ObjectService>,
+    State(objects): State<Arc<ObjectService>>,
     Path(name): Path<String>,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -188,8 +189,8 @@ pub async fn delete_object(
         (status = 422, description = "Invalid parameter or filter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_records(
-    State(objects): State<ObjectService>,
-    State(schema): State<SchemaService>,
+    State(objects): State<Arc<ObjectService>>,
+    State(schema): State<Arc<SchemaService>>,
     Path(object): Path<String>,
     audience: crate::services::security::Audience,
     ApiQuery(params): ApiQuery<ListRecordsParams>,
@@ -215,8 +216,8 @@ pub async fn list_records(
         (status = 422, description = "Invalid fields or unknown references", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_record(
-    State(objects): State<ObjectService>,
-    State(schema): State<SchemaService>,
+    State(objects): State<Arc<ObjectService>>,
+    State(schema): State<Arc<SchemaService>>,
     Path(object): Path<String>,
     RequestOrigin(origin): RequestOrigin,
     CallerUser(caller): CallerUser,
@@ -241,8 +242,8 @@ pub async fn create_record(
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn export_records(
-    State(objects): State<ObjectService>,
-    State(schema): State<SchemaService>,
+    State(objects): State<Arc<ObjectService>>,
+    State(schema): State<Arc<SchemaService>>,
     Path(object): Path<String>,
     ApiQuery(params): ApiQuery<ListRecordsParams>,
     ApiQuery(export): ApiQuery<ExportParams>,
@@ -275,8 +276,8 @@ pub async fn export_records(
         (status = 422, description = "Unreadable header row", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn import_records(
-    State(objects): State<ObjectService>,
-    State(schema): State<SchemaService>,
+    State(objects): State<Arc<ObjectService>>,
+    State(schema): State<Arc<SchemaService>>,
     Path(object): Path<String>,
     RequestOrigin(origin): RequestOrigin,
     CallerUser(caller): CallerUser,
@@ -302,8 +303,8 @@ pub async fn import_records(
         (status = 422, description = "Invalid as_of", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_record(
-    State(objects): State<ObjectService>,
-    State(schema): State<SchemaService>,
+    State(objects): State<Arc<ObjectService>>,
+    State(schema): State<Arc<SchemaService>>,
     Path((object, id)): Path<(String, String)>,
     ApiQuery(params): ApiQuery<AsOfParams>,
 ) -> AppResult<Response> {
@@ -330,8 +331,8 @@ pub async fn get_record(
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_record(
-    State(objects): State<ObjectService>,
-    State(schema): State<SchemaService>,
+    State(objects): State<Arc<ObjectService>>,
+    State(schema): State<Arc<SchemaService>>,
     Path((object, id)): Path<(String, String)>,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -353,8 +354,8 @@ pub async fn update_record(
         (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn delete_record(
-    State(objects): State<ObjectService>,
-    State(schema): State<SchemaService>,
+    State(objects): State<Arc<ObjectService>>,
+    State(schema): State<Arc<SchemaService>>,
     Path((object, id)): Path<(String, String)>,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -373,8 +374,8 @@ pub async fn delete_record(
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_record_history(
-    State(history): State<HistoryService>,
-    State(schema): State<SchemaService>,
+    State(history): State<Arc<HistoryService>>,
+    State(schema): State<Arc<SchemaService>>,
     Path((object, id)): Path<(String, String)>,
     ApiQuery(params): ApiQuery<HistoryParams>,
 ) -> AppResult<Json<HistoryList>> {

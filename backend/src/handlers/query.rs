@@ -2,6 +2,7 @@
 
 use axum::extract::State;
 use axum::Json;
+use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -35,8 +36,8 @@ const NEWEST: Sort = Sort { field: "created_at", desc: true };
         (status = 422, description = "Invalid filter, field, sort, limit or cursor", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn run_query(
-    State(queries): State<QueryService>,
-    State(schema): State<SchemaService>,
+    State(queries): State<Arc<QueryService>>,
+    State(schema): State<Arc<SchemaService>>,
     audience: Audience,
     ValidJson(body): ValidJson<QueryRequest>,
 ) -> AppResult<Json<QueryResponse>> {

@@ -7,6 +7,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse};
 use serde::Deserialize;
+use std::sync::Arc;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -42,7 +43,7 @@ pub struct RsvpLinkParams {
         (status = 422, description = "An answer other than yes, no or maybe", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn rsvp_page(
-    State(events): State<EventService>,
+    State(events): State<Arc<EventService>>,
     Path(token): Path<String>,
     RawQuery(query): RawQuery,
 ) -> AppResult<impl IntoResponse> {

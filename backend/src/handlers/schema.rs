@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::Value;
+use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -104,7 +105,10 @@ fn inline(value: Value, components: &Value, depth: usize) -> Value {
         (status = 200, description = "JSON Schema", body = Object, content_type = "application/schema+json"),
         (status = 404, description = "No such object", body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn get_object_schema(State(schema): State<SchemaService>, Path(object): Path<String>) -> AppResult<Response> {
+pub async fn get_object_schema(
+    State(schema): State<Arc<SchemaService>>,
+    Path(object): Path<String>,
+) -> AppResult<Response> {
     let object = schema.object(&object).await?;
     let body = schema.json_schema(object, builtin_schema(object)).await?;
     let mut response = Json(body).into_response();
@@ -122,7 +126,7 @@ pub async fn get_object_schema(State(schema): State<SchemaService>, Path(object)
         (status = 404, description = "No such object", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_fields(
-    State(schema): State<SchemaService>,
+    State(schema): State<Arc<SchemaService>>,
     Path(object): Path<String>,
 ) -> AppResult<Json<FieldList>> {
     let object = schema.object(&object).await?;
@@ -146,7 +150,7 @@ pub async fn list_fields(
         (status = 422, description = "Invalid definition", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_field(
-    State(schema): State<SchemaService>,
+    State(schema): State<Arc<SchemaService>>,
     Path(object): Path<String>,
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<CreateFieldRequest>,
@@ -165,7 +169,7 @@ pub async fn create_field(
         (status = 404, description = "No such object or field", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_field(
-    State(schema): State<SchemaService>,
+    State(schema): State<Arc<SchemaService>>,
     Path((object, id)): Path<(String, String)>,
 ) -> AppResult<Response> {
     let (object, id) = object_and_id(&schema, &object, &id, "field").await?;
@@ -189,7 +193,7 @@ pub async fn get_field(
         (status = 422, description = "Invalid change", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_field(
-    State(schema): State<SchemaService>,
+    State(schema): State<Arc<SchemaService>>,
     Path((object, id)): Path<(String, String)>,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -211,7 +215,7 @@ pub async fn update_field(
         (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn delete_field(
-    State(schema): State<SchemaService>,
+    State(schema): State<Arc<SchemaService>>,
     Path((object, id)): Path<(String, String)>,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -228,7 +232,10 @@ pub async fn delete_field(
         (status = 200, description = "Rules", body = RuleList),
         (status = 404, description = "No such object", body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn list_rules(State(schema): State<SchemaService>, Path(object): Path<String>) -> AppResult<Json<RuleList>> {
+pub async fn list_rules(
+    State(schema): State<Arc<SchemaService>>,
+    Path(object): Path<String>,
+) -> AppResult<Json<RuleList>> {
     let object = schema.object(&object).await?;
     let items = schema.list_rules(object).await?.into_iter().map(Into::into).collect();
     Ok(Json(RuleList { items }))
@@ -250,7 +257,7 @@ pub async fn list_rules(State(schema): State<SchemaService>, Path(object): Path<
         (status = 422, description = "Invalid rule, or a condition that does not compile", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_rule(
-    State(schema): State<SchemaService>,
+    State(schema): State<Arc<SchemaService>>,
     Path(object): Path<String>,
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<CreateRuleRequest>,
@@ -274,7 +281,7 @@ pub async fn create_rule(
         (status = 422, description = "The condition does not compile", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn test_rule(
-    State(schema): State<SchemaService>,
+    State(schema): State<Arc<SchemaService>>,
     Path(object): Path<String>,
     ValidJson(body): ValidJson<RuleTestRequest>,
 ) -> AppResult<Json<RuleTestResponse>> {
@@ -299,7 +306,7 @@ pub async fn test_rule(
         (status = 404, description = "No such object or rule", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_rule(
-    State(schema): State<SchemaService>,
+    State(schema): State<Arc<SchemaService>>,
     Path((object, id)): Path<(String, String)>,
 ) -> AppResult<Response> {
     let (object, id) = object_and_id(&schema, &object, &id, "rule").await?;
@@ -322,7 +329,7 @@ pub async fn get_rule(
         (status = 422, description = "Invalid change", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_rule(
-    State(schema): State<SchemaService>,
+    State(schema): State<Arc<SchemaService>>,
     Path((object, id)): Path<(String, String)>,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -344,7 +351,7 @@ pub async fn update_rule(
         (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn delete_rule(
-    State(schema): State<SchemaService>,
+    State(schema): State<Arc<SchemaService>>,
     Path((object, id)): Path<(String, String)>,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -362,7 +369,7 @@ pub async fn delete_rule(
         (status = 404, description = "No such object", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_triggers(
-    State(schema): State<SchemaService>,
+    State(schema): State<Arc<SchemaService>>,
     Path(object): Path<String>,
 ) -> AppResult<Json<TriggerList>> {
     let object = schema.object(&object).await?;
@@ -388,7 +395,7 @@ pub async fn list_triggers(
         (status = 422, description = "Invalid trigger: a condition or expression that does not compile, an action that does not suit the timing, a field that does not exist", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_trigger(
-    State(schema): State<SchemaService>,
+    State(schema): State<Arc<SchemaService>>,
     Path(object): Path<String>,
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<CreateTriggerRequest>,
@@ -407,7 +414,7 @@ pub async fn create_trigger(
         (status = 404, description = "No such object or trigger", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_trigger(
-    State(schema): State<SchemaService>,
+    State(schema): State<Arc<SchemaService>>,
     Path((object, id)): Path<(String, String)>,
 ) -> AppResult<Response> {
     let (object, id) = object_and_id(&schema, &object, &id, "trigger").await?;
@@ -430,7 +437,7 @@ pub async fn get_trigger(
         (status = 422, description = "Invalid change", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_trigger(
-    State(schema): State<SchemaService>,
+    State(schema): State<Arc<SchemaService>>,
     Path((object, id)): Path<(String, String)>,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -452,7 +459,7 @@ pub async fn update_trigger(
         (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn delete_trigger(
-    State(schema): State<SchemaService>,
+    State(schema): State<Arc<SchemaService>>,
     Path((object, id)): Path<(String, String)>,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -471,7 +478,7 @@ pub async fn delete_trigger(
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_trigger_runs(
-    State(schema): State<SchemaService>,
+    State(schema): State<Arc<SchemaService>>,
     Path((object, id)): Path<(String, String)>,
     ApiQuery(params): ApiQuery<DeliveryParams>,
 ) -> AppResult<Json<TriggerRunList>> {

@@ -6,6 +6,7 @@
 //! field are 403. Exports take their [`Audience`] from the request (services/exports.rs).
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, Request, State};
@@ -51,8 +52,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 404, description = "No such object", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_security(
-    State(schema): State<SchemaService>,
-    State(security): State<SecurityService>,
+    State(schema): State<Arc<SchemaService>>,
+    State(security): State<Arc<SecurityService>>,
     Path(object): Path<String>,
 ) -> AppResult<Response> {
     let settings = security.get(schema.object(&object).await?).await?;
@@ -75,8 +76,8 @@ pub async fn get_security(
         (status = 422, description = "Invalid settings", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn put_security(
-    State(schema): State<SchemaService>,
-    State(security): State<SecurityService>,
+    State(schema): State<Arc<SchemaService>>,
+    State(security): State<Arc<SecurityService>>,
     Path(object): Path<String>,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,

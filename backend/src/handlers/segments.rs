@@ -4,6 +4,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -38,7 +39,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_segments(
-    State(segments): State<SegmentService>,
+    State(segments): State<Arc<SegmentService>>,
     ApiQuery(params): ApiQuery<SegmentPageParams>,
 ) -> AppResult<Json<SegmentList>> {
     let page = params.parse()?;
@@ -58,7 +59,7 @@ pub async fn list_segments(
         (status = 422, description = "Invalid fields or filter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_segment(
-    State(segments): State<SegmentService>,
+    State(segments): State<Arc<SegmentService>>,
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<CreateSegmentRequest>,
 ) -> AppResult<Response> {
@@ -77,7 +78,7 @@ pub async fn create_segment(
         (status = 422, description = "Invalid filter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn preview_segment(
-    State(segments): State<SegmentService>,
+    State(segments): State<Arc<SegmentService>>,
     ValidJson(body): ValidJson<PreviewRequest>,
 ) -> AppResult<Json<PreviewResponse>> {
     let filter = body.filter.ok_or_else(|| AppError::invalid_field("filter", "is required"))?;
@@ -93,7 +94,7 @@ pub async fn preview_segment(
         (status = 422, description = "Invalid as_of", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_segment(
-    State(segments): State<SegmentService>,
+    State(segments): State<Arc<SegmentService>>,
     PathId(id): PathId,
     ApiQuery(params): ApiQuery<AsOfParams>,
 ) -> AppResult<Response> {
@@ -118,7 +119,7 @@ pub async fn get_segment(
         (status = 422, description = "Invalid fields or filter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_segment(
-    State(segments): State<SegmentService>,
+    State(segments): State<Arc<SegmentService>>,
     PathId(id): PathId,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -140,7 +141,7 @@ pub async fn update_segment(
         (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn delete_segment(
-    State(segments): State<SegmentService>,
+    State(segments): State<Arc<SegmentService>>,
     PathId(id): PathId,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -158,7 +159,7 @@ pub async fn delete_segment(
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn segment_contacts(
-    State(segments): State<SegmentService>,
+    State(segments): State<Arc<SegmentService>>,
     PathId(id): PathId,
     ApiQuery(params): ApiQuery<SegmentPageParams>,
 ) -> AppResult<Json<ContactList>> {
@@ -175,7 +176,7 @@ pub async fn segment_contacts(
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_segment_history(
-    State(history): State<HistoryService>,
+    State(history): State<Arc<HistoryService>>,
     PathId(id): PathId,
     ApiQuery(params): ApiQuery<HistoryParams>,
 ) -> AppResult<Json<HistoryList>> {

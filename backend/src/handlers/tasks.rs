@@ -5,6 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -35,7 +36,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_tasks(
-    State(tasks): State<TaskService>,
+    State(tasks): State<Arc<TaskService>>,
     CallerUser(caller): CallerUser,
     ApiQuery(params): ApiQuery<ListTasksParams>,
 ) -> AppResult<Json<TaskList>> {
@@ -55,7 +56,7 @@ pub async fn list_tasks(
         (status = 422, description = "Invalid fields or unknown ids", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_task(
-    State(tasks): State<TaskService>,
+    State(tasks): State<Arc<TaskService>>,
     RequestOrigin(origin): RequestOrigin,
     CallerUser(caller): CallerUser,
     ValidJson(body): ValidJson<CreateTaskRequest>,
@@ -74,7 +75,7 @@ pub async fn create_task(
         (status = 422, description = "Invalid as_of", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_task(
-    State(tasks): State<TaskService>,
+    State(tasks): State<Arc<TaskService>>,
     PathId(id): PathId,
     ApiQuery(params): ApiQuery<AsOfParams>,
 ) -> AppResult<Response> {
@@ -99,7 +100,7 @@ pub async fn get_task(
         (status = 422, description = "Invalid fields or unknown ids", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_task(
-    State(tasks): State<TaskService>,
+    State(tasks): State<Arc<TaskService>>,
     PathId(id): PathId,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -121,7 +122,7 @@ pub async fn update_task(
         (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn complete_task(
-    State(tasks): State<TaskService>,
+    State(tasks): State<Arc<TaskService>>,
     PathId(id): PathId,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -141,7 +142,7 @@ pub async fn complete_task(
         (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn delete_task(
-    State(tasks): State<TaskService>,
+    State(tasks): State<Arc<TaskService>>,
     PathId(id): PathId,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -159,7 +160,7 @@ pub async fn delete_task(
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_task_history(
-    State(history): State<HistoryService>,
+    State(history): State<Arc<HistoryService>>,
     PathId(id): PathId,
     ApiQuery(params): ApiQuery<HistoryParams>,
 ) -> AppResult<Json<HistoryList>> {

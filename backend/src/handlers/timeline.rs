@@ -4,6 +4,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -33,7 +34,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_timeline_entry(
-    State(timeline): State<TimelineService>,
+    State(timeline): State<Arc<TimelineService>>,
     PathId(id): PathId,
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<CreateTimelineEntryRequest>,
@@ -56,7 +57,7 @@ pub async fn create_timeline_entry(
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_contact_timeline(
-    State(timeline): State<TimelineService>,
+    State(timeline): State<Arc<TimelineService>>,
     PathId(id): PathId,
     ApiQuery(params): ApiQuery<TimelineParams>,
 ) -> AppResult<Json<TimelineList>> {
@@ -71,7 +72,7 @@ pub async fn list_contact_timeline(
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_timeline(
-    State(timeline): State<TimelineService>,
+    State(timeline): State<Arc<TimelineService>>,
     ApiQuery(params): ApiQuery<TimelineParams>,
 ) -> AppResult<Json<TimelineList>> {
     let (query, page) = params.parse()?;

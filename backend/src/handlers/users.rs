@@ -4,6 +4,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
+use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -27,7 +28,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 401, description = "No or bad credentials", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn list_users(State(users): State<UserService>) -> AppResult<Json<UserList>> {
+pub async fn list_users(State(users): State<Arc<UserService>>) -> AppResult<Json<UserList>> {
     let data = users.list().await?.into_iter().map(Into::into).collect();
     Ok(Json(UserList { data, next_cursor: None }))
 }
@@ -45,7 +46,7 @@ pub async fn list_users(State(users): State<UserService>) -> AppResult<Json<User
         (status = 422, description = "Invalid fields or weak password", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_user(
-    State(users): State<UserService>,
+    State(users): State<Arc<UserService>>,
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<CreateUserRequest>,
 ) -> AppResult<Response> {
@@ -62,7 +63,7 @@ pub async fn create_user(
         (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such user", body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn get_user(State(users): State<UserService>, PathId(id): PathId) -> AppResult<Response> {
+pub async fn get_user(State(users): State<Arc<UserService>>, PathId(id): PathId) -> AppResult<Response> {
     let user = users.get(&id).await?;
     Ok(with_etag(user.version, UserResponse::from(user)))
 }
@@ -83,7 +84,7 @@ pub async fn get_user(State(users): State<UserService>, PathId(id): PathId) -> A
         (status = 422, description = "Invalid fields or weak password", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_user(
-    State(users): State<UserService>,
+    State(users): State<Arc<UserService>>,
     PathId(id): PathId,
     IfMatch(pre): IfMatch,
     RequestOrigin(origin): RequestOrigin,
@@ -104,7 +105,7 @@ pub async fn update_user(
         (status = 409, description = "The last admin", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn delete_user(
-    State(users): State<UserService>,
+    State(users): State<Arc<UserService>>,
     PathId(id): PathId,
     RequestOrigin(origin): RequestOrigin,
 ) -> AppResult<StatusCode> {

@@ -4,6 +4,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
+use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -34,8 +35,8 @@ async fn object_of(schema: &crate::services::schema::SchemaService, raw: &str) -
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_views(
-    State(views): State<ViewService>,
-    State(schema): State<crate::services::schema::SchemaService>,
+    State(views): State<Arc<ViewService>>,
+    State(schema): State<Arc<crate::services::schema::SchemaService>>,
     Extension(principal): Extension<Principal>,
     ApiQuery(params): ApiQuery<ViewParams>,
 ) -> AppResult<Json<ViewList>> {
@@ -61,8 +62,8 @@ pub async fn list_views(
         (status = 422, description = "Invalid view", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_view(
-    State(views): State<ViewService>,
-    State(schema): State<crate::services::schema::SchemaService>,
+    State(views): State<Arc<ViewService>>,
+    State(schema): State<Arc<crate::services::schema::SchemaService>>,
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<CreateViewRequest>,
 ) -> AppResult<Response> {
@@ -79,7 +80,7 @@ pub async fn create_view(
         (status = 404, description = "No such view, or another user's unshared one", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_view(
-    State(views): State<ViewService>,
+    State(views): State<Arc<ViewService>>,
     Extension(principal): Extension<Principal>,
     PathId(id): PathId,
 ) -> AppResult<Response> {
@@ -103,7 +104,7 @@ pub async fn get_view(
         (status = 422, description = "Invalid change", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update_view(
-    State(views): State<ViewService>,
+    State(views): State<Arc<ViewService>>,
     Extension(principal): Extension<Principal>,
     PathId(id): PathId,
     IfMatch(pre): IfMatch,
@@ -126,7 +127,7 @@ pub async fn update_view(
         (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn delete_view(
-    State(views): State<ViewService>,
+    State(views): State<Arc<ViewService>>,
     Extension(principal): Extension<Principal>,
     PathId(id): PathId,
     IfMatch(pre): IfMatch,

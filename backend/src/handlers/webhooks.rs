@@ -4,6 +4,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use std::sync::Arc;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -28,7 +29,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// Every subscription (without secrets).
 #[utoipa::path(get, path = "/api/webhooks", tag = "webhooks",
     responses((status = 200, description = "Subscriptions", body = WebhookList)))]
-pub async fn list_webhooks(State(webhooks): State<WebhookService>) -> AppResult<Json<WebhookList>> {
+pub async fn list_webhooks(State(webhooks): State<Arc<WebhookService>>) -> AppResult<Json<WebhookList>> {
     let data = webhooks.list().await?.into_iter().map(|w| WebhookResponse::new(w, false)).collect();
     Ok(Json(WebhookList { data }))
 }
@@ -45,7 +46,7 @@ pub async fn list_webhooks(State(webhooks): State<WebhookService>) -> AppResult<
         (status = 422, description = "Invalid URL or event patterns", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create_webhook(
-    State(webhooks): State<WebhookService>,
+    State(webhooks): State<Arc<WebhookService>>,
     RequestOrigin(origin): RequestOrigin,
     ValidJson(body): ValidJson<CreateWebhookRequest>,
 ) -> AppResult<Response> {
@@ -67,7 +68,7 @@ pub async fn create_webhook(
         (status = 404, description = "No such subscription", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_webhook(
-    State(webhooks): State<WebhookService>,
+    State(webhooks): State<Arc<WebhookService>>,
     PathId(id): PathId,
 ) -> AppResult<Json<WebhookResponse>> {
     Ok(Json(WebhookResponse::new(webhooks.get(&id).await?, false)))
@@ -80,7 +81,7 @@ pub async fn get_webhook(
         (status = 204, description = "Deleted"),
         (status = 404, description = "No such subscription", body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn delete_webhook(State(webhooks): State<WebhookService>, PathId(id): PathId) -> AppResult<StatusCode> {
+pub async fn delete_webhook(State(webhooks): State<Arc<WebhookService>>, PathId(id): PathId) -> AppResult<StatusCode> {
     webhooks.delete(&id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -94,7 +95,7 @@ pub async fn delete_webhook(State(webhooks): State<WebhookService>, PathId(id): 
         (status = 422, description = "Invalid parameter", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list_deliveries(
-    State(webhooks): State<WebhookService>,
+    State(webhooks): State<Arc<WebhookService>>,
     PathId(id): PathId,
     ApiQuery(params): ApiQuery<DeliveryParams>,
 ) -> AppResult<Json<DeliveryList>> {
@@ -112,7 +113,7 @@ pub async fn list_deliveries(
         (status = 409, description = "It is being sent right now (`delivery_in_flight`)", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn redeliver(
-    State(webhooks): State<WebhookService>,
+    State(webhooks): State<Arc<WebhookService>>,
     Path((id, delivery_id)): Path<(String, String)>,
 ) -> AppResult<Response> {
     let parse =

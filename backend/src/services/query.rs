@@ -114,6 +114,15 @@ impl QueryService {
         Ok(list)
     }
 
+    /// A member's list of a custom object scans its owner index: 503 `migrating` until the
+    /// objects defined before it existed have it.
+    fn require_owner_index(&self, query: &Query, visible: Option<&Visible>) -> AppResult<()> {
+        if visible.is_some() && matches!(query.object, Object::Custom(_)) {
+            self.migrations.require(Feature::ObjectOwners)?;
+        }
+        Ok(())
+    }
+
     /// The database's plan of the first page of `query` (tests check which index drives it).
     pub async fn explain(&self, query: &Query) -> AppResult<Value> {
         Ok(self.list_query(query, None).await?.explain(&self.db).await?)
@@ -126,6 +135,7 @@ impl QueryService {
         after: Option<String>,
         visible: Option<&Visible>,
     ) -> AppResult<(Vec<T>, Option<String>)> {
+        self.require_owner_index(query, visible)?;
         Ok(self.list_query(query, after).await?.page_seen(&self.db, visible).await?)
     }
 
@@ -152,11 +162,13 @@ impl QueryService {
 
     /// How many records match `query` (of those `visible` holds, when given).
     pub async fn count(&self, query: &Query, visible: Option<&Visible>) -> AppResult<u64> {
+        self.require_owner_index(query, visible)?;
         Ok(self.list_query(query, None).await?.count_seen(&self.db, visible).await?)
     }
 
     /// One page of `query` after the sort key `after` (of the rows `visible` holds, when given).
     pub async fn run(&self, query: &Query, after: Option<String>, visible: Option<&Visible>) -> AppResult<QueryPage> {
+        self.require_owner_index(query, visible)?;
         let page = self.list_query(query, after).await?.fetch_seen(&self.db, visible).await?;
         let mut rows: Vec<Map<String, Value>> = page
             .rows

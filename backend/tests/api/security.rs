@@ -625,3 +625,24 @@ async fn private_lists_page_through_the_rows_the_caller_may_see() {
         );
     }
 }
+
+#[tokio::test]
+async fn objects_defined_before_owner_lists_get_their_owner_index() {
+    let app = spawn_app().await;
+    let object = json!({"name": "contract", "label": "Contract", "fields": []});
+    assert_eq!(app.post_json("/api/schema/objects", &object).await.status(), 201);
+    assert_eq!(app.post_json("/api/objects/contract", &json!({"name": "one"})).await.status(), 201);
+    // As an earlier version defined it: without the owner index.
+    app.rows("REMOVE INDEX obj_contract_owner_rkey ON obj_contract").await;
+    app.rows("DELETE schema_migration WHERE name = '0009_object_owner_indexes'").await;
+    let list = crm::repositories::records::ListQuery::newest_first("obj_contract", None, 50);
+    let plan = list.explain_owned(&app.db, "someone").await.unwrap().to_string();
+    assert!(!plan.contains("obj_contract_owner_rkey"), "{plan}");
+
+    let migrations = crm::db::Migrations::default();
+    assert!(migrations.require(crm::db::Feature::ObjectOwners).is_err(), "503 migrating before it runs");
+    migrations.run(&app.db).await.unwrap();
+    assert!(migrations.require(crm::db::Feature::ObjectOwners).is_ok());
+    let plan = list.explain_owned(&app.db, "someone").await.unwrap().to_string();
+    assert!(plan.contains("obj_contract_owner_rkey") && !plan.contains("TableScan"), "{plan}");
+}
