@@ -139,6 +139,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const THREAD_STACK: usize = if cfg!(debug_assertions) { 20 << 20 } else { 10 << 20 };
 
 fn main() -> anyhow::Result<()> {
+    crm::quiet_error_backtraces();
     tokio::runtime::Builder::new_multi_thread().enable_all().thread_stack_size(THREAD_STACK).build()?.block_on(run())
 }
 

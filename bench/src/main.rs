@@ -94,8 +94,13 @@ impl Drop for SurrealProcess {
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-#[tokio::main]
-async fn main() -> anyhow::Result<()> {
+fn main() -> anyhow::Result<()> {
+    // As the server does, so the in-process column compares like with like.
+    crm::quiet_error_backtraces();
+    tokio::runtime::Runtime::new()?.block_on(bench())
+}
+
+async fn bench() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let crm_bin = cli.crm.clone().unwrap_or_else(server::default_crm_binary);
     if !crm_bin.exists() {
