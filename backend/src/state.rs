@@ -339,7 +339,7 @@ impl AppState {
             deliveries: Arc::new(deliveries),
             webhooks: Arc::new(webhooks),
             notifications: Arc::new(notifications),
-            engagement: Arc::new(engagement.clone()),
+            engagement: Arc::new(engagement),
             analytics: Arc::new(crate::services::analytics::AnalyticsService::new(
                 crate::repositories::analytics::AnalyticsRepository::new(db.clone()),
                 migrations.clone(),

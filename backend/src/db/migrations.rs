@@ -300,16 +300,7 @@ async fn backfill_contact_fields(db: &Database, progress: &Migrations, fields: &
 /// (`repositories::objects::define_table` adds it to the objects defined after), built in the
 /// background; done when every one is built.
 async fn object_owner_indexes(db: &Database) -> anyhow::Result<()> {
-    use crate::domain::custom::{is_object_name, Object};
-    let mut res =
-        db.query(format!("SELECT VALUE name FROM {}", crate::repositories::objects::DEFINITIONS)).await?.check()?;
-    let names: Vec<String> = res.take(0)?;
-    for name in names.iter().filter(|n| is_object_name(n)) {
-        let table = Object::custom(name).table();
-        let index = format!("{table}_owner_rkey");
-        db.query(format!("DEFINE INDEX IF NOT EXISTS {index} ON {table} FIELDS owner_id, rkey CONCURRENTLY"))
-            .await?
-            .check()?;
+    for (index, table) in crate::repositories::objects::define_owner_indexes_concurrently(db).await? {
         wait_for_index(db, &index, table).await?;
     }
     Ok(())

@@ -75,7 +75,8 @@ impl ObjectRepository {
             "DEFINE TABLE IF NOT EXISTS {table} SCHEMALESS;\n\
              DEFINE INDEX IF NOT EXISTS {table}_part_rkey ON {table} FIELDS part, rkey;\n\
              DEFINE INDEX IF NOT EXISTS {table}_part_key ON {table} FIELDS part, key;\n\
-             DEFINE INDEX IF NOT EXISTS {table}_owner_rkey ON {table} FIELDS owner_id, rkey;"
+             {};",
+            owner_index(table)
         );
         self.db.query(sql).await?.check()?;
         Ok(())
@@ -88,4 +89,25 @@ impl ObjectRepository {
         let keys: Vec<Value> = res.take(0)?;
         Ok(!keys.is_empty())
     }
+}
+
+/// Defines the owner index of every custom object's table, built in the background where the
+/// table has rows (objects defined before private lists scanned it); returns each index and
+/// its table, to wait for.
+pub async fn define_owner_indexes_concurrently(db: &crate::db::Database) -> RepoResult<Vec<(String, &'static str)>> {
+    let mut res = db.query(format!("SELECT VALUE name FROM {DEFINITIONS}")).await?.check()?;
+    let names: Vec<String> = res.take(0)?;
+    let mut built = Vec::new();
+    for name in names.iter().filter(|n| crate::domain::custom::is_object_name(n)) {
+        let table = Object::custom(name).table();
+        db.query(format!("{} CONCURRENTLY", owner_index(table))).await?.check()?;
+        built.push((format!("{table}_owner_rkey"), table));
+    }
+    Ok(built)
+}
+
+/// The `(owner_id, rkey)` index of a custom object's table: a member's private list scans it
+/// from their id.
+fn owner_index(table: &str) -> String {
+    format!("DEFINE INDEX IF NOT EXISTS {table}_owner_rkey ON {table} FIELDS owner_id, rkey")
 }

@@ -114,13 +114,19 @@ impl QueryService {
         Ok(list)
     }
 
-    /// A member's list of a custom object scans its owner index: 503 `migrating` until the
-    /// objects defined before it existed have it.
-    fn require_owner_index(&self, query: &Query, visible: Option<&Visible>) -> AppResult<()> {
+    /// [`Self::list_query`] for a caller who sees `visible` (all when `None`). A member's list of a
+    /// custom object scans its owner index: 503 `migrating` until the objects defined before it
+    /// existed have it.
+    async fn seen_query(
+        &self,
+        query: &Query,
+        after: Option<String>,
+        visible: Option<&Visible>,
+    ) -> AppResult<ListQuery> {
         if visible.is_some() && matches!(query.object, Object::Custom(_)) {
             self.migrations.require(Feature::ObjectOwners)?;
         }
-        Ok(())
+        self.list_query(query, after).await
     }
 
     /// The database's plan of the first page of `query` (tests check which index drives it).
@@ -135,8 +141,7 @@ impl QueryService {
         after: Option<String>,
         visible: Option<&Visible>,
     ) -> AppResult<(Vec<T>, Option<String>)> {
-        self.require_owner_index(query, visible)?;
-        Ok(self.list_query(query, after).await?.page_seen(&self.db, visible).await?)
+        Ok(self.seen_query(query, after, visible).await?.page_seen(&self.db, visible).await?)
     }
 
     /// One page of the whole records of `object` that `filter` selects, newest first (with their
@@ -162,14 +167,12 @@ impl QueryService {
 
     /// How many records match `query` (of those `visible` holds, when given).
     pub async fn count(&self, query: &Query, visible: Option<&Visible>) -> AppResult<u64> {
-        self.require_owner_index(query, visible)?;
-        Ok(self.list_query(query, None).await?.count_seen(&self.db, visible).await?)
+        Ok(self.seen_query(query, None, visible).await?.count_seen(&self.db, visible).await?)
     }
 
     /// One page of `query` after the sort key `after` (of the rows `visible` holds, when given).
     pub async fn run(&self, query: &Query, after: Option<String>, visible: Option<&Visible>) -> AppResult<QueryPage> {
-        self.require_owner_index(query, visible)?;
-        let page = self.list_query(query, after).await?.fetch_seen(&self.db, visible).await?;
+        let page = self.seen_query(query, after, visible).await?.fetch_seen(&self.db, visible).await?;
         let mut rows: Vec<Map<String, Value>> = page
             .rows
             .into_iter()
