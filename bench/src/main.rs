@@ -976,16 +976,24 @@ async fn prepare(addr: &str, contacts: usize, connections: usize, stamp: u128) -
         let body = page.json()?;
         let rows = body["data"].as_array().cloned().unwrap_or_default();
         for (i, row) in rows.iter().enumerate() {
+            let email = row["email"].as_str().unwrap_or_default();
+            // Contacts an earlier run's writes made (`Load7`, `patch-...@bench.example`, the
+            // newest in a reused data set) are not the data the reads are meant to sample: their
+            // names would turn "search by name" into a two-word search (`load`, `7`).
+            if email.ends_with("@bench.example") {
+                continue;
+            }
             if i % 5 == 0 {
                 sample.push(SampleContact {
                     id: row["id"].as_str().unwrap_or_default().to_string(),
-                    email: row["email"].as_str().unwrap_or_default().to_string(),
+                    email: email.to_string(),
+                    first_name: row["first_name"].as_str().unwrap_or("ava").to_string(),
                     last_name: row["last_name"].as_str().unwrap_or("smith").to_string(),
                     company_id: row["company_id"].as_str().map(str::to_string),
                 });
             }
+            seen += 1;
         }
-        seen += rows.len();
         cursor = body["next_cursor"].as_str().map(str::to_string);
         if seen >= contacts / 2 {
             if let Some(c) = &cursor {

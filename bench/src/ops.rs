@@ -29,6 +29,8 @@ pub struct SampleContact {
     pub id: String,
     /// Email.
     pub email: String,
+    /// Given name (for the two-word name search).
+    pub first_name: String,
     /// Family name (for name search).
     pub last_name: String,
     /// Company (for the company + status filter).
@@ -112,6 +114,7 @@ macro_rules! list_ops {
             | Op::FilterTag
             | Op::FilterCompanyStatus
             | Op::SearchName
+            | Op::SearchFullName
             | Op::SearchEmail
     };
 }
@@ -135,6 +138,8 @@ pub enum Op {
     FilterCompanyStatus,
     /// `GET /api/contacts?q=<last name>`.
     SearchName,
+    /// `GET /api/contacts?q=<first name> <last name>`.
+    SearchFullName,
     /// `GET /api/contacts?q=<email>`.
     SearchEmail,
     /// `PATCH /api/contacts/{id}` with `If-Match`.
@@ -218,7 +223,7 @@ pub enum Op {
 
 impl Op {
     /// Every operation, in report order.
-    pub const ALL: [Op; 41] = [
+    pub const ALL: [Op; 42] = [
         Op::Create,
         Op::Get,
         Op::ListFirst,
@@ -227,6 +232,7 @@ impl Op {
         Op::FilterTag,
         Op::FilterCompanyStatus,
         Op::SearchName,
+        Op::SearchFullName,
         Op::SearchEmail,
         Op::Patch,
         Op::TimelineAppend,
@@ -273,6 +279,7 @@ impl Op {
             Op::FilterTag => "filter by tag",
             Op::FilterCompanyStatus => "filter company + status",
             Op::SearchName => "search by name",
+            Op::SearchFullName => "search by first and last name",
             Op::SearchEmail => "search by email",
             Op::Patch => "PATCH with If-Match",
             Op::TimelineAppend => "timeline append",
@@ -428,6 +435,7 @@ impl Op {
                 p.status = Some(STATUSES[(w.i % STATUSES.len() as u64) as usize].into());
             }
             Op::SearchName => p.q = Some(s.last_name.clone()),
+            Op::SearchFullName => p.q = Some(format!("{} {}", s.first_name, s.last_name)),
             Op::SearchEmail => p.q = Some(s.email.clone()),
             _ => {}
         }

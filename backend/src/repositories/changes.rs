@@ -38,6 +38,20 @@ pub fn event_statement(event: &crate::domain::history::ChangeEvent) -> super::re
     )
 }
 
+/// What a numbering transaction does with the queue rows of the events it numbers and of
+/// earlier ones. Every transaction that deletes a record pays a fixed cost in the database
+/// (its purge of references reads every table's field definitions), so the sequencer marks the
+/// rows it numbers and deletes them in bulk, about once a second, rather than in every batch.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct QueueRows<'a> {
+    /// Rows to mark numbered (`numbered = true`), which takes them out of [`ChangeRepository::queued`].
+    pub mark: &'a [String],
+    /// Rows to delete (numbered now or before).
+    pub delete: &'a [String],
+}
+
+const DELETE_QUEUED: &str = "DELETE array::map($delete, |$k| type::record('change_pending', $k)) RETURN NONE;\n";
+
 /// Where the numbering stands.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SequenceState {
@@ -88,11 +102,14 @@ impl ChangeRepository {
         Ok(SequenceState { last: row.last, older_after })
     }
 
-    /// Up to `limit` queued events, in id order (ids are time-ordered).
+    /// Up to `limit` queued events not numbered yet, in id order (ids are time-ordered).
     pub async fn queued(&self, limit: usize) -> RepoResult<Vec<Queued>> {
         let mut response = self
             .db
-            .query("SELECT record::id(id) AS key, entity, entity_id, version FROM change_pending LIMIT $limit")
+            .query(
+                "SELECT record::id(id) AS key, entity, entity_id, version FROM change_pending \
+                 WHERE numbered = NONE LIMIT $limit",
+            )
             .bind(json!({ "limit": limit }))
             .await?
             .check()?;
@@ -122,10 +139,16 @@ impl ChangeRepository {
         Ok((events, last))
     }
 
-    /// Numbers `events` `last + 1`, `last + 2`, ... in one transaction that also takes them off
-    /// the queue and records the new state (`older_after`); refused with `sequence_moved` unless
-    /// the stored last number is still `last` (another sequencer numbered meanwhile).
-    pub async fn number(&self, last: i64, events: &[Queued], older_after: Option<&str>) -> RepoResult<i64> {
+    /// Numbers `events` `last + 1`, `last + 2`, ... in one transaction that also records the new
+    /// state (`older_after`) and settles queue rows as `queue` says; refused with `sequence_moved`
+    /// unless the stored last number is still `last` (another sequencer numbered meanwhile).
+    pub async fn number(
+        &self,
+        last: i64,
+        events: &[Queued],
+        older_after: Option<&str>,
+        queue: QueueRows<'_>,
+    ) -> RepoResult<i64> {
         let rows: Vec<Value> = events
             .iter()
             .enumerate()
@@ -134,18 +157,44 @@ impl ChangeRepository {
                 json!({ "id": seq, "seq": seq, "part": 0, "entity": e.entity, "event": e.key })
             })
             .collect();
-        let keys: Vec<&str> = events.iter().map(|e| e.key.as_str()).collect();
         let next = last + events.len() as i64;
-        let sql = "BEGIN;\n\
-            IF ((SELECT VALUE last FROM ONLY change_sequence:state) ?? 0) != $last { THROW 'sequence_moved' };\n\
-            INSERT INTO change_seq $rows RETURN NONE;\n\
-            DELETE array::map($keys, |$k| type::record('change_pending', $k)) RETURN NONE;\n\
-            UPSERT change_sequence:state SET last = $next, older_after = $older_after, older_done = $older_done RETURN NONE;\n\
-            COMMIT;";
-        let vars = json!({ "last": last, "rows": rows, "keys": keys, "next": next,
+        let mut sql = String::from(
+            "BEGIN;\n\
+             IF ((SELECT VALUE last FROM ONLY change_sequence:state) ?? 0) != $last { THROW 'sequence_moved' };\n\
+             INSERT INTO change_seq $rows RETURN NONE;\n",
+        );
+        if !queue.mark.is_empty() {
+            sql.push_str(
+                "UPDATE array::map($mark, |$k| type::record('change_pending', $k)) SET numbered = true RETURN NONE;\n",
+            );
+        }
+        if !queue.delete.is_empty() {
+            sql.push_str(DELETE_QUEUED);
+        }
+        sql.push_str(
+            "UPSERT change_sequence:state SET last = $next, older_after = $older_after, older_done = $older_done RETURN NONE;\n\
+             COMMIT;",
+        );
+        let vars = json!({ "last": last, "rows": rows, "mark": queue.mark, "delete": queue.delete, "next": next,
             "older_after": older_after.unwrap_or(""), "older_done": older_after.is_none() });
         check_tx(self.db.query(sql).bind(vars).await?)?;
         Ok(next)
+    }
+
+    /// Deletes these queue rows (already numbered: their numbers are committed).
+    pub async fn delete_queued(&self, keys: &[String]) -> RepoResult<()> {
+        if keys.is_empty() {
+            return Ok(());
+        }
+        self.db.query(DELETE_QUEUED).bind(json!({ "delete": keys })).await?.check()?;
+        Ok(())
+    }
+
+    /// Deletes every queue row marked numbered (left behind by a sequencer that stopped before
+    /// deleting them): one scan of the queue.
+    pub async fn sweep_numbered(&self) -> RepoResult<()> {
+        self.db.query("DELETE change_pending WHERE numbered = true RETURN NONE").await?.check()?;
+        Ok(())
     }
 
     /// The events numbered after `after` (of one entity when given), in number order, with their

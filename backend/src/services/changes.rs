@@ -8,7 +8,8 @@
 //! numbers become visible as a gap-free prefix 1..N, so a reader that continues after the last
 //! number it saw neither misses nor repeats an event, whatever replica wrote it.
 
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use tokio::sync::watch;
 
@@ -17,7 +18,7 @@ use crate::domain::auth::Role;
 use crate::domain::changes::in_version_order;
 use crate::domain::history::ChangeEvent;
 use crate::error::AppResult;
-use crate::repositories::changes::ChangeRepository;
+use crate::repositories::changes::{ChangeRepository, QueueRows};
 use crate::repositories::RepoError;
 
 /// The sequencer's lease.
@@ -26,6 +27,10 @@ pub const SEQUENCER_LEASE: &str = "change_sequencer";
 const BATCH: usize = 1000;
 /// Pause when the queue is empty.
 const IDLE: Duration = Duration::from_millis(100);
+/// Numbered queue rows are deleted once this many wait, or the oldest has waited [`RETIRE_AFTER`].
+const RETIRE_ROWS: usize = 2 * BATCH;
+/// See [`RETIRE_ROWS`].
+const RETIRE_AFTER: Duration = Duration::from_secs(1);
 
 /// Reads the feed and runs the sequencer.
 #[derive(Clone)]
@@ -33,12 +38,30 @@ pub struct ChangeService {
     repo: ChangeRepository,
     db: Db,
     numbered: watch::Sender<i64>,
+    retired: Arc<Mutex<Numbered>>,
+}
+
+/// Queue rows this process numbered and has not deleted yet.
+#[derive(Default)]
+struct Numbered {
+    keys: Vec<String>,
+    since: Option<Instant>,
+    /// Whether rows an earlier sequencer marked and left behind were deleted.
+    swept: bool,
+}
+
+impl Numbered {
+    /// Drops the first `n` keys, deleted now (keys added meanwhile stay).
+    fn forget(&mut self, n: usize) {
+        self.keys.drain(..n.min(self.keys.len()));
+        self.since = (!self.keys.is_empty()).then(Instant::now);
+    }
 }
 
 impl ChangeService {
     /// A service over `db`.
     pub fn new(db: Db) -> Self {
-        Self { repo: ChangeRepository::new(db.clone()), db, numbered: watch::Sender::new(0) }
+        Self { repo: ChangeRepository::new(db.clone()), db, numbered: watch::Sender::new(0), retired: Arc::default() }
     }
 
     /// Up to `limit` events numbered after `after` (of `entity` when given) that `role` may
@@ -73,20 +96,55 @@ impl ChangeService {
             let (mut events, last_read) = self.repo.older(after, BATCH).await?;
             in_version_order(&mut events);
             let more = last_read.is_some();
-            let last = self.repo.number(state.last, &events, last_read.as_deref()).await?;
+            // Older events have no queue rows: nothing to mark or delete.
+            let last = self.repo.number(state.last, &events, last_read.as_deref(), QueueRows::default()).await?;
             if !more {
                 tracing::info!(numbered = last, "change feed: every event written before it existed is numbered");
             }
             return Ok(more);
         }
+        if !self.retired().swept {
+            self.repo.sweep_numbered().await?;
+            self.retired().swept = true;
+        }
         let mut events = self.repo.queued(BATCH).await?;
         in_version_order(&mut events);
+        let keys: Vec<String> = events.iter().map(|e| e.key.clone()).collect();
+        let waiting = {
+            let retired = self.retired();
+            let due = retired.keys.len() + keys.len() >= RETIRE_ROWS
+                || retired.since.is_some_and(|t| t.elapsed() >= RETIRE_AFTER);
+            due.then(|| retired.keys.clone())
+        };
         if events.is_empty() {
+            if let Some(waiting) = waiting.filter(|w| !w.is_empty()) {
+                self.repo.delete_queued(&waiting).await?;
+                self.retired().forget(waiting.len());
+            }
             return Ok(false);
         }
-        let last = self.repo.number(state.last, &events, None).await?;
+        let last = match &waiting {
+            Some(waiting) => {
+                let delete: Vec<String> = waiting.iter().chain(&keys).cloned().collect();
+                let rows = QueueRows { mark: &[], delete: &delete };
+                let last = self.repo.number(state.last, &events, None, rows).await?;
+                self.retired().forget(waiting.len());
+                last
+            }
+            None => {
+                let last = self.repo.number(state.last, &events, None, QueueRows { mark: &keys, delete: &[] }).await?;
+                let mut retired = self.retired();
+                retired.keys.extend(keys);
+                retired.since.get_or_insert_with(Instant::now);
+                last
+            }
+        };
         self.numbered.send_replace(last);
         Ok(events.len() == BATCH)
+    }
+
+    fn retired(&self) -> std::sync::MutexGuard<'_, Numbered> {
+        self.retired.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Runs the sequencer in the background while this process holds its lease.

@@ -208,6 +208,35 @@ async fn events_written_before_the_feed_existed_are_numbered_once_in_id_order() 
     assert_eq!(ids(&read_feed(&app, "", None, 500).await), got);
 }
 
+#[tokio::test]
+async fn numbered_queue_rows_leave_the_queue_in_bulk_and_are_never_numbered_twice() {
+    let app = spawn_app().await;
+    for i in 0..3 {
+        app.create_contact(&json!({"email": format!("queued{i}@example.com")})).await;
+    }
+    assert_eq!(feed_of_at_least(&app, "", 3).await.len(), 3);
+    // Marked numbered at once, deleted together about a second later.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !app.rows("SELECT VALUE id FROM change_pending").await.is_empty() && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(app.rows("SELECT VALUE id FROM change_pending").await, Vec::<Value>::new());
+
+    // A row a stopped sequencer marked and never deleted is not numbered again, and the next
+    // sequencer's first pass deletes it.
+    let event = app.rows("SELECT VALUE key FROM change_event LIMIT 1").await[0].as_str().unwrap().to_string();
+    app.rows(&format!(
+        "CREATE type::record('change_pending', '{event}') SET entity = 'contact', entity_id = 'x', version = 1, numbered = true"
+    ))
+    .await;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert_eq!(read_feed(&app, "", None, 500).await.len(), 3, "a marked row is not numbered again");
+    let next = crm::services::changes::ChangeService::new(app.db.clone());
+    next.sequence_once().await.unwrap();
+    assert_eq!(app.rows("SELECT VALUE id FROM change_pending").await, Vec::<Value>::new());
+    assert_eq!(read_feed(&app, "", None, 500).await.len(), 3);
+}
+
 /// Reads SSE `change` events from a streaming response until `n` have arrived.
 pub async fn read_stream(res: &mut reqwest::Response, n: usize) -> Vec<(String, Value)> {
     let mut events = Vec::new();
