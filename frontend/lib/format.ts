@@ -53,6 +53,8 @@ const FIELD_LABELS: Record<string, string> = {
   tags: "Tags",
   source: "Source",
   company_id: "Company",
+  owner_id: "Owner",
+  do_not_contact: "Do not contact",
   name: "Name",
   domain: "Domain",
   industry: "Industry",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { changeRows } from "@/components/HistoryList";
+import { fieldLabel } from "@/lib/format";
 
 describe("changeRows", () => {
   it("shows each custom field that changed as its own row, and other fields as they are", () => {
@@ -17,5 +18,13 @@ describe("changeRows", () => {
 
   it("reads a record's first custom values against nothing", () => {
     expect(changeRows({ custom: { old: null, new: { tier: "gold" } } })).toEqual([["custom.tier", { old: null, new: "gold" }]]);
+  });
+});
+
+describe("fieldLabel", () => {
+  it("names the fields history shows as the forms do, and others by their words", () => {
+    expect(fieldLabel("owner_id")).toBe("Owner");
+    expect(fieldLabel("company_id")).toBe("Company");
+    expect(fieldLabel("lead_score")).toBe("lead score");
   });
 });
