@@ -51,6 +51,19 @@ struct Numbered {
 }
 
 impl Numbered {
+    /// The rows to delete now, when `adding` more would make too many or the oldest waited long
+    /// enough.
+    fn due(&self, adding: usize) -> Option<Vec<String>> {
+        let due = self.keys.len() + adding >= RETIRE_ROWS || self.since.is_some_and(|t| t.elapsed() >= RETIRE_AFTER);
+        due.then(|| self.keys.clone())
+    }
+
+    /// Keeps `keys`, marked numbered, to delete later.
+    fn wait(&mut self, keys: Vec<String>) {
+        self.keys.extend(keys);
+        self.since.get_or_insert_with(Instant::now);
+    }
+
     /// Drops the first `n` keys, deleted now (keys added meanwhile stay).
     fn forget(&mut self, n: usize) {
         self.keys.drain(..n.min(self.keys.len()));
@@ -110,12 +123,7 @@ impl ChangeService {
         let mut events = self.repo.queued(BATCH).await?;
         in_version_order(&mut events);
         let keys: Vec<String> = events.iter().map(|e| e.key.clone()).collect();
-        let waiting = {
-            let retired = self.retired();
-            let due = retired.keys.len() + keys.len() >= RETIRE_ROWS
-                || retired.since.is_some_and(|t| t.elapsed() >= RETIRE_AFTER);
-            due.then(|| retired.keys.clone())
-        };
+        let waiting = self.retired().due(keys.len());
         if events.is_empty() {
             if let Some(waiting) = waiting.filter(|w| !w.is_empty()) {
                 self.repo.delete_queued(&waiting).await?;
@@ -123,22 +131,16 @@ impl ChangeService {
             }
             return Ok(false);
         }
-        let last = match &waiting {
-            Some(waiting) => {
-                let delete: Vec<String> = waiting.iter().chain(&keys).cloned().collect();
-                let rows = QueueRows { mark: &[], delete: &delete };
-                let last = self.repo.number(state.last, &events, None, rows).await?;
-                self.retired().forget(waiting.len());
-                last
-            }
-            None => {
-                let last = self.repo.number(state.last, &events, None, QueueRows { mark: &keys, delete: &[] }).await?;
-                let mut retired = self.retired();
-                retired.keys.extend(keys);
-                retired.since.get_or_insert_with(Instant::now);
-                last
-            }
+        // Due: this batch's rows go with the waiting ones; else they are marked and wait.
+        let (mark, delete) = match &waiting {
+            Some(waiting) => (Vec::new(), waiting.iter().chain(&keys).cloned().collect()),
+            None => (keys, Vec::new()),
         };
+        let last = self.repo.number(state.last, &events, None, QueueRows { mark: &mark, delete: &delete }).await?;
+        match waiting {
+            Some(waiting) => self.retired().forget(waiting.len()),
+            None => self.retired().wait(mark),
+        }
         self.numbered.send_replace(last);
         Ok(events.len() == BATCH)
     }
