@@ -3,7 +3,6 @@
 use std::time::Instant;
 
 use chrono::{Duration, Utc};
-use futures::{stream, StreamExt, TryStreamExt};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
@@ -186,22 +185,33 @@ pub async fn seed(
     // The batches' analytics counts are summed here and written once at the end: counted by
     // each batch, every day's counters would be spread over several rows, and folding them (a
     // delete per row) took longer than writing the contacts.
-    let tally = std::sync::Mutex::new(crate::domain::analytics::Tally::default());
-    let tally = &tally;
-    let mut writes = stream::iter(batches)
-        .map(|(batch, events, timeline)| async move {
-            let counting = crate::repositories::records::Counting::Tally(tally);
-            contacts_repo.insert_bulk(&batch, &events, &timeline, counting).await.map(|_| batch.len())
-        })
-        .buffer_unordered(IN_FLIGHT);
-    let outcome = async {
-        while let Some(n) = writes.try_next().await? {
-            written += n;
-            progress.add(n);
+    let tally = std::sync::Arc::new(std::sync::Mutex::new(crate::domain::analytics::Tally::default()));
+    // Each batch is its own task: the embedded database runs a query on the task that awaits
+    // it, so batches awaited side by side on one task would share one core. After a failure no
+    // new batch starts, and the ones running are awaited, so the tally taken below counts every
+    // contact written.
+    let mut running = tokio::task::JoinSet::new();
+    let mut batches = batches.peekable();
+    let mut outcome = AppResult::Ok(());
+    while outcome.is_ok() && batches.peek().is_some() || !running.is_empty() {
+        while outcome.is_ok() && running.len() < IN_FLIGHT {
+            let Some((batch, events, timeline)) = batches.next() else { break };
+            let (repo, tally) = (contacts_repo.clone(), tally.clone());
+            running.spawn(async move {
+                let counting = crate::repositories::records::Counting::Tally(&tally);
+                repo.insert_bulk(&batch, &events, &timeline, counting).await.map(|_| batch.len())
+            });
         }
-        AppResult::Ok(())
+        let Some(joined) = running.join_next().await else { break };
+        match joined.map_err(|e| crate::error::AppError::Internal(e.to_string())).and_then(|r| Ok(r?)) {
+            Ok(n) => {
+                written += n;
+                progress.add(n);
+            }
+            Err(e) if outcome.is_ok() => outcome = Err(e),
+            Err(_) => {}
+        }
     }
-    .await;
     progress.finish();
     // Also when a batch failed: the contacts written are counted.
     let counts = std::mem::take(&mut *tally.lock().unwrap_or_else(|e| e.into_inner())).into_counts();
