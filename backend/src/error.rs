@@ -358,6 +358,13 @@ impl From<crate::repositories::RepoError> for AppError {
     }
 }
 
+/// A task that panicked or was cancelled (spawned or blocking work the request waited for).
+impl From<tokio::task::JoinError> for AppError {
+    fn from(err: tokio::task::JoinError) -> Self {
+        AppError::Internal(err.to_string())
+    }
+}
+
 impl From<crate::domain::fields::DomainError> for AppError {
     fn from(err: crate::domain::fields::DomainError) -> Self {
         use crate::domain::fields::DomainError;

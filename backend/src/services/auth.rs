@@ -58,8 +58,7 @@ pub async fn hash_password(password: String) -> AppResult<String> {
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string())
     })
-    .await
-    .map_err(|e| AppError::Internal(e.to_string()))?
+    .await?
     .map_err(|e| AppError::Internal(e.to_string()))
 }
 

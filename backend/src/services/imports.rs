@@ -163,7 +163,7 @@ impl ImportService {
                 };
                 let (p, format, mapping) = (path.clone(), request.format, request.mapping.clone());
                 let head = tokio::task::spawn_blocking(move || read_head(&p, format, &mapping, &custom)).await;
-                head.map_err(|e| AppError::Internal(e.to_string())).and_then(|h| h).map(|h| (bytes, h))
+                head.map_err(AppError::from).and_then(|h| h).map(|h| (bytes, h))
             }
             Err(e) => Err(e),
         };
@@ -247,7 +247,7 @@ impl ImportService {
         // The bar counts lines: a CSV field with a line break makes it end early, never late.
         let lines = {
             let p = path.to_path_buf();
-            tokio::task::spawn_blocking(move || count_lines(&p)).await.map_err(|e| AppError::Internal(e.to_string()))?
+            tokio::task::spawn_blocking(move || count_lines(&p)).await?
         }
         .map_err(io)?;
         let chunks = futures::stream::unfold(file, |mut file| async move {
@@ -289,7 +289,7 @@ impl ImportService {
             }
         };
         if let Some(run) = run {
-            run.await.map_err(|e| AppError::Internal(e.to_string()))??;
+            run.await??;
         }
         progress.finish();
         // The job as it ended (a local run may have finished between the last look and now).
@@ -379,8 +379,7 @@ impl ImportService {
         let (path, format, delimiter, skip) =
             (job.file.clone(), job.format.clone(), job.delimiter.clone(), job.processed);
         let mut reader = tokio::task::spawn_blocking(move || RowReader::open(&path, &format, delimiter, skip))
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?
+            .await?
             .map_err(|e| AppError::Internal(format!("cannot read the uploaded file: {e}")))?;
         let mut processed = job.processed;
         let batch_rows = self.batch_rows;
@@ -389,8 +388,7 @@ impl ImportService {
                 let rows = reader.take(batch_rows);
                 (reader, rows)
             })
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+            .await?;
             reader = back;
             let rows = rows.map_err(|e| AppError::Internal(format!("reading the uploaded file: {e}")))?;
             let last = rows.len() < batch_rows;

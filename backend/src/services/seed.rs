@@ -203,7 +203,7 @@ pub async fn seed(
             });
         }
         let Some(joined) = running.join_next().await else { break };
-        match joined.map_err(|e| crate::error::AppError::Internal(e.to_string())).and_then(|r| Ok(r?)) {
+        match joined.map_err(crate::error::AppError::from).and_then(|r| Ok(r?)) {
             Ok(n) => {
                 written += n;
                 progress.add(n);
