@@ -207,6 +207,11 @@ pub struct ImportSettings {
     /// release build, bench/RESULTS.md).
     #[serde(default = "default_import_batch_rows")]
     pub batch_rows: usize,
+    /// Transactions of one job written side by side (default: the machine's cores, at most 8):
+    /// each chunk of rows is split into this many lanes by email, so the rows of one contact
+    /// keep their order.
+    #[serde(default = "default_import_lanes")]
+    pub lanes: usize,
     /// Seconds a server's claim on a running job lasts without renewal (default 30): how long
     /// a job whose server died waits before another server, or the restarted one, takes it.
     #[serde(default = "default_import_lease_secs")]
@@ -215,6 +220,10 @@ pub struct ImportSettings {
 
 fn default_import_lease_secs() -> u64 {
     30
+}
+
+fn default_import_lanes() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get()).min(8)
 }
 
 fn default_import_batch_rows() -> usize {
@@ -231,6 +240,7 @@ impl Default for ImportSettings {
             dir: String::new(),
             max_bytes: default_import_max_bytes(),
             batch_rows: default_import_batch_rows(),
+            lanes: default_import_lanes(),
             lease_secs: default_import_lease_secs(),
         }
     }

@@ -1,7 +1,10 @@
-//! Import jobs and the bulk write of one batch of imported rows: its new contacts, its changed
-//! ones, their events, timeline entries and counters, and the job's progress, in ONE transaction
-//! (a batch is written once or not at all, so a job resumed after a crash neither loses nor
-//! repeats one).
+//! Import jobs and the bulk writes of imported rows. The worker reads the file a chunk of rows at
+//! a time and splits each chunk into lanes (rows of one email on one lane) written side by side:
+//! each lane's transaction holds its new contacts, its changed ones, their events, timeline
+//! entries and counters, and a mark of what it did (`import_mark`, keyed by job, the chunk's
+//! first row and the lane); a small fold then adds the chunk's marks to the job's progress and
+//! deletes them. A lane is written once or not at all, and a chunk is counted once, so a job
+//! resumed after a crash skips the lanes already marked and neither loses nor repeats a row.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -28,7 +31,7 @@ pub struct RowError {
 }
 
 /// An import and how far it got.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ImportJob {
     /// Id (UUIDv7).
     pub id: String,
@@ -53,6 +56,13 @@ pub struct ImportJob {
     /// Headers that match no field.
     #[serde(default)]
     pub unmapped_columns: Vec<String>,
+    /// Lanes each chunk of rows is split into, fixed when the job first starts (a resumed job
+    /// splits its chunks as before, whatever the settings are now).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lanes: Option<u64>,
+    /// Rows per lane's transaction, fixed likewise (a chunk is `lanes` times as many rows).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub batch_rows: Option<u64>,
     /// Data rows in the file, once it has been read to the end.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<u64>,
@@ -89,7 +99,7 @@ pub struct ImportJob {
     pub finished_at: Option<String>,
 }
 
-/// What one batch writes.
+/// What one lane of a chunk writes.
 #[derive(Debug, Default)]
 pub struct Batch {
     /// New contacts (as the batch leaves them).
@@ -100,18 +110,59 @@ pub struct Batch {
     pub events: Vec<(ChangeEvent, TimelineEntry)>,
     /// Counter changes (domain/analytics.rs).
     pub counts: Vec<crate::domain::analytics::Count>,
-    /// Rows this batch handled.
-    pub processed: u64,
+    /// What the lane did, kept as its mark.
+    pub mark: Mark,
+}
+
+/// What one lane of a chunk did: stored with its writes, added to the job by the chunk's fold.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Mark {
+    /// Rows the lane handled.
+    #[serde(default)]
+    pub rows: u64,
     /// Contacts created.
+    #[serde(default)]
     pub imported: u64,
     /// Contacts changed.
+    #[serde(default)]
     pub updated: u64,
     /// Rows that changed nothing.
+    #[serde(default)]
     pub unchanged: u64,
-    /// Row errors.
+    /// The lane's row errors (the first [`crate::domain::imports::MAX_ERRORS`], in file order).
+    #[serde(default)]
     pub errors: Vec<RowError>,
-    /// The file's data rows, when this batch is its last.
-    pub total: Option<u64>,
+    /// All its row errors.
+    #[serde(default)]
+    pub error_count: u64,
+}
+
+impl Mark {
+    /// Counts `error` (kept while fewer than the job keeps).
+    pub fn fail(&mut self, error: RowError) {
+        if self.errors.len() < crate::domain::imports::MAX_ERRORS {
+            self.errors.push(error);
+        }
+        self.error_count += 1;
+    }
+
+    /// The marks of a chunk's lanes as one: sums, and the first errors in file order.
+    pub fn merged(marks: Vec<Mark>) -> Mark {
+        let mut all = Mark::default();
+        let mut errors = Vec::new();
+        for mark in marks {
+            all.rows += mark.rows;
+            all.imported += mark.imported;
+            all.updated += mark.updated;
+            all.unchanged += mark.unchanged;
+            all.error_count += mark.error_count;
+            errors.extend(mark.errors);
+        }
+        errors.sort_by_key(|e| e.row);
+        errors.truncate(crate::domain::imports::MAX_ERRORS);
+        all.errors = errors;
+        all
+    }
 }
 
 /// Import job storage and batch writes.
@@ -178,24 +229,76 @@ impl ImportRepository {
         Ok(!keys.is_empty())
     }
 
-    /// Marks a queued job as running (a resumed one keeps its first start time).
-    pub async fn start(&self, id: &str, at: &str) -> RepoResult<()> {
+    /// Marks a queued job as running (a resumed one keeps its first start time, lanes and batch
+    /// size); the job as it is now (`None` when it has gone).
+    pub async fn start(&self, id: &str, at: &str, lanes: u64, batch_rows: u64) -> RepoResult<Option<ImportJob>> {
         self.db
             .query(
-                "UPDATE type::record('import_job', $id) SET status = 'running', started_at = started_at ?? $at \
+                "UPDATE type::record('import_job', $id) SET status = 'running', started_at = started_at ?? $at, \
+                 lanes = lanes ?? $lanes, batch_rows = batch_rows ?? $batch_rows \
                  WHERE status IN ['queued', 'running'] RETURN NONE",
             )
-            .bind(json!({"id": id, "at": at}))
+            .bind(json!({"id": id, "at": at, "lanes": lanes, "batch_rows": batch_rows}))
             .await?
             .check()?;
-        Ok(())
+        self.get(id).await
     }
 
-    /// Writes one batch, the rows after the first `from`, and the job's progress in one
-    /// transaction; `Rule("import_stopped")` when the job was cancelled meanwhile or another
-    /// server has moved it on (its lease ran out), `VersionMismatch` or a duplicate email when a
-    /// contact changed since it was read (the caller reads again and retries).
-    pub async fn commit(&self, job_id: &str, from: u64, batch: Batch, at: &str) -> RepoResult<()> {
+    /// The marks of the lanes of the chunk starting at row `from` that have been written, by lane.
+    pub async fn marks(&self, job_id: &str, from: u64) -> RepoResult<Vec<(u64, Mark)>> {
+        let mut res = self
+            .db
+            .query("SELECT * FROM import_mark:[$job, $from]..[$job, $next]")
+            .bind(json!({"job": job_id, "from": from, "next": from + 1}))
+            .await?
+            .check()?;
+        let rows: Vec<Value> = res.take(0)?;
+        rows.into_iter()
+            .map(|row| {
+                let lane = row["lane"].as_u64().unwrap_or(0);
+                decode_row(row).map(|mark| (lane, mark))
+            })
+            .collect()
+    }
+
+    /// Adds the chunk starting at row `from` (its lanes' marks merged as `done`) to the job's
+    /// progress and deletes its marks, in one transaction; `total` when the chunk is the file's
+    /// last. A cancelled job still counts what its last chunk wrote. `Rule("import_stopped")`
+    /// when the chunk was counted already (by another server that took the job over) or the
+    /// job has ended otherwise.
+    pub async fn fold(&self, job_id: &str, from: u64, done: &Mark, total: Option<u64>) -> RepoResult<()> {
+        let sql = "BEGIN;\n\
+             LET $j = (SELECT status, processed FROM ONLY type::record('import_job', $job));\n\
+             IF $j.status NOT IN ['running', 'cancelled'] OR $j.processed != $from { THROW 'import_stopped' };\n\
+             UPDATE type::record('import_job', $job) SET processed += $rows, imported += $imported, \
+                 updated += $updated, unchanged += $unchanged, error_count += $error_count, \
+                 errors = array::slice(array::concat(errors ?? [], $errors), 0, $max_errors), \
+                 total = $total ?? total RETURN NONE;\n\
+             DELETE import_mark:[$job, $from]..[$job, $next] RETURN NONE;\n\
+             COMMIT;";
+        let vars = json!({
+            "job": job_id,
+            "from": from,
+            "next": from + 1,
+            "rows": done.rows,
+            "imported": done.imported,
+            "updated": done.updated,
+            "unchanged": done.unchanged,
+            "error_count": done.error_count,
+            "errors": done.errors,
+            "max_errors": crate::domain::imports::MAX_ERRORS,
+            "total": total,
+        });
+        check_tx(self.db.query(sql).bind(vars).await?).map(|_| ())
+    }
+
+    /// Writes one lane of the chunk starting at row `from`, with its mark, in one transaction;
+    /// its counters go to counter shard `shard`. `Rule("lane_done")` when the lane has its mark
+    /// already (written before a crash, or by another server), `Rule("import_stopped")` when the
+    /// job was cancelled meanwhile or another server has moved it on (its lease ran out),
+    /// `VersionMismatch` or a duplicate email when a contact changed since it was read (the
+    /// caller reads again and retries).
+    pub async fn commit(&self, job_id: &str, from: u64, lane: u64, shard: u64, batch: Batch) -> RepoResult<()> {
         let contacts: Vec<Value> = batch.created.iter().map(|c| keyed(super::contacts::row(c))).collect();
         let updates: Vec<Value> = batch
             .changed
@@ -209,12 +312,15 @@ impl ImportRepository {
             &batch.events.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>(),
         ));
         let counts = crate::domain::analytics::merge(counts);
+        let mut mark = encode_row(&batch.mark);
+        mark["lane"] = json!(lane);
         // Reads first (the job's state, the versions, the counters), while the transaction's
         // write set is small: reads in a transaction holding thousands of new rows are slow.
         let mut sql = String::from(
             "BEGIN;\n\
              LET $j = (SELECT status, processed FROM ONLY type::record('import_job', $job));\n\
              IF $j.status != 'running' OR $j.processed != $from { THROW 'import_stopped' };\n\
+             IF record::exists(type::record('import_mark', [$job, $from, $lane])) { THROW 'lane_done' };\n\
              FOR $u IN $updates {\n\
                  IF (SELECT VALUE version FROM ONLY type::record('contact', $u.id)) != $u.expected { THROW 'version_mismatch' };\n\
              };\n",
@@ -231,10 +337,7 @@ impl ImportRepository {
         sql.push_str(&super::changes::queue_sql("events"));
         sql.push_str(
             "INSERT INTO timeline_entry $timeline RETURN NONE;\n\
-             UPDATE type::record('import_job', $job) SET processed += $processed, imported += $imported, \
-                 updated += $updated, unchanged += $unchanged, error_count += $error_count, \
-                 errors = array::slice(array::concat(errors ?? [], $errors), 0, $max_errors), \
-                 total = $total ?? total RETURN NONE;\n\
+             CREATE type::record('import_mark', [$job, $from, $lane]) CONTENT $mark RETURN NONE;\n\
              COMMIT;",
         );
         let mut vars = json!({
@@ -244,18 +347,11 @@ impl ImportRepository {
             "contacts": contacts,
             "events": events,
             "timeline": timeline,
-            "processed": batch.processed,
-            "imported": batch.imported,
-            "updated": batch.updated,
-            "unchanged": batch.unchanged,
-            "error_count": batch.errors.len(),
-            "errors": batch.errors,
-            "max_errors": crate::domain::imports::MAX_ERRORS,
-            "total": batch.total,
-            "at": at,
+            "lane": lane,
+            "mark": mark,
         });
         if !counts.is_empty() {
-            vars["counts"] = super::analytics::bound(&counts);
+            vars["counts"] = super::analytics::bound_on(&counts, shard);
         }
         let response = self.db.query(sql).bind(vars).await?;
         check_tx(response).map(|_| ())

@@ -1,7 +1,8 @@
 //! Contact imports: an upload is spooled to a file (never held in memory), checked (its header
 //! and mapping), and answered with a queued job; a background worker, holding the job's lease,
-//! reads the file in batches and writes each batch with the job's progress in one transaction,
-//! so a job resumed after a crash (by this server or another) goes on where it stopped.
+//! reads the file a chunk at a time and writes each chunk's lanes side by side, each with its
+//! mark, then folds the marks into the job's progress (repositories/imports.rs), so a job
+//! resumed after a crash (by this server or another) goes on where it stopped.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
@@ -21,13 +22,15 @@ use crate::domain::contacts::{Contact, NewContact};
 use crate::domain::custom::{from_text, FieldType, Object};
 use crate::domain::history::{event_for, Origin};
 use crate::domain::ids::{format_ts, new_id, now};
-use crate::domain::imports::{columns, company_ref, row_errors, row_input, upsert, Columns, CompanyRef, Mode, Target};
+use crate::domain::imports::{
+    columns, company_ref, lane_of, row_errors, row_input, upsert, Columns, CompanyRef, Mode, Target,
+};
 use crate::domain::pagination::{Page, PageRequest};
 use crate::domain::timeline::entry_for_change;
 use crate::error::{AppError, AppResult};
 use crate::repositories::companies::CompanyRepository;
 use crate::repositories::contacts::ContactRepository;
-use crate::repositories::imports::{Batch, ImportJob, ImportRepository, RowError};
+use crate::repositories::imports::{Batch, ImportJob, ImportRepository, Mark, RowError};
 use crate::repositories::leases::LeaseRepository;
 use crate::repositories::RepoError;
 
@@ -72,6 +75,7 @@ pub struct ImportService {
     dir: PathBuf,
     max_bytes: u64,
     batch_rows: usize,
+    lanes: usize,
     lease: Duration,
     wake: Arc<Notify>,
     notifications: Option<super::notifications::NotificationService>,
@@ -80,6 +84,18 @@ pub struct ImportService {
 
 /// One data row: its line and its cells, or what is wrong with it.
 type Row = (u64, Result<Vec<String>, String>);
+
+/// At most this many lanes per job.
+const MAX_LANES: usize = 64;
+
+/// What every lane of a running job needs to know.
+struct Run {
+    id: String,
+    columns: Columns,
+    mode: Mode,
+    dry_run: bool,
+    origin: Origin,
+}
 
 impl ImportService {
     /// A service over `db` with `settings` (its spool directory resolved to `dir`).
@@ -92,6 +108,7 @@ impl ImportService {
             dir,
             max_bytes: settings.max_bytes,
             batch_rows: settings.batch_rows.clamp(1, 10_000),
+            lanes: settings.lanes.clamp(1, MAX_LANES),
             lease: Duration::from_secs(settings.lease_secs.max(1)),
             wake: Arc::new(Notify::new()),
             notifications: None,
@@ -193,18 +210,9 @@ impl ImportService {
                 })
                 .collect(),
             unmapped_columns: columns.unmapped,
-            total: None,
-            processed: 0,
-            imported: 0,
-            updated: 0,
-            unchanged: 0,
-            errors: Vec::new(),
-            error_count: 0,
-            failure: None,
             actor: origin.actor.clone(),
             created_at: format_ts(at),
-            started_at: None,
-            finished_at: None,
+            ..ImportJob::default()
         };
         if let Err(e) = self.jobs.create(&job).await {
             let _ = tokio::fs::remove_file(&path).await;
@@ -353,59 +361,73 @@ impl ImportService {
         })
     }
 
-    /// Runs one job from where it stopped to its end (or until it is cancelled).
+    /// Runs one job from where it stopped to its end (or until it is cancelled): a chunk of rows
+    /// at a time, each chunk's lanes written side by side, then folded into the job.
     pub async fn run(&self, id: &str, leases: &LeaseRepository, lease: &str, holder: &str) -> AppResult<()> {
         let Some(job) = self.jobs.get(id).await? else { return Ok(()) };
         if job.status != "queued" && job.status != "running" {
             return Ok(());
         }
-        self.jobs.start(id, &format_ts(now())).await?;
-        let columns = Columns {
-            targets: job.targets.iter().map(|t| t.as_deref().and_then(Target::parse)).collect(),
-            custom: job
-                .targets
-                .iter()
-                .map(|t| t.as_deref().and_then(|t| t.strip_prefix("custom.")).map(str::to_string))
-                .collect(),
-            unmapped: Vec::new(),
+        let at = format_ts(now());
+        let Some(job) = self.jobs.start(id, &at, self.lanes as u64, self.batch_rows as u64).await? else {
+            return Ok(());
         };
-        let mode = Mode::parse(&job.mode).unwrap_or(Mode::Upsert);
-        let origin = Origin {
-            triggers: Vec::new(),
-            actor: job.actor.clone(),
-            source: "import".into(),
-            trace_id: job.id.clone(),
-        };
+        if job.status != "running" {
+            return Ok(());
+        }
+        let lanes = job.lanes.map_or(1, |n| (n as usize).clamp(1, MAX_LANES));
+        let chunk_rows = job.batch_rows.map_or(self.batch_rows, |n| (n as usize).clamp(1, 10_000)) * lanes;
+        let run = Arc::new(Run {
+            id: job.id.clone(),
+            columns: Columns {
+                targets: job.targets.iter().map(|t| t.as_deref().and_then(Target::parse)).collect(),
+                custom: job
+                    .targets
+                    .iter()
+                    .map(|t| t.as_deref().and_then(|t| t.strip_prefix("custom.")).map(str::to_string))
+                    .collect(),
+                unmapped: Vec::new(),
+            },
+            mode: Mode::parse(&job.mode).unwrap_or(Mode::Upsert),
+            dry_run: job.dry_run,
+            origin: Origin {
+                triggers: Vec::new(),
+                actor: job.actor.clone(),
+                source: "import".into(),
+                trace_id: job.id.clone(),
+            },
+        });
         let (path, format, delimiter, skip) =
             (job.file.clone(), job.format.clone(), job.delimiter.clone(), job.processed);
         let mut reader = tokio::task::spawn_blocking(move || RowReader::open(&path, &format, delimiter, skip))
             .await?
             .map_err(|e| AppError::Internal(format!("cannot read the uploaded file: {e}")))?;
         let mut processed = job.processed;
-        let batch_rows = self.batch_rows;
         loop {
             let (back, rows) = tokio::task::spawn_blocking(move || {
-                let rows = reader.take(batch_rows);
+                let rows = reader.take(chunk_rows);
                 (reader, rows)
             })
             .await?;
             reader = back;
             let rows = rows.map_err(|e| AppError::Internal(format!("reading the uploaded file: {e}")))?;
-            let last = rows.len() < batch_rows;
+            let last = rows.len() < chunk_rows;
             let n = rows.len() as u64;
-            let mut tries = 0;
-            loop {
-                let mut batch = self.prepare(&rows, &columns, mode, job.dry_run, &origin).await?;
-                batch.processed = n;
-                batch.total = last.then_some(processed + n);
-                match self.jobs.commit(id, processed, batch, &format_ts(now())).await {
-                    Ok(()) => break,
-                    Err(RepoError::Rule(code)) if code == "import_stopped" => return Ok(()),
-                    Err(RepoError::VersionMismatch | RepoError::Duplicate(_) | RepoError::TxConflict) if tries < 5 => {
-                        tries += 1;
-                    }
-                    Err(e) => return Err(e.into()),
-                }
+            let written = self.chunk(&run, processed, rows, lanes).await?;
+            let done = Mark::merged(self.jobs.marks(id, processed).await?.into_iter().map(|(_, m)| m).collect());
+            if written && done.rows != n {
+                return Err(AppError::Internal(format!(
+                    "the lanes of rows {processed}.. marked {} of {n} rows",
+                    done.rows
+                )));
+            }
+            match self.jobs.fold(id, processed, &done, (written && last).then_some(processed + n)).await {
+                Ok(()) => {}
+                Err(RepoError::Rule(code)) if code == "import_stopped" => return Ok(()),
+                Err(e) => return Err(e.into()),
+            }
+            if !written {
+                return Ok(()); // cancelled: what the chunk wrote is counted, the rest is not read
             }
             processed += n;
             if last {
@@ -422,6 +444,64 @@ impl ImportService {
         Ok(())
     }
 
+    /// Writes the chunk of `rows` starting at row `from`: split into `lanes` by email, each lane
+    /// a task of its own (the embedded database works on the task that awaits it, so the lanes
+    /// share the cores), lanes marked already skipped. False when the job was stopped meanwhile
+    /// (cancelled, or moved on by another server); the lanes that had started are awaited first.
+    async fn chunk(&self, run: &Arc<Run>, from: u64, rows: Vec<Row>, lanes: usize) -> AppResult<bool> {
+        let mut split: Vec<Vec<Row>> = (0..lanes).map(|_| Vec::new()).collect();
+        for row in rows {
+            let lane = match &row.1 {
+                Ok(cells) => lane_of(&run.columns, cells, lanes),
+                Err(_) => 0,
+            };
+            split[lane].push(row);
+        }
+        let marked: HashSet<u64> = self.jobs.marks(&run.id, from).await?.into_iter().map(|(lane, _)| lane).collect();
+        // Counter shards of their own for the lanes (domain/analytics.rs: one write, one shard).
+        let shard = rand::random::<u64>();
+        let mut tasks = tokio::task::JoinSet::new();
+        for (lane, rows) in split.into_iter().enumerate() {
+            let lane = lane as u64;
+            if rows.is_empty() || marked.contains(&lane) {
+                continue;
+            }
+            let (this, run) = (self.clone(), run.clone());
+            tasks.spawn(async move { this.lane(&run, from, lane, shard.wrapping_add(lane), &rows).await });
+        }
+        let mut outcome = Ok(true);
+        while let Some(joined) = tasks.join_next().await {
+            match joined.map_err(AppError::from).and_then(|r| r) {
+                Ok(written) => outcome = outcome.map(|all| all && written),
+                Err(e) => {
+                    if outcome.is_ok() {
+                        outcome = Err(e);
+                    }
+                }
+            }
+        }
+        outcome
+    }
+
+    /// Writes one lane of a chunk (read again and retried when a contact changed under it); false
+    /// when the job was stopped.
+    async fn lane(&self, run: &Run, from: u64, lane: u64, shard: u64, rows: &[Row]) -> AppResult<bool> {
+        let mut tries = 0;
+        loop {
+            let mut batch = self.prepare(rows, &run.columns, run.mode, run.dry_run, &run.origin).await?;
+            batch.mark.rows = rows.len() as u64;
+            match self.jobs.commit(&run.id, from, lane, shard, batch).await {
+                Ok(()) => return Ok(true),
+                Err(RepoError::Rule(code)) if code == "lane_done" => return Ok(true),
+                Err(RepoError::Rule(code)) if code == "import_stopped" => return Ok(false),
+                Err(RepoError::VersionMismatch | RepoError::Duplicate(_) | RepoError::TxConflict) if tries < 5 => {
+                    tries += 1;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+
     /// What a batch of rows does, against the contacts as they are now.
     async fn prepare(
         &self,
@@ -434,7 +514,7 @@ impl ImportService {
         let mut batch = Batch::default();
         let mut valid = Vec::with_capacity(rows.len());
         let fail = |batch: &mut Batch, row: u64, field: String, message: String| {
-            batch.errors.push(RowError { row, field, message });
+            batch.mark.fail(RowError { row, field, message });
         };
         let schema = self.contact_schema().await?;
         for (line, cells) in rows {
@@ -523,7 +603,7 @@ impl ImportService {
             let next = match &current {
                 None => Contact::create(new_id(at), new, &ts),
                 Some(_) if mode == Mode::CreateOnly => {
-                    batch.unchanged += 1;
+                    batch.mark.unchanged += 1;
                     continue;
                 }
                 Some(current) => match upsert(current, &new, has_status, &ts) {
@@ -532,7 +612,7 @@ impl ImportService {
                         continue;
                     }
                     Ok(None) => {
-                        batch.unchanged += 1;
+                        batch.mark.unchanged += 1;
                         continue;
                     }
                     Ok(Some(next)) => next,
@@ -549,9 +629,9 @@ impl ImportService {
                 None => next,
             };
             if current.is_none() {
-                batch.imported += 1;
+                batch.mark.imported += 1;
             } else {
-                batch.updated += 1;
+                batch.mark.updated += 1;
             }
             touched.entry(next.email.clone()).or_insert(current.as_ref().map(|c| c.version));
             if !dry_run {
@@ -630,7 +710,7 @@ impl ImportService {
         for m in missing {
             let (field, object, id) = &references[m];
             let line = rows[owners[m]].0;
-            batch.errors.push(RowError {
+            batch.mark.fail(RowError {
                 row: line,
                 field: field.clone(),
                 message: format!("no {} with id {id} exists", object.name()),

@@ -211,6 +211,97 @@ async fn a_file_on_disk_imports_like_an_upload() {
 }
 
 #[tokio::test]
+async fn lanes_write_side_by_side_and_keep_each_contacts_rows_in_file_order() {
+    // Chunks of 3 lanes x 10 rows; 40 emails, each on 5 rows spread over the file.
+    let app = spawn_app_with(|s| {
+        s.imports.batch_rows = 10;
+        s.imports.lanes = 3;
+    })
+    .await;
+    let rows: String = (0..200).map(|i| format!("r{}@example.com,T{i}\n", i % 40)).collect();
+    let job = import(&app, "", "text/csv", &format!("email,title\n{rows}")).await;
+    assert_eq!(job["status"], "completed", "{job}");
+    assert_eq!((&job["total"], &job["processed"]), (&json!(200), &json!(200)), "{job}");
+    assert_eq!((&job["imported"], &job["updated"], &job["unchanged"]), (&json!(40), &json!(160), &json!(0)));
+    let page = app.get_ok("/api/contacts?limit=100").await;
+    let contacts = page["data"].as_array().unwrap();
+    assert_eq!(contacts.len(), 40);
+    for c in contacts {
+        let n: usize = c["email"].as_str().unwrap()[1..].split('@').next().unwrap().parse().unwrap();
+        // The file's last row of each email wins, after its four earlier ones.
+        assert_eq!((&c["title"], &c["version"]), (&json!(format!("T{}", 160 + n)), &json!(5)), "{c}");
+    }
+    let id = contacts[0]["id"].as_str().unwrap();
+    let history = app.get_ok(&format!("/api/contacts/{id}/history")).await;
+    let versions: Vec<&Value> = history["data"].as_array().unwrap().iter().map(|e| &e["version"]).collect();
+    assert_eq!(versions, [&json!(1), &json!(2), &json!(3), &json!(4), &json!(5)], "{history}");
+}
+
+#[tokio::test]
+async fn a_resumed_job_skips_the_lanes_written_before_it_stopped_and_counts_them_once() {
+    use crm::domain::imports::{columns, lane_of};
+    use crm::repositories::imports::{ImportJob, ImportRepository};
+    use crm::repositories::leases::LeaseRepository;
+    // The settings say 5 lanes; the job, started before with 2 lanes of 10 rows, keeps them.
+    let app = spawn_app_with(|s| s.imports.lanes = 5).await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("people.csv");
+    let emails: Vec<String> = (0..50).map(|i| format!("r{i}@example.com")).collect();
+    let body: String = emails.iter().map(|e| format!("{e},Title\n")).collect();
+    std::fs::write(&path, format!("email,title\n{body}")).unwrap();
+    let id = crm::domain::ids::new_id(crm::domain::ids::now());
+    // Held here, so the background worker leaves the job to this test.
+    let (leases, lease) = (LeaseRepository::new(app.db.clone()), format!("import:{id}"));
+    assert!(leases.acquire(&lease, "test", std::time::Duration::from_secs(600)).await.unwrap());
+    let jobs = ImportRepository::new(app.db.clone());
+    jobs.create(&ImportJob {
+        id: id.clone(),
+        status: "running".into(),
+        format: "csv".into(),
+        mode: "upsert".into(),
+        dry_run: false,
+        bytes: 0,
+        file: path.display().to_string(),
+        delimiter: Some(",".into()),
+        targets: vec![Some("email".into()), Some("title".into())],
+        lanes: Some(2),
+        batch_rows: Some(10),
+        actor: "system".into(),
+        created_at: crm::domain::ids::format_ts(crm::domain::ids::now()),
+        ..ImportJob::default()
+    })
+    .await
+    .unwrap();
+    // Lane 1 of the first chunk (rows 0..20) had committed, with its mark, when the server died.
+    let cols = columns(&["email".to_string(), "title".to_string()], &Default::default(), &[]).unwrap();
+    let lane_one: Vec<&String> =
+        emails[..20].iter().filter(|e| lane_of(&cols, &[e.to_string(), "Title".into()], 2) == 1).collect();
+    assert!(!lane_one.is_empty() && lane_one.len() < 20, "{lane_one:?}");
+    let n = lane_one.len();
+    app.db
+        .query("CREATE type::record('import_mark', [$job, 0, 1]) CONTENT { lane: 1, rows: $n, imported: $n }")
+        .bind(json!({"job": id, "n": n}))
+        .await
+        .unwrap()
+        .check()
+        .unwrap();
+    app.state.imports.run(&id, &leases, &lease, "test").await.unwrap();
+    let job = app.get_ok(&format!("/api/imports/{id}")).await;
+    assert_eq!(job["status"], "completed", "{job}");
+    assert_eq!((&job["total"], &job["processed"], &job["imported"]), (&json!(50), &json!(50), &json!(50)), "{job}");
+    // The marked lane was not written again: its contacts are the ones the dead server wrote
+    // (none here), every other row's contact is there once.
+    for (i, email) in emails.iter().enumerate() {
+        let found = contact_by_email(&app, email).await;
+        assert_eq!(found.is_null(), lane_one.contains(&email), "row {i}: {found}");
+    }
+    assert_eq!(app.get_ok("/api/contacts?count=true&limit=1").await["total"], json!(50 - n));
+    let mut res = app.db.query("SELECT count() AS n FROM import_mark GROUP ALL").await.unwrap();
+    let left: Vec<Value> = res.take(0).unwrap();
+    assert_eq!(left.first().map_or(0, |r| r["n"].as_u64().unwrap()), 0, "marks left after the fold: {left:?}");
+}
+
+#[tokio::test]
 async fn an_upload_past_the_limit_is_refused_as_it_streams() {
     let app = spawn_app_with(|s| s.imports.max_bytes = 10_000).await;
     let body: String =

@@ -964,7 +964,9 @@ impl LsmCommitEnv {
 	/// CRM PATCH: rotates only when the memtable that was full is still the active one. When
 	/// several committers find it full at once, the first rotates and the others retry on the
 	/// new memtable; each rotating again closed a WAL segment after every retry, and the flush
-	/// of a memtable holding a single batch then marked older segments as flushed.
+	/// of a memtable holding a single batch then marked older segments as flushed. A batch is
+	/// refused only when it is larger than an empty memtable, not when it meets a new memtable
+	/// whose room other committers have reserved.
 	fn apply_to_memtable(&self, batch: &Batch) -> Result<()> {
 		loop {
 			let full = {
@@ -975,9 +977,16 @@ impl LsmCommitEnv {
 					Err(e) => return Err(e),
 				}
 			};
-			if full.is_empty() {
-				// The batch alone exceeds the arena: no rotation can help.
+			// CRM PATCH: too large for any memtable, rather than for this one. A memtable without
+			// entries may be refusing the batch only because other committers' reservations
+			// hold its room (their inserts are under way), as happens with concurrent commits
+			// right after a rotation: wait for them, then rotate and retry.
+			if !full.could_hold(batch.memtable_size_estimate()) {
 				return Err(Error::ArenaFull);
+			}
+			if full.is_empty() {
+				std::thread::yield_now();
+				continue;
 			}
 			log::debug!("apply: arena full, rotating memtable");
 			self.core.rotate_memtable_from(Some(&full))?;
@@ -2208,5 +2217,54 @@ pub(crate) fn cleanup_vlog_and_index(
 			log::warn!("Failed to cleanup obsolete vlog files during {}: {}", context, e);
 			// Don't propagate error - cleanup failures shouldn't fail the primary operation
 		}
+	}
+}
+
+#[cfg(test)]
+mod crm_patch_apply_tests {
+	use std::time::Duration;
+
+	use super::*;
+
+	/// CRM PATCH: a batch that fits an empty memtable waits while other committers' reservations
+	/// hold the room of a memtable that has no entries yet (concurrent commits right after a
+	/// rotation), instead of failing as too large for any memtable.
+	#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+	async fn crm_patch_a_batch_meeting_reservations_on_an_empty_memtable_waits_for_them() {
+		let dir = tempfile::tempdir().unwrap();
+		let opts = Options {
+			path: dir.path().to_path_buf(),
+			max_memtable_size: 1024 * 1024,
+			..Default::default()
+		};
+		let tree = Tree::new(Arc::new(opts)).unwrap();
+		let env = Arc::new(LsmCommitEnv {
+			core: Arc::clone(&tree.core.inner),
+			task_manager: None,
+		});
+		let memtable = Arc::clone(&*tree.core.inner.active_memtable.read().unwrap());
+		assert!(memtable.is_empty());
+		let mut batch = Batch::new(1);
+		batch.set(b"big".to_vec(), vec![7u8; 600 * 1024], 0).unwrap();
+		let needed = batch.memtable_size_estimate();
+		assert!(memtable.could_hold(needed));
+		// Another committer's reservation, its insert not done: less room left than the batch needs.
+		let room = (memtable.arena_capacity() - memtable.size()) as u64;
+		let held = room - needed / 2;
+		memtable.try_reserve(held).unwrap();
+		let applying = {
+			let env = Arc::clone(&env);
+			std::thread::spawn(move || env.apply(&batch))
+		};
+		std::thread::sleep(Duration::from_millis(200));
+		assert!(!applying.is_finished(), "the batch was refused instead of waiting");
+		memtable.release_reservation(held);
+		applying.join().unwrap().unwrap();
+		assert!(memtable.get(b"big", None).is_some());
+		// A batch larger than any memtable is still refused.
+		let mut huge = Batch::new(2);
+		huge.set(b"huge".to_vec(), vec![7u8; 2 * 1024 * 1024], 0).unwrap();
+		assert!(matches!(env.apply(&huge), Err(Error::ArenaFull)));
+		tree.close().await.unwrap();
 	}
 }

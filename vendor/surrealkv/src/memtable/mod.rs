@@ -83,6 +83,10 @@ pub(crate) struct MemTable {
 	/// segment N can land in a memtable created after N was closed (its `apply` ran after a
 	/// rotation), so segment N must outlive that memtable's flush, not just its own memtable's.
 	min_wal_segment: AtomicU64,
+	/// CRM PATCH: arena bytes a memtable without entries uses (the skiplist's sentinel), so
+	/// `could_hold` can tell a batch too large for any memtable from one that only met other
+	/// committers' reservations.
+	empty_size: u64,
 }
 
 impl Default for MemTable {
@@ -111,7 +115,9 @@ impl MemTable {
 		let arena = Arc::new(Arena::new(arena_capacity));
 		let cmp: Compare = |a, b| a.cmp(b);
 		let skiplist = Skiplist::new(arena, cmp);
+		let empty_size = skiplist.size() as u64;
 		MemTable {
+			empty_size,
 			skiplist,
 			latest_seq_num: AtomicU64::new(0),
 			wal_number: AtomicU64::new(0),
@@ -178,6 +184,13 @@ impl MemTable {
 
 	pub(crate) fn size(&self) -> usize {
 		self.skiplist.size() as usize
+	}
+
+	/// CRM PATCH: whether a memtable like this one, with nothing in it and nothing reserved, has
+	/// room for `bytes`. A memtable without entries can still refuse a batch while another
+	/// committer's reservation is in flight; only a batch this says no to can never fit.
+	pub(crate) fn could_hold(&self, bytes: u64) -> bool {
+		bytes <= (self.arena_capacity() as u64).saturating_sub(self.empty_size)
 	}
 
 	/// Arena capacity in bytes (total, including sentinel overhead).
