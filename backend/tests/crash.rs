@@ -85,12 +85,37 @@ async fn admin_key(client: &reqwest::Client, base: &str) -> String {
     created["key"].as_str().expect("key").to_string()
 }
 
-fn start(url: &str, port: u16) -> Child {
+/// A started server, killed when dropped (a failed assertion does not leave it running).
+struct Server(Child);
+
+impl std::ops::Deref for Server {
+    type Target = Child;
+    fn deref(&self) -> &Child {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Server {
+    fn deref_mut(&mut self) -> &mut Child {
+        &mut self.0
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Ok(None) = self.0.try_wait() {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+}
+
+fn start(url: &str, port: u16) -> Server {
     start_with(url, port, &[])
 }
 
-fn start_with(url: &str, port: u16, env: &[(&str, &str)]) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_crm"))
+fn start_with(url: &str, port: u16, env: &[(&str, &str)]) -> Server {
+    let child = Command::new(env!("CARGO_BIN_EXE_crm"))
         .envs(env.iter().copied())
         .env("CRM__SERVER__PORT", port.to_string())
         .env("CRM__GRPC__PORT", "0")
@@ -104,7 +129,8 @@ fn start_with(url: &str, port: u16, env: &[(&str, &str)]) -> Child {
         .stdout(log_to())
         .stderr(log_to())
         .spawn()
-        .expect("crm starts")
+        .expect("crm starts");
+    Server(child)
 }
 
 /// Where a server's output goes: the file `CRASH_LOG` names (to look into a failure), else nowhere.
