@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use super::records::{self, keyed, ListQuery};
-use super::{check_tx, decode_row, encode_row, RepoResult};
+use super::{check_tx, decode_row, decode_rows, encode_row, RepoResult};
 use crate::db::Db;
 use crate::domain::contacts::Contact;
 use crate::domain::history::ChangeEvent;
@@ -244,21 +244,15 @@ impl ImportRepository {
         self.get(id).await
     }
 
-    /// The marks of the lanes of the chunk starting at row `from` that have been written, by lane.
-    pub async fn marks(&self, job_id: &str, from: u64) -> RepoResult<Vec<(u64, Mark)>> {
+    /// The marks of the lanes of the chunk starting at row `from` that have been written.
+    pub async fn marks(&self, job_id: &str, from: u64) -> RepoResult<Vec<Mark>> {
         let mut res = self
             .db
             .query("SELECT * FROM import_mark:[$job, $from]..[$job, $next]")
             .bind(json!({"job": job_id, "from": from, "next": from + 1}))
             .await?
             .check()?;
-        let rows: Vec<Value> = res.take(0)?;
-        rows.into_iter()
-            .map(|row| {
-                let lane = row["lane"].as_u64().unwrap_or(0);
-                decode_row(row).map(|mark| (lane, mark))
-            })
-            .collect()
+        decode_rows(res.take(0)?)
     }
 
     /// Adds the chunk starting at row `from` (its lanes' marks merged as `done`) to the job's
@@ -312,8 +306,7 @@ impl ImportRepository {
             &batch.events.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>(),
         ));
         let counts = crate::domain::analytics::merge(counts);
-        let mut mark = encode_row(&batch.mark);
-        mark["lane"] = json!(lane);
+        let mark = encode_row(&batch.mark);
         // Reads first (the job's state, the versions, the counters), while the transaction's
         // write set is small: reads in a transaction holding thousands of new rows are slow.
         let mut sql = String::from(

@@ -414,7 +414,7 @@ impl ImportService {
             let last = rows.len() < chunk_rows;
             let n = rows.len() as u64;
             let written = self.chunk(&run, processed, rows, lanes).await?;
-            let done = Mark::merged(self.jobs.marks(id, processed).await?.into_iter().map(|(_, m)| m).collect());
+            let done = Mark::merged(self.jobs.marks(id, processed).await?);
             if written && done.rows != n {
                 // Marks already folded away: another server took the job over and moved it on.
                 let now = self.get(id).await?;
@@ -451,7 +451,8 @@ impl ImportService {
 
     /// Writes the chunk of `rows` starting at row `from`: split into `lanes` by email, each lane
     /// a task of its own (the embedded database works on the task that awaits it, so the lanes
-    /// share the cores), lanes marked already skipped. False when the job was stopped meanwhile
+    /// share the cores); a lane marked already (before a crash) finds its mark and writes
+    /// nothing. False when the job was stopped meanwhile
     /// (cancelled, or moved on by another server); the lanes that had started are awaited first.
     async fn chunk(&self, run: &Arc<Run>, from: u64, rows: Vec<Row>, lanes: usize) -> AppResult<bool> {
         let mut split: Vec<Vec<Row>> = (0..lanes).map(|_| Vec::new()).collect();
@@ -462,13 +463,12 @@ impl ImportService {
             };
             split[lane].push(row);
         }
-        let marked: HashSet<u64> = self.jobs.marks(&run.id, from).await?.into_iter().map(|(lane, _)| lane).collect();
         // Counter shards of their own for the lanes (domain/analytics.rs: one write, one shard).
         let shard = rand::random::<u64>();
         let mut tasks = tokio::task::JoinSet::new();
         for (lane, rows) in split.into_iter().enumerate() {
             let lane = lane as u64;
-            if rows.is_empty() || marked.contains(&lane) {
+            if rows.is_empty() {
                 continue;
             }
             let (this, run) = (self.clone(), run.clone());

@@ -279,7 +279,7 @@ async fn a_resumed_job_skips_the_lanes_written_before_it_stopped_and_counts_them
     assert!(!lane_one.is_empty() && lane_one.len() < 20, "{lane_one:?}");
     let n = lane_one.len();
     app.db
-        .query("CREATE type::record('import_mark', [$job, 0, 1]) CONTENT { lane: 1, rows: $n, imported: $n }")
+        .query("CREATE type::record('import_mark', [$job, 0, 1]) CONTENT { rows: $n, imported: $n }")
         .bind(json!({"job": id, "n": n}))
         .await
         .unwrap()
