@@ -76,7 +76,11 @@ where
             }
             match step().await {
                 Ok(true) => tokio::task::yield_now().await,
-                Ok(false) | Err(RepoError::TxConflict | RepoError::Rule(_)) => tokio::time::sleep(idle).await,
+                Ok(false) => tokio::time::sleep(idle).await,
+                Err(e @ (RepoError::TxConflict | RepoError::Rule(_))) => {
+                    tracing::debug!(error = %e, job = what, "a background job step met a conflict and waits");
+                    tokio::time::sleep(idle).await;
+                }
                 Err(e) => {
                     tracing::warn!(error = %e, job = what, "a background job step failed");
                     tokio::time::sleep(idle * 10).await;

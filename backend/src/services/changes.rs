@@ -120,7 +120,9 @@ impl ChangeService {
             self.repo.sweep_numbered().await?;
             self.retired().swept = true;
         }
+        let started = Instant::now();
         let mut events = self.repo.queued(BATCH).await?;
+        let read = started.elapsed();
         in_version_order(&mut events);
         let keys: Vec<String> = events.iter().map(|e| e.key.clone()).collect();
         let waiting = self.retired().due(keys.len());
@@ -137,6 +139,14 @@ impl ChangeService {
             None => (keys, Vec::new()),
         };
         let last = self.repo.number(state.last, &events, None, QueueRows { mark: &mark, delete: &delete }).await?;
+        tracing::debug!(
+            events = events.len(),
+            deleted = delete.len(),
+            read_ms = read.as_secs_f64() * 1e3,
+            total_ms = started.elapsed().as_secs_f64() * 1e3,
+            last,
+            "change feed: numbered a batch"
+        );
         match waiting {
             Some(waiting) => self.retired().forget(waiting.len()),
             None => self.retired().wait(mark),
