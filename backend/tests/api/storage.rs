@@ -65,3 +65,17 @@ async fn write_three_mib_in_small_commits(db: &Database) {
             .unwrap();
     }
 }
+
+/// The engine crates built are the vendored ones with our fixes (docs/surrealkv-rotation-fix.md,
+/// docs/surrealdb-datastore-cache-fix.md): an upgrade that leaves a `[patch.crates-io]` entry
+/// unused (cargo only warns) would silently build the published crate instead.
+#[test]
+fn the_vendored_engine_fixes_are_the_crates_built() {
+    let lock = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.lock")).unwrap();
+    for name in ["surrealkv", "surrealdb-datastore"] {
+        let packages: Vec<&str> =
+            lock.split("[[package]]").filter(|p| p.contains(&format!("\nname = \"{name}\"\n"))).collect();
+        assert_eq!(packages.len(), 1, "{name}: one version in Cargo.lock");
+        assert!(!packages[0].contains("source = "), "{name} is built from crates.io, not vendor/: {}", packages[0]);
+    }
+}
