@@ -85,6 +85,16 @@ pub fn record_db_call(started: Instant) {
     metrics::histogram!("db_query_duration_seconds").record(started.elapsed().as_secs_f64());
 }
 
+/// Records one step of the background job `job` (`crm_job_step_duration_seconds`); a step
+/// longer than 100 ms is also logged at debug, to tell which job keeps a quiet server busy.
+pub fn record_job_step(job: &'static str, started: Instant) {
+    let elapsed = started.elapsed();
+    metrics::histogram!("crm_job_step_duration_seconds", "job" => job).record(elapsed.as_secs_f64());
+    if elapsed >= std::time::Duration::from_millis(100) {
+        tracing::debug!(job, elapsed_ms = elapsed.as_millis() as u64, "a background job step took long");
+    }
+}
+
 /// `GET /metrics` in the Prometheus text format; with `metrics.token` set it needs
 /// `Authorization: Bearer <token>`.
 pub async fn metrics_endpoint(State(state): State<AppState>, headers: HeaderMap) -> Response {

@@ -102,14 +102,26 @@ impl ChangeRepository {
         Ok(SequenceState { last: row.last, older_after })
     }
 
-    /// Up to `limit` queued events not numbered yet, in id order (ids are time-ordered).
-    pub async fn queued(&self, limit: usize) -> RepoResult<Vec<Queued>> {
+    /// Up to `limit` queued events not numbered yet, in id order (ids are time-ordered); with
+    /// `from`, only those whose id is at or after it. The queue's rows are deleted soon after
+    /// they are numbered, and a read from the table's start walks every deleted row the storage
+    /// engine has not compacted away yet (~80 ms at ~700,000 events); a read from a recent id
+    /// starts past them.
+    pub async fn queued(&self, limit: usize, from: Option<&str>) -> RepoResult<Vec<Queued>> {
+        // A range of string ids takes no parameter: `from` is spelled into the statement, and
+        // only as the hex digits and hyphens of an id.
+        let range = match from {
+            Some(from) if from.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-') => {
+                format!("change_pending:⟨{from}⟩..")
+            }
+            Some(from) => return Err(RepoError::Decode(format!("not an id: {from:?}"))),
+            None => "change_pending".to_string(),
+        };
         let mut response = self
             .db
-            .query(
-                "SELECT record::id(id) AS key, entity, entity_id, version FROM change_pending \
-                 WHERE numbered = NONE LIMIT $limit",
-            )
+            .query(format!(
+                "SELECT record::id(id) AS key, entity, entity_id, version FROM {range} WHERE numbered = NONE LIMIT $limit"
+            ))
             .bind(json!({ "limit": limit }))
             .await?
             .check()?;

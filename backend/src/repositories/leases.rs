@@ -30,7 +30,11 @@ where
         loop {
             tokio::time::sleep(every).await;
             match leases.acquire(name, &holder, every).await {
-                Ok(true) => job().await,
+                Ok(true) => {
+                    let started = std::time::Instant::now();
+                    job().await;
+                    crate::monitoring::record_job_step(name, started);
+                }
                 Ok(false) => {}
                 Err(e) => tracing::warn!(error = %e, lease = name, "taking a job lease failed"),
             }
@@ -74,7 +78,10 @@ where
                 tokio::time::sleep(idle * 5).await;
                 continue;
             }
-            match step().await {
+            let started = std::time::Instant::now();
+            let outcome = step().await;
+            crate::monitoring::record_job_step(what, started);
+            match outcome {
                 Ok(true) => tokio::task::yield_now().await,
                 Ok(false) => tokio::time::sleep(idle).await,
                 Err(e @ (RepoError::TxConflict | RepoError::Rule(_))) => {
@@ -101,7 +108,10 @@ where
 {
     tokio::spawn(async move {
         loop {
-            match step().await {
+            let started = std::time::Instant::now();
+            let outcome = step().await;
+            crate::monitoring::record_job_step(what, started);
+            match outcome {
                 Ok(true) => tokio::task::yield_now().await,
                 Ok(false) => tokio::time::sleep(idle).await,
                 Err(e) => {

@@ -79,3 +79,46 @@ fn the_vendored_engine_fixes_are_the_crates_built() {
         assert!(!packages[0].contains("source = "), "{name} is built from crates.io, not vendor/: {}", packages[0]);
     }
 }
+
+/// Reads see a table's field definitions as they are now: the compiled definitions are shared
+/// between read transactions by the table's fields stamp (docs/surrealdb-datastore-cache-fix.md),
+/// so every DEFINE, ALTER and REMOVE FIELD must be seen by the next read, and a transaction that
+/// changes a field sees its own change.
+#[tokio::test]
+async fn reads_see_every_change_to_a_tables_fields() {
+    let db = Database::open_embedded("mem://", 8, 16).await.unwrap();
+    db.use_ns_db("t", "t").await.unwrap();
+    /// `shown` of the first row the statement `at` of `sql` answers.
+    async fn shown_at(db: &Database, sql: &str, at: usize) -> serde_json::Value {
+        let mut res = db.query(sql).await.unwrap().check().unwrap();
+        let rows: Vec<serde_json::Value> = res.take(at).unwrap();
+        rows.first().map(|r| r["shown"].clone()).unwrap_or_default()
+    }
+    async fn shown(db: &Database, sql: &str) -> serde_json::Value {
+        shown_at(db, sql, 0).await
+    }
+    const READ: &str = "SELECT shown FROM probe:1";
+    db.query("DEFINE TABLE probe SCHEMALESS; DEFINE FIELD shown ON probe COMPUTED 'one'; CREATE probe:1")
+        .await
+        .unwrap()
+        .check()
+        .unwrap();
+    for _ in 0..3 {
+        assert_eq!(shown(&db, READ).await, "one");
+    }
+    db.query("DEFINE FIELD OVERWRITE shown ON probe COMPUTED 'two'").await.unwrap().check().unwrap();
+    assert_eq!(shown(&db, READ).await, "two");
+    assert_eq!(shown(&db, READ).await, "two");
+    // A writing transaction reads its own definition, before and after it commits.
+    let inside = "BEGIN; DEFINE FIELD OVERWRITE shown ON probe COMPUTED 'three'; SELECT shown FROM probe:1; COMMIT";
+    assert_eq!(shown_at(&db, inside, 2).await, "three");
+    assert_eq!(shown(&db, READ).await, "three");
+    // One that is cancelled leaves the committed definition in force.
+    let cancelled = "BEGIN; DEFINE FIELD OVERWRITE shown ON probe COMPUTED 'four'; CANCEL";
+    let _ = db.query(cancelled).await.unwrap();
+    assert_eq!(shown(&db, READ).await, "three");
+    db.query("REMOVE FIELD shown ON probe").await.unwrap().check().unwrap();
+    assert_eq!(shown(&db, READ).await, serde_json::Value::Null);
+    db.query("DEFINE FIELD shown ON probe COMPUTED 'five'").await.unwrap().check().unwrap();
+    assert_eq!(shown(&db, READ).await, "five");
+}

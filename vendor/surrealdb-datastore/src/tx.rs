@@ -5414,8 +5414,29 @@ impl TableProvider for Transaction {
 						util::deserialize_cache(val.values.iter().map(|x| x.1.as_slice()))?;
 					return catalog::from_stored_all(&stored);
 				}
+				// CRM PATCH: the compiled field definitions of a table version, shared by the
+				// read-only transactions (see `compiled_fields`). Only they share: they see
+				// committed definitions alone, and every committed change to a table's fields
+				// gives the table a new `cache_fields_ts` in the same transaction. A writing
+				// transaction may have written fields before it stamps the table (DEFINE FIELD
+				// writes the field, then the stamp, then the sub-fields), so it neither reads
+				// from nor adds to the shared cache.
+				let stamp = if self.writeable() {
+					None
+				} else {
+					match self.get_tb(ns, db, tb, None).await? {
+						Some(def) if !def.cache_fields_ts.is_nil() => Some(def.cache_fields_ts),
+						_ => None,
+					}
+				};
+				if let Some(stamp) = stamp
+					&& let Some((name, fields)) = compiled_fields().get(&(ns, db, stamp))
+					&& name.as_str() == tb.as_str()
+				{
+					return Ok(fields);
+				}
 				let qey = cache::tx::Lookup::Fds(ns, db, tb.as_str());
-				match self.cache.get(&qey) {
+				let fields = match self.cache.get(&qey) {
 					Some(val) => val.try_into_fds(),
 					None => {
 						let range = FieldPrefix {
@@ -5432,7 +5453,12 @@ impl TableProvider for Transaction {
 						self.cache.insert(qey, entry);
 						Ok(val)
 					}
+				}?;
+				if let Some(stamp) = stamp {
+					compiled_fields()
+						.insert((ns, db, stamp), (tb.as_str().to_owned(), Arc::clone(&fields)));
 				}
+				Ok(fields)
 			}
 			.instrument(trace_span!(target: "surrealdb::core::kvs::tx", "all_tb_fields")),
 		)
@@ -7992,4 +8018,22 @@ mod compare_swap_tests {
 			tx.cancel().await.unwrap();
 		}
 	}
+}
+
+// CRM PATCH: every SELECT read its table's field definitions with a range scan and compiled them
+// again (parsing each field's type and expressions) in every transaction, because the compiled
+// form was cached per transaction only; the write path already keeps it across transactions by
+// the table's `cache_fields_ts` (core's `cache::ds`), which the transaction cannot reach. This
+// process-wide cache does the same for reads: keyed by namespace, database and the table's
+// fields stamp (a v7 UUID made afresh by every DEFINE, ALTER and REMOVE FIELD and every table
+// definition, so two tables or two versions never share one), holding the table's name to
+// check and the compiled definitions. A nil stamp (legacy fixtures) is never cached.
+type CompiledFields = (String, Arc<[catalog::FieldDefinition]>);
+
+fn compiled_fields()
+-> &'static quick_cache::sync::Cache<(NamespaceId, DatabaseId, uuid::Uuid), CompiledFields> {
+	static CACHE: std::sync::OnceLock<
+		quick_cache::sync::Cache<(NamespaceId, DatabaseId, uuid::Uuid), CompiledFields>,
+	> = std::sync::OnceLock::new();
+	CACHE.get_or_init(|| quick_cache::sync::Cache::new(4_096))
 }

@@ -95,6 +95,14 @@ use crate::{Comparator, InternalKey, InternalKeyRef, LSMIterator};
 /// Raw block data as a byte vector.
 pub(crate) type BlockData = Vec<u8>;
 
+// CRM PATCH: a read block is shared, not copied. `Block::iter` cloned the block's `Vec<u8>`
+// (64 KiB by default) for every iterator, so every point read and every scan that entered an
+// SSTable block copied the whole block and allocated for it; the bytes are now reference
+// counted and an iterator holds a second reference. The restart points are read from the
+// block where they are stored instead of being decoded into a new vector per iterator.
+/// Block bytes shared between a cached block and its iterators.
+pub(crate) type SharedBlockData = bytes::Bytes;
+
 // =============================================================================
 // BLOCK HANDLE
 // =============================================================================
@@ -195,7 +203,7 @@ impl BlockHandle {
 #[derive(Clone)]
 pub(crate) struct Block {
 	/// Raw block data
-	pub(crate) block: BlockData,
+	pub(crate) block: SharedBlockData,
 	/// Comparator for key ordering
 	comparator: Arc<dyn Comparator>,
 }
@@ -209,7 +217,7 @@ impl Block {
 	pub(crate) fn new(data: BlockData, comparator: Arc<dyn Comparator>) -> Block {
 		assert!(data.len() > 4);
 		Block {
-			block: data,
+			block: SharedBlockData::from(data),
 			comparator,
 		}
 	}
@@ -532,9 +540,9 @@ impl BlockWriter {
 /// ```
 pub(crate) struct BlockIterator {
 	/// Raw block data
-	block: BlockData,
-	/// Decoded restart point offsets
-	restart_points: Vec<u32>,
+	block: SharedBlockData,
+	/// Number of restart points (their offsets are stored at `restart_offset`)
+	num_restarts: usize,
 	/// Current position in block
 	offset: usize,
 	/// Reconstructed current key
@@ -561,7 +569,7 @@ impl BlockIterator {
 	/// 1. Read number of restarts from last 4 bytes
 	/// 2. Calculate restart array offset
 	/// 3. Decode all restart point offsets
-	pub(crate) fn new(comparator: Arc<dyn Comparator>, block: BlockData) -> Result<Self> {
+	pub(crate) fn new(comparator: Arc<dyn Comparator>, block: SharedBlockData) -> Result<Self> {
 		if block.len() < 4 {
 			let err = Error::from(SSTableError::BlockTooSmall {
 				size: block.len(),
@@ -578,40 +586,23 @@ impl BlockIterator {
 			})
 		})? as usize;
 
-		// Calculate where entry data ends (before restart array)
-		let restart_offset = block.len().checked_sub(4 * (num_restarts + 1)).ok_or_else(|| {
-			Error::from(SSTableError::InvalidRestartCount {
-				count: num_restarts,
-				block_size: block.len(),
-			})
-		})?;
-
-		// Decode all restart point offsets
-		let mut restart_points = vec![0; num_restarts];
-		for (i, restart_point) in restart_points.iter_mut().enumerate().take(num_restarts) {
-			let start_point = restart_offset + (i * 4);
-			let end_point = start_point + 4;
-			if end_point > block.len() {
-				let err = Error::from(SSTableError::RestartPointExceedsBounds {
-					index: i,
-					offset: start_point,
+		// Calculate where entry data ends (before restart array). The restart array
+		// (`num_restarts` fixed u32s) lies between it and the count, so every restart
+		// point read below is within the block.
+		let restart_offset = num_restarts
+			.checked_add(1)
+			.and_then(|n| n.checked_mul(4))
+			.and_then(|n| block.len().checked_sub(n))
+			.ok_or_else(|| {
+				Error::from(SSTableError::InvalidRestartCount {
+					count: num_restarts,
 					block_size: block.len(),
-				});
-				log::error!("[BLOCK] {}", err);
-				return Err(err);
-			}
-			*restart_point =
-				u32::decode_fixed(&block[start_point..end_point]).ok_or_else(|| {
-					Error::from(SSTableError::FailedToDecodeRestartPoint {
-						index: i,
-						offset: start_point,
-					})
-				})?;
-		}
+				})
+			})?;
 
 		Ok(BlockIterator {
 			block,
-			restart_points,
+			num_restarts,
 			current_key: Vec::new(),
 			offset: 0,
 			current_entry_offset: 0,
@@ -625,13 +616,19 @@ impl BlockIterator {
 
 	/// Gets a restart point offset by index.
 	fn get_restart_point(&self, index: usize) -> usize {
-		self.restart_points[index] as usize
+		let at = self.restart_offset + index * 4;
+		u32::from_le_bytes([
+			self.block[at],
+			self.block[at + 1],
+			self.block[at + 2],
+			self.block[at + 3],
+		]) as usize
 	}
 
 	/// Positions the iterator at a restart point.
 	fn seek_to_restart_point(&mut self, restart_index: usize) {
 		self.current_restart_index = restart_index;
-		let offset = self.restart_points[restart_index] as usize;
+		let offset = self.get_restart_point(restart_index);
 		self.offset = offset;
 		self.current_entry_offset = offset;
 	}
@@ -812,7 +809,7 @@ impl BlockIterator {
 
 	/// Positions at the first entry.
 	pub(crate) fn seek_to_first(&mut self) -> Result<()> {
-		if self.restart_points.is_empty() {
+		if self.num_restarts == 0 {
 			let err = Error::from(SSTableError::BlockHasNoRestartPoints);
 			log::error!("[BLOCK] {}", err);
 			return Err(err);
@@ -835,7 +832,7 @@ impl BlockIterator {
 	/// 1. Go to last restart point
 	/// 2. Scan forward to find last entry before restart array
 	pub(crate) fn seek_to_last(&mut self) -> Result<()> {
-		if self.restart_points.is_empty() {
+		if self.num_restarts == 0 {
 			self.reset();
 			let err = Error::from(SSTableError::BlockHasNoRestartPoints);
 			log::error!("[BLOCK] {}", err);
@@ -843,7 +840,7 @@ impl BlockIterator {
 		}
 
 		// Start from last restart point
-		self.seek_to_restart_point(self.restart_points.len() - 1);
+		self.seek_to_restart_point(self.num_restarts - 1);
 
 		// Scan to find the last entry
 		let mut last_entry_start = self.offset;
@@ -892,7 +889,7 @@ impl BlockIterator {
 	pub(crate) fn seek_internal(&mut self, target: &[u8]) -> Result<Option<()>> {
 		self.reset();
 
-		if self.restart_points.is_empty() {
+		if self.num_restarts == 0 {
 			let err = Error::from(SSTableError::EmptyCorruptBlockSeek {
 				block_size: self.block.len(),
 				restart_offset: self.restart_offset,
@@ -903,7 +900,7 @@ impl BlockIterator {
 
 		// Binary search on restart points
 		let mut left = 0;
-		let mut right = self.restart_points.len() - 1;
+		let mut right = self.num_restarts - 1;
 
 		while left < right {
 			let mid = (left + right).div_ceil(2);
@@ -986,8 +983,8 @@ impl BlockIterator {
 		// Find restart point before current position
 		while self.get_restart_point(self.current_restart_index) >= original {
 			if self.current_restart_index == 0 {
-				self.offset = self.restart_points[self.current_restart_index] as usize;
-				self.current_restart_index = self.restart_points.len();
+				self.offset = self.get_restart_point(self.current_restart_index);
+				self.current_restart_index = self.num_restarts;
 				return Ok(false);
 			}
 			self.current_restart_index -= 1
@@ -1039,5 +1036,38 @@ impl BlockIterator {
 	#[inline]
 	pub(crate) fn user_key(&self) -> &[u8] {
 		InternalKey::user_key_from_encoded(&self.current_key)
+	}
+}
+
+// CRM PATCH: an iterator reads the block it was made from, not a copy of it.
+#[cfg(test)]
+mod crm_patch_tests {
+	use super::*;
+
+	#[test]
+	fn crm_patch_an_iterator_shares_its_blocks_bytes() {
+		let comparator: Arc<dyn Comparator> =
+			Arc::new(crate::comparator::InternalKeyComparator::new(Arc::new(
+				crate::comparator::BytewiseComparator::default(),
+			)));
+		let mut writer = BlockWriter::new(4096, 2, Arc::clone(&comparator));
+		let keys: Vec<Vec<u8>> = (0..9u8)
+			.map(|i| InternalKey::new(vec![b'k', i], 1, crate::InternalKeyKind::Set, 0).encode())
+			.collect();
+		for key in &keys {
+			writer.add(key, b"value").unwrap();
+		}
+		let block = Block::new(writer.finish().unwrap(), comparator);
+		let mut iter = block.iter().unwrap();
+		assert_eq!(iter.block.as_ptr(), block.block.as_ptr(), "the iterator copied the block");
+		// Five restart points (every second entry), read from the block: every key is found.
+		assert_eq!(iter.num_restarts, 5);
+		for key in &keys {
+			iter.seek_internal(key).unwrap();
+			assert!(iter.is_valid());
+			assert_eq!(iter.key().encoded(), &key[..]);
+		}
+		iter.seek_to_last().unwrap();
+		assert_eq!(iter.key().encoded(), &keys[8][..]);
 	}
 }
