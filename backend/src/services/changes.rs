@@ -35,8 +35,8 @@ const RETIRE_AFTER: Duration = Duration::from_secs(1);
 /// from the table's start walks every deleted row the storage engine still keeps (a quiet
 /// server spent ~40% of a core so at ~700,000 events). An id is made when its transaction
 /// starts; a transaction that commits later than this (or a replica whose clock is behind by
-/// more) is numbered by the next whole read.
-const RECENT: Duration = Duration::from_secs(30);
+/// more) is numbered by the next whole read, after events that committed later than it.
+const RECENT: Duration = Duration::from_secs(60);
 /// The queue is read whole this often (and while a whole read finds a full batch).
 const WHOLE_READ_EVERY: Duration = Duration::from_secs(60);
 
@@ -215,10 +215,10 @@ mod tests {
         assert_eq!(n.read_from(t0, wall), None, "the first read is whole");
         n.read_whole(t0, 3);
         let recent = n.read_from(t0 + Duration::from_secs(1), wall).expect("then the recent ids");
-        assert_eq!(recent, crate::domain::ids::id_floor(wall - chrono::Duration::seconds(30)));
-        // An id made 31 s ago sorts before the floor, one made 29 s ago after it.
-        assert!(crate::domain::ids::new_id(wall - chrono::Duration::seconds(31)) < recent);
-        assert!(crate::domain::ids::new_id(wall - chrono::Duration::seconds(29)) >= recent);
+        assert_eq!(recent, crate::domain::ids::id_floor(wall - chrono::Duration::seconds(60)));
+        // An id made 61 s ago sorts before the floor, one made 59 s ago after it.
+        assert!(crate::domain::ids::new_id(wall - chrono::Duration::seconds(61)) < recent);
+        assert!(crate::domain::ids::new_id(wall - chrono::Duration::seconds(59)) >= recent);
         assert!(n.read_from(t0 + Duration::from_secs(59), wall).is_some());
         assert_eq!(n.read_from(t0 + WHOLE_READ_EVERY, wall), None, "whole again after a minute");
         n.read_whole(t0 + WHOLE_READ_EVERY, BATCH);
