@@ -85,14 +85,18 @@ pub fn record_db_call(started: Instant) {
     metrics::histogram!("db_query_duration_seconds").record(started.elapsed().as_secs_f64());
 }
 
-/// Records one step of the background job `job` (`crm_job_step_duration_seconds`); a step
-/// longer than 100 ms is also logged at debug, to tell which job keeps a quiet server busy.
-pub fn record_job_step(job: &'static str, started: Instant) {
+/// Runs one step of the background job `job` and records its time
+/// (`crm_job_step_duration_seconds`); a step longer than 100 ms is also logged at debug, to tell
+/// which job keeps a quiet server busy.
+pub async fn job_step<T>(job: &'static str, step: impl std::future::Future<Output = T>) -> T {
+    let started = Instant::now();
+    let outcome = step.await;
     let elapsed = started.elapsed();
     metrics::histogram!("crm_job_step_duration_seconds", "job" => job).record(elapsed.as_secs_f64());
-    if elapsed >= std::time::Duration::from_millis(100) {
+    if elapsed >= Duration::from_millis(100) {
         tracing::debug!(job, elapsed_ms = elapsed.as_millis() as u64, "a background job step took long");
     }
+    outcome
 }
 
 /// `GET /metrics` in the Prometheus text format; with `metrics.token` set it needs

@@ -1,6 +1,7 @@
 //! The change feed's storage: events waiting for a number, the numbers given, the sequencer's
 //! state (schema/010_changes.surql explains the design).
 
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -103,18 +104,15 @@ impl ChangeRepository {
     }
 
     /// Up to `limit` queued events not numbered yet, in id order (ids are time-ordered); with
-    /// `from`, only those whose id is at or after it. The queue's rows are deleted soon after
-    /// they are numbered, and a read from the table's start walks every deleted row the storage
-    /// engine has not compacted away yet (~80 ms at ~700,000 events); a read from a recent id
-    /// starts past them.
-    pub async fn queued(&self, limit: usize, from: Option<&str>) -> RepoResult<Vec<Queued>> {
-        // A range of string ids takes no parameter: `from` is spelled into the statement, and
-        // only as the hex digits and hyphens of an id.
-        let range = match from {
-            Some(from) if from.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-') => {
-                format!("change_pending:⟨{from}⟩..")
-            }
-            Some(from) => return Err(RepoError::Decode(format!("not an id: {from:?}"))),
+    /// `since`, only those whose id was made at or after it. The queue's rows are deleted soon
+    /// after they are numbered, and a read from the table's start walks every deleted row the
+    /// storage engine has not compacted away yet (~80 ms at ~700,000 events); a read from a
+    /// recent id starts past them.
+    pub async fn queued(&self, limit: usize, since: Option<DateTime<Utc>>) -> RepoResult<Vec<Queued>> {
+        // A range of string ids takes no parameter: the floor (hex digits and hyphens only) is
+        // spelled into the statement.
+        let range = match since {
+            Some(at) => format!("change_pending:⟨{}⟩..", crate::domain::ids::id_floor(at)),
             None => "change_pending".to_string(),
         };
         let mut response = self

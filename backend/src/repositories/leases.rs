@@ -30,11 +30,7 @@ where
         loop {
             tokio::time::sleep(every).await;
             match leases.acquire(name, &holder, every).await {
-                Ok(true) => {
-                    let started = std::time::Instant::now();
-                    job().await;
-                    crate::monitoring::record_job_step(name, started);
-                }
+                Ok(true) => crate::monitoring::job_step(name, job()).await,
                 Ok(false) => {}
                 Err(e) => tracing::warn!(error = %e, lease = name, "taking a job lease failed"),
             }
@@ -78,10 +74,7 @@ where
                 tokio::time::sleep(idle * 5).await;
                 continue;
             }
-            let started = std::time::Instant::now();
-            let outcome = step().await;
-            crate::monitoring::record_job_step(what, started);
-            match outcome {
+            match crate::monitoring::job_step(what, step()).await {
                 Ok(true) => tokio::task::yield_now().await,
                 Ok(false) => tokio::time::sleep(idle).await,
                 Err(e @ (RepoError::TxConflict | RepoError::Rule(_))) => {
@@ -108,10 +101,7 @@ where
 {
     tokio::spawn(async move {
         loop {
-            let started = std::time::Instant::now();
-            let outcome = step().await;
-            crate::monitoring::record_job_step(what, started);
-            match outcome {
+            match crate::monitoring::job_step(what, step()).await {
                 Ok(true) => tokio::task::yield_now().await,
                 Ok(false) => tokio::time::sleep(idle).await,
                 Err(e) => {

@@ -76,8 +76,12 @@ impl Numbered {
 
     /// Where the next read of the queue starts: `None` for the whole queue (the first read, one
     /// every [`WHOLE_READ_EVERY`], and the next while the last whole read found a full batch),
-    /// otherwise the ids made since [`RECENT`] before `now`.
-    fn read_from(&mut self, now: Instant, wall: chrono::DateTime<chrono::Utc>) -> Option<String> {
+    /// otherwise the ids made since [`RECENT`] before `wall`.
+    fn read_from(
+        &mut self,
+        now: Instant,
+        wall: chrono::DateTime<chrono::Utc>,
+    ) -> Option<chrono::DateTime<chrono::Utc>> {
         let whole = match self.whole_read {
             None => true,
             Some((at, full)) => full || now.duration_since(at) >= WHOLE_READ_EVERY,
@@ -85,7 +89,7 @@ impl Numbered {
         if whole {
             return None;
         }
-        Some(crate::domain::ids::id_floor(wall - chrono::Duration::from_std(RECENT).unwrap_or_default()))
+        Some(wall - chrono::Duration::from_std(RECENT).unwrap_or_default())
     }
 
     /// A whole read of the queue found `found` rows.
@@ -151,7 +155,7 @@ impl ChangeService {
         }
         let started = Instant::now();
         let from = self.retired().read_from(started, chrono::Utc::now());
-        let mut events = self.repo.queued(BATCH, from.as_deref()).await?;
+        let mut events = self.repo.queued(BATCH, from).await?;
         if from.is_none() {
             self.retired().read_whole(started, events.len());
         }
@@ -214,8 +218,9 @@ mod tests {
         let mut n = Numbered::default();
         assert_eq!(n.read_from(t0, wall), None, "the first read is whole");
         n.read_whole(t0, 3);
-        let recent = n.read_from(t0 + Duration::from_secs(1), wall).expect("then the recent ids");
-        assert_eq!(recent, crate::domain::ids::id_floor(wall - chrono::Duration::seconds(60)));
+        let since = n.read_from(t0 + Duration::from_secs(1), wall).expect("then the recent ids");
+        assert_eq!(since, wall - chrono::Duration::seconds(60));
+        let recent = crate::domain::ids::id_floor(since);
         // An id made 61 s ago sorts before the floor, one made 59 s ago after it.
         assert!(crate::domain::ids::new_id(wall - chrono::Duration::seconds(61)) < recent);
         assert!(crate::domain::ids::new_id(wall - chrono::Duration::seconds(59)) >= recent);
